@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
+	"github.com/fiscaldocs/fiscaldocs/normalize"
+)
+
+func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object per document (see spec FACTS.md), one per line")
+	asText := fs.Bool("text", false, "print each document's text, block by block, with page breaks")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 || *asJSON && *asText {
+		return errUsage
+	}
+	seg, err := normalize.NewSegmenter()
+	if err != nil {
+		return err
+	}
+	failed := false
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	err = processAll(ctx, expand(fs.Args()), seg, func(p processed) {
+		if p.Err != nil {
+			failed = true
+			fmt.Fprintln(stderr, oneLine(p.Err))
+			return
+		}
+		switch {
+		case *asJSON:
+			if err := enc.Encode(toJSON(p)); err != nil {
+				failed = true
+				fmt.Fprintln(stderr, oneLine(err))
+			}
+		case *asText:
+			printText(stdout, p)
+		default:
+			printFacts(stdout, p)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if failed {
+		return errFailed
+	}
+	return nil
+}
+
+// oneLine keeps an error on one line, as a log reader expects.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+// problems lists what went wrong short of failure.
+func problems(p processed) []jsonProblem {
+	var out []jsonProblem
+	for _, e := range p.Blocks.Problems {
+		out = append(out, jsonProblem{Pos: e.Pos, Error: e.Error()})
+	}
+	if len(p.Result.Facts) == 0 {
+		out = append(out, jsonProblem{Error: errNoFacts.Error()})
+	}
+	return out
+}
+
+// printText writes the document's blocks as text: headings marked with #,
+// tables as tab-separated rows, charts as their series, and a line
+// "--- page N ---" where a new page starts.
+func printText(w io.Writer, p processed) {
+	fmt.Fprintf(w, "=== %s (%s, %s)\n", p.Doc.Path, p.Blocks.Format, p.Doc.SHA256)
+	page := 0
+	for _, b := range p.Blocks.Blocks {
+		if b.Pos.Page != page {
+			page = b.Pos.Page
+			fmt.Fprintf(w, "--- page %d ---\n", page)
+		}
+		switch b.Kind {
+		case extract.Heading:
+			fmt.Fprintf(w, "%s %s\n", strings.Repeat("#", b.Level), b.Text)
+		case extract.TableBlock:
+			fmt.Fprintf(w, "[table %d×%d]\n%s\n[/table]\n", len(b.Table.Rows), len(b.Table.Rows[0]), b.Text)
+		case extract.ChartBlock:
+			fmt.Fprintf(w, "[chart %s: %s]\n", b.Chart.Type, b.Text)
+			for _, s := range b.Chart.Series {
+				fmt.Fprintf(w, "  %s: %s = %s\n", s.Name, strings.Join(s.Categories, " | "), strings.Join(s.Values, " | "))
+			}
+		default:
+			fmt.Fprintln(w, b.Text)
+		}
+	}
+	for _, pr := range problems(p) {
+		fmt.Fprintf(w, "problem: %s\n", pr.Error)
+	}
+}
+
+// printFacts writes a readable table of the facts.
+func printFacts(w io.Writer, p processed) {
+	id := p.Result.Identity
+	fmt.Fprintf(w, "%s\n  %s %d年 %s%s  (%s, %d facts)\n", p.Doc.Path, orDash(id.Department), id.Year, id.Scope, id.Kind, p.Blocks.Format, len(p.Result.Facts))
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  metric\tmeasure\tsubject\tcode\tvalue\tunit\tprinted\tmethod\twhere")
+	for _, f := range p.Result.Facts {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.Metric, f.Measure, orDash(f.Subject), orDash(f.Code),
+			f.Value.String(), f.Unit, f.Raw, f.Method, f.Pos)
+	}
+	tw.Flush()
+	for _, c := range p.Result.Conflicts {
+		fmt.Fprintf(w, "  conflict: %s %s %s stated again as %s (%s)\n", c.Metric, c.Measure, c.Subject, c.Raw, c.Pos)
+	}
+	for _, pr := range problems(p) {
+		fmt.Fprintf(w, "  problem: %s\n", pr.Error)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

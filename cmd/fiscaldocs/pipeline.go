@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/fiscaldocs/fiscaldocs/corpus"
+	"github.com/fiscaldocs/fiscaldocs/extract"
+	"github.com/fiscaldocs/fiscaldocs/normalize"
+)
+
+// processed is one document's way through the pipeline. Err is a document
+// error: data to report, not a reason to stop the run.
+type processed struct {
+	Doc    corpus.Doc
+	Blocks *extract.Document
+	Result *normalize.Result
+	Err    error
+}
+
+// expand turns the command line's files and folders into document paths, in
+// order. A missing path is reported as that path's failure.
+func expand(args []string) []string {
+	var paths []string
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil || !st.IsDir() {
+			paths = append(paths, a)
+			continue
+		}
+		_ = corpus.Walk(a, func(p string) error { paths = append(paths, p); return nil })
+	}
+	return paths
+}
+
+// processAll runs extract and normalize over paths with one worker per CPU
+// and calls emit with each result in the order of paths, as soon as it and
+// all before it are done. It returns ctx's error if the run was cancelled.
+func processAll(ctx context.Context, paths []string, seg *normalize.Segmenter, emit func(processed)) error {
+	results := make([]chan processed, len(paths))
+	for i := range results {
+		results[i] = make(chan processed, 1)
+	}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	go func() { // starts one goroutine per document, at most GOMAXPROCS at a time; exits when all have started
+		for i, p := range paths {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				results[i] <- processed{Doc: corpus.Doc{Path: p}, Err: ctx.Err()}
+				continue
+			}
+			wg.Add(1)
+			go func() { // exits after processing one document
+				defer wg.Done()
+				defer func() { <-sem }()
+				results[i] <- processOne(ctx, p, seg)
+			}()
+		}
+	}()
+	for _, ch := range results {
+		emit(<-ch)
+	}
+	wg.Wait()
+	return ctx.Err()
+}
+
+// processOne reads one document. Panics below extract.File (which recovers
+// its readers' own) are caught here too, so one document cannot stop the run.
+func processOne(ctx context.Context, path string, seg *normalize.Segmenter) (p processed) {
+	p.Doc.Path = path
+	defer func() {
+		if r := recover(); r != nil {
+			p.Err = fmt.Errorf("%s: internal error: %v", path, r)
+		}
+	}()
+	d, f, err := corpus.Open(path)
+	if err != nil {
+		p.Err = err
+		return p
+	}
+	defer f.Close()
+	p.Doc = d
+	doc, err := extract.File(ctx, d, f, extract.Options{})
+	if err != nil {
+		p.Err = err
+		return p
+	}
+	p.Blocks = doc
+	p.Result = normalize.Document(doc, seg)
+	return p
+}
+
+// errNoFacts is a warning: the document was read but says nothing we know.
+var errNoFacts = errors.New("normalize: no budget facts found (is this a 部门决算/预算 report?)")

@@ -1,0 +1,148 @@
+// Package extract is the second stage of the pipeline: it turns the bytes of
+// one document (found and identified by package corpus) into a Document of
+// blocks — headings, paragraphs, tables with merged cells and chart series —
+// each with its position, for package normalize to read.
+//
+// extract holds no Chinese-language or budget knowledge: it knows file
+// formats only. Readers take an io.ReaderAt and a size, like archive/zip, and
+// never a path. They are synchronous and safe to call from many goroutines at
+// once, each on its own document.
+package extract
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind says what a Block holds.
+type Kind uint8
+
+// The kinds of block.
+const (
+	Paragraph Kind = iota + 1
+	Heading
+	TableBlock
+	ChartBlock
+)
+
+var kindNames = [...]string{Paragraph: "paragraph", Heading: "heading", TableBlock: "table", ChartBlock: "chart"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("Kind(%d)", k)
+}
+
+// MarshalText writes the kind's name, so JSON shows "table", not 3.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// Pos locates a block, or a cell within a table block. All fields are
+// 1-based; zero means "not applicable": Page is 0 for formats without pages
+// (docx, plain text without form feeds), Row and Col are 0 outside tables.
+type Pos struct {
+	Page  int `json:"page,omitempty"`
+	Block int `json:"block,omitempty"` // index of the block in Document.Blocks, 1-based
+	Row   int `json:"row,omitempty"`
+	Col   int `json:"col,omitempty"`
+}
+
+// String renders the position as people read it: "page 3 block 12 row 4 col 2",
+// leaving out the parts that are zero.
+func (p Pos) String() string {
+	var parts []string
+	add := func(name string, v int) {
+		if v > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", name, v))
+		}
+	}
+	add("page", p.Page)
+	add("block", p.Block)
+	add("row", p.Row)
+	add("col", p.Col)
+	return strings.Join(parts, " ")
+}
+
+// Document is one file's content in reading order.
+type Document struct {
+	Format   string   // the reader that produced it: "docx", "txt", …
+	Pages    int      // number of pages, when the format has them; 0 otherwise
+	Blocks   []Block  // in reading order; Blocks[i].Pos.Block == i+1
+	Problems []*Error // what went wrong without stopping the read
+}
+
+// Block is one unit of content.
+type Block struct {
+	Kind  Kind
+	Pos   Pos
+	Level int    // heading level, 1 = top; 0 for other kinds
+	Style string // the paragraph style's name, when the format has styles
+	// Text is the block's text as a reader sees it, numbering labels
+	// included. For a table it is the cells row by row, tab-separated; for a
+	// chart, its title.
+	Text  string
+	Table *Table // set for TableBlock
+	Chart *Chart // set for ChartBlock
+}
+
+// Table is a rectangular grid of cells: merged ranges are expanded so that
+// every row has the same number of cells.
+type Table struct {
+	Rows  [][]Cell
+	Depth int // 0 for a top-level table, 1 for a table inside a cell, …
+}
+
+// Cell is one grid position of a table.
+type Cell struct {
+	Text string // "" for cells covered by another cell's merged range
+	// OriginRow and OriginCol are the 0-based grid position of the top-left
+	// cell of the merged range this cell belongs to; a cell that is not
+	// merged is its own origin.
+	OriginRow, OriginCol int
+	RowSpan, ColSpan     int // size of that merged range in grid cells; 1, 1 when not merged
+}
+
+// Covered reports whether the cell at grid position (row, col) lies inside
+// another cell's merged range.
+func (c Cell) Covered(row, col int) bool { return c.OriginRow != row || c.OriginCol != col }
+
+// Chart is a chart's cached data, as the producing program stored it for
+// display.
+type Chart struct {
+	Title  string
+	Type   string // the plot's element name: "barChart", "pieChart", …
+	Series []Series
+}
+
+// Series is one data series of a chart.
+type Series struct {
+	Name       string
+	Categories []string
+	// Values holds each point's cached value exactly as stored, for
+	// example "2111.4700000000012"; "" marks a missing point. Rounding to
+	// the printed precision is the reader's business.
+	Values []string
+}
+
+// add appends a block, numbering its position.
+func (d *Document) add(b Block) {
+	b.Pos.Block = len(d.Blocks) + 1
+	d.Blocks = append(d.Blocks, b)
+}
+
+// Text renders a table's cells row by row, tab-separated.
+func (t *Table) text() string {
+	var b strings.Builder
+	for i, row := range t.Rows {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		for j, c := range row {
+			if j > 0 {
+				b.WriteByte('\t')
+			}
+			b.WriteString(strings.ReplaceAll(c.Text, "\n", " "))
+		}
+	}
+	return b.String()
+}

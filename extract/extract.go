@@ -1,0 +1,51 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/fiscaldocs/fiscaldocs/corpus"
+)
+
+// Options tune File.
+type Options struct {
+	Limits Limits // for zip-based formats; zero means DefaultLimits
+}
+
+// File reads document d from r with the reader for its format. Any error,
+// including a reader's panic, comes back as an *Error naming d.Path.
+func File(ctx context.Context, d corpus.Doc, r io.ReaderAt, opt Options) (doc *Document, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	lim := opt.Limits
+	if lim == (Limits{}) {
+		lim = DefaultLimits
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, &Error{File: d.Path, Err: fmt.Errorf("%w: %v", ErrParserPanic, p)}
+		}
+		if err != nil {
+			err = withFile(err, d.Path)
+			return
+		}
+		for _, p := range doc.Problems {
+			if p.File == "" {
+				p.File = d.Path
+			}
+		}
+	}()
+	switch d.Format {
+	case corpus.Docx:
+		return Docx(r, d.Size, lim)
+	case corpus.Text:
+		return Text(r, d.Size)
+	case corpus.OLE:
+		if _, err := openArchive(r, d.Size, lim); err != nil {
+			return nil, err
+		}
+	}
+	return nil, &Error{Err: fmt.Errorf("%w: %s (no reader for this format yet)", ErrUnsupported, d.Format)}
+}

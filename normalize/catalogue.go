@@ -1,0 +1,95 @@
+package normalize
+
+import (
+	"fmt"
+	"strings"
+)
+
+// entry is one code of the function classification.
+type entry struct {
+	code  string
+	names []string // current name first, then former names
+}
+
+// catalogue looks codes up by the names printed for 类, 款 and 项.
+type catalogue struct {
+	byCode map[string]*entry
+	order  []string // codes in file order
+}
+
+func parseCatalogue(data string) (*catalogue, error) {
+	c := &catalogue{byCode: map[string]*entry{}}
+	err := tsvRows(data, func(f []string) error {
+		if len(f) < 2 {
+			return fmt.Errorf("catalogue.tsv: want ≥2 fields, have %d", len(f))
+		}
+		code := f[0]
+		if n := len(code); n != 3 && n != 5 && n != 7 {
+			return fmt.Errorf("catalogue.tsv: code %q is not 3, 5 or 7 digits", code)
+		}
+		if _, dup := c.byCode[code]; dup {
+			return fmt.Errorf("catalogue.tsv: duplicate code %s", code)
+		}
+		e := &entry{code: code, names: []string{Clean(f[1])}}
+		if len(f) > 2 && f[2] != "" {
+			for _, n := range strings.Split(f[2], "|") {
+				e.names = append(e.names, Clean(n))
+			}
+		}
+		c.byCode[code] = e
+		c.order = append(c.order, code)
+		return nil
+	})
+	return c, err
+}
+
+func (c *catalogue) classes() []*entry {
+	var out []*entry
+	for _, code := range c.order {
+		if len(code) == 3 {
+			out = append(out, c.byCode[code])
+		}
+	}
+	return out
+}
+
+// child finds the entry under parent code (or at the top when parent is "")
+// whose name, or former name, is name; with or without a trailing 支出.
+func (c *catalogue) child(parent, name string) *entry {
+	want := len(parent) + 2
+	if parent == "" {
+		want = 3
+	}
+	name = Clean(name)
+	var found *entry
+	for _, code := range c.order {
+		if len(code) != want || !strings.HasPrefix(code, parent) {
+			continue
+		}
+		for _, n := range c.byCode[code].names {
+			if n == name || strings.TrimSuffix(n, "支出") == strings.TrimSuffix(name, "支出") {
+				if found != nil && found != c.byCode[code] {
+					return nil // ambiguous
+				}
+				found = c.byCode[code]
+			}
+		}
+	}
+	return found
+}
+
+// path resolves 类/款/项 names to the item's code and the names the
+// catalogue uses now (so a 款 printed under its former name comes out under
+// its current one). It returns as much of the path as resolves.
+func (c *catalogue) path(names ...string) (code string, current []string) {
+	parent := ""
+	for _, n := range names {
+		e := c.child(parent, n)
+		if e == nil {
+			return "", nil
+		}
+		parent = e.code
+		current = append(current, e.names[0])
+	}
+	return parent, current
+}

@@ -1,0 +1,78 @@
+// Package normalize is the third stage of the pipeline: it reads an
+// extract.Document and emits Facts — metric, measure, subject, function
+// code and an exact decimal value in yuan, percent or count — each with the
+// block it came from, plus the document's identity (department, year, kind,
+// scope). All Chinese-language and budget-template knowledge lives here:
+// the number parser, the metric lexicon (an embedded copy of
+// shared/spec/metrics.tsv plus aliases.tsv), the function-classification
+// catalogue, section recognition, and the gse segmenter with its domain
+// dictionary. Package validate checks the facts; package load stores them.
+//
+// A Segmenter is built once per process and is safe for concurrent use;
+// Document is a pure function of its inputs.
+package normalize
+
+import (
+	"github.com/fiscaldocs/fiscaldocs/extract"
+	"github.com/shopspring/decimal"
+)
+
+// Units of Fact.Value.
+const (
+	Yuan    = "yuan"    // money, in 元 after 万元/亿元 scaling
+	Percent = "percent" // as printed: 97.65 means 97.65 %
+	Count   = "count"   // vehicles, 批次, 人次, 团组
+)
+
+// Methods say how a fact was read.
+const (
+	Narrative = "narrative"
+	FromTable = "table"
+	FromChart = "chart"
+)
+
+// Measures beyond those of metrics.tsv. PriorAmount is last year's figure
+// as the document gives it (a chart's prior-year bar), in yuan; it lets
+// validation check a stated year-on-year change.
+const PriorAmount = "prior_amount"
+
+// Fact is one figure the document states.
+type Fact struct {
+	Metric  string // a key of metrics.tsv, e.g. "gpb.item"
+	Measure string // amount, share_pct, yoy_change, yoy_pct, budget, completion_pct, count, prior_amount
+	Subject string // 类/款/项 names joined by "/", for per-line metrics
+	Code    string // function classification code, when printed or unambiguous
+	Value   decimal.Decimal
+	Unit    string // Yuan, Percent or Count
+	Raw     string // the figure as printed, e.g. "2,099.36万元"
+	Pos     extract.Pos
+	Text    string // the source block's text (a sentence for long paragraphs)
+	Method  string // Narrative, FromTable or FromChart
+	Reason  string // the cause or purpose the report gives, if any
+}
+
+// Key identifies a fact within a document: one value per key.
+type Key struct{ Metric, Measure, Subject string }
+
+// Key returns the fact's identity within its document.
+func (f *Fact) Key() Key { return Key{f.Metric, f.Measure, f.Subject} }
+
+// Identity says whose report it is and of what.
+type Identity struct {
+	Department string
+	Region     string
+	Year       int
+	Kind       string // "决算" or "预算"
+	Scope      string // "部门" or "单位"
+}
+
+// Result is what Document finds in one document.
+type Result struct {
+	Identity Identity
+	Facts    []Fact
+	// Conflicts are later statements of an already stated key with a
+	// different value. Facts keeps the first; validation reports these.
+	Conflicts []Fact
+	// Tokens holds each block's search tokens, indexed like Document.Blocks.
+	Tokens [][]string
+}

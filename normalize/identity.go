@@ -1,0 +1,96 @@
+package normalize
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	// titleRe finds "<department><year>年度部门决算" in a title or heading.
+	titleRe = regexp.MustCompile(`([\p{Han}()“”]*?)(\d{4})\s*年度?\s*(部门|单位)?\s*(决算|预算)`)
+	// deptRe finds a department name where the narrative names its owner:
+	// "2021年,XX办公室机关运行经费支出…", "XX下属二级单位…", "XX共有车辆…".
+	deptRe = regexp.MustCompile(`(?:^|[,，。:;；\s]|年)([\p{Han}()“”]{3,30}?(?:办公室|委员会|常委会|人民政府|政府|局|厅|部|院|中心|学校|医院|馆|所|站|队|处|委|办|会|社|团))(?:机关运行经费|政府采购支出|共有车辆|共有公务用车|下属|本级|部门整体|部门决算|部门预算|单位决算|单位预算)`)
+	partPrefixRe = regexp.MustCompile(`^第[一二三四五六七八九十\d]+部分\s*`)
+	regionRe     = regexp.MustCompile(`^(?:中共)?((?:[\p{Han}]{2,7}?(?:省|自治区))?(?:[\p{Han}]{2,7}?(?:市|自治州|州|盟))?(?:[\p{Han}]{1,7}?(?:区|县|旗))?)`)
+)
+
+// identifier accumulates evidence of who published the document.
+type identifier struct {
+	titled bool
+	id     Identity
+	depts  map[string]int
+	kinds  map[string]int
+	scopes map[string]int
+	years  map[int]int
+}
+
+func newIdentifier() *identifier {
+	return &identifier{depts: map[string]int{}, kinds: map[string]int{}, scopes: map[string]int{}, years: map[int]int{}}
+}
+
+// observe reads one block's text; heading says whether it is a heading,
+// where titles are. A title outweighs any number of mentions in the body,
+// where a 决算 report may well speak of 部门预算.
+func (idf *identifier) observe(text string, heading bool) {
+	if heading {
+		for _, m := range titleRe.FindAllStringSubmatch(text, -1) {
+			y, _ := strconv.Atoi(m[2])
+			if y < 1990 || y > 2100 {
+				continue
+			}
+			idf.years[y] += 100
+			idf.kinds[m[4]] += 100
+			if m[3] != "" {
+				idf.scopes[m[3]] += 100
+			}
+			if d := strings.TrimSpace(partPrefixRe.ReplaceAllString(m[1], "")); len([]rune(d)) >= 4 && !idf.titled {
+				idf.id.Department, idf.titled = d, true
+			}
+		}
+	}
+	for _, m := range deptRe.FindAllStringSubmatch(text, -1) {
+		idf.depts[m[1]]++
+	}
+	for _, scope := range []string{"部门", "单位"} {
+		for _, kind := range []string{"决算", "预算"} {
+			if n := strings.Count(text, scope+kind); n > 0 {
+				idf.scopes[scope] += n
+				idf.kinds[kind] += n
+			}
+		}
+	}
+}
+
+func best[K comparable](m map[K]int, less func(a, b K) bool) (K, bool) {
+	var k K
+	n := 0
+	for c, v := range m {
+		if v > n || v == n && n > 0 && less(c, k) {
+			k, n = c, v
+		}
+	}
+	return k, n > 0
+}
+
+func (idf *identifier) result() Identity {
+	id := idf.id
+	if !idf.titled {
+		// The most often named candidate; on a tie the longer, then the
+		// lexically first, so the result does not depend on map order.
+		id.Department, _ = best(idf.depts, func(a, b string) bool {
+			if len(a) != len(b) {
+				return len(a) > len(b)
+			}
+			return a < b
+		})
+	}
+	id.Year, _ = best(idf.years, func(a, b int) bool { return a > b })
+	id.Kind, _ = best(idf.kinds, func(a, b string) bool { return a < b })
+	id.Scope, _ = best(idf.scopes, func(a, b string) bool { return a > b })
+	if m := regionRe.FindStringSubmatch(id.Department); m != nil && m[1] != id.Department {
+		id.Region = m[1]
+	}
+	return id
+}

@@ -1,0 +1,139 @@
+package normalize
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+var (
+	//go:embed metrics.tsv
+	metricsTSV string
+	//go:embed aliases.tsv
+	aliasesTSV string
+	//go:embed catalogue.tsv
+	catalogueTSV string
+)
+
+// Metric is a row of metrics.tsv.
+type Metric struct {
+	Key      string
+	Measures []string
+	Zh       string
+	Aliases  []string
+}
+
+// term is a phrase that names a metric, or a 类 of the function
+// classification.
+type term struct {
+	text    string
+	metrics []string // candidate metric keys, most likely first
+	class   string   // function code of a 类, for class names
+}
+
+// lexicon is the parsed embedded data.
+type lexicon struct {
+	metrics map[string]Metric
+	terms   []term
+	cat     *catalogue
+}
+
+// tsvRows yields the fields of each non-comment, non-blank line of a
+// tab-separated file.
+func tsvRows(data string, fn func(fields []string) error) error {
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+	}
+	return sc.Err()
+}
+
+// countOnly metrics are read by explicit patterns (countPatterns), not by
+// the term engine, whose aliases for them ("团组", "人次") are too bare.
+func countOnly(m Metric) bool { return len(m.Measures) == 1 && m.Measures[0] == "count" }
+
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{metrics: map[string]Metric{}}
+	byText := map[string]int{}
+	add := func(text, metric, class string) {
+		text = Clean(strings.TrimSpace(text))
+		if text == "" || strings.Contains(text, "…") {
+			return
+		}
+		if i, ok := byText[text]; ok {
+			t := &lx.terms[i]
+			for _, m := range t.metrics {
+				if m == metric {
+					return
+				}
+			}
+			t.metrics = append(t.metrics, metric)
+			return
+		}
+		byText[text] = len(lx.terms)
+		lx.terms = append(lx.terms, term{text: text, metrics: []string{metric}, class: class})
+	}
+	first := true
+	err := tsvRows(metricsTSV, func(f []string) error {
+		if first { // header
+			first = false
+			return nil
+		}
+		if len(f) < 3 {
+			return fmt.Errorf("metrics.tsv: want ≥3 fields, have %d", len(f))
+		}
+		m := Metric{Key: f[0], Measures: strings.Split(f[1], ","), Zh: f[2]}
+		if len(f) > 3 && f[3] != "" {
+			m.Aliases = strings.Split(f[3], "|")
+		}
+		lx.metrics[m.Key] = m
+		if countOnly(m) || m.Key == "gpb.class" || m.Key == "gpb.item" {
+			return nil
+		}
+		add(m.Zh, m.Key, "")
+		for _, a := range m.Aliases {
+			if a != "财政拨款" { // bare, and contained in every 财政拨款 phrase
+				add(a, m.Key, "")
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = tsvRows(aliasesTSV, func(f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("aliases.tsv: want 2 fields, have %d", len(f))
+		}
+		if _, ok := lx.metrics[f[0]]; !ok {
+			return fmt.Errorf("aliases.tsv: unknown metric %q", f[0])
+		}
+		add(f[1], f[0], "")
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if lx.cat, err = parseCatalogue(catalogueTSV); err != nil {
+		return nil, err
+	}
+	for _, c := range lx.cat.classes() {
+		for _, name := range c.names {
+			base := strings.TrimSuffix(name, "支出")
+			for _, s := range []string{name, base + "(类)支出", base + "(类)", base} {
+				add(s, "gpb.class", c.code)
+			}
+		}
+	}
+	return lx, nil
+}
+
+// Metrics returns the metric table, keyed by metric key.
+func Metrics() map[string]Metric { return mustLexicon().metrics }

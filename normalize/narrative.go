@@ -1,0 +1,346 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
+	"github.com/shopspring/decimal"
+)
+
+const (
+	num   = `(` + numberPattern + `)`
+	money = `\s*(百万元|亿元|万元|千元|元)`
+	pct   = `\s*\*?\s*%`
+	// comparator is "比2020年", "与上年相比," and the like.
+	comparator = `(?:(?:比|较|与)(?:上年|上年度|上一年度?|去年|\d{4}年度?)(?:决算数?|预算数?|同期)?(?:相比)?[,，]?)?`
+	// verb is a change's direction; "增加/减少" (a template left unfilled)
+	// does not match, because a number must follow.
+	verb = `(增加|减少|增长|下降|上升|降低|节约|节省)了?`
+)
+
+// The phrases that may follow a metric's name, each anchored at the cursor.
+// Fillers are whitelists: a word not listed ends the phrase, which keeps
+// "收、支总计各增加4.07万元" from reading as an amount of 4.07万元.
+var (
+	amountPhrase     = regexp.MustCompile(`^(?:\(类\)|\(款\)|\(项\)|支出|收入|决算数|决算|实际|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
+	budgetPhrase     = regexp.MustCompile(`^[,，]?(?:其中[:,，]?)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
+	sharePhrase      = regexp.MustCompile(`^[,，]?占(?:[^\d%,，。;；]{0,24}?)?(?:比重|比例)?(?:为)?` + num + pct)
+	completionPhrase = regexp.MustCompile(`^[,，]?(?:完成|为)(?:年初|全年|调整后?)?(?:预算数|预算)(?:的)?` + num + pct)
+	yoyPhrase        = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `各?` + verb + num + money)
+	yoyPctPhrase     = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?` + verb + num + pct)
+	itemRe           = regexp.MustCompile(`([\p{Han}、“”]+)\(类\)(.+?)\(款\)(.+?)\(项\)`)
+	reasonRe         = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)
+)
+
+// clause is the reading of one phrase after a metric's name.
+type clause struct {
+	measure    string
+	value      decimal.Decimal
+	unit, raw  string
+	start, end int // byte offsets of the phrase in the sentence
+}
+
+// phrases reads the figures that follow a metric name at s[pos:], stopping
+// at the first text that is none of the known phrases. limit is where the
+// next metric name starts: the amount must come before it.
+func phrases(s string, pos, limit int) (out []clause, end int) {
+	seen := map[string]bool{}
+	for {
+		c, ok := nextPhrase(s, pos, limit, seen)
+		if !ok {
+			return out, pos
+		}
+		seen[c.measure] = true
+		out = append(out, c)
+		pos = c.end
+	}
+}
+
+func nextPhrase(s string, pos, limit int, seen map[string]bool) (clause, bool) {
+	rest := s[pos:]
+	try := []struct {
+		measure string
+		re      *regexp.Regexp
+	}{
+		{"amount", amountPhrase}, {"budget", budgetPhrase}, {"share_pct", sharePhrase},
+		{"completion_pct", completionPhrase}, {"yoy_change", yoyPhrase}, {"yoy_pct", yoyPctPhrase},
+	}
+	for _, t := range try {
+		if seen[t.measure] {
+			continue
+		}
+		m := t.re.FindStringSubmatchIndex(rest)
+		if m == nil {
+			continue
+		}
+		c, ok := readClause(t.measure, rest, m)
+		if !ok || (t.measure == "amount" && pos+m[2] > limit) {
+			continue
+		}
+		c.start, c.end = pos, pos+m[1]
+		return c, true
+	}
+	return clause{}, false
+}
+
+// readClause turns a phrase match into a value: money to yuan, signs from
+// the verb, percentages as printed.
+func readClause(measure, rest string, m []int) (clause, bool) {
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return rest[m[2*i]:m[2*i+1]]
+	}
+	c := clause{measure: measure, raw: strings.TrimLeft(rest[m[0]:m[1]], ",，")}
+	switch measure {
+	case "amount", "budget":
+		v, err := ParseNumber(group(1))
+		if err != nil {
+			return c, false
+		}
+		c.value, _ = ToYuan(v, group(2))
+		c.unit, c.raw = Yuan, group(1)+group(2)
+	case "share_pct", "completion_pct":
+		v, err := ParseNumber(group(1))
+		if err != nil {
+			return c, false
+		}
+		c.value, c.unit, c.raw = v, Percent, rest[m[2]:m[1]]
+	case "yoy_change":
+		v, err := ParseNumber(group(2))
+		if err != nil {
+			return c, false
+		}
+		v, _ = ToYuan(v, group(3))
+		c.value, c.unit = Signed(v, group(1)), Yuan
+	case "yoy_pct":
+		v, err := ParseNumber(group(2))
+		if err != nil {
+			return c, false
+		}
+		c.value, c.unit = Signed(v, group(1)), Percent
+	}
+	return c, true
+}
+
+// context is what the reader knows about where a sentence stands.
+type context struct {
+	sec      *sections
+	sentence string
+}
+
+func (c context) gpb() bool {
+	return c.sec.gpb() || strings.Contains(c.sentence, "一般公共预算")
+}
+
+// pick chooses the metric a term means here. 一般公共预算 metrics need a
+// 一般公共预算 context; where both kinds fit, that context prefers them.
+func (c context) pick(t *term) string {
+	gpb := c.gpb()
+	chosen := ""
+	for _, m := range t.metrics {
+		isGPB := strings.HasPrefix(m, "gpb.")
+		switch {
+		case isGPB && !gpb:
+			continue
+		case isGPB:
+			return m
+		case chosen == "":
+			chosen = m
+		}
+	}
+	return chosen
+}
+
+// sentences splits a paragraph at 。 and line breaks, keeping the
+// semicolon-separated lists of one sentence together.
+func sentences(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == '。' || r == '\n' || r == '!' || r == '?' })
+}
+
+// reader extracts facts from one document's narrative.
+type reader struct {
+	seg   *Segmenter
+	facts *factSet
+}
+
+// paragraph reads the facts of one paragraph.
+func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
+	start := len(r.facts.list)
+	for _, s := range sentences(text) {
+		ctx := context{sec: sec, sentence: s}
+		done := r.items(b, s, ctx)
+		r.terms(b, s, ctx, done)
+		r.counts(b, s)
+	}
+	if m := reasonRe.FindStringSubmatch(text); m != nil {
+		for i := start; i < len(r.facts.list); i++ {
+			if f := &r.facts.list[i]; strings.HasPrefix(f.Measure, "yoy") {
+				f.Reason = strings.TrimSpace(m[0])
+			}
+		}
+	}
+}
+
+// terms reads "<metric name><figures>" clauses, skipping text already read
+// as line items (done holds their byte spans).
+func (r *reader) terms(b *extract.Block, s string, ctx context, done [][2]int) {
+	hits := r.seg.terms(s)
+	cursor := 0
+	for i, h := range hits {
+		if h.start < cursor || inSpans(h.start, done) {
+			continue
+		}
+		limit := len(s)
+		for _, next := range hits[i+1:] {
+			if next.start >= h.end {
+				limit = next.start
+				break
+			}
+		}
+		metric := ctx.pick(h.term)
+		if metric == "" {
+			continue
+		}
+		clauses, end := phrases(s, h.end, limit)
+		cursor = end
+		subject, code := "", ""
+		if metric == "gpb.class" {
+			e := r.seg.lx.cat.byCode[h.term.class]
+			subject, code = e.names[0], e.code
+		}
+		for _, c := range clauses {
+			r.facts.add(r.fact(b, s, metric, subject, code, c))
+		}
+	}
+}
+
+func inSpans(pos int, spans [][2]int) bool {
+	for _, sp := range spans {
+		if pos >= sp[0] && pos < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// items reads 类/款/项 line items: "一般公共服务(类)人大事务(款)行政运行(项):
+// 支出决算为1273.96万元,完成预算100%". It returns the spans it read.
+func (r *reader) items(b *extract.Block, s string, ctx context) [][2]int {
+	if !ctx.gpb() {
+		return nil
+	}
+	var done [][2]int
+	for _, m := range itemRe.FindAllStringSubmatchIndex(s, -1) {
+		names := []string{s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]}
+		subject, code := r.itemSubject(names)
+		clauses, end := phrases(s, m[1], len(s))
+		for _, c := range clauses {
+			r.facts.add(r.fact(b, s, "gpb.item", subject, code, c))
+		}
+		done = append(done, [2]int{m[0], end})
+	}
+	return done
+}
+
+// itemSubject names a line item by the catalogue's current names where they
+// resolve, and as printed where they do not; the code only when all three
+// levels resolve.
+func (r *reader) itemSubject(printed []string) (subject, code string) {
+	cat := r.seg.lx.cat
+	names := make([]string, len(printed))
+	parent := ""
+	for i, p := range printed {
+		p = strings.TrimSpace(p)
+		names[i] = p
+		if i == 0 && !strings.HasSuffix(p, "支出") {
+			names[i] = p + "支出"
+		}
+		if parent == "" && i > 0 {
+			continue
+		}
+		if e := cat.child(parent, p); e != nil {
+			names[i], parent = e.names[0], e.code
+		} else {
+			parent = ""
+		}
+	}
+	if len(parent) == 7 {
+		code = parent
+	}
+	return strings.Join(names, "/"), code
+}
+
+// countPatterns read counts that the term engine leaves alone.
+var countPatterns = []struct {
+	metric string
+	re     *regexp.Regexp
+}{
+	{"three_public.overseas.groups", regexp.MustCompile(`团组(?:共)?(\d+)(?:个|次|批)`)},
+	{"three_public.overseas.persons", regexp.MustCompile(`出国\(境\)(?:人员|人数)?(?:共)?(\d+)人`)},
+	{"three_public.reception.batches", regexp.MustCompile(`公务接待(?:共)?(\d+)批次?`)},
+	{"three_public.reception.persons", regexp.MustCompile(`公务接待(?:共)?\d+批次?[,，、]\s*(?:共)?(\d+)人次`)},
+	{"three_public.vehicle.purchased", regexp.MustCompile(`购置(?:公务用)?车(?:辆)?(\d+)辆`)},
+	{"assets.vehicles", regexp.MustCompile(`共有(?:公务用)?车辆?(\d+)辆`)},
+}
+
+func (r *reader) counts(b *extract.Block, s string) {
+	for _, p := range countPatterns {
+		m := p.re.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		v, err := ParseNumber(s[m[2]:m[3]])
+		if err != nil {
+			continue
+		}
+		r.facts.add(Fact{Metric: p.metric, Measure: "count", Value: v, Unit: Count,
+			Raw: s[m[0]:m[1]], Pos: b.Pos, Text: s, Method: Narrative})
+	}
+}
+
+// fact builds a fact if the metric has the measure; others come back with
+// an empty Metric, which factSet.add drops.
+func (r *reader) fact(b *extract.Block, s, metric, subject, code string, c clause) Fact {
+	if !hasMeasure(r.seg.lx.metrics[metric], c.measure) {
+		return Fact{}
+	}
+	return Fact{Metric: metric, Measure: c.measure, Subject: subject, Code: code, Value: c.value,
+		Unit: c.unit, Raw: c.raw, Pos: b.Pos, Text: s, Method: Narrative}
+}
+
+func hasMeasure(m Metric, measure string) bool {
+	for _, x := range m.Measures {
+		if x == measure {
+			return true
+		}
+	}
+	return false
+}
+
+// factSet keeps one fact per key, the first stated; a later different
+// value goes to conflicts.
+type factSet struct {
+	list      []Fact
+	index     map[Key]int
+	conflicts []Fact
+}
+
+func (fs *factSet) add(f Fact) {
+	if f.Metric == "" {
+		return
+	}
+	if fs.index == nil {
+		fs.index = map[Key]int{}
+	}
+	if i, ok := fs.index[f.Key()]; ok {
+		if !fs.list[i].Value.Equal(f.Value) {
+			fs.conflicts = append(fs.conflicts, f)
+		}
+		return
+	}
+	fs.index[f.Key()] = len(fs.list)
+	fs.list = append(fs.list, f)
+}
