@@ -23,8 +23,8 @@ const (
 // Fillers are whitelists: a word not listed ends the phrase, which keeps
 // "收、支总计各增加4.07万元" from reading as an amount of 4.07万元.
 var (
-	amountPhrase     = regexp.MustCompile(`^(?:\(类\)|\(款\)|\(项\)|支出|收入|决算数|决算|实际|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
-	budgetPhrase     = regexp.MustCompile(`^[,，]?(?:其中[:,，]?)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
+	amountPhrase     = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|支出|收入|决算数|决算|实际|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
+	budgetPhrase     = regexp.MustCompile(`^[,，:]?(?:其中[:,，]?)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
 	sharePhrase      = regexp.MustCompile(`^[,，]?占(?:[^\d%,，。;；]{0,24}?)?(?:比重|比例)?(?:为)?` + num + pct)
 	completionPhrase = regexp.MustCompile(`^[,，]?(?:完成|为)(?:年初|全年|调整后?)?(?:预算数|预算)(?:的)?` + num + pct)
 	yoyPhrase        = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `各?` + verb + num + money)
@@ -114,30 +114,30 @@ func readClause(measure, rest string, m []int) (clause, bool) {
 			return c, false
 		}
 		v, _ = ToYuan(v, group(3))
-		c.value, c.unit = Signed(v, group(1)), Yuan
+		c.value, c.unit, c.raw = Signed(v, group(1)), Yuan, group(1)+group(2)+group(3)
 	case "yoy_pct":
 		v, err := ParseNumber(group(2))
 		if err != nil {
 			return c, false
 		}
-		c.value, c.unit = Signed(v, group(1)), Percent
+		c.value, c.unit, c.raw = Signed(v, group(1)), Percent, group(1)+group(2)+"%"
 	}
 	return c, true
 }
 
-// context is what the reader knows about where a sentence stands.
-type context struct {
+// clauseContext is what the reader knows about where a sentence stands.
+type clauseContext struct {
 	sec      *sections
 	sentence string
 }
 
-func (c context) gpb() bool {
+func (c clauseContext) gpb() bool {
 	return c.sec.gpb() || strings.Contains(c.sentence, "一般公共预算")
 }
 
 // pick chooses the metric a term means here. 一般公共预算 metrics need a
 // 一般公共预算 context; where both kinds fit, that context prefers them.
-func (c context) pick(t *term) string {
+func (c clauseContext) pick(t *term) string {
 	gpb := c.gpb()
 	chosen := ""
 	for _, m := range t.metrics {
@@ -170,7 +170,7 @@ type reader struct {
 func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 	start := len(r.facts.list)
 	for _, s := range sentences(text) {
-		ctx := context{sec: sec, sentence: s}
+		ctx := clauseContext{sec: sec, sentence: s}
 		done := r.items(b, s, ctx)
 		r.terms(b, s, ctx, done)
 		r.counts(b, s)
@@ -186,7 +186,7 @@ func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 
 // terms reads "<metric name><figures>" clauses, skipping text already read
 // as line items (done holds their byte spans).
-func (r *reader) terms(b *extract.Block, s string, ctx context, done [][2]int) {
+func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]int) {
 	hits := r.seg.terms(s)
 	cursor := 0
 	for i, h := range hits {
@@ -228,7 +228,7 @@ func inSpans(pos int, spans [][2]int) bool {
 
 // items reads 类/款/项 line items: "一般公共服务(类)人大事务(款)行政运行(项):
 // 支出决算为1273.96万元,完成预算100%". It returns the spans it read.
-func (r *reader) items(b *extract.Block, s string, ctx context) [][2]int {
+func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 	if !ctx.gpb() {
 		return nil
 	}

@@ -26,7 +26,9 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 		if sec.skipped() {
 			continue
 		}
-		idf.observe(text, level > 0)
+		// Titles are headings, or the lines of a cover page before the
+		// first heading.
+		idf.observe(text, level > 0 || sec.titles[1] == "" && sec.titles[2] == "" && i < 8)
 		if level == 0 {
 			r.paragraph(b, text, &sec)
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 )
@@ -89,17 +90,27 @@ func (s *Segmenter) terms(text string) []hit {
 	return hits
 }
 
-// Tokens cuts text into search tokens: domain terms whole and, for long
-// terms, their dictionary sub-words as well (gse's search mode), without
-// blanks and punctuation.
+// Tokens cuts text into search tokens: domain terms whole and, after each
+// long term, the dictionary words inside it (so that a search for 财政拨款
+// finds 一般公共预算财政拨款支出), without blanks and punctuation.
 func (s *Segmenter) Tokens(text string) []string {
 	var out []string
-	for _, t := range s.seg.CutSearch(Clean(text), false) {
+	for _, t := range s.seg.Cut(Clean(text), false) {
 		t = strings.TrimSpace(t)
 		if t == "" || isPunct(t) {
 			continue
 		}
 		out = append(out, t)
+		if utf8.RuneCountInString(t) <= 2 {
+			continue
+		}
+		for _, sub := range s.seg.CutAll(t) {
+			if sub != t && utf8.RuneCountInString(sub) >= 2 {
+				if _, _, ok := s.seg.Find(sub); ok {
+					out = append(out, sub)
+				}
+			}
+		}
 	}
 	return out
 }

@@ -1,0 +1,61 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func TestText(t *testing.T) {
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String("一般公共预算财政拨款收入2,099.36万元\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		in    string
+		want  []string
+		pages []int
+	}{
+		{"utf8 with bookmark residue", "[bookmark: _Toc1][bookmark: _Toc2]二、收入决算情况说明\n\n  正文 \n", []string{"二、收入决算情况说明", "正文"}, []int{0, 0}},
+		{"bom", "\xEF\xBB\xBF标题\r\n正文\r\n", []string{"标题", "正文"}, []int{0, 0}},
+		{"gbk", gbk, []string{"一般公共预算财政拨款收入2,099.36万元"}, []int{0}},
+		{"utf16", "\xFF\xFE" + string([]byte{0x74, 0x5e, 0x0a, 0x00}), []string{"年"}, []int{0}},
+		{"form feeds are pages", "第一页\f第二页\n续\f", []string{"第一页", "第二页", "续"}, []int{1, 2, 2}},
+		{"tab cells kept", "\t主管部门\t市人大\t\n", []string{"\t主管部门\t市人大"}, []int{0}},
+	}
+	for _, tt := range tests {
+		doc, err := Text(bytes.NewReader([]byte(tt.in)), int64(len(tt.in)))
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		var got []string
+		var pages []int
+		for i, b := range doc.Blocks {
+			got = append(got, b.Text)
+			pages = append(pages, b.Pos.Page)
+			if b.Pos.Block != i+1 || b.Kind != Paragraph {
+				t.Errorf("%s: block %d = %+v", tt.name, i+1, b)
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) || !reflect.DeepEqual(pages, tt.pages) {
+			t.Errorf("%s: Text = %q pages %v; want %q pages %v", tt.name, got, pages, tt.want, tt.pages)
+		}
+	}
+}
+
+func TestTextErrors(t *testing.T) {
+	for name, in := range map[string]string{
+		"blank":   " \n\t\n",
+		"garbage": "\x81\x30\xff\xfe\x00\x81",
+	} {
+		_, err := Text(bytes.NewReader([]byte(in)), int64(len(in)))
+		if err == nil || !(errors.Is(err, ErrEmpty) || errors.Is(err, ErrBadEncoding)) {
+			t.Errorf("%s: err = %v; want ErrEmpty or ErrBadEncoding", name, err)
+		}
+	}
+}

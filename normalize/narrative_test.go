@@ -1,0 +1,189 @@
+package normalize
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
+)
+
+var (
+	segOnce sync.Once
+	testSeg *Segmenter
+)
+
+func segmenter(t testing.TB) *Segmenter {
+	segOnce.Do(func() {
+		var err error
+		if testSeg, err = NewSegmenter(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	return testSeg
+}
+
+// textDoc makes a document of one paragraph per line.
+func textDoc(lines ...string) *extract.Document {
+	doc := &extract.Document{Format: "txt"}
+	for i, l := range lines {
+		doc.Blocks = append(doc.Blocks, extract.Block{Kind: extract.Paragraph, Text: l, Pos: extract.Pos{Block: i + 1}})
+	}
+	return doc
+}
+
+// factLines renders facts as "metric measure [subject] = value", sorted.
+func factLines(facts []Fact) []string {
+	var out []string
+	for _, f := range facts {
+		s := f.Metric + " " + f.Measure
+		if f.Subject != "" {
+			s += " " + f.Subject
+		}
+		if f.Code != "" {
+			s += " #" + f.Code
+		}
+		out = append(out, s+" = "+f.Value.String())
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestNarrative(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"totals and yoy", []string{"2021年度收、支总计2149.94万元。与2020年相比，收、支总计各增加4.07万元，增长0.19%。"},
+			[]string{"total amount = 21499400", "total yoy_change = 40700", "total yoy_pct = 0.19"}},
+		{"decrease is negative", []string{"2021年财政拨款收、支总计2111.47万元。与2020年相比，财政拨款收、支总计减少34.4万元，下降1.6%。"},
+			[]string{"fiscal.total amount = 21114700", "fiscal.total yoy_change = -344000", "fiscal.total yoy_pct = -1.6"}},
+		{"parts with shares, stray asterisk, thousands", []string{"2021年本年支出合计2149.94万元，其中：基本支出1792.45万元，占83.37%；项目支出348.05万元，占16.19*%。本年收入合计1,234.50万元。"},
+			[]string{"expenditure.basic amount = 17924500", "expenditure.basic share_pct = 83.37", "expenditure.project amount = 3480500",
+				"expenditure.project share_pct = 16.19", "expenditure.total amount = 21499400", "income.total amount = 12345000"}},
+		{"full-width figures", []string{"其他收入１１．０９万元，占０．５１％。"},
+			[]string{"income.other amount = 110900", "income.other share_pct = 0.51"}},
+		{"share phrase holding another metric's name", []string{"2021年一般公共预算财政拨款支出2111.47万元，占本年支出合计的98.21%。"},
+			[]string{"gpb.expenditure amount = 21114700", "gpb.expenditure share_pct = 98.21"}},
+		{"classes need a 一般公共预算 context", []string{"主要用于：一般公共服务（类）支出1630.16万元，占77.20%；住房保障支出128.35万元，占6.08%。"}, nil},
+		{"classes", []string{"（二）一般公共预算财政拨款支出决算结构情况", "主要用于：一般公共服务（类）支出1630.16万元，占77.20%；住房保障支出128.35万元，占6.08%。"},
+			[]string{"gpb.class amount 一般公共服务支出 #201 = 16301600", "gpb.class amount 住房保障支出 #221 = 1283500",
+				"gpb.class share_pct 一般公共服务支出 #201 = 77.2", "gpb.class share_pct 住房保障支出 #221 = 6.08"}},
+		{"line item with budget and former 款 name", []string{"一般公共预算财政拨款支出情况：社会保障和就业（类）行政事业单位离退休（款）行政单位离退休（项）：年初预算为250万元，支出决算为253.12万元，完成年初预算的101.25%。"},
+			[]string{"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/行政单位离退休 #2080501 = 2531200",
+				"gpb.item budget 社会保障和就业支出/行政事业单位养老支出/行政单位离退休 #2080501 = 2500000",
+				"gpb.item completion_pct 社会保障和就业支出/行政事业单位养老支出/行政单位离退休 #2080501 = 101.25"}},
+		{"unknown item keeps its printed names", []string{"一般公共预算：农林水（类）农业农村（款）病虫害控制（项）：支出决算为8万元。"},
+			[]string{"gpb.item amount 农林水支出/农业农村/病虫害控制 = 80000"}},
+		{"basic in its gpb section", []string{"六、一般公共预算财政拨款基本支出决算情况说明", "基本支出1792.45万元，其中：人员经费1532.38万元，主要包括：基本工资。公用经费579.08万元。"},
+			[]string{"gpb.basic amount = 17924500", "gpb.basic.personnel amount = 15323800", "gpb.basic.public amount = 5790800"}},
+		{"personnel outside a gpb context is not gpb", []string{"三、支出决算情况说明", "人员经费1532.38万元。"}, nil},
+		{"template left unfilled and 持平", []string{"因公出国（境）支出决算比2020年增加/减少0万元，增长/下降0%。“三公”经费支出决算为18.85万元，完成预算100%，决算数与预算数持平。"},
+			[]string{"three_public.total amount = 188500", "three_public.total completion_pct = 100"}},
+		{"three public parts and counts", []string{"公务用车购置及运行维护费支出决算比2020年增加2.28万元，增长15%。其中：公务用车购置支出0万元。全年更新购置公务用车0辆。截至年底，单位共有公务用车8辆。国内公务接待8批次，56人次（不包括陪同人员）。全年安排因公出国（境）团组0次，出国（境）0人。"},
+			[]string{"assets.vehicles count = 8", "three_public.overseas.groups count = 0", "three_public.overseas.persons count = 0",
+				"three_public.reception.batches count = 8", "three_public.reception.persons count = 56",
+				"three_public.vehicle yoy_change = 22800", "three_public.vehicle yoy_pct = 15",
+				"three_public.vehicle.purchase amount = 0", "three_public.vehicle.purchased count = 0"}},
+		{"a list without figures is no fact", []string{"公用经费主要包括：办公费、公务接待费、公务用车运行维护费等。"}, nil},
+		{"annex and definitions are skipped", []string{"第三部分 名词解释", "机关运行经费支出260.07万元。", "第四部分 附件", "本年收入合计9.99万元。"}, nil},
+		{"procurement shares name the total", []string{"政府采购支出总额7.24万元，其中：政府采购货物支出7.24万元。授予中小企业合同金额6.96万元，占政府采购支出总额的100%。"},
+			[]string{"procurement.goods amount = 72400", "procurement.sme amount = 69600", "procurement.sme share_pct = 100", "procurement.total amount = 72400"}},
+		{"billions and yuan", []string{"机关运行经费支出1.2亿元，比上年减少500元。"},
+			[]string{"operating_expense amount = 120000000", "operating_expense yoy_change = -500"}},
+	}
+	seg := segmenter(t)
+	for _, tt := range tests {
+		res := Document(textDoc(tt.lines...), seg)
+		got := factLines(res.Facts)
+		if !reflect.DeepEqual(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(got, "\n     "), strings.Join(tt.want, "\n     "))
+		}
+	}
+}
+
+func TestConflictsKeepTheFirst(t *testing.T) {
+	res := Document(textDoc("本年收入合计2149.94万元。", "本年收入合计2150.00万元。", "本年收入合计2149.94万元。"), segmenter(t))
+	if got := factLines(res.Facts); !reflect.DeepEqual(got, []string{"income.total amount = 21499400"}) {
+		t.Errorf("facts = %q", got)
+	}
+	if len(res.Conflicts) != 1 || res.Conflicts[0].Raw != "2150.00万元" || res.Conflicts[0].Pos.Block != 2 {
+		t.Errorf("conflicts = %+v; want the 2150.00万元 of block 2", res.Conflicts)
+	}
+}
+
+func TestIdentity(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  Identity
+	}{
+		{[]string{"上海市普陀区财政局2024年度部门决算", "一、收入支出决算总体情况"},
+			Identity{Department: "上海市普陀区财政局", Region: "上海市普陀区", Year: 2024, Kind: "决算", Scope: "部门"}},
+		{[]string{"第二部分 2021年度部门决算情况说明", "2021年，攀枝花市人大常委会办公室机关运行经费支出260.07万元。", "年初部门预算批复后下达。", "年初部门预算批复后下达。"},
+			Identity{Department: "攀枝花市人大常委会办公室", Region: "攀枝花市", Year: 2021, Kind: "决算", Scope: "部门"}},
+		{[]string{"2025年单位预算", "一、单位基本情况"}, Identity{Year: 2025, Kind: "预算", Scope: "单位"}},
+	}
+	for _, tt := range tests {
+		if got := Document(textDoc(tt.lines...), segmenter(t)).Identity; got != tt.want {
+			t.Errorf("Identity of %q = %+v; want %+v", tt.lines[0], got, tt.want)
+		}
+	}
+}
+
+func TestChartPriorYear(t *testing.T) {
+	doc := textDoc("2021年度部门决算", "2021年度收、支总计2149.94万元，本年收入合计2149.94万元。与2020年相比，收、支总计各增加4.07万元，增长0.19%。")
+	chart := func(series ...extract.Series) extract.Block {
+		return extract.Block{Kind: extract.ChartBlock, Chart: &extract.Chart{Series: series}, Pos: extract.Pos{Block: len(doc.Blocks) + 1}}
+	}
+	doc.Blocks = append(doc.Blocks,
+		chart(extract.Series{Name: "收入", Categories: []string{"2021", "2020"}, Values: []string{"2149.94", "2145.8700000000013"}}),
+		// The prior value disagrees with the stated change: no proof, no fact.
+		chart(extract.Series{Name: "2021", Categories: []string{"收支"}, Values: []string{"2149.94"}},
+			extract.Series{Name: "2020", Categories: []string{"收支"}, Values: []string{"2100"}}))
+	res := Document(doc, segmenter(t))
+	var got []string
+	for _, f := range res.Facts {
+		if f.Method == FromChart {
+			got = append(got, fmt.Sprintf("%s %s %s %s %v", f.Metric, f.Measure, f.Value, f.Raw, f.Pos))
+		}
+	}
+	want := []string{"total prior_amount 21458700 2145.8700000000013 block 3 row 1 col 2"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("chart facts = %q; want %q", got, want)
+	}
+}
+
+func TestTokens(t *testing.T) {
+	got := segmenter(t).Tokens("一般公共预算财政拨款支出２１１１．４７万元。")
+	has := map[string]bool{}
+	for _, tok := range got {
+		has[tok] = true
+	}
+	for _, want := range []string{"一般公共预算财政拨款支出", "一般公共预算", "财政拨款", "万元"} {
+		if !has[want] {
+			t.Errorf("Tokens = %q; missing %q", got, want)
+		}
+	}
+	if has["。"] {
+		t.Errorf("Tokens = %q; punctuation kept", got)
+	}
+}
+
+func TestLexiconMatchesSpec(t *testing.T) {
+	lx := mustLexicon()
+	if len(lx.metrics) < 50 {
+		t.Errorf("%d metrics; want the whole metrics.tsv", len(lx.metrics))
+	}
+	for _, tm := range lx.terms {
+		if strings.ContainsRune(tm.text, ' ') {
+			t.Errorf("term %q holds a space, which gse's dictionary format cannot", tm.text)
+		}
+	}
+	if code, names := lx.cat.path("一般公共服务", "人大事务", "行政运行"); code != "2010101" || strings.Join(names, "/") != "一般公共服务支出/人大事务/行政运行" {
+		t.Errorf("catalogue path = %s %q", code, names)
+	}
+}
