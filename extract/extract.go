@@ -38,7 +38,9 @@ func File(ctx context.Context, d corpus.Doc, r io.ReaderAt, opt Options) (doc *D
 		}
 	}()
 	switch d.Format {
-	case corpus.Docx:
+	case corpus.Docx, corpus.Zip:
+		// A zip that is not recognisably a docx is most often a damaged
+		// one; the docx reader says what is wrong with it.
 		return Docx(r, d.Size, lim)
 	case corpus.Text:
 		return Text(r, d.Size)

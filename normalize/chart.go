@@ -9,7 +9,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var yearRe = regexp.MustCompile(`^(19|20)\d\d年?$`)
+var (
+	yearRe   = regexp.MustCompile(`^(19|20)\d\d年?$`)
+	numberIn = regexp.MustCompile(numberPattern)
+)
 
 // point is one value of a chart with what labels it.
 type point struct {
@@ -50,7 +53,7 @@ func chartPoints(c *extract.Chart) []point {
 
 // decimals is the number of decimal places printed in a raw figure.
 func decimals(raw string) int32 {
-	m := regexp.MustCompile(numberPattern).FindString(raw)
+	m := numberIn.FindString(raw)
 	if i := strings.IndexByte(m, '.'); i >= 0 {
 		return int32(len(m) - i - 1)
 	}

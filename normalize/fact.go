@@ -73,6 +73,4 @@ type Result struct {
 	// Conflicts are later statements of an already stated key with a
 	// different value. Facts keeps the first; validation reports these.
 	Conflicts []Fact
-	// Tokens holds each block's search tokens, indexed like Document.Blocks.
-	Tokens [][]string
 }

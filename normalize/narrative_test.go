@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"sort"
@@ -8,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/fiscaldocs/fiscaldocs/corpus"
 	"github.com/fiscaldocs/fiscaldocs/extract"
 )
 
@@ -185,5 +187,32 @@ func TestLexiconMatchesSpec(t *testing.T) {
 	}
 	if code, names := lx.cat.path("一般公共服务", "人大事务", "行政运行"); code != "2010101" || strings.Join(names, "/") != "一般公共服务支出/人大事务/行政运行" {
 		t.Errorf("catalogue path = %s %q", code, names)
+	}
+}
+
+// BenchmarkNormalizeSeedDocx turns the seed fixture's blocks into facts.
+func BenchmarkNormalizeSeedDocx(b *testing.B) {
+	res := struct{ doc *extract.Document }{}
+	d, f, err := corpus.Open(seedDocx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if res.doc, err = extract.File(context.Background(), d, f, extract.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	seg := segmenter(b)
+	for b.Loop() {
+		Document(res.doc, seg)
+	}
+}
+
+// BenchmarkNewSegmenter measures the per-process cost of the domain
+// dictionary (gse's default dictionary would cost about 2 s).
+func BenchmarkNewSegmenter(b *testing.B) {
+	for b.Loop() {
+		if _, err := NewSegmenter(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

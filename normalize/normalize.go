@@ -8,13 +8,12 @@ import (
 
 // Document reads the facts and the identity of one extracted document.
 func Document(doc *extract.Document, seg *Segmenter) *Result {
-	res := &Result{Tokens: make([][]string, len(doc.Blocks))}
+	res := &Result{}
 	r := &reader{seg: seg, facts: &factSet{}}
 	idf := newIdentifier()
 	var sec sections
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		res.Tokens[i] = seg.Tokens(b.Text)
 		if b.Kind != extract.Paragraph && b.Kind != extract.Heading {
 			continue
 		}
@@ -37,4 +36,15 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 	r.charts(doc, res.Identity.Year)
 	res.Facts, res.Conflicts = r.facts.list, r.facts.conflicts
 	return res
+}
+
+// BlockTokens cuts every block's text into search tokens, indexed like
+// doc.Blocks. It is separate from Document because it costs more than
+// reading the facts and only the search index needs it.
+func BlockTokens(doc *extract.Document, seg *Segmenter) [][]string {
+	out := make([][]string, len(doc.Blocks))
+	for i, b := range doc.Blocks {
+		out[i] = seg.Tokens(b.Text)
+	}
+	return out
 }

@@ -1,0 +1,68 @@
+# fiscaldocs — make demo runs the main job on the bundled sample documents;
+# make test runs the tests. Both install what they need first (make deps).
+
+GO        ?= go
+BIN       := bin/fiscaldocs
+SHARED    ?= ../shared
+FUZZTIME  ?= 30s
+# Build without gse's embedded 580k-word dictionary, which fiscaldocs never
+# loads (it uses its own domain dictionary): 32 MB smaller binary.
+TAGS      := ne
+# System packages the readers need, as command:package pairs; make deps
+# apt-installs those whose command is missing. Nothing yet beyond Go: the
+# text and docx readers are pure Go. (PDF will add pdftotext:poppler-utils.)
+APT_NEEDS :=
+
+.PHONY: all build deps demo test vet race fuzz bench fixtures score clean
+
+all: build
+
+deps:
+	@command -v $(GO) >/dev/null || { echo "make: Go 1.26 or newer is needed on PATH (https://go.dev/dl/, or /usr/local/go/bin)"; exit 1; }
+	@missing=""; for need in $(APT_NEEDS); do command -v $${need%%:*} >/dev/null || missing="$$missing $${need#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q $$missing; \
+		else sudo apt-get update -q && sudo apt-get install -y -q $$missing; fi; \
+	fi
+
+build: deps
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/fiscaldocs
+
+# The main job on the bundled sample: the project's docx of a real 2021
+# 部门决算 (made from the seed dump by testdata/mkseed), as a table of facts
+# and as the JSON that scripts read.
+demo: build
+	$(BIN) extract testdata/seed/panzhihua-npc-office-2021.docx
+	@mkdir -p out
+	$(BIN) extract --json testdata/seed/panzhihua-npc-office-2021.docx > out/seed.json
+	@echo "JSON facts written to out/seed.json"
+
+vet: deps
+	$(GO) vet -tags $(TAGS) ./...
+
+# Unit, golden and in-process CLI tests, with the race detector; fuzz
+# targets run their seed corpora. Tests that need ../shared skip without it.
+test: vet
+	$(GO) test -tags $(TAGS) -race -count=1 ./...
+
+fuzz: deps
+	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzDocx$$' -fuzztime $(FUZZTIME) ./extract
+	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzText$$' -fuzztime $(FUZZTIME) ./extract
+	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) ./normalize
+
+bench: deps
+	$(GO) test -tags $(TAGS) -run XXX -bench . -benchmem ./...
+
+# Remake the docx fixture from the seed dump in the shared corpus.
+fixtures:
+	$(GO) run ./testdata/mkseed -seed $(SHARED)/corpus/seed/panzhihua-npc-office-2021-final-accounts.txt -out testdata/seed/panzhihua-npc-office-2021.docx
+
+# Score the seed text against its gold file with the shared scorer.
+score: build
+	@d=$$(mktemp -d); g=$$(mktemp -d); cp $(SHARED)/gold/seed-panzhihua-npc-office-2021.json $$g/; \
+	$(BIN) extract --json $(SHARED)/corpus/seed/panzhihua-npc-office-2021-final-accounts.txt > $$d/seed.json; \
+	$(SHARED)/tools/score --gold $$g --pred $$d
+
+clean:
+	rm -rf bin out

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const fixture = "../../testdata/seed/panzhihua-npc-office-2021.docx"
+
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestExtractJSON(t *testing.T) {
+	code, out, errs := runCmd("extract", "--json", fixture)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	var doc jsonOutput
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("output is not one JSON object: %v\n%s", err, out)
+	}
+	d := doc.Document
+	if len(d.ID) != 64 || d.Format != "docx" || d.Department != "攀枝花市人大常委会办公室" || d.Year != 2021 || d.Kind != "决算" || d.Scope != "部门" || d.Extractor != "fiscaldocs/"+Version {
+		t.Errorf("document = %+v", d)
+	}
+	var found bool
+	for _, f := range doc.Facts {
+		if f.Metric == "gpb.item" && f.Measure == "amount" && f.Code == "2010101" {
+			found = f.Value == "12739600" && f.Unit == "yuan" && f.Raw == "1273.96万元" && f.Source.Block > 0 && f.Method == "narrative"
+		}
+	}
+	if !found {
+		t.Errorf("no correct gpb.item 2010101 amount among %d facts", len(doc.Facts))
+	}
+}
+
+func TestExtractGoesOnAfterAFailure(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "truncated.docx")
+	data, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, data[:len(data)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.docx")
+	code, out, errs := runCmd("extract", "--json", bad, fixture, missing)
+	if code != 1 {
+		t.Errorf("exit %d; want 1", code)
+	}
+	if n := strings.Count(out, "\n"); n != 1 || !strings.Contains(out, `"攀枝花市人大常委会办公室"`) {
+		t.Errorf("stdout has %d lines; want the good document's JSON only:\n%s", n, out)
+	}
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], bad) || !strings.Contains(lines[1], missing) {
+		t.Errorf("stderr = %q; want one line naming each bad file, in order", errs)
+	}
+}
+
+func TestExtractTextAndTable(t *testing.T) {
+	code, out, _ := runCmd("extract", "--text", fixture)
+	if code != 0 || !strings.Contains(out, "## 一、收入支出决算总体情况说明\n") || !strings.Contains(out, "[chart barChart: 收、支决算总计变动情况图]") ||
+		!strings.Contains(out, "201\t01\t01\t行政运行\t1273.96\t100") {
+		t.Errorf("--text output lacks headings, charts or table rows (exit %d):\n%.600s", code, out)
+	}
+	code, out, _ = runCmd("extract", fixture)
+	if code != 0 || !strings.Contains(out, "攀枝花市人大常委会办公室 2021年 部门决算") || !strings.Contains(out, "gpb.basic.public") {
+		t.Errorf("table output (exit %d):\n%.600s", code, out)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, args := range [][]string{nil, {"nosuch"}, {"extract"}, {"extract", "--json", "--text", "x"}} {
+		if code, _, errs := runCmd(args...); code != 2 || !strings.Contains(errs, "usage") {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and usage", args, code, errs)
+		}
+	}
+}
