@@ -11,6 +11,7 @@ import (
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
+	"github.com/fiscaldocs/fiscaldocs/validate"
 )
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -116,9 +117,7 @@ func printFacts(w io.Writer, p processed) {
 			f.Value.String(), f.Unit, f.Raw, f.Method, f.Pos)
 	}
 	tw.Flush()
-	for _, c := range p.Result.Conflicts {
-		fmt.Fprintf(w, "  conflict: %s %s %s stated again as %s (%s)\n", c.Metric, c.Measure, c.Subject, c.Raw, c.Pos)
-	}
+	printFindings(w, p)
 	for _, pr := range problems(p) {
 		fmt.Fprintf(w, "  problem: %s\n", pr.Error)
 	}
@@ -129,4 +128,21 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// printFindings lists the validation findings, then the ledger in one line
+// per status, so that "no findings" reads as "checked".
+func printFindings(w io.Writer, p processed) {
+	for _, f := range p.Report.Findings {
+		fmt.Fprintf(w, "  %s %s: %s\n", f.Severity, f.Rule, f.Message)
+	}
+	by := map[validate.Status][]string{}
+	for _, c := range p.Report.Ledger {
+		by[c.Status] = append(by[c.Status], c.Rule)
+	}
+	for _, s := range []validate.Status{validate.Passed, validate.Failed, validate.MissingFacts, validate.NotApplicable} {
+		if len(by[s]) > 0 {
+			fmt.Fprintf(w, "  checks %s: %s\n", s, strings.Join(by[s], " "))
+		}
+	}
 }

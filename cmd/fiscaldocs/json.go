@@ -8,9 +8,27 @@ import (
 // The JSON shapes of the facts contract (shared spec FACTS.md). Fields may
 // be added, never removed or renamed.
 type jsonOutput struct {
-	Document jsonDocument `json:"document"`
-	Facts    []jsonFact   `json:"facts"`
-	Findings []any        `json:"findings"`
+	Document jsonDocument  `json:"document"`
+	Facts    []jsonFact    `json:"facts"`
+	Findings []jsonFinding `json:"findings"`
+	// Checks is the coverage ledger: every rule, and whether it passed,
+	// failed, did not apply, or lacked the facts to run.
+	Checks []jsonCheck `json:"checks"`
+}
+
+type jsonFinding struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Expected string `json:"expected,omitempty"`
+	Actual   string `json:"actual"`
+	Facts    []int  `json:"facts"`
+}
+
+type jsonCheck struct {
+	Rule   string `json:"rule"`
+	Status string `json:"status"`
+	Runs   int    `json:"runs,omitempty"`
 }
 
 type jsonDocument struct {
@@ -59,10 +77,20 @@ func toJSON(p processed) jsonOutput {
 			Extractor: "fiscaldocs/" + Version, Problems: problems(p),
 		},
 		Facts:    make([]jsonFact, 0, len(p.Result.Facts)),
-		Findings: []any{},
+		Findings: []jsonFinding{},
 	}
 	for _, f := range p.Result.Facts {
 		out.Facts = append(out.Facts, factJSON(f))
+	}
+	for _, f := range p.Report.Findings {
+		jf := jsonFinding{Rule: f.Rule, Severity: string(f.Severity), Message: f.Message, Actual: f.Actual.String(), Facts: f.Facts}
+		if f.Expected.Valid {
+			jf.Expected = f.Expected.Decimal.String()
+		}
+		out.Findings = append(out.Findings, jf)
+	}
+	for _, c := range p.Report.Ledger {
+		out.Checks = append(out.Checks, jsonCheck{Rule: c.Rule, Status: string(c.Status), Runs: c.Runs})
 	}
 	return out
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/fiscaldocs/fiscaldocs/corpus"
 	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
+	"github.com/fiscaldocs/fiscaldocs/validate"
 )
 
 // processed is one document's way through the pipeline. Err is a document
@@ -19,6 +20,7 @@ type processed struct {
 	Doc    corpus.Doc
 	Blocks *extract.Document
 	Result *normalize.Result
+	Report *validate.Report
 	Err    error
 }
 
@@ -37,7 +39,7 @@ func expand(args []string) []string {
 	return paths
 }
 
-// processAll runs extract and normalize over paths with one worker per CPU
+// processAll runs extract, normalize and validate over paths with one worker per CPU
 // and calls emit with each result in the order of paths, as soon as it and
 // all before it are done. It returns ctx's error if the run was cancelled.
 func processAll(ctx context.Context, paths []string, seg *normalize.Segmenter, emit func(processed)) error {
@@ -93,6 +95,7 @@ func processOne(ctx context.Context, path string, seg *normalize.Segmenter) (p p
 	}
 	p.Blocks = doc
 	p.Result = normalize.Document(doc, seg)
+	p.Report = validate.Run(p.Result.Facts, p.Result.Conflicts)
 	return p
 }
 

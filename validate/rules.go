@@ -1,0 +1,179 @@
+package validate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/fiscaldocs/fiscaldocs/normalize"
+	"github.com/shopspring/decimal"
+)
+
+// rules run in this order; their ids are stable (reports and the store key
+// on them).
+var rules = []rule{
+	{"sum.income", func(v *checker) {
+		v.sumEither("income.total", []string{"income.fiscal", "income.fiscal.gpb", "income.fiscal.gov_fund", "income.fiscal.state_capital",
+			"income.superior_subsidy", "income.business", "income.operating", "income.subordinate", "income.other"},
+			[]string{"income.carryover", "income.non_fiscal_balance"})
+	}},
+	{"sum.expenditure", func(v *checker) {
+		v.sumEither("expenditure.total", []string{"expenditure.basic", "expenditure.project", "expenditure.operating",
+			"expenditure.subordinate_subsidy", "expenditure.to_superior"}, []string{"expenditure.carryover"})
+	}},
+	{"sum.basic_expenditure", func(v *checker) {
+		v.sum("gpb.basic", []string{"gpb.basic.personnel", "gpb.basic.public"})
+	}},
+	{"sum.three_public", func(v *checker) {
+		v.sum("three_public.total", []string{"three_public.overseas", "three_public.vehicle", "three_public.reception"})
+	}},
+	{"sum.vehicle", func(v *checker) {
+		v.sum("three_public.vehicle", []string{"three_public.vehicle.purchase", "three_public.vehicle.operation"})
+	}},
+	{"sum.classes", func(v *checker) { v.sumPerLine("gpb.expenditure", "", "gpb.class", "") }},
+	{"sum.items", func(v *checker) {
+		for _, class := range v.subjects("gpb.class") {
+			v.sumPerLine("gpb.class", class, "gpb.item", class+"/")
+		}
+	}},
+	{"share.recompute", func(v *checker) {
+		for i := range v.facts {
+			if f := &v.facts[i]; f.Measure == "share_pct" {
+				v.share(f, i)
+			}
+		}
+	}},
+	{"yoy.pct", func(v *checker) {
+		for i := range v.facts {
+			if f := &v.facts[i]; f.Measure == "yoy_change" {
+				v.yoyPct(f, i)
+			}
+		}
+	}},
+	{"yoy.prior", func(v *checker) {
+		for i := range v.facts {
+			if f := &v.facts[i]; f.Measure == normalize.PriorAmount {
+				v.yoyPrior(f, i)
+			}
+		}
+	}},
+	{"completion.recompute", func(v *checker) {
+		for i := range v.facts {
+			if f := &v.facts[i]; f.Measure == "completion_pct" {
+				v.completion(f, i)
+			}
+		}
+	}},
+}
+
+// part is a fact taking part in a check.
+type part struct {
+	f *normalize.Fact
+	i int
+}
+
+func (v *checker) amounts(metrics []string) []part {
+	var out []part
+	for _, m := range metrics {
+		if f, i := v.get(m, "amount", ""); f != nil {
+			out = append(out, part{f, i})
+		}
+	}
+	return out
+}
+
+// sum checks total = Σ parts when the total and at least two parts are
+// stated (one part alone is often the only one the text mentions).
+func (v *checker) sum(total string, parts []string) {
+	t, ti := v.get(total, "amount", "")
+	ps := v.amounts(parts)
+	switch {
+	case t == nil && len(ps) == 0:
+		return
+	case t == nil || len(ps) < 2:
+		v.missing()
+		return
+	}
+	v.compareSum(part{t, ti}, ps)
+}
+
+// sumEither checks total = Σ parts, or Σ parts + carry, since reports
+// differ on whether 本年收入/支出合计 includes the carry-over; only when
+// neither holds is it a finding, against the reading with the carry-over.
+func (v *checker) sumEither(total string, parts, carry []string) {
+	t, ti := v.get(total, "amount", "")
+	ps, cs := v.amounts(parts), v.amounts(carry)
+	switch {
+	case t == nil && len(ps) == 0:
+		return
+	case t == nil || len(ps) < 2 && len(ps)+len(cs) < 2:
+		v.missing()
+		return
+	}
+	if len(cs) > 0 && v.within(part{t, ti}, ps) {
+		v.pass()
+		return
+	}
+	v.compareSum(part{t, ti}, append(ps, cs...))
+}
+
+func (v *checker) within(t part, ps []part) bool {
+	got, tol := t.f.Value, v.half(t.f)
+	want := decimal.Zero
+	for _, p := range ps {
+		want = want.Add(p.f.Value)
+		tol = tol.Add(v.half(p.f))
+	}
+	return got.Sub(want).Abs().LessThanOrEqual(tol)
+}
+
+func (v *checker) compareSum(t part, ps []part) {
+	if v.within(t, ps) {
+		v.pass()
+		return
+	}
+	want := decimal.Zero
+	var terms []string
+	idx := []int{}
+	for _, p := range ps {
+		want = want.Add(p.f.Value)
+		terms = append(terms, label(p.f.Metric, p.f.Subject, "amount")+" "+strings.TrimSuffix(money(p.f.Value, t.f), " 万元"))
+		idx = append(idx, p.i)
+	}
+	idx = append(idx, t.i)
+	v.fail(Finding{Severity: Error, Expected: known(want), Actual: t.f.Value, Facts: idx,
+		Message: fmt.Sprintf("%s = %s ≠ %s %s", strings.Join(terms, " + "), money(want, t.f), label(t.f.Metric, t.f.Subject, "amount"), money(t.f.Value, t.f))})
+}
+
+// subjects lists the subjects of a per-line metric's amounts, sorted.
+func (v *checker) subjects(metric string) []string {
+	var out []string
+	for _, f := range v.facts {
+		if f.Metric == metric && f.Measure == "amount" {
+			out = append(out, f.Subject)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sumPerLine checks a total against the per-line amounts of lineMetric
+// whose subject starts with prefix.
+func (v *checker) sumPerLine(totalMetric, totalSubject, lineMetric, prefix string) {
+	t, ti := v.get(totalMetric, "amount", totalSubject)
+	var ps []part
+	for i := range v.facts {
+		f := &v.facts[i]
+		if f.Metric == lineMetric && f.Measure == "amount" && strings.HasPrefix(f.Subject, prefix) {
+			ps = append(ps, part{f, i})
+		}
+	}
+	switch {
+	case t == nil && len(ps) == 0:
+		return
+	case t == nil || len(ps) == 0:
+		v.missing()
+		return
+	}
+	v.compareSum(part{t, ti}, ps)
+}

@@ -1,0 +1,180 @@
+package validate
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/fiscaldocs/fiscaldocs/normalize"
+	"github.com/shopspring/decimal"
+)
+
+// The rounding-tolerance policy.
+//
+// A figure printed to the nearest unit u (0.01 万元 = 100 元 when the
+// document prints 万元 with two decimals) may be off by u/2 from the true
+// value. A sum of n printed parts may therefore miss its printed total by
+// up to (n+1)·u/2 without anyone having erred; only beyond that is it an
+// error. The unit of a money figure is the document's precision for that
+// money unit — the most decimals it prints in 万元, say — not the figure's
+// own, because "100万元" among "15.46万元" figures means 100.00.
+//
+// A percentage printed with d decimals may be off by 0.5·10⁻ᵈ points after
+// rounding, plus what the rounding of its amounts propagates into the
+// ratio. A stated percentage that equals the truncated ratio but not the
+// rounded one is reported as Info, since some reports truncate.
+
+var numRe = regexp.MustCompile(`\d+(?:\.(\d+))?`)
+
+// decimalsOf is the number of decimals of the last number in raw.
+func decimalsOf(raw string) int32 {
+	ms := numRe.FindAllStringSubmatch(raw, -1)
+	if len(ms) == 0 {
+		return 0
+	}
+	return int32(len(ms[len(ms)-1][1]))
+}
+
+func unitOf(raw string) (string, int32) {
+	for _, u := range []struct {
+		name  string
+		shift int32
+	}{{"亿元", 8}, {"万元", 4}, {"千元", 3}, {"元", 0}} {
+		if strings.HasSuffix(raw, u.name) {
+			return u.name, u.shift
+		}
+	}
+	return "", 0
+}
+
+// half is half the printed unit of a money fact, in yuan.
+func (v *checker) half(f *normalize.Fact) decimal.Decimal {
+	unit, shift := unitOf(f.Raw)
+	d := decimalsOf(f.Raw)
+	for i := range v.facts {
+		if u, _ := unitOf(v.facts[i].Raw); u == unit && v.facts[i].Unit == normalize.Yuan {
+			d = max(d, decimalsOf(v.facts[i].Raw))
+		}
+	}
+	return decimal.New(5, shift-d-1)
+}
+
+// halfPct is half the last printed digit of a percentage.
+func halfPct(f *normalize.Fact) decimal.Decimal {
+	return decimal.New(5, -decimalsOf(f.Raw)-1)
+}
+
+var hundred = decimal.NewFromInt(100)
+
+// checkRatio compares a stated percentage with num/den·100, given the half
+// units of num and den. It reports whether the check ran.
+func (v *checker) checkRatio(stated *normalize.Fact, si int, num, den decimal.Decimal, hNum, hDen decimal.Decimal, idx []int, what string) bool {
+	if den.Sign() <= 0 {
+		return false
+	}
+	computed := num.Mul(hundred).DivRound(den, 6)
+	// 100·(hNum/den + |num|·hDen/den²), the effect of rounded amounts.
+	prop := hNum.Div(den).Add(num.Abs().Mul(hDen).Div(den.Mul(den))).Mul(hundred)
+	tol := halfPct(stated).Add(prop)
+	if stated.Value.Sub(computed).Abs().LessThanOrEqual(tol) {
+		v.pass()
+		return true
+	}
+	d := decimalsOf(stated.Raw)
+	f := Finding{Severity: Error, Expected: known(computed.Round(d)), Actual: stated.Value, Facts: append(idx, si),
+		Message: fmt.Sprintf("%s：按%s算得 %s%%，文中为 %s%%", label(stated.Metric, stated.Subject, stated.Measure), what, computed.Round(max(d, 2)).String(), stated.Value.String())}
+	if computed.Truncate(d).Equal(stated.Value) {
+		f.Severity = Info
+		f.Message += "（截尾而非四舍五入）"
+	}
+	v.fail(f)
+	return true
+}
+
+// shareBase is the total each metric's share is stated against.
+func shareBase(metric string) string {
+	switch {
+	case metric == "gpb.expenditure":
+		return "expenditure.total"
+	case metric == "gpb.class":
+		return "gpb.expenditure"
+	case strings.HasPrefix(metric, "income."):
+		return "income.total"
+	case strings.HasPrefix(metric, "expenditure."):
+		return "expenditure.total"
+	case strings.HasPrefix(metric, "three_public."):
+		return "three_public.total"
+	case strings.HasPrefix(metric, "procurement."):
+		return "procurement.total"
+	}
+	return ""
+}
+
+func (v *checker) share(s *normalize.Fact, si int) {
+	a, ai := v.get(s.Metric, "amount", s.Subject)
+	base := shareBase(s.Metric)
+	d, di := v.get(base, "amount", "")
+	if a == nil || d == nil {
+		v.missing()
+		return
+	}
+	if !v.checkRatio(s, si, a.Value, d.Value, v.half(a), v.half(d), []int{ai, di}, label(base, "", "amount")) {
+		v.missing()
+	}
+}
+
+// yoyPct checks a stated change in percent against the change in money:
+// pct = change / (amount − change) · 100.
+func (v *checker) yoyPct(c *normalize.Fact, ci int) {
+	p, pi := v.get(c.Metric, "yoy_pct", c.Subject)
+	a, ai := v.get(c.Metric, "amount", c.Subject)
+	if p == nil || a == nil {
+		v.missing()
+		return
+	}
+	prior := a.Value.Sub(c.Value)
+	hc, ha := v.half(c), v.half(a)
+	if !v.checkRatio(p, pi, c.Value, prior, hc, ha.Add(hc), []int{ci, ai}, "增减额与上年数") {
+		v.missing()
+	}
+}
+
+// yoyPrior checks amount − prior = change where a chart gives the prior.
+func (v *checker) yoyPrior(pr *normalize.Fact, pri int) {
+	a, ai := v.get(pr.Metric, "amount", pr.Subject)
+	c, ci := v.get(pr.Metric, "yoy_change", pr.Subject)
+	if a == nil || c == nil {
+		v.missing()
+		return
+	}
+	want := a.Value.Sub(pr.Value)
+	// The prior comes from a chart, rounded to the amount's precision.
+	tol := v.half(a).Mul(decimal.NewFromInt(2)).Add(v.half(c))
+	if want.Sub(c.Value).Abs().LessThanOrEqual(tol) {
+		v.pass()
+		return
+	}
+	v.fail(Finding{Severity: Error, Expected: known(want), Actual: c.Value, Facts: []int{ai, pri, ci},
+		Message: fmt.Sprintf("%s %s − 上年 %s = %s，文中增减额为 %s", label(a.Metric, a.Subject, "amount"), money(a.Value, a), money(pr.Value, a), money(want, a), money(c.Value, a))})
+}
+
+// completion checks completion = amount / budget · 100, and flags a rate
+// stated against a zero budget.
+func (v *checker) completion(c *normalize.Fact, ci int) {
+	a, ai := v.get(c.Metric, "amount", c.Subject)
+	b, bi := v.get(c.Metric, "budget", c.Subject)
+	if a == nil || b == nil {
+		v.missing()
+		return
+	}
+	if b.Value.IsZero() {
+		if c.Value.IsZero() {
+			v.pass()
+			return
+		}
+		v.fail(Finding{Severity: Error, Actual: c.Value, Facts: []int{ai, bi, ci},
+			Message: fmt.Sprintf("%s：预算数为 0，文中却称完成预算 %s%%", label(c.Metric, c.Subject, "amount"), c.Value)})
+		return
+	}
+	v.checkRatio(c, ci, a.Value, b.Value, v.half(a), v.half(b), []int{ai, bi}, "决算数与预算数")
+}

@@ -1,0 +1,133 @@
+package validate
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/fiscaldocs/fiscaldocs/normalize"
+	"github.com/shopspring/decimal"
+)
+
+// fact makes a fact from "metric measure raw" with an optional subject:
+// raw is as printed ("1532.38万元", "97.65%"), and the value follows from it.
+func fact(metric, measure, raw string, subject ...string) normalize.Fact {
+	f := normalize.Fact{Metric: metric, Measure: measure, Raw: raw}
+	if len(subject) > 0 {
+		f.Subject = subject[0]
+	}
+	var err error
+	switch {
+	case strings.HasSuffix(raw, "%"):
+		f.Value, err = normalize.ParsePercent(raw)
+		f.Unit = normalize.Percent
+	default:
+		num := strings.TrimLeft(raw, "增加减少")
+		f.Value, err = normalize.ParseAmount(num)
+		if strings.HasPrefix(raw, "减少") {
+			f.Value = f.Value.Neg()
+		}
+		f.Unit = normalize.Yuan
+	}
+	if err != nil {
+		panic(err)
+	}
+	return f
+}
+
+func status(rep *Report, rule string) Status {
+	for _, c := range rep.Ledger {
+		if c.Rule == rule {
+			return c.Status
+		}
+	}
+	return "absent"
+}
+
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name   string
+		facts  []normalize.Fact
+		rule   string
+		status Status
+		says   string // a fragment of the one finding's message, if any
+	}{
+		{"basic adds up", []normalize.Fact{fact("gpb.basic", "amount", "1792.45万元"), fact("gpb.basic.personnel", "amount", "1213.37万元"), fact("gpb.basic.public", "amount", "579.08万元")},
+			"sum.basic_expenditure", Passed, ""},
+		{"basic off", []normalize.Fact{fact("gpb.basic", "amount", "1792.45万元"), fact("gpb.basic.personnel", "amount", "1532.38万元"), fact("gpb.basic.public", "amount", "579.08万元")},
+			"sum.basic_expenditure", Failed, "人员经费 1532.38 + 公用经费 579.08 = 2111.46 万元 ≠ 一般公共预算财政拨款基本支出 1792.45 万元"},
+		// Three printed figures: up to 1.5 units of 0.01 万元 apart is rounding.
+		{"rounding within 1.5 units", []normalize.Fact{fact("three_public.total", "amount", "18.86万元"), fact("three_public.overseas", "amount", "0.00万元"), fact("three_public.vehicle", "amount", "17.46万元"), fact("three_public.reception", "amount", "1.39万元")},
+			"sum.three_public", Passed, ""},
+		{"beyond rounding", []normalize.Fact{fact("three_public.total", "amount", "18.88万元"), fact("three_public.overseas", "amount", "0.00万元"), fact("three_public.vehicle", "amount", "17.46万元"), fact("three_public.reception", "amount", "1.39万元")},
+			"sum.three_public", Failed, "≠"},
+		{"income total with carry-over", []normalize.Fact{fact("income.total", "amount", "2149.94万元"), fact("income.fiscal.gpb", "amount", "2099.36万元"), fact("income.other", "amount", "11.09万元"), fact("income.carryover", "amount", "39.49万元")},
+			"sum.income", Passed, ""},
+		{"income total without carry-over", []normalize.Fact{fact("income.total", "amount", "2110.45万元"), fact("income.fiscal.gpb", "amount", "2099.36万元"), fact("income.other", "amount", "11.09万元"), fact("income.carryover", "amount", "39.49万元")},
+			"sum.income", Passed, ""},
+		{"total without parts", []normalize.Fact{fact("three_public.total", "amount", "18.85万元")}, "sum.three_public", MissingFacts, ""},
+		{"nothing stated", []normalize.Fact{fact("income.total", "amount", "1万元")}, "sum.three_public", NotApplicable, ""},
+		{"items per class", []normalize.Fact{fact("gpb.class", "amount", "352.95万元", "社会保障和就业支出"), fact("gpb.item", "amount", "253.12万元", "社会保障和就业支出/行政事业单位养老支出/行政单位离退休"), fact("gpb.item", "amount", "19.70万元", "社会保障和就业支出/抚恤/死亡抚恤")},
+			"sum.items", Failed, "= 272.82 万元 ≠ 社会保障和就业支出 352.95 万元"},
+		{"share rounds", []normalize.Fact{fact("income.total", "amount", "2149.94万元"), fact("income.fiscal.gpb", "amount", "2099.36万元"), fact("income.fiscal.gpb", "share_pct", "97.65%")},
+			"share.recompute", Passed, ""},
+		{"share truncated", []normalize.Fact{fact("income.total", "amount", "2149.94万元"), fact("income.other", "amount", "11.09万元"), fact("income.other", "share_pct", "0.51%")},
+			"share.recompute", Passed, "截尾"},
+		{"share wrong", []normalize.Fact{fact("procurement.total", "amount", "7.24万元"), fact("procurement.sme", "amount", "6.96万元"), fact("procurement.sme", "share_pct", "100%")},
+			"share.recompute", Failed, "算得 96.13%，文中为 100%"},
+		{"yoy pct agrees", []normalize.Fact{fact("three_public.vehicle", "amount", "17.46万元"), fact("three_public.vehicle", "yoy_change", "增加2.28万元"), fact("three_public.vehicle", "yoy_pct", "15%")},
+			"yoy.pct", Passed, ""},
+		{"yoy pct sign wrong", []normalize.Fact{fact("operating_expense", "amount", "260.07万元"), fact("operating_expense", "yoy_change", "减少25.59万元"), fact("operating_expense", "yoy_pct", "8.96%")},
+			"yoy.pct", Failed, "-8.96"},
+		{"prior from chart agrees", []normalize.Fact{fact("total", "amount", "2149.94万元"), fact("total", "yoy_change", "增加4.07万元"), {Metric: "total", Measure: normalize.PriorAmount, Value: decimal.RequireFromString("21458700"), Raw: "2145.8700000000013", Unit: normalize.Yuan}},
+			"yoy.prior", Passed, ""},
+		{"prior from chart disagrees", []normalize.Fact{fact("total", "amount", "2149.94万元"), fact("total", "yoy_change", "增加4.07万元"), {Metric: "total", Measure: normalize.PriorAmount, Value: decimal.RequireFromString("21000000"), Raw: "2100", Unit: normalize.Yuan}},
+			"yoy.prior", Failed, "= 49.94 万元，文中增减额为 4.07 万元"},
+		{"completion against zero budget", []normalize.Fact{fact("three_public.overseas", "amount", "0万元"), fact("three_public.overseas", "budget", "0万元"), fact("three_public.overseas", "completion_pct", "100%")},
+			"completion.recompute", Failed, "预算数为 0"},
+		{"completion recomputes", []normalize.Fact{fact("gpb.expenditure", "amount", "253.12万元"), fact("gpb.expenditure", "budget", "250.00万元"), fact("gpb.expenditure", "completion_pct", "101.25%")},
+			"completion.recompute", Passed, ""},
+	}
+	for _, tt := range tests {
+		rep := Run(tt.facts, nil)
+		if got := status(rep, tt.rule); got != tt.status {
+			t.Errorf("%s: %s = %s; want %s (findings %+v)", tt.name, tt.rule, got, tt.status, rep.Findings)
+			continue
+		}
+		var msgs []string
+		for _, f := range rep.Findings {
+			if f.Rule == tt.rule {
+				msgs = append(msgs, f.Message)
+			}
+		}
+		switch {
+		case tt.says == "" && len(msgs) > 0:
+			t.Errorf("%s: unexpected findings %q", tt.name, msgs)
+		case tt.says != "" && (len(msgs) != 1 || !strings.Contains(msgs[0], tt.says)):
+			t.Errorf("%s: findings %q; want one saying %q", tt.name, msgs, tt.says)
+		}
+	}
+}
+
+func TestFindingEvidence(t *testing.T) {
+	facts := []normalize.Fact{fact("gpb.basic.personnel", "amount", "1532.38万元"), fact("gpb.basic.public", "amount", "579.08万元"), fact("gpb.basic", "amount", "1792.45万元")}
+	rep := Run(facts, nil)
+	if len(rep.Findings) != 1 {
+		t.Fatalf("findings = %+v", rep.Findings)
+	}
+	f := rep.Findings[0]
+	if f.Rule != "sum.basic_expenditure" || f.Severity != Error || !f.Expected.Valid || f.Expected.Decimal.String() != "21114600" || f.Actual.String() != "17924500" {
+		t.Errorf("finding = %+v", f)
+	}
+	if len(f.Facts) != 3 || f.Facts[0] != 0 || f.Facts[1] != 1 || f.Facts[2] != 2 {
+		t.Errorf("finding facts = %v; want [0 1 2]", f.Facts)
+	}
+}
+
+func TestConflicts(t *testing.T) {
+	first := fact("income.total", "amount", "2149.94万元")
+	again := fact("income.total", "amount", "2150.00万元")
+	rep := Run([]normalize.Fact{first}, []normalize.Fact{again})
+	if status(rep, "dup.conflict") != Failed || len(rep.Findings) != 1 || !strings.Contains(rep.Findings[0].Message, "2150.00万元") {
+		t.Errorf("report = %+v", rep)
+	}
+}
