@@ -32,9 +32,9 @@ func parseChart(part string, data []byte) (*Chart, error) {
 	var (
 		stack    []string // local names of open elements
 		ser      *Series
-		serDepth int    // len(stack) inside the open c:ser
-		idx      = -1   // the open c:pt's index
-		lvl      int    // c:lvl elements seen in a multi-level category cache
+		serDepth int  // len(stack) inside the open c:ser
+		idx      = -1 // the open c:pt's index
+		lvl      int  // c:lvl elements seen in a multi-level category cache
 		title    []string
 		text     strings.Builder
 	)

@@ -21,7 +21,7 @@ func FuzzDocx(f *testing.F) {
 	f.Add(docx(f, p("一、收入")+`<w:tbl><w:tr>`+tc("1", `<w:gridSpan w:val="3"/>`)+`</w:tr><w:tr>`+tc("", `<w:vMerge/>`)+`</w:tr></w:tbl>`, nil))
 	f.Add(makeZip(f, map[string]string{"word/document.xml": docHead + `<w:p><w:r><w:drawing><c:chart r:id="x"/></w:drawing></w:r></w:p>` + docTail,
 		"word/_rels/document.xml.rels": `<Relationships><Relationship Id="x" Target="charts/c.xml"/></Relationships>`,
-		"word/charts/c.xml":           chartXML}))
+		"word/charts/c.xml":            chartXML}))
 	lim := Limits{MaxPart: 1 << 20, MaxTotal: 4 << 20, MaxEntries: 100}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Docx(bytes.NewReader(data), int64(len(data)), lim)

@@ -31,10 +31,10 @@ const (
 type Finding struct {
 	Rule     string // stable id, e.g. "sum.basic_expenditure"
 	Severity Severity
-	Message  string          // in Chinese, with the numbers as printed
+	Message  string              // in Chinese, with the numbers as printed
 	Expected decimal.NullDecimal // what the other figures imply, in the fact's unit (yuan or percent); invalid when nothing is implied
-	Actual   decimal.Decimal // what the document states
-	Facts    []int           // indexes into the facts passed to Run
+	Actual   decimal.Decimal     // what the document states
+	Facts    []int               // indexes into the facts passed to Run
 }
 
 // Status is the outcome of one rule on one document.
@@ -178,4 +178,6 @@ func money(v decimal.Decimal, f *normalize.Fact) string {
 	return v.String() + " 元"
 }
 
-func known(d decimal.Decimal) decimal.NullDecimal { return decimal.NullDecimal{Decimal: d, Valid: true} }
+func known(d decimal.Decimal) decimal.NullDecimal {
+	return decimal.NullDecimal{Decimal: d, Valid: true}
+}
