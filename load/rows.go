@@ -1,0 +1,201 @@
+// Package load is the last stage of the pipeline: it turns one document's
+// identity, blocks, facts and findings into rows of the store's tables
+// (schema.sql: documents, facts, findings, blocks), with every value
+// checked and rounded to its column before anything is written, so that a
+// bad value is a document error rather than a poisoned batch.
+//
+// Rows is a pure function, safe to call concurrently.
+//
+// BUG(fiscaldocs): the writers to embedded chDB and to a ClickHouse server
+// (and the ingest/query commands that use them) are not written yet; this
+// package holds the schema and the row mapping they will share.
+package load
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/fiscaldocs/fiscaldocs/corpus"
+	"github.com/fiscaldocs/fiscaldocs/extract"
+	"github.com/fiscaldocs/fiscaldocs/normalize"
+	"github.com/fiscaldocs/fiscaldocs/validate"
+	"github.com/shopspring/decimal"
+)
+
+//go:embed schema.sql
+var schemaSQL string
+
+// Schema returns the DDL statements for database db, one per element.
+func Schema(db string) []string {
+	var lines []string
+	for _, l := range strings.Split(schemaSQL, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "--") {
+			lines = append(lines, l)
+		}
+	}
+	var out []string
+	for _, stmt := range strings.Split(strings.Join(lines, "\n"), ";") {
+		if s := strings.TrimSpace(stmt); s != "" {
+			out = append(out, strings.ReplaceAll(s, "{db}", db))
+		}
+	}
+	return out
+}
+
+// Scale is the number of decimals of the store's Decimal columns. The
+// ClickHouse driver truncates extra decimals, so values are rounded here.
+const Scale = 4
+
+// DocumentRow is a row of documents.
+type DocumentRow struct {
+	ID, File, Format                           string
+	Pages                                      uint32
+	Department, Region                         string
+	Year                                       uint16
+	Kind, Scope, Extractor, Status, Error, URL string
+	Facts, Findings                            uint32
+	Version                                    uint64
+	IngestedAt                                 time.Time
+}
+
+// FactRow is a row of facts.
+type FactRow struct {
+	DocID                          string
+	Seq                            uint32
+	Metric, Measure, Subject, Code string
+	Value                          decimal.Decimal
+	Unit, Raw, Method, Reason      string
+	Page, Block, Row, Col          uint32
+	Text                           string
+	Version                        uint64
+}
+
+// FindingRow is a row of findings.
+type FindingRow struct {
+	DocID                   string
+	Seq                     uint32
+	Rule, Severity, Message string
+	Expected                *decimal.Decimal
+	Actual                  decimal.Decimal
+	Facts                   []uint32
+	Page                    uint32
+	Version                 uint64
+}
+
+// BlockRow is a row of blocks, with the block's search tokens.
+type BlockRow struct {
+	DocID   string
+	Seq     uint32
+	Page    uint32
+	Kind    string
+	Level   uint8
+	Text    string
+	Tokens  []string
+	Version uint64
+}
+
+// Batch is everything one document puts in the store.
+type Batch struct {
+	Document DocumentRow
+	Facts    []FactRow
+	Findings []FindingRow
+	Blocks   []BlockRow
+}
+
+// Input is one processed document.
+type Input struct {
+	Doc       corpus.Doc
+	Extractor string // "fiscaldocs/0.1.0"
+	SourceURL string
+	Blocks    *extract.Document
+	Result    *normalize.Result
+	Report    *validate.Report
+	Tokens    [][]string // normalize.BlockTokens, indexed like Blocks.Blocks
+	Version   uint64     // orders extractions of the same document; newer wins
+	Now       time.Time
+}
+
+// maxDecimal is the largest magnitude Decimal(38, 4) holds.
+var maxDecimal = decimal.New(1, 34)
+
+func column(v decimal.Decimal, what string) (decimal.Decimal, error) {
+	r := v.Round(Scale)
+	if r.Abs().GreaterThanOrEqual(maxDecimal) {
+		return r, fmt.Errorf("load: %s %s does not fit Decimal(38, %d)", what, v, Scale)
+	}
+	if !r.Equal(v) {
+		return r, fmt.Errorf("load: %s %s has more than %d decimals", what, v, Scale)
+	}
+	return r, nil
+}
+
+// Rows maps a processed document to rows. It fails, writing nothing, if a
+// value does not fit its column: the store must never hold a silently
+// altered number.
+func Rows(in Input) (*Batch, error) {
+	id := in.Result.Identity
+	b := &Batch{Document: DocumentRow{
+		ID: in.Doc.SHA256, File: in.Doc.Path, Format: in.Blocks.Format, Pages: uint32(in.Blocks.Pages),
+		Department: id.Department, Region: id.Region, Year: uint16(id.Year), Kind: id.Kind, Scope: id.Scope,
+		Extractor: in.Extractor, Status: "ok", URL: in.SourceURL,
+		Facts: uint32(len(in.Result.Facts)), Version: in.Version, IngestedAt: in.Now.UTC().Truncate(time.Second),
+	}}
+	for i, f := range in.Result.Facts {
+		v, err := column(f.Value, fmt.Sprintf("fact %d (%s %s)", i, f.Metric, f.Measure))
+		if err != nil {
+			return nil, err
+		}
+		b.Facts = append(b.Facts, FactRow{DocID: in.Doc.SHA256, Seq: uint32(i), Metric: f.Metric, Measure: f.Measure,
+			Subject: f.Subject, Code: f.Code, Value: v, Unit: f.Unit, Raw: f.Raw, Method: f.Method, Reason: f.Reason,
+			Page: uint32(f.Pos.Page), Block: uint32(f.Pos.Block), Row: uint32(f.Pos.Row), Col: uint32(f.Pos.Col),
+			Text: f.Text, Version: in.Version})
+	}
+	if in.Report != nil {
+		for i, f := range in.Report.Findings {
+			row, err := findingRow(in, i, f)
+			if err != nil {
+				return nil, err
+			}
+			b.Findings = append(b.Findings, row)
+		}
+		b.Document.Findings = uint32(len(b.Findings))
+	}
+	for i, blk := range in.Blocks.Blocks {
+		row := BlockRow{DocID: in.Doc.SHA256, Seq: uint32(i), Page: uint32(blk.Pos.Page), Kind: blk.Kind.String(),
+			Level: uint8(blk.Level), Text: blk.Text, Version: in.Version}
+		if i < len(in.Tokens) {
+			row.Tokens = in.Tokens[i]
+		}
+		b.Blocks = append(b.Blocks, row)
+	}
+	return b, nil
+}
+
+func findingRow(in Input, i int, f validate.Finding) (FindingRow, error) {
+	what := fmt.Sprintf("finding %d (%s)", i, f.Rule)
+	actual, err := column(f.Actual.Round(Scale), what)
+	if err != nil {
+		return FindingRow{}, err
+	}
+	row := FindingRow{DocID: in.Doc.SHA256, Seq: uint32(i), Rule: f.Rule, Severity: string(f.Severity),
+		Message: f.Message, Actual: actual, Version: in.Version}
+	if f.Expected.Valid {
+		e, err := column(f.Expected.Decimal.Round(Scale), what)
+		if err != nil {
+			return FindingRow{}, err
+		}
+		row.Expected = &e
+	}
+	for _, fi := range f.Facts {
+		if fi < 0 || fi >= len(in.Result.Facts) {
+			return FindingRow{}, fmt.Errorf("load: %s refers to fact %d of %d", what, fi, len(in.Result.Facts))
+		}
+		row.Facts = append(row.Facts, uint32(fi))
+		if row.Page == 0 {
+			row.Page = uint32(in.Result.Facts[fi].Pos.Page)
+		}
+	}
+	return row, nil
+}

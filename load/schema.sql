@@ -1,0 +1,69 @@
+-- The store's tables: the same DDL for embedded chDB (ClickHouse 26.7) and
+-- a ClickHouse server as old as 18.16, so only the portable subset is used:
+-- no LowCardinality, DateTime64, Bool, Map, CODEC or TTL. Money is Decimal,
+-- never Float. Rows of one document share its doc_id (the SHA-256 of its
+-- bytes); ReplacingMergeTree(version) keeps the newest extraction of a
+-- document, so reads use FINAL. {db} is replaced with the database name.
+CREATE TABLE IF NOT EXISTS {db}.documents (
+    id String,
+    file String,
+    format String,
+    pages UInt32,
+    department String,
+    region String,
+    year UInt16,
+    kind String,
+    scope String,
+    extractor String,
+    status String,
+    error String,
+    source_url String,
+    facts UInt32,
+    findings UInt32,
+    version UInt64,
+    ingested_at DateTime('UTC')
+) ENGINE = ReplacingMergeTree(version) ORDER BY (id);
+
+CREATE TABLE IF NOT EXISTS {db}.facts (
+    doc_id String,
+    seq UInt32,
+    metric String,
+    measure String,
+    subject String,
+    code String,
+    value Decimal(38, 4),
+    unit String,
+    raw String,
+    method String,
+    reason String,
+    page UInt32,
+    block UInt32,
+    row UInt32,
+    col UInt32,
+    text String,
+    version UInt64
+) ENGINE = ReplacingMergeTree(version) ORDER BY (doc_id, seq);
+
+CREATE TABLE IF NOT EXISTS {db}.findings (
+    doc_id String,
+    seq UInt32,
+    rule String,
+    severity String,
+    message String,
+    expected Nullable(Decimal(38, 4)),
+    actual Decimal(38, 4),
+    facts Array(UInt32),
+    page UInt32,
+    version UInt64
+) ENGINE = ReplacingMergeTree(version) ORDER BY (doc_id, seq);
+
+CREATE TABLE IF NOT EXISTS {db}.blocks (
+    doc_id String,
+    seq UInt32,
+    page UInt32,
+    kind String,
+    level UInt8,
+    text String,
+    tokens Array(String),
+    version UInt64
+) ENGINE = ReplacingMergeTree(version) ORDER BY (doc_id, seq);
