@@ -89,7 +89,8 @@ type Block struct {
 // every row has the same number of cells.
 type Table struct {
 	Rows  [][]Cell
-	Depth int // 0 for a top-level table, 1 for a table inside a cell, …
+	Depth int   // 0 for a top-level table, 1 for a table inside a cell, …
+	Pages []int // the page of each row, for formats with pages; nil otherwise
 }
 
 // Cell is one grid position of a table.

@@ -10,7 +10,8 @@ import (
 
 // Options tune File.
 type Options struct {
-	Limits Limits // for zip-based formats; zero means DefaultLimits
+	Limits Limits     // for zip-based formats; zero means DefaultLimits
+	PDF    PDFOptions // for PDF
 }
 
 // File reads document d from r with the reader for its format. Any error,
@@ -44,6 +45,8 @@ func File(ctx context.Context, d corpus.Doc, r io.ReaderAt, opt Options) (doc *D
 		return Docx(r, d.Size, lim)
 	case corpus.Text:
 		return Text(r, d.Size)
+	case corpus.PDF:
+		return PDF(ctx, r, d.Size, opt.PDF)
 	case corpus.OLE:
 		if _, err := openArchive(r, d.Size, lim); err != nil {
 			return nil, err

@@ -1,0 +1,231 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Errors of the PDF reader.
+var (
+	ErrNoPdftotext = errors.New("extract: pdftotext not found (apt-get install poppler-utils poppler-data)")
+	ErrDamaged     = errors.New("extract: damaged PDF")
+	ErrTimeout     = errors.New("extract: timed out")
+	ErrNoText      = errors.New("extract: no text layer (scanned or image-only page)")
+	ErrGarbledText = errors.New("extract: garbled text")
+	ErrTooManyPage = errors.New("extract: too many pages")
+)
+
+// PDFOptions tune the PDF reader.
+type PDFOptions struct {
+	Pdftotext string        // the pdftotext binary; "" means "pdftotext" on PATH
+	Timeout   time.Duration // per document; 0 means one minute
+	MaxPages  int           // 0 means 2000
+	MaxJunk   float64       // share of junk runes above which a page is garbled; 0 means 0.1
+}
+
+func (o PDFOptions) withDefaults() PDFOptions {
+	if o.Pdftotext == "" {
+		o.Pdftotext = "pdftotext"
+	}
+	if o.Timeout == 0 {
+		o.Timeout = time.Minute
+	}
+	if o.MaxPages == 0 {
+		o.MaxPages = 2000
+	}
+	if o.MaxJunk == 0 {
+		o.MaxJunk = 0.1
+	}
+	return o
+}
+
+// PDF reads a PDF's text layer with poppler's pdftotext (run as a separate
+// process, with a timeout) and rebuilds lines, paragraphs and tables from
+// its word boxes. It is the only code that knows poppler. Pages without
+// text and pages of garbled text are recorded in Problems, so that OCR can
+// take them up.
+func PDF(ctx context.Context, r io.ReaderAt, size int64, opt PDFOptions) (*Document, error) {
+	opt = opt.withDefaults()
+	path, cleanup, err := fileFor(r, size)
+	if err != nil {
+		return nil, &Error{Err: err}
+	}
+	defer cleanup()
+	out, err := runPdftotext(ctx, path, opt)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := parseTSV(out)
+	if err != nil {
+		return nil, err
+	}
+	if len(pages) > opt.MaxPages {
+		return nil, &Error{Err: fmt.Errorf("%w: %d, limit %d", ErrTooManyPage, len(pages), opt.MaxPages)}
+	}
+	doc := &Document{Format: "pdf", Pages: len(pages)}
+	b := &pdfBuilder{doc: doc}
+	for _, pg := range pages {
+		if len(pg.words) == 0 {
+			doc.Problems = append(doc.Problems, &Error{Pos: Pos{Page: pg.num}, Err: ErrNoText})
+			continue
+		}
+		if junk := junkRatio(pg.words); junk > opt.MaxJunk {
+			doc.Problems = append(doc.Problems, &Error{Pos: Pos{Page: pg.num}, Err: fmt.Errorf("%w (%.0f%% junk runes)", ErrGarbledText, junk*100)})
+		}
+		b.page(pg)
+	}
+	b.flush()
+	if len(doc.Blocks) == 0 {
+		return doc, nil // every page is a Problem; OCR may recover them
+	}
+	return doc, nil
+}
+
+// fileFor returns a path for r: the file's own when r is an *os.File,
+// otherwise a temporary copy.
+func fileFor(r io.ReaderAt, size int64) (string, func(), error) {
+	if f, ok := r.(*os.File); ok {
+		return f.Name(), func() {}, nil
+	}
+	tmp, err := os.CreateTemp("", "fiscaldocs-*.pdf")
+	if err != nil {
+		return "", nil, err
+	}
+	cleanup := func() { os.Remove(tmp.Name()) }
+	if _, err := io.Copy(tmp, io.NewSectionReader(r, 0, size)); err != nil {
+		tmp.Close()
+		cleanup()
+		return "", nil, err
+	}
+	if err := tmp.Close(); err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	return tmp.Name(), cleanup, nil
+}
+
+// maxTSV bounds pdftotext's output: 256 MB of TSV is about 100k pages.
+const maxTSV = 256 << 20
+
+func runPdftotext(ctx context.Context, path string, opt PDFOptions) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, opt.Pdftotext, "-tsv", "-enc", "UTF-8", path, "-")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout = &limitedWriter{w: &stdout, n: maxTSV}
+	cmd.Stderr = &limitedWriter{w: &stderr, n: 64 << 10}
+	err := cmd.Run()
+	switch {
+	case errors.Is(err, exec.ErrNotFound):
+		return nil, &Error{Err: ErrNoPdftotext}
+	case ctx.Err() == context.DeadlineExceeded:
+		return nil, &Error{Err: fmt.Errorf("%w after %s (pdftotext)", ErrTimeout, opt.Timeout)}
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	case err != nil:
+		msg := firstLine(stderr.String())
+		if strings.Contains(msg, "Incorrect password") || strings.Contains(msg, "ncrypt") {
+			return nil, &Error{Err: fmt.Errorf("%w: %s", ErrEncrypted, msg)}
+		}
+		return nil, &Error{Err: fmt.Errorf("%w: pdftotext: %v: %s", ErrDamaged, err, msg)}
+	}
+	return stdout.Bytes(), nil
+}
+
+func firstLine(s string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "Syntax Warning") {
+			return l
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// limitedWriter fails once more than n bytes are written.
+type limitedWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (l *limitedWriter) Write(p []byte) (int, error) {
+	if int64(len(p)) > l.n {
+		return 0, fmt.Errorf("%w: pdftotext output over the limit", ErrTooLarge)
+	}
+	l.n -= int64(len(p))
+	return l.w.Write(p)
+}
+
+// word is one pdftotext word box, in points from the page's top left.
+type word struct {
+	x0, y0, x1, y1 float64
+	text           string
+}
+
+func (w word) h() float64  { return w.y1 - w.y0 }
+func (w word) cy() float64 { return (w.y0 + w.y1) / 2 }
+
+type page struct {
+	num           int
+	width, height float64 // in points
+	words         []word
+}
+
+// parseTSV reads pdftotext -tsv output: level 1 rows open pages, level 5
+// rows are words.
+func parseTSV(out []byte) ([]page, error) {
+	var pages []page
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		f := strings.Split(sc.Text(), "\t")
+		if n == 1 || len(f) < 12 {
+			continue
+		}
+		num := func(i int) float64 { v, _ := strconv.ParseFloat(f[i], 64); return v }
+		switch f[0] {
+		case "1":
+			pages = append(pages, page{num: int(num(1)), width: num(8), height: num(9)})
+		case "5":
+			if len(pages) == 0 {
+				return nil, &Error{Line: n, Err: fmt.Errorf("%w: pdftotext word before any page", ErrDamaged)}
+			}
+			text := strings.Join(f[11:], "\t")
+			if text == "" {
+				continue
+			}
+			x, y, w, h := num(6), num(7), num(8), num(9)
+			pg := &pages[len(pages)-1]
+			pg.words = append(pg.words, word{x0: x, y0: y, x1: x + w, y1: y + h, text: text})
+		}
+	}
+	return pages, sc.Err()
+}
+
+// junkRatio is the share of runes that no text should hold: U+FFFD,
+// private use, C0 controls and unassigned code points.
+func junkRatio(words []word) float64 {
+	total, junk := 0, 0
+	for _, w := range words {
+		for _, r := range w.text {
+			total++
+			if r == utf8.RuneError || unicode.Is(unicode.Co, r) || r < 0x20 || !unicode.IsGraphic(r) {
+				junk++
+			}
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(junk) / float64(total)
+}

@@ -1,0 +1,307 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Layout rebuilding from word boxes. All distances are in points and
+// compared with the line's height h, so the rules hold at any font size.
+
+// cell is a run of words on one line that belongs to one table cell.
+type cell struct {
+	x0, x1  float64
+	text    string
+	numeric bool
+}
+
+// line is one visual row of a page.
+type line struct {
+	page           int
+	cells          []cell
+	x0, x1, y0, y1 float64
+}
+
+func (l line) h() float64 { return l.y1 - l.y0 }
+
+func (l line) text() string {
+	parts := make([]string, len(l.cells))
+	for i, c := range l.cells {
+		parts[i] = c.text
+	}
+	return strings.Join(parts, " ")
+}
+
+func (l line) numericCells() int {
+	n := 0
+	for _, c := range l.cells {
+		if c.numeric {
+			n++
+		}
+	}
+	return n
+}
+
+var numericRe = regexp.MustCompile(`^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$`)
+
+// layoutLines groups a page's words into visual rows, top to bottom, and
+// splits each row into cells.
+func layoutLines(pg page) []line {
+	ws := append([]word(nil), pg.words...)
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].cy() < ws[j].cy() })
+	var rows [][]word
+	for _, w := range ws {
+		if n := len(rows); n > 0 {
+			last := rows[n-1]
+			if sameRow(last, w) {
+				rows[n-1] = append(last, w)
+				continue
+			}
+		}
+		rows = append(rows, []word{w})
+	}
+	lines := make([]line, 0, len(rows))
+	for _, r := range rows {
+		sort.SliceStable(r, func(i, j int) bool { return r[i].x0 < r[j].x0 })
+		l := line{page: pg.num, x0: r[0].x0, y0: r[0].y0, y1: r[0].y1}
+		for _, w := range r {
+			l.x1 = max(l.x1, w.x1)
+			l.y0, l.y1 = min(l.y0, w.y0), max(l.y1, w.y1)
+		}
+		l.cells = splitCells(r)
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+// sameRow reports whether w sits on the row of the words in r: its vertical
+// centre lies within the row's band.
+func sameRow(r []word, w word) bool {
+	y0, y1 := r[0].y0, r[0].y1
+	for _, x := range r[1:] {
+		y0, y1 = min(y0, x.y0), max(y1, x.y1)
+	}
+	c := w.cy()
+	return c > y0 && c < y1 && w.h() < 2*(y1-y0) && (y1-y0) < 2*w.h()
+}
+
+// splitCells cuts a row at wide gaps and around numbers: a number is a
+// cell of its own, since adjacent number columns may be one space apart.
+func splitCells(r []word) []cell {
+	var cells []cell
+	for i, w := range r {
+		num := numericRe.MatchString(w.text)
+		if i > 0 {
+			c := &cells[len(cells)-1]
+			gap := w.x0 - c.x1
+			if !num && !c.numeric && gap < w.h() {
+				if gap > 0.1*w.h() {
+					c.text += " "
+				}
+				c.text += w.text
+				c.x1 = w.x1
+				continue
+			}
+		}
+		cells = append(cells, cell{x0: w.x0, x1: w.x1, text: w.text, numeric: num})
+	}
+	return cells
+}
+
+// isFurniture reports whether a line is a page number or similar running
+// furniture: in the top or bottom margin, short, and made of digits,
+// punctuation and symbols only ("─ 5 ─", "- 12 -", "3/25").
+func isFurniture(l line, pg page) bool {
+	if l.y1 > pg.height*0.08 && l.y0 < pg.height*0.9 {
+		return false
+	}
+	t := l.text()
+	digit := false
+	for _, r := range t {
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r):
+		default:
+			return false
+		}
+	}
+	return digit && len([]rune(t)) <= 16
+}
+
+// pdfBuilder turns lines into blocks across pages.
+type pdfBuilder struct {
+	doc   *Document
+	para  *pdfPara
+	table []line // rows of the open table, possibly from several pages
+}
+
+type pdfPara struct {
+	text        strings.Builder
+	page        int
+	last        line
+	left, right float64 // the page's text margins when the last line was added
+}
+
+func (b *pdfBuilder) page(pg page) {
+	var lines []line
+	for _, l := range layoutLines(pg) {
+		if !isFurniture(l, pg) {
+			lines = append(lines, l)
+		}
+	}
+	tab := tableLines(lines)
+	left, right := margins(lines, tab)
+	for i, l := range lines {
+		if tab[i] {
+			b.closePara()
+			if len(b.table) > 0 && !continues(b.table[len(b.table)-1], l) {
+				b.closeTable()
+			}
+			b.table = append(b.table, l)
+			continue
+		}
+		b.closeTable()
+		b.addLine(l, left, right)
+	}
+	// A table that runs to the foot of the page stays open: the next page
+	// may continue it.
+	if len(b.table) == 0 || (len(lines) > 0 && !tab[len(lines)-1]) {
+		b.closeTable()
+	}
+}
+
+func (b *pdfBuilder) flush() {
+	b.closePara()
+	b.closeTable()
+}
+
+// continues reports whether line l extends the table whose last row is
+// prev: on the same page and close below it, or at the top of the next page.
+func continues(prev, l line) bool {
+	if l.page != prev.page {
+		return l.page == prev.page+1
+	}
+	return l.y0-prev.y1 < 2.5*max(l.h(), prev.h())
+}
+
+// tableLines marks the lines that belong to tables: rows with a number and
+// another cell, or three cells, and the header and wrapped lines packed
+// between and just above such rows at the table's font size.
+func tableLines(lines []line) []bool {
+	tab := make([]bool, len(lines))
+	for i, l := range lines {
+		tab[i] = len(l.cells) >= 3 || len(l.cells) >= 2 && l.numericCells() > 0
+	}
+	// Spread to neighbours that are close and no taller than the table's
+	// rows: multi-line headers above, wrapped names below.
+	for changed := true; changed; {
+		changed = false
+		for i := range lines {
+			if tab[i] {
+				continue
+			}
+			for _, j := range []int{i - 1, i + 1} {
+				if j < 0 || j >= len(lines) || !tab[j] {
+					continue
+				}
+				a, c := lines[i], lines[j]
+				gap := max(c.y0-a.y1, a.y0-c.y1)
+				if gap < 1.2*c.h() && a.h() < 1.15*c.h() && (len(a.cells) >= 2 || a.x1-a.x0 < 0.5*(rowsWidth(lines, tab)+1)) {
+					tab[i], changed = true, true
+					break
+				}
+			}
+		}
+	}
+	return tab
+}
+
+// rowsWidth is the widest table row's width.
+func rowsWidth(lines []line, tab []bool) float64 {
+	w := 0.0
+	for i, l := range lines {
+		if tab[i] {
+			w = max(w, l.x1-l.x0)
+		}
+	}
+	return w
+}
+
+// margins are the left and right text edges of the page's prose lines.
+func margins(lines []line, tab []bool) (left, right float64) {
+	left = -1
+	for i, l := range lines {
+		if tab[i] {
+			continue
+		}
+		if left < 0 || l.x0 < left {
+			left = l.x0
+		}
+		right = max(right, l.x1)
+	}
+	return left, right
+}
+
+// addLine appends a prose line to the open paragraph or starts a new one.
+// A paragraph ends where a line stops short of the right margin, before an
+// indented line, and at a wide vertical gap; it may run on to the next page.
+func (b *pdfBuilder) addLine(l line, left, right float64) {
+	p := b.para
+	if p != nil {
+		h := max(l.h(), p.last.h())
+		short := p.last.x1 < p.right-1.5*h
+		indented := l.x0 > left+0.8*h
+		gap := l.page == p.last.page && l.y0-p.last.y1 > 2.2*h
+		if short || indented || gap || l.page > p.last.page+1 {
+			b.closePara()
+			p = nil
+		}
+	}
+	if p == nil {
+		p = &pdfPara{page: l.page}
+		b.para = p
+	} else if asciiWord(lastRune(p.text.String())) && asciiWord(firstRune(l.text())) {
+		p.text.WriteByte(' ')
+	}
+	p.text.WriteString(l.text())
+	p.last, p.left, p.right = l, left, right
+}
+
+func asciiWord(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+
+func lastRune(s string) rune {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return 0
+	}
+	return rs[len(rs)-1]
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+func (b *pdfBuilder) closePara() {
+	if b.para == nil {
+		return
+	}
+	if t := strings.TrimSpace(b.para.text.String()); t != "" {
+		b.doc.add(Block{Kind: Paragraph, Text: t, Pos: Pos{Page: b.para.page}})
+	}
+	b.para = nil
+}
+
+func (b *pdfBuilder) closeTable() {
+	if len(b.table) == 0 {
+		return
+	}
+	t := buildTable(b.table)
+	b.doc.add(Block{Kind: TableBlock, Text: t.text(), Table: t, Pos: Pos{Page: b.table[0].page}})
+	b.table = nil
+}

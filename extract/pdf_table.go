@@ -1,0 +1,170 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// span is a horizontal extent, in points.
+type span struct{ x0, x1 float64 }
+
+func overlap(a, b span) float64 { return min(a.x1, b.x1) - max(a.x0, b.x0) }
+
+// columns finds a table's column extents from its rows with numbers (their
+// cells are one per column); cells that overlap horizontally share a
+// column. Header cells, which may span columns, do not shape them.
+func columns(rows []line) []span {
+	var ivs []span
+	for _, r := range rows {
+		if r.numericCells() > 0 {
+			for _, c := range r.cells {
+				ivs = append(ivs, span{c.x0, c.x1})
+			}
+		}
+	}
+	if len(ivs) == 0 {
+		for _, r := range rows {
+			for _, c := range r.cells {
+				ivs = append(ivs, span{c.x0, c.x1})
+			}
+		}
+	}
+	sort.Slice(ivs, func(i, j int) bool { return ivs[i].x0 < ivs[j].x0 })
+	var cols []span
+	for _, iv := range ivs {
+		if n := len(cols); n > 0 && overlap(cols[n-1], iv) > 0.5 {
+			cols[n-1].x1 = max(cols[n-1].x1, iv.x1)
+			continue
+		}
+		cols = append(cols, iv)
+	}
+	return cols
+}
+
+// place returns the columns a cell covers: those it overlaps by a good part
+// of the narrower of the two, or else the nearest one.
+func place(c cell, cols []span) (first, last int) {
+	first, last = -1, -1
+	cs := span{c.x0, c.x1}
+	for i, col := range cols {
+		if o := overlap(cs, col); o > 0.3*min(cs.x1-cs.x0, col.x1-col.x0) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first >= 0 {
+		return first, last
+	}
+	best, dist := 0, -1.0
+	mid := (c.x0 + c.x1) / 2
+	for i, col := range cols {
+		d := min(abs(mid-col.x0), abs(mid-col.x1))
+		if mid >= col.x0 && mid <= col.x1 {
+			d = 0
+		}
+		if dist < 0 || d < dist {
+			best, dist = i, d
+		}
+	}
+	return best, best
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// gridRow is a row being built: per column, the text and the span's start.
+type gridRow struct {
+	text    []string
+	origin  []int // the column where the cell covering this column starts
+	numeric []bool
+	src     line
+}
+
+// buildTable lays rows out on the columns, merges lines that wrap inside a
+// cell into the row above, and expands spanning header cells.
+func buildTable(rows []line) *Table {
+	cols := columns(rows)
+	var grid []*gridRow
+	for _, r := range rows {
+		g := &gridRow{text: make([]string, len(cols)), origin: make([]int, len(cols)), numeric: make([]bool, len(cols)), src: r}
+		for i := range g.origin {
+			g.origin[i] = i
+		}
+		for _, c := range r.cells {
+			first, last := place(c, cols)
+			if g.text[first] != "" {
+				g.text[first] += " "
+			}
+			g.text[first] += c.text
+			g.numeric[first] = g.numeric[first] || c.numeric
+			for k := first + 1; k <= last; k++ {
+				g.origin[k] = first
+			}
+		}
+		if n := len(grid); n > 0 && wraps(grid[n-1], g) {
+			mergeInto(grid[n-1], g)
+			continue
+		}
+		grid = append(grid, g)
+	}
+	t := &Table{Rows: make([][]Cell, len(grid)), Pages: make([]int, len(grid))}
+	for i, g := range grid {
+		t.Pages[i] = g.src.page
+		row := make([]Cell, len(cols))
+		for j := range row {
+			o := g.origin[j]
+			row[j] = Cell{OriginRow: i, OriginCol: o, RowSpan: 1, ColSpan: 1}
+			if o == j {
+				row[j].Text = g.text[j]
+			}
+		}
+		for j := range row {
+			if o := row[j].OriginCol; o != j {
+				row[o].ColSpan++
+			}
+		}
+		for j := range row {
+			row[j].ColSpan = row[row[j].OriginCol].ColSpan
+		}
+		t.Rows[i] = row
+	}
+	return t
+}
+
+// wraps reports whether row g is the continuation of a cell's text in row
+// prev: no numbers, tight below it, and only in columns where prev holds
+// text.
+func wraps(prev, g *gridRow) bool {
+	if g.src.page != prev.src.page || g.src.numericCells() > 0 {
+		return false
+	}
+	if g.src.y0-prev.src.y1 > 0.45*g.src.h() {
+		return false
+	}
+	for j, t := range g.text {
+		if t != "" && (prev.text[prev.origin[j]] == "" || prev.numeric[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+func mergeInto(prev, g *gridRow) {
+	for j, t := range g.text {
+		if t == "" {
+			continue
+		}
+		o := prev.origin[j]
+		if asciiWord(lastRune(prev.text[o])) && asciiWord(firstRune(t)) {
+			prev.text[o] += " "
+		}
+		prev.text[o] = strings.TrimSpace(prev.text[o] + t)
+	}
+	prev.src.y1 = g.src.y1
+}
