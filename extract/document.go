@@ -23,9 +23,12 @@ const (
 	Heading
 	TableBlock
 	ChartBlock
+	// Furniture is running page furniture: page numbers and the like, kept
+	// so that no printed text is lost, but not part of the reading flow.
+	Furniture
 )
 
-var kindNames = [...]string{Paragraph: "paragraph", Heading: "heading", TableBlock: "table", ChartBlock: "chart"}
+var kindNames = [...]string{Paragraph: "paragraph", Heading: "heading", TableBlock: "table", ChartBlock: "chart", Furniture: "furniture"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) && kindNames[k] != "" {

@@ -166,10 +166,12 @@ func (l *limitedWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
-// word is one pdftotext word box, in points from the page's top left.
+// word is one pdftotext word box, in points from the page's top left, with
+// poppler's line it belongs to.
 type word struct {
 	x0, y0, x1, y1 float64
 	text           string
+	pline          int // poppler's (flow, block, line) numbered per page
 }
 
 func (w word) h() float64  { return w.y1 - w.y0 }
@@ -179,6 +181,30 @@ type page struct {
 	num           int
 	width, height float64 // in points
 	words         []word
+	plines        int    // poppler lines seen so far
+	lastKey       string // the last word's poppler line key
+}
+
+// newWord makes a word box whose height is believable. Some producers
+// (ONLYOFFICE among them) give boxes 3 pt or 22 pt tall around 12 pt text;
+// the box's width over its characters (Han and full-width forms count one
+// em, others about half) tells the font size, and the height is clamped
+// to it around the box's centre.
+func newWord(x, y, w, h float64, text string, pline int) word {
+	cy := y + h/2
+	ems := 0.0
+	for _, r := range text {
+		if r >= 0x2E80 {
+			ems++
+		} else {
+			ems += 0.55
+		}
+	}
+	if ems > 0 && w > 0 {
+		em := w / ems
+		h = min(max(h, 0.8*em), 1.5*em)
+	}
+	return word{x0: x, y0: cy - h/2, x1: x + w, y1: cy + h/2, text: text, pline: pline}
 }
 
 // parseTSV reads pdftotext -tsv output: level 1 rows open pages, level 5
@@ -204,9 +230,13 @@ func parseTSV(out []byte) ([]page, error) {
 			if text == "" {
 				continue
 			}
-			x, y, w, h := num(6), num(7), num(8), num(9)
 			pg := &pages[len(pages)-1]
-			pg.words = append(pg.words, word{x0: x, y0: y, x1: x + w, y1: y + h, text: text})
+			key := f[2] + "/" + f[3] + "/" + f[4]
+			if key != pg.lastKey {
+				pg.lastKey = key
+				pg.plines++
+			}
+			pg.words = append(pg.words, newWord(num(6), num(7), num(8), num(9), text, pg.plines))
 		}
 	}
 	return pages, sc.Err()

@@ -34,6 +34,26 @@ func (l line) text() string {
 	return strings.Join(parts, " ")
 }
 
+// maxGap is the widest horizontal gap between the line's cells.
+func (l line) maxGap() float64 {
+	g := 0.0
+	for i := 1; i < len(l.cells); i++ {
+		g = max(g, l.cells[i].x0-l.cells[i-1].x1)
+	}
+	return g
+}
+
+// adjacentNumbers reports whether two numbers stand in neighbouring cells,
+// as in table rows whose number columns are one space apart.
+func (l line) adjacentNumbers() bool {
+	for i := 1; i < len(l.cells); i++ {
+		if l.cells[i].numeric && l.cells[i-1].numeric {
+			return true
+		}
+	}
+	return false
+}
+
 func (l line) numericCells() int {
 	n := 0
 	for _, c := range l.cells {
@@ -47,28 +67,37 @@ func (l line) numericCells() int {
 var numericRe = regexp.MustCompile(`^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$`)
 
 // layoutLines groups a page's words into visual rows, top to bottom, and
-// splits each row into cells.
+// splits each row into cells. Words poppler put on one line stay on one
+// row, whatever their boxes say; poppler lines at the same height (table
+// cells are separate flows) are joined into one row.
 func layoutLines(pg page) []line {
-	ws := append([]word(nil), pg.words...)
-	sort.SliceStable(ws, func(i, j int) bool { return ws[i].cy() < ws[j].cy() })
-	var rows [][]word
-	for _, w := range ws {
-		if n := len(rows); n > 0 {
-			last := rows[n-1]
-			if sameRow(last, w) {
-				rows[n-1] = append(last, w)
-				continue
-			}
+	var segs [][]word
+	for i, w := range pg.words {
+		if i > 0 && w.pline == pg.words[i-1].pline {
+			segs[len(segs)-1] = append(segs[len(segs)-1], w)
+			continue
 		}
-		rows = append(rows, []word{w})
+		segs = append(segs, []word{w})
+	}
+	sort.SliceStable(segs, func(i, j int) bool { return band(segs[i]).cy() < band(segs[j]).cy() })
+	var rows [][]word
+	var bands []word
+	for _, sg := range segs {
+		b := band(sg)
+		if n := len(rows); n > 0 && sameRow(bands[n-1], b) {
+			rows[n-1] = append(rows[n-1], sg...)
+			bands[n-1].y0, bands[n-1].y1 = min(bands[n-1].y0, b.y0), max(bands[n-1].y1, b.y1)
+			continue
+		}
+		rows = append(rows, sg)
+		bands = append(bands, b)
 	}
 	lines := make([]line, 0, len(rows))
-	for _, r := range rows {
+	for i, r := range rows {
 		sort.SliceStable(r, func(i, j int) bool { return r[i].x0 < r[j].x0 })
-		l := line{page: pg.num, x0: r[0].x0, y0: r[0].y0, y1: r[0].y1}
+		l := line{page: pg.num, x0: r[0].x0, y0: bands[i].y0, y1: bands[i].y1}
 		for _, w := range r {
 			l.x1 = max(l.x1, w.x1)
-			l.y0, l.y1 = min(l.y0, w.y0), max(l.y1, w.y1)
 		}
 		l.cells = splitCells(r)
 		lines = append(lines, l)
@@ -76,15 +105,20 @@ func layoutLines(pg page) []line {
 	return lines
 }
 
-// sameRow reports whether w sits on the row of the words in r: its vertical
-// centre lies within the row's band.
-func sameRow(r []word, w word) bool {
-	y0, y1 := r[0].y0, r[0].y1
-	for _, x := range r[1:] {
-		y0, y1 = min(y0, x.y0), max(y1, x.y1)
+// band is the vertical extent of a run of words, as a word.
+func band(ws []word) word {
+	b := ws[0]
+	for _, w := range ws[1:] {
+		b.y0, b.y1 = min(b.y0, w.y0), max(b.y1, w.y1)
 	}
+	return b
+}
+
+// sameRow reports whether box w sits on the row band r: its vertical
+// centre lies within the band and the two are of comparable height.
+func sameRow(r, w word) bool {
 	c := w.cy()
-	return c > y0 && c < y1 && w.h() < 2*(y1-y0) && (y1-y0) < 2*w.h()
+	return c > r.y0 && c < r.y1 && w.h() < 2*r.h() && r.h() < 2*w.h()
 }
 
 // splitCells cuts a row at wide gaps and around numbers: a number is a
@@ -133,9 +167,10 @@ func isFurniture(l line, pg page) bool {
 
 // pdfBuilder turns lines into blocks across pages.
 type pdfBuilder struct {
-	doc   *Document
-	para  *pdfPara
-	table []line // rows of the open table, possibly from several pages
+	doc       *Document
+	para      *pdfPara
+	table     []line  // rows of the open table, possibly from several pages
+	furniture []Block // page furniture waiting for the open paragraph or table to close
 }
 
 type pdfPara struct {
@@ -146,12 +181,19 @@ type pdfPara struct {
 }
 
 func (b *pdfBuilder) page(pg page) {
-	var lines []line
+	var lines, furniture []line
 	for _, l := range layoutLines(pg) {
-		if !isFurniture(l, pg) {
+		if isFurniture(l, pg) {
+			furniture = append(furniture, l)
+		} else {
 			lines = append(lines, l)
 		}
 	}
+	defer func() { // after the page's content, so it does not split a paragraph running on
+		for _, l := range furniture {
+			b.furniture = append(b.furniture, Block{Kind: Furniture, Text: l.text(), Pos: Pos{Page: l.page}})
+		}
+	}()
 	tab := tableLines(lines)
 	left, right := margins(lines, tab)
 	for i, l := range lines {
@@ -176,6 +218,7 @@ func (b *pdfBuilder) page(pg page) {
 func (b *pdfBuilder) flush() {
 	b.closePara()
 	b.closeTable()
+	b.flushFurniture()
 }
 
 // continues reports whether line l extends the table whose last row is
@@ -187,16 +230,18 @@ func continues(prev, l line) bool {
 	return l.y0-prev.y1 < 2.5*max(l.h(), prev.h())
 }
 
-// tableLines marks the lines that belong to tables: rows with a number and
-// another cell, or three cells, and the header and wrapped lines packed
-// between and just above such rows at the table's font size.
+// tableLines marks the lines that belong to tables. A row is tabular when
+// its cells stand apart (a gap of 1.5 line heights) or two numbers sit side
+// by side; prose with a number in it is neither. Close neighbours at the
+// same font size join the table (multi-line headers above, wrapped names
+// below) if they too have a gap or are narrow. A run of marked lines is a
+// table only with two rows and a number somewhere.
 func tableLines(lines []line) []bool {
 	tab := make([]bool, len(lines))
 	for i, l := range lines {
-		tab[i] = len(l.cells) >= 3 || len(l.cells) >= 2 && l.numericCells() > 0
+		tab[i] = l.maxGap() >= 1.5*l.h() || l.adjacentNumbers()
 	}
-	// Spread to neighbours that are close and no taller than the table's
-	// rows: multi-line headers above, wrapped names below.
+	width := rowsWidth(lines, tab)
 	for changed := true; changed; {
 		changed = false
 		for i := range lines {
@@ -209,12 +254,28 @@ func tableLines(lines []line) []bool {
 				}
 				a, c := lines[i], lines[j]
 				gap := max(c.y0-a.y1, a.y0-c.y1)
-				if gap < 1.2*c.h() && a.h() < 1.15*c.h() && (len(a.cells) >= 2 || a.x1-a.x0 < 0.5*(rowsWidth(lines, tab)+1)) {
+				if gap < 1.2*c.h() && a.h() < 1.15*c.h() && (a.maxGap() >= c.h() || a.x1-a.x0 < 0.5*width) {
 					tab[i], changed = true, true
 					break
 				}
 			}
 		}
+	}
+	for i := 0; i < len(lines); {
+		if !tab[i] {
+			i++
+			continue
+		}
+		j, nums := i, 0
+		for ; j < len(lines) && tab[j]; j++ {
+			nums += lines[j].numericCells()
+		}
+		if j-i < 2 || nums == 0 {
+			for k := i; k < j; k++ {
+				tab[k] = false
+			}
+		}
+		i = j
 	}
 	return tab
 }
@@ -295,6 +356,14 @@ func (b *pdfBuilder) closePara() {
 		b.doc.add(Block{Kind: Paragraph, Text: t, Pos: Pos{Page: b.para.page}})
 	}
 	b.para = nil
+	b.flushFurniture()
+}
+
+func (b *pdfBuilder) flushFurniture() {
+	for _, f := range b.furniture {
+		b.doc.add(f)
+	}
+	b.furniture = b.furniture[:0]
 }
 
 func (b *pdfBuilder) closeTable() {
@@ -304,4 +373,5 @@ func (b *pdfBuilder) closeTable() {
 	t := buildTable(b.table)
 	b.doc.add(Block{Kind: TableBlock, Text: t.text(), Table: t, Pos: Pos{Page: b.table[0].page}})
 	b.table = nil
+	b.flushFurniture()
 }

@@ -17,7 +17,7 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 		if b.Kind != extract.Paragraph && b.Kind != extract.Heading {
 			continue
 		}
-		text := strings.TrimSpace(Clean(b.Text))
+		text := squeeze(strings.TrimSpace(Clean(b.Text)))
 		level := headingLevel(b, text)
 		if level > 0 {
 			sec.enter(level, text)
@@ -47,4 +47,30 @@ func BlockTokens(doc *extract.Document, seg *Segmenter) [][]string {
 		out[i] = seg.Tokens(b.Text)
 	}
 	return out
+}
+
+// squeeze drops the blanks that typesetting puts between Chinese text and
+// embedded figures ("总计 307.82 万元"), keeping those between Latin words.
+func squeeze(s string) string {
+	if !strings.ContainsAny(s, " \u00a0\u3000") {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ' ' || r == '\u00a0' || r == '\u3000' {
+			prev, next := rune(0), rune(0)
+			if i > 0 {
+				prev = rs[i-1]
+			}
+			if i+1 < len(rs) {
+				next = rs[i+1]
+			}
+			if prev >= 0x80 || next >= 0x80 || prev == ' ' || next == ' ' {
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
