@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"strconv"
@@ -127,7 +128,7 @@ func runPdftotext(ctx context.Context, path string, opt PDFOptions) ([]byte, err
 	cmd.Stderr = &limitedWriter{w: &stderr, n: 64 << 10}
 	err := cmd.Run()
 	switch {
-	case errors.Is(err, exec.ErrNotFound):
+	case errors.Is(err, exec.ErrNotFound), errors.Is(err, fs.ErrNotExist):
 		return nil, &Error{Err: ErrNoPdftotext}
 	case ctx.Err() == context.DeadlineExceeded:
 		return nil, &Error{Err: fmt.Errorf("%w after %s (pdftotext)", ErrTimeout, opt.Timeout)}

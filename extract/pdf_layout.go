@@ -254,7 +254,13 @@ func tableLines(lines []line) []bool {
 				}
 				a, c := lines[i], lines[j]
 				gap := max(c.y0-a.y1, a.y0-c.y1)
-				if gap < 1.2*c.h() && a.h() < 1.15*c.h() && (a.maxGap() >= c.h() || a.x1-a.x0 < 0.5*width) {
+				// A lone line above a table (its title, its unit) stands a
+				// little apart; header lines sit tight or have cells.
+				limit := 1.2 * c.h()
+				if j == i+1 && a.maxGap() < c.h() {
+					limit = 0.6 * c.h()
+				}
+				if gap < limit && a.h() < 1.15*c.h() && (a.maxGap() >= c.h() || a.x1-a.x0 < 0.5*width) {
 					tab[i], changed = true, true
 					break
 				}

@@ -90,21 +90,29 @@ type gridRow struct {
 // cell into the row above, and expands spanning header cells.
 func buildTable(rows []line) *Table {
 	cols := columns(rows)
+	rows = mergeHeaderLines(rows)
+	header := true
 	var grid []*gridRow
 	for _, r := range rows {
+		header = header && r.numericCells() == 0
 		g := &gridRow{text: make([]string, len(cols)), origin: make([]int, len(cols)), numeric: make([]bool, len(cols)), src: r}
 		for i := range g.origin {
 			g.origin[i] = i
 		}
-		for _, c := range r.cells {
+		for k, c := range r.cells {
 			first, last := place(c, cols)
+			if header {
+				first, last = placeHeader(r, k, cols, first, last)
+			}
 			if g.text[first] != "" {
 				g.text[first] += " "
 			}
 			g.text[first] += c.text
 			g.numeric[first] = g.numeric[first] || c.numeric
 			for k := first + 1; k <= last; k++ {
-				g.origin[k] = first
+				if g.origin[k] == k && g.text[k] == "" {
+					g.origin[k] = first
+				}
 			}
 		}
 		if n := len(grid); n > 0 && wraps(grid[n-1], g) {
@@ -137,6 +145,52 @@ func buildTable(rows []line) *Table {
 	return t
 }
 
+// mergeHeaderLines joins header lines (those above the first row with a
+// number) whose bands overlap: in a two-level header the cells that span
+// both levels sit between the two lines.
+func mergeHeaderLines(rows []line) []line {
+	var out []line
+	for i, r := range rows {
+		if n := len(out); n > 0 && i > 0 && r.numericCells() == 0 && out[n-1].numericCells() == 0 && r.page == out[n-1].page && r.y0 < out[n-1].y1-0.2*r.h() {
+			prev := &out[n-1]
+			prev.cells = append(prev.cells, r.cells...)
+			sort.SliceStable(prev.cells, func(a, b int) bool { return prev.cells[a].x0 < prev.cells[b].x0 })
+			prev.x0, prev.x1 = min(prev.x0, r.x0), max(prev.x1, r.x1)
+			prev.y0, prev.y1 = min(prev.y0, r.y0), max(prev.y1, r.y1)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// placeHeader widens a header cell to the columns whose centres lie in its
+// region: from halfway to its left neighbour to halfway to its right one
+// (the table's edges at the ends). A centred 收入 over 项目 and 金额 covers
+// both. Cells with neighbours on every column stay as placed.
+func placeHeader(r line, k int, cols []span, first, last int) (int, int) {
+	lo, hi := cols[0].x0, cols[len(cols)-1].x1
+	if k > 0 {
+		lo = (r.cells[k-1].x1 + r.cells[k].x0) / 2
+	}
+	if k+1 < len(r.cells) {
+		hi = (r.cells[k].x1 + r.cells[k+1].x0) / 2
+	}
+	f, l := -1, -1
+	for i, c := range cols {
+		if mid := (c.x0 + c.x1) / 2; mid >= lo && mid <= hi {
+			if f < 0 {
+				f = i
+			}
+			l = i
+		}
+	}
+	if f < 0 || f > first || l < last {
+		return first, last
+	}
+	return f, l
+}
+
 // wraps reports whether row g is the continuation of a cell's text in row
 // prev: no numbers, tight below it, and only in columns where prev holds
 // text.
@@ -147,10 +201,18 @@ func wraps(prev, g *gridRow) bool {
 	if g.src.y0-prev.src.y1 > 0.45*g.src.h() {
 		return false
 	}
+	used := map[int]bool{}
 	for j, t := range g.text {
-		if t != "" && (prev.text[prev.origin[j]] == "" || prev.numeric[j]) {
+		if t == "" {
+			continue
+		}
+		o := prev.origin[j]
+		// Two cells under one spanning cell are a sub-header (类 款 项
+		// under 科目编码), not its text wrapping.
+		if prev.text[o] == "" || prev.numeric[j] || used[o] {
 			return false
 		}
+		used[o] = true
 	}
 	return true
 }

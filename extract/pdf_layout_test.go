@@ -1,0 +1,183 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The fixtures below reproduce the geometry of corpus table pages (an
+// ONLYOFFICE 决算 of a Shanghai district bureau and a Distiller 预算 of a
+// Jiangsu department): 11 pt text, rows 17 pt apart, 类/款/项 code columns
+// 20 pt wide, right-aligned amounts; the words are the fixtures' own.
+
+const em = 11.0
+
+// w places a word with its left edge at x on the row whose top is y.
+func w(x, y float64, text string) word {
+	width := 0.0
+	for _, r := range text {
+		if r >= 0x2E80 {
+			width += em
+		} else {
+			width += 0.55 * em
+		}
+	}
+	return word{x0: x, y0: y, x1: x + width, y1: y + em, text: text}
+}
+
+// right places a word right-aligned at x.
+func right(x, y float64, text string) word {
+	v := w(0, y, text)
+	v.x0, v.x1 = x-v.x1, x
+	return v
+}
+
+// layout runs the page builder over pages of words, giving each word a
+// poppler line of its own (as pdftotext does for table cells).
+func layout(pages ...[]word) *Document {
+	b := &pdfBuilder{doc: &Document{}}
+	n := 0
+	for i, ws := range pages {
+		for j := range ws {
+			n++
+			ws[j].pline = n
+		}
+		b.page(page{num: i + 1, width: 595, height: 842, words: ws})
+	}
+	b.flush()
+	return b.doc
+}
+
+func grid(t *Table) []string {
+	var out []string
+	for _, r := range t.Rows {
+		var cells []string
+		for _, c := range r {
+			cells = append(cells, c.Text)
+		}
+		out = append(out, strings.Join(cells, "|"))
+	}
+	return out
+}
+
+func tables(doc *Document) []*Table {
+	var out []*Table
+	for _, b := range doc.Blocks {
+		if b.Kind == TableBlock {
+			out = append(out, b.Table)
+		}
+	}
+	return out
+}
+
+// gpbRow is a 一般公共预算财政拨款支出决算表 row: codes, name, three amounts.
+func gpbRow(y float64, lei, kuan, xiang, name, total, basic, project string) []word {
+	var ws []word
+	for i, c := range []string{lei, kuan, xiang} {
+		if c != "" {
+			ws = append(ws, w(45+float64(i)*30, y, c))
+		}
+	}
+	ws = append(ws, w(140, y, name))
+	for i, a := range []string{total, basic, project} {
+		if a != "" {
+			ws = append(ws, right(380+float64(i)*80, y, a))
+		}
+	}
+	return ws
+}
+
+func TestPDFTableCodesWrappedNamesTwoLevelHeader(t *testing.T) {
+	var ws []word
+	ws = append(ws, w(200, 60, "一般公共预算财政拨款支出决算表"), w(480, 80, "单位：万元"))
+	// Two-level header: 科目编码 over 类/款/项, the rest spanning both rows.
+	ws = append(ws, w(60, 100, "科目编码"), w(140, 108, "科目名称"), right(380, 108, "合计"), right(460, 108, "基本支出"), right(540, 108, "项目支出"))
+	ws = append(ws, w(45, 117, "类"), w(75, 117, "款"), w(105, 117, "项"))
+	y := 134.0
+	ws = append(ws, gpbRow(y, "201", "", "", "一般公共服务支出", "2,106.66", "1,503.52", "603.14")...)
+	y += 17
+	ws = append(ws, gpbRow(y, "201", "06", "01", "行政运行", "1,511.89", "1,503.52", "8.37")...)
+	y += 17
+	// A 科目 name that wraps onto a second, tightly spaced line.
+	ws = append(ws, gpbRow(y, "208", "05", "05", "机关事业单位基本养老保险", "160.75", "160.75", "")...)
+	ws = append(ws, w(140, y+em+1, "缴费支出"))
+	y += 28
+	ws = append(ws, gpbRow(y, "221", "02", "01", "住房公积金", "187.19", "187.19", "")...)
+	doc := layout(ws)
+	ts := tables(doc)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables; want 1; blocks %+v", len(ts), doc.Blocks)
+	}
+	want := []string{
+		"科目编码|||科目名称|合计|基本支出|项目支出",
+		"类|款|项||||",
+		"201|||一般公共服务支出|2,106.66|1,503.52|603.14",
+		"201|06|01|行政运行|1,511.89|1,503.52|8.37",
+		"208|05|05|机关事业单位基本养老保险缴费支出|160.75|160.75|",
+		"221|02|01|住房公积金|187.19|187.19|",
+	}
+	if got := grid(ts[0]); !reflect.DeepEqual(got, want) {
+		t.Errorf("grid:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if c := ts[0].Rows[0][0]; c.ColSpan != 3 || !ts[0].Rows[0][1].Covered(0, 1) {
+		t.Errorf("科目编码 = %+v; want it to span the three code columns", c)
+	}
+	if p := doc.Blocks[0]; p.Kind != Paragraph || !strings.Contains(p.Text, "一般公共预算财政拨款支出决算表") {
+		t.Errorf("first block = %+v; want the title as a paragraph", p)
+	}
+}
+
+func TestPDFTableContinuedOnNextPage(t *testing.T) {
+	page1 := []word{w(200, 60, "支出决算表")}
+	page1 = append(page1, gpbRow(700, "201", "06", "01", "行政运行", "1,511.89", "1,503.52", "8.37")...)
+	page1 = append(page1, gpbRow(717, "201", "06", "02", "一般行政管理事务", "10.00", "", "10.00")...)
+	page1 = append(page1, w(290, 800, "6"))
+	page2 := gpbRow(60, "208", "05", "01", "行政单位离退休", "84.65", "84.65", "")
+	page2 = append(page2, gpbRow(77, "208", "05", "99", "其他行政事业单位养老支出", "0.94", "0.94", "")...)
+	page2 = append(page2, w(72, 200, "注：本表无政府性基金。"))
+	doc := layout(page1, page2)
+	ts := tables(doc)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables; want the two pages' rows in one", len(ts))
+	}
+	if got := ts[0].Pages; !reflect.DeepEqual(got, []int{1, 1, 2, 2}) {
+		t.Errorf("row pages = %v; want [1 1 2 2]", got)
+	}
+	if got := grid(ts[0]); got[2] != "208|05|01|行政单位离退休|84.65|84.65|" {
+		t.Errorf("grid = %q", got)
+	}
+	var kinds []string
+	for _, b := range doc.Blocks {
+		kinds = append(kinds, b.Kind.String()+":"+b.Text[:min(len(b.Text), 9)])
+	}
+	if len(kinds) != 4 || kinds[2] != "furniture:6" || !strings.HasPrefix(kinds[3], "paragraph:注") {
+		t.Errorf("blocks = %q; want title, table, the page number, the note", kinds)
+	}
+}
+
+func TestPDFAdjacentNumberColumnsAndSpanningHeader(t *testing.T) {
+	var ws []word
+	// 收入 spans 项目 and 金额; 支出 spans the next two columns.
+	ws = append(ws, w(100, 100, "收入"), w(330, 100, "支出"))
+	ws = append(ws, w(45, 117, "项目"), right(250, 117, "金额"), w(300, 117, "项目"), right(520, 117, "金额"))
+	ws = append(ws, w(45, 134, "财政拨款收入"), right(250, 134, "18,330.37"), w(300, 134, "一般公共服务支出"), right(520, 134, "13,907.78"))
+	ws = append(ws, w(45, 151, "其他收入"), right(250, 151, "0.00"), w(300, 151, "住房保障支出"), right(520, 151, "3,301.20"))
+	// Two amounts one space apart, as pdftotext -layout shows on 48 lines
+	// of the corpus.
+	a := right(250, 168, "82,096,797.42")
+	b := w(a.x1+3, 168, "82,096,797.42")
+	ws = append(ws, w(45, 168, "合计"), a, b)
+	doc := layout(ws)
+	ts := tables(doc)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	got := grid(ts[0])
+	if got[0] != "收入||支出|" || ts[0].Rows[0][0].ColSpan != 2 || ts[0].Rows[0][2].ColSpan != 2 {
+		t.Errorf("header row = %q spans %d, %d; want 收入 and 支出 over two columns each", got[0], ts[0].Rows[0][0].ColSpan, ts[0].Rows[0][2].ColSpan)
+	}
+	if got[4] != "合计|82,096,797.42|82,096,797.42|" && got[4] != "合计|82,096,797.42||82,096,797.42" {
+		t.Errorf("last row = %q; want the two amounts in two cells", got[4])
+	}
+}
