@@ -8,10 +8,12 @@ FUZZTIME  ?= 30s
 # Build without gse's embedded 580k-word dictionary, which fiscaldocs never
 # loads (it uses its own domain dictionary): 32 MB smaller binary.
 TAGS      := ne
-# System packages the readers need, as command:package pairs; make deps
-# apt-installs those whose command is missing. Nothing yet beyond Go: the
-# text and docx readers are pure Go. (PDF will add pdftotext:poppler-utils.)
-APT_NEEDS :=
+# System packages the readers need, as command:package pairs (or
+# /path:package for packages without a command); make deps apt-installs
+# those that are missing. The PDF reader runs poppler's pdftotext, which
+# needs poppler-data for CJK fonts without a ToUnicode map; the benchmark
+# uses GNU time for peak RSS.
+APT_NEEDS := pdftotext:poppler-utils pdfinfo:poppler-utils /usr/share/poppler/cMap:poppler-data /usr/bin/time:time
 
 .PHONY: all build deps demo test vet race fuzz bench fixtures score clean
 
@@ -19,7 +21,9 @@ all: build
 
 deps:
 	@command -v $(GO) >/dev/null || { echo "make: Go 1.26 or newer is needed on PATH (https://go.dev/dl/, or /usr/local/go/bin)"; exit 1; }
-	@missing=""; for need in $(APT_NEEDS); do command -v $${need%%:*} >/dev/null || missing="$$missing $${need#*:}"; done; \
+	@missing=""; for need in $(APT_NEEDS); do what=$${need%%:*}; pkg=$${need#*:}; \
+		case $$what in /*) [ -e $$what ] && continue;; *) command -v $$what >/dev/null && continue;; esac; \
+		case " $$missing " in *" $$pkg "*) ;; *) missing="$$missing $$pkg";; esac; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q $$missing; \
@@ -51,8 +55,11 @@ fuzz: deps
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzText$$' -fuzztime $(FUZZTIME) ./extract
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) ./normalize
 
-bench: deps
+# Go benchmarks, then the end-to-end run over the shared corpus's PDFs next
+# to pdftotext -layout on the same files.
+bench: build
 	$(GO) test -tags $(TAGS) -run XXX -bench . -benchmem ./...
+	scripts/bench.sh $(BIN) $(SHARED)/corpus/pdf
 
 # Remake the docx fixture from the seed dump in the shared corpus.
 fixtures:

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# End-to-end speed over the shared corpus's PDFs: fiscaldocs extract --json
+# (pdftotext -tsv + layout + facts + checks) next to pdftotext -layout alone
+# on the same files in the same run, both using every core.
+# usage: scripts/bench.sh BIN CORPUS_DIR
+set -euo pipefail
+bin=${1:?fiscaldocs binary}; dir=${2:?folder of PDFs}
+if [ ! -d "$dir" ]; then echo "bench: $dir absent (the shared corpus sits beside the project); skipping"; exit 0; fi
+files=$(find "$dir" -name '*.pdf' | sort)
+n=$(echo "$files" | wc -l)
+pages=0
+for f in $files; do pages=$((pages + $(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/{print $2}'))); done
+cores=$(nproc)
+now() { date +%s.%N; }
+rate() { awk -v p="$1" -v t="$2" 'BEGIN{printf "%.0f", p/t}'; }
+# Warm the page cache and the binary once.
+"$bin" extract --json $files >/dev/null 2>&1 || true
+t0=$(now); echo "$files" | xargs -P "$cores" -I{} pdftotext -layout -enc UTF-8 {} /dev/null 2>/dev/null; t1=$(now)
+ref=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
+t0=$(now); "$bin" extract --json $files >/dev/null 2>/dev/null || true; t1=$(now)
+ours=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
+rss="?"
+if [ -x /usr/bin/time ]; then
+  tf=$(mktemp); /usr/bin/time -o "$tf" -f '%M' "$bin" extract --json $files >/dev/null 2>&1 || true; rss=$(tail -1 "$tf"); rm -f "$tf"
+fi
+printf 'corpus: %d PDFs, %d pages, %d cores\n' "$n" "$pages" "$cores"
+printf 'pdftotext -layout:      %6.2f s  %5s pages/s\n' "$ref" "$(rate "$pages" "$ref")"
+printf 'fiscaldocs extract --json: %6.2f s  %5s pages/s  %5.2f docs/s  (%.2f× pdftotext)  peak RSS %s KB\n' \
+  "$ours" "$(rate "$pages" "$ours")" "$(awk -v n="$n" -v t="$ours" 'BEGIN{print n/t}')" "$(awk -v a="$ours" -v b="$ref" 'BEGIN{print a/b}')" "$rss"
