@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
 )
 
 var (
@@ -13,21 +15,28 @@ var (
 	// "2021年,XX办公室机关运行经费支出…", "XX下属二级单位…", "XX共有车辆…".
 	deptRe       = regexp.MustCompile(`(?:^|[,，。:;；\s]|年)([\p{Han}()“”]{3,30}?(?:办公室|委员会|常委会|人民政府|政府|局|厅|部|院|中心|学校|医院|馆|所|站|队|处|委|办|会|社|团))(?:机关运行经费|政府采购支出|共有车辆|共有公务用车|下属|本级|部门整体|部门决算|部门预算|单位决算|单位预算)`)
 	partPrefixRe = regexp.MustCompile(`^第[一二三四五六七八九十\d]+部分\s*`)
+	// labelDeptRe reads a department named by a label: "部门：…",
+	// "预算主管部门：…", "单位名称：…".
+	labelDeptRe = regexp.MustCompile(`(?:预算主管部门|主管部门|部\s*门|单位名称|部门名称|编制单位)\s*[:：]\s*([\p{Han}()“”]{4,40}?)(?:\s|单位[:：]|金额单位|$)`)
+	// tableTitleRe reads the year and kind of a table's title:
+	// "2019年政府采购预算表", "收支预算总表".
+	tableTitleRe = regexp.MustCompile(`(?:(\d{4})年度?)?[\p{Han}“”()]*(决算|预算)[\p{Han}()]*表`)
 	regionRe     = regexp.MustCompile(`^(?:中共)?((?:[\p{Han}]{2,7}?(?:省|自治区))?(?:[\p{Han}]{2,7}?(?:市|自治州|州|盟))?(?:[\p{Han}]{1,7}?(?:区|县|旗))?)`)
 )
 
 // identifier accumulates evidence of who published the document.
 type identifier struct {
-	titled bool
-	id     Identity
-	depts  map[string]int
-	kinds  map[string]int
-	scopes map[string]int
-	years  map[int]int
+	titled   bool
+	id       Identity
+	labelled map[string]int // departments named by a label (部门：…)
+	depts    map[string]int
+	kinds    map[string]int
+	scopes   map[string]int
+	years    map[int]int
 }
 
 func newIdentifier() *identifier {
-	return &identifier{depts: map[string]int{}, kinds: map[string]int{}, scopes: map[string]int{}, years: map[int]int{}}
+	return &identifier{labelled: map[string]int{}, depts: map[string]int{}, kinds: map[string]int{}, scopes: map[string]int{}, years: map[int]int{}}
 }
 
 // observe reads one block's text; heading says whether it is a heading,
@@ -53,6 +62,17 @@ func (idf *identifier) observe(text string, heading bool) {
 	for _, m := range deptRe.FindAllStringSubmatch(text, -1) {
 		idf.depts[m[1]]++
 	}
+	for _, m := range labelDeptRe.FindAllStringSubmatch(text, -1) {
+		idf.labelled[m[1]]++
+	}
+	if len([]rune(text)) <= 40 {
+		for _, m := range tableTitleRe.FindAllStringSubmatch(text, -1) {
+			if y, err := strconv.Atoi(m[1]); err == nil && y >= 1990 && y <= 2100 {
+				idf.years[y] += 10
+			}
+			idf.kinds[m[2]] += 10
+		}
+	}
 	for _, scope := range []string{"部门", "单位"} {
 		for _, kind := range []string{"决算", "预算"} {
 			if n := strings.Count(text, scope+kind); n > 0 {
@@ -74,9 +94,27 @@ func best[K comparable](m map[K]int, less func(a, b K) bool) (K, bool) {
 	return k, n > 0
 }
 
+// observeTable reads a table's first rows, where the department is often
+// named ("部门：江苏省人大常委会办公厅").
+func (idf *identifier) observeTable(b *extract.Block) {
+	for _, row := range b.Table.Rows[:min(3, len(b.Table.Rows))] {
+		var cells []string
+		for _, c := range row {
+			if c.Text != "" {
+				cells = append(cells, c.Text)
+			}
+		}
+		for _, m := range labelDeptRe.FindAllStringSubmatch(squeeze(Clean(strings.Join(cells, " "))), -1) {
+			idf.labelled[m[1]]++
+		}
+	}
+}
+
 func (idf *identifier) result() Identity {
 	id := idf.id
-	if !idf.titled {
+	if !idf.titled && len(idf.labelled) > 0 {
+		id.Department, _ = best(idf.labelled, func(a, b string) bool { return a < b })
+	} else if !idf.titled {
 		// The most often named candidate; on a tie the longer, then the
 		// lexically first, so the result does not depend on map order.
 		id.Department, _ = best(idf.depts, func(a, b string) bool {

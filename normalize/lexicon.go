@@ -36,6 +36,7 @@ type term struct {
 type lexicon struct {
 	metrics map[string]Metric
 	terms   []term
+	byText  map[string]*term
 	cat     *catalogue
 }
 
@@ -131,6 +132,10 @@ func loadLexicon() (*lexicon, error) {
 				add(s, "gpb.class", c.code)
 			}
 		}
+	}
+	lx.byText = make(map[string]*term, len(lx.terms))
+	for i := range lx.terms {
+		lx.byText[lx.terms[i].text] = &lx.terms[i]
 	}
 	return lx, nil
 }

@@ -174,6 +174,7 @@ func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 		done := r.items(b, s, ctx)
 		r.terms(b, s, ctx, done)
 		r.counts(b, s)
+		r.absence(b, s)
 	}
 	if m := reasonRe.FindStringSubmatch(text); m != nil {
 		for i := start; i < len(r.facts.list); i++ {
@@ -208,8 +209,7 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 		cursor = end
 		subject, code := "", ""
 		if metric == "gpb.class" {
-			e := r.seg.lx.cat.byCode[h.term.class]
-			subject, code = e.names[0], e.code
+			subject, code = classSubject(h.term.text), h.term.class
 		}
 		for _, c := range clauses {
 			r.facts.add(r.fact(b, s, metric, subject, code, c))
@@ -245,32 +245,41 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 	return done
 }
 
-// itemSubject names a line item by the catalogue's current names where they
-// resolve, and as printed where they do not; the code only when all three
-// levels resolve.
+// itemSubject names a line item by its 类/款/项 names as printed (the 类
+// with its 支出), and gives the code when the catalogue resolves all three
+// levels, under current or former names.
 func (r *reader) itemSubject(printed []string) (subject, code string) {
-	cat := r.seg.lx.cat
 	names := make([]string, len(printed))
-	parent := ""
 	for i, p := range printed {
-		p = strings.TrimSpace(p)
-		names[i] = p
-		if i == 0 && !strings.HasSuffix(p, "支出") {
-			names[i] = p + "支出"
-		}
-		if parent == "" && i > 0 {
-			continue
-		}
-		if e := cat.child(parent, p); e != nil {
-			names[i], parent = e.names[0], e.code
-		} else {
-			parent = ""
-		}
+		names[i] = strings.TrimSpace(p)
 	}
-	if len(parent) == 7 {
-		code = parent
+	if !strings.HasSuffix(names[0], "支出") {
+		names[0] += "支出"
+	}
+	if c, _ := r.seg.lx.cat.path(names...); len(c) == 7 {
+		code = c
 	}
 	return strings.Join(names, "/"), code
+}
+
+// absenceRe reads a statement that a kind of money is absent: "本部门无政府
+// 性基金预算财政拨款支出", "本单位2021年度没有使用国有资本经营预算财政拨款安排
+// 的支出". FACTS.md counts it as a zero.
+var absenceRe = regexp.MustCompile(`本(?:部门|单位)(?:\d{4}年度?)?(?:无|没有)(?:使用)?(政府性基金|国有资本经营)预算(?:财政拨款)?(?:安排的)?(?:收入|支出|收支)`)
+
+func (r *reader) absence(b *extract.Block, s string) {
+	for _, m := range absenceRe.FindAllStringSubmatch(s, -1) {
+		metric := "gov_fund.expenditure"
+		if m[1] == "国有资本经营" {
+			metric = "state_capital.expenditure"
+		}
+		r.facts.add(Fact{Metric: metric, Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: m[0], Pos: b.Pos, Text: s, Method: Narrative})
+	}
+}
+
+// zero records a stated absence of metric's money.
+func (r *reader) zero(b *extract.Block, metric string) {
+	r.facts.add(Fact{Metric: metric, Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: Clean(b.Text), Pos: b.Pos, Text: Clean(b.Text), Method: FromTable})
 }
 
 // countPatterns read counts that the term engine leaves alone.
@@ -343,4 +352,13 @@ func (fs *factSet) add(f Fact) {
 	}
 	fs.index[f.Key()] = len(fs.list)
 	fs.list = append(fs.list, f)
+}
+
+// classSubject is a 类 as printed, without its (类) marker and with 支出.
+func classSubject(printed string) string {
+	s := strings.ReplaceAll(printed, "(类)", "")
+	if !strings.HasSuffix(s, "支出") {
+		s += "支出"
+	}
+	return s
 }

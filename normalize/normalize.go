@@ -1,16 +1,20 @@
 package normalize
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
 )
 
 // Document reads the facts and the identity of one extracted document.
+//
+// Tables are read first, so that where a table and the narrative state the
+// same figure the table's value is kept (FACTS.md) and a differing
+// narrative statement becomes a conflict for validation to report.
 func Document(doc *extract.Document, seg *Segmenter) *Result {
-	res := &Result{}
 	r := &reader{seg: seg, facts: &factSet{}}
-	idf := newIdentifier()
+	id := r.tables(doc)
 	var sec sections
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
@@ -22,20 +26,112 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 		if level > 0 {
 			sec.enter(level, text)
 		}
-		if sec.skipped() {
+		if sec.skipped() || level > 0 {
 			continue
 		}
-		// Titles are headings, or the lines of a cover page before the
-		// first heading.
-		idf.observe(text, level > 0 || sec.titles[1] == "" && sec.titles[2] == "" && i < 8)
-		if level == 0 {
-			r.paragraph(b, text, &sec)
+		r.paragraph(b, text, &sec)
+	}
+	r.charts(doc, id.Year)
+	return &Result{Identity: id, Facts: r.facts.list, Conflicts: r.facts.conflicts}
+}
+
+// pendingTable is a table block with the text above it.
+type pendingTable struct {
+	b       *extract.Block
+	titles  []string // paragraphs since the previous table, oldest first
+	follows bool     // no paragraph between it and the previous table
+}
+
+var absenceNoteRe = regexp.MustCompile(`^注.*(?:无|没有).*(?:收支|收入|支出|数据|项目)`)
+
+// tables reads the identity and the tables' facts: a first pass over the
+// document, since a table's kind depends on the title above it and its
+// measures on whether the document is a 决算 or a 预算.
+func (r *reader) tables(doc *extract.Document) Identity {
+	idf := newIdentifier()
+	var sec sections
+	var recent []string
+	var pending []pendingTable
+	var notes []pendingTable // absence notes under a table title
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		switch b.Kind {
+		case extract.Paragraph, extract.Heading:
+			text := squeeze(strings.TrimSpace(Clean(b.Text)))
+			level := headingLevel(b, text)
+			if level > 0 {
+				sec.enter(level, text)
+			}
+			if sec.skipped() {
+				continue
+			}
+			idf.observe(text, level > 0 || sec.titles[1] == "" && sec.titles[2] == "" && i < 8)
+			if absenceNoteRe.MatchString(text) {
+				notes = append(notes, pendingTable{b: b, titles: append([]string(nil), recent...)})
+			}
+			recent = append(recent, text)
+			if len(recent) > 4 {
+				recent = recent[1:]
+			}
+		case extract.TableBlock:
+			if sec.skipped() {
+				continue
+			}
+			idf.observeTable(b)
+			pending = append(pending, pendingTable{b: b, titles: recent, follows: len(recent) == 0})
+			recent = nil
 		}
 	}
-	res.Identity = idf.result()
-	r.charts(doc, res.Identity.Year)
-	res.Facts, res.Conflicts = r.facts.list, r.facts.conflicts
-	return res
+	id := idf.result()
+	var prevKind tableKind
+	var prevUnit string
+	for _, p := range pending {
+		kind, unit := tableTitle(p.titles), ""
+		for k := len(p.titles) - 1; k >= 0 && unit == ""; k-- {
+			unit = TableUnit(p.titles[k])
+		}
+		if unit == "" {
+			unit = TableUnit(p.b.Text)
+		}
+		if p.follows {
+			if kind == tableUnknown {
+				kind = prevKind
+			}
+			if unit == "" {
+				unit = prevUnit
+			}
+		}
+		if kind == tableUnknown {
+			kind = classifyTable(Clean(firstLines(p.b.Text, 2)))
+		}
+		r.table(p.b, kind, unit, id.Kind)
+		prevKind, prevUnit = kind, unit
+	}
+	for _, n := range notes {
+		switch tableTitle(n.titles) {
+		case tableGovFund:
+			r.zero(n.b, "gov_fund.expenditure")
+		case tableStateCapital:
+			r.zero(n.b, "state_capital.expenditure")
+		}
+	}
+	return id
+}
+
+// tableTitle classifies a table by the nearest title above it that names
+// a known kind.
+func tableTitle(titles []string) tableKind {
+	for k := len(titles) - 1; k >= 0; k-- {
+		if kind := classifyTable(titles[k]); kind != tableUnknown {
+			return kind
+		}
+	}
+	return tableUnknown
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	return strings.Join(lines[:min(n, len(lines))], " ")
 }
 
 // BlockTokens cuts every block's text into search tokens, indexed like

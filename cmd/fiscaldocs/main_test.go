@@ -34,7 +34,7 @@ func TestExtractJSON(t *testing.T) {
 	var found bool
 	for _, f := range doc.Facts {
 		if f.Metric == "gpb.item" && f.Measure == "amount" && f.Code == "2010101" {
-			found = f.Value == "12739600" && f.Unit == "yuan" && f.Raw == "1273.96万元" && f.Source.Block > 0 && f.Method == "narrative"
+			found = f.Value == "12739600" && f.Unit == "yuan" && f.Raw == "1273.96万元" && f.Source.Block > 0 && f.Source.Row > 0 && f.Method == "table"
 		}
 	}
 	if !found {

@@ -1,0 +1,225 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
+	"github.com/shopspring/decimal"
+)
+
+// tableKind is what a standard table (公开表) reports.
+type tableKind int
+
+const (
+	tableUnknown      tableKind = iota
+	tableSummary                // 收入支出决算总表 / 收支预算总表
+	tableFiscal                 // 财政拨款收入支出决算总表 / 财政拨款收支预算总表
+	tableIncome                 // 收入决算表 / 收入预算总表
+	tableExpenditure            // 支出决算表 / 支出预算总表
+	tableGPB                    // 一般公共预算（财政拨款）支出表, by function
+	tableGPBBasic               // 一般公共预算（财政拨款）基本支出表
+	tableThreePublic            // “三公”经费支出表
+	tableOperating              // 机关运行经费支出表
+	tableProcurement            // 政府采购支出表
+	tableGovFund                // 政府性基金预算财政拨款支出表
+	tableStateCapital           // 国有资本经营预算财政拨款支出表
+)
+
+// classifyTable tells a table's kind from its title (and the text above
+// its first figures). Order matters: the 三公 table's title also says
+// 一般公共预算, the 财政拨款 summary also says 收支.
+func classifyTable(title string) tableKind {
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if !strings.Contains(title, w) {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case has("三公"):
+		return tableThreePublic
+	case has("机关运行经费"):
+		return tableOperating
+	case has("政府采购"):
+		return tableProcurement
+	case has("政府性基金"):
+		return tableGovFund
+	case has("国有资本经营"):
+		return tableStateCapital
+	case has("基本支出") && (has("一般公共预算") || has("财政拨款")):
+		return tableGPBBasic
+	case has("财政拨款") && (has("收支") || has("收入支出")) && has("总表"):
+		return tableFiscal
+	case (has("收支") || has("收入支出")) && has("总表"):
+		return tableSummary
+	case has("一般公共预算") && has("支出") && !has("基本支出"):
+		return tableGPB
+	case has("收入") && !has("支出") && has("表"):
+		return tableIncome
+	case has("支出") && has("表") && !has("财政拨款") && !has("基本支出"):
+		return tableExpenditure
+	}
+	return tableUnknown
+}
+
+var (
+	codeRe    = regexp.MustCompile(`^\d{3}(?:\d{2}){0,2}$`)
+	subCodeRe = regexp.MustCompile(`^\d{2}$`)
+	ordinalRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|\d+[.、．]|\(\s*[一二三四五六七八九十\d]+\s*\)|[（(][一二三四五六七八九十\d]+[）)])\s*`)
+	amountRe2 = regexp.MustCompile(`^` + numberPattern + `$`)
+)
+
+// tcell is a cleaned table cell.
+type tcell struct {
+	text    string
+	numeric bool
+	covered bool
+}
+
+// tableView is a table as normalize reads it: header text per column and
+// the data rows (those from the first row holding a figure).
+type tableView struct {
+	block  *extract.Block
+	header []string  // per column: the header rows' text above it
+	rows   [][]tcell // data rows
+	index  []int     // each data row's index in the table
+}
+
+func viewTable(b *extract.Block) *tableView {
+	t := b.Table
+	v := &tableView{block: b}
+	if len(t.Rows) == 0 {
+		return v
+	}
+	v.header = make([]string, len(t.Rows[0]))
+	inHeader := true
+	for i, row := range t.Rows {
+		cells := make([]tcell, len(row))
+		nums := 0
+		for j, c := range row {
+			text := strings.TrimSpace(squeeze(Clean(c.Text)))
+			if c.Covered(i, j) {
+				text = strings.TrimSpace(squeeze(Clean(t.Rows[c.OriginRow][c.OriginCol].Text)))
+			}
+			num := amountRe2.MatchString(text) && !c.Covered(i, j)
+			cells[j] = tcell{text: text, numeric: num, covered: c.Covered(i, j)}
+			if num && !codeRe.MatchString(text) {
+				nums++
+			}
+		}
+		if inHeader && nums == 0 {
+			for j, c := range cells {
+				if c.text != "" && !strings.Contains(v.header[j], c.text) {
+					v.header[j] += c.text
+				}
+			}
+			continue
+		}
+		inHeader = false
+		v.rows = append(v.rows, cells)
+		v.index = append(v.index, i)
+	}
+	return v
+}
+
+// label is a row's label: its first text cell that is not a code, without
+// an ordinal prefix ("一、", "1.", "(一)").
+func rowLabel(row []tcell) (string, int) {
+	for j, c := range row {
+		if c.text == "" || c.numeric || c.covered {
+			continue
+		}
+		return ordinalRe.ReplaceAllString(c.text, ""), j
+	}
+	return "", -1
+}
+
+// tableReader reads one table's facts.
+type tableReader struct {
+	r       *reader
+	kind    tableKind
+	scale   int32 // from the table's unit to yuan
+	unit    string
+	docKind string
+	v       *tableView
+}
+
+func (tr *tableReader) value(row []tcell, j int) (decimal.Decimal, string, bool) {
+	c := row[j]
+	if !c.numeric {
+		return decimal.Decimal{}, "", false
+	}
+	v, err := ParseNumber(c.text)
+	if err != nil {
+		return decimal.Decimal{}, "", false
+	}
+	return v.Shift(tr.scale), c.text + tr.unit, true
+}
+
+func (tr *tableReader) add(row int, col int, metric, measure, subject, code string, v decimal.Decimal, raw string) {
+	tr.addUnit(row, col, metric, measure, subject, code, v, raw, Yuan)
+}
+
+func (tr *tableReader) addPercent(row int, col int, metric, measure, subject, code string, v decimal.Decimal, raw string) {
+	tr.addUnit(row, col, metric, measure, subject, code, v, raw, Percent)
+}
+
+func (tr *tableReader) addUnit(row int, col int, metric, measure, subject, code string, v decimal.Decimal, raw, unit string) {
+	if !hasMeasure(tr.r.seg.lx.metrics[metric], measure) {
+		return
+	}
+	b := tr.v.block
+	pos := b.Pos
+	pos.Row, pos.Col = tr.v.index[row]+1, col+1
+	if b.Table.Pages != nil && tr.v.index[row] < len(b.Table.Pages) {
+		pos.Page = b.Table.Pages[tr.v.index[row]]
+	}
+	tr.r.facts.add(Fact{Metric: metric, Measure: measure, Subject: subject, Code: code, Value: v, Unit: unit,
+		Raw: raw, Pos: pos, Text: strings.Join(cellTexts(tr.v.rows[row]), " | "), Method: FromTable})
+}
+
+func cellTexts(row []tcell) []string {
+	var out []string
+	for _, c := range row {
+		if c.text != "" && !c.covered {
+			out = append(out, c.text)
+		}
+	}
+	return out
+}
+
+// numbers lists a row's figures with their columns, codes excluded.
+func (tr *tableReader) numbers(row []tcell, from int) []int {
+	var out []int
+	for j := from; j < len(row); j++ {
+		if row[j].numeric && !(j < 4 && codeRe.MatchString(row[j].text) && !strings.ContainsAny(row[j].text, ",.")) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// amountColumn picks the column that holds a row's amount: the first whose
+// header says 合计/小计/金额/决算数 (or 预算数 in a budget), else the first
+// figure.
+func (tr *tableReader) amountColumn(cols []int) int {
+	if len(cols) == 0 {
+		return -1
+	}
+	for _, j := range cols {
+		h := tr.v.header[j]
+		switch {
+		case strings.Contains(h, "基本支出") || strings.Contains(h, "项目支出") || strings.Contains(h, "人员经费") || strings.Contains(h, "公用经费"):
+			continue
+		case tr.docKind == "决算" && (strings.Contains(h, "年初预算") || strings.Contains(h, "调整预算") || strings.Contains(h, "全年预算")):
+			continue
+		case strings.Contains(h, "上年"):
+			continue
+		}
+		return j
+	}
+	return cols[0]
+}

@@ -1,0 +1,357 @@
+package normalize
+
+import (
+	"strings"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
+)
+
+// tableAliases name income and expenditure rows the way summary tables
+// print them, beyond the metric lexicon.
+var tableAliases = map[string]string{
+	"财政拨款":     "income.fiscal",
+	"财政拨款收入":   "income.fiscal",
+	"一般公共预算":   "income.fiscal.gpb",
+	"一般公共预算资金": "income.fiscal.gpb",
+	"政府性基金预算":  "income.fiscal.gov_fund",
+	"国有资本经营预算": "income.fiscal.state_capital",
+	"当年收入小计":   "income.total",
+	"本年收入小计":   "income.total",
+	"收入小计":     "income.total",
+	"当年支出小计":   "expenditure.total",
+	"本年支出小计":   "expenditure.total",
+	"支出小计":     "expenditure.total",
+}
+
+// grandTotals are the bottom lines of a summary table.
+var grandTotals = map[string]bool{"收入总计": true, "支出总计": true, "收支总计": true, "收入支出总计": true, "总计": true}
+
+// table reads the facts of one table block, given the title text above it
+// and the unit it declares.
+func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind string) {
+	scale, ok := unitScale[unit]
+	if !ok || kind == tableUnknown {
+		return
+	}
+	tr := &tableReader{r: r, kind: kind, scale: scale, unit: unit, docKind: docKind, v: viewTable(b)}
+	switch kind {
+	case tableSummary, tableFiscal:
+		tr.summary()
+	case tableExpenditure, tableIncome, tableGPBBasic, tableThreePublic:
+		tr.byColumns()
+	case tableGPB, tableGovFund, tableStateCapital:
+		tr.functions()
+	case tableOperating, tableProcurement:
+		tr.labelled()
+	}
+}
+
+// summary reads 收支总表 rows, label by label: each figure belongs to the
+// nearest label on its left, so two-sided tables read right.
+func (tr *tableReader) summary() {
+	subtotals := false
+	for _, row := range tr.v.rows {
+		for _, c := range row {
+			if strings.HasSuffix(c.text, "小计") {
+				subtotals = true
+			}
+		}
+	}
+	for i, row := range tr.v.rows {
+		label := ""
+		for j, c := range row {
+			switch {
+			case c.covered:
+			case c.numeric:
+				if label == "" {
+					continue
+				}
+				v, raw, ok := tr.value(row, j)
+				if !ok {
+					continue
+				}
+				if m := tr.summaryMetric(label, subtotals); m != "" {
+					tr.add(i, j, m, "amount", "", "", v, raw)
+				}
+				label = ""
+			case c.text != "":
+				label = ordinalRe.ReplaceAllString(c.text, "")
+			}
+		}
+	}
+}
+
+func (tr *tableReader) summaryMetric(label string, subtotals bool) string {
+	label = strings.ReplaceAll(label, " ", "")
+	if tr.kind == tableFiscal {
+		if grandTotals[label] || label == "收入合计" || label == "支出合计" {
+			return "fiscal.total"
+		}
+		return ""
+	}
+	if grandTotals[label] || subtotals && (label == "收入合计" || label == "支出合计") {
+		return "total"
+	}
+	if m, ok := tableAliases[label]; ok {
+		return m
+	}
+	t := tr.r.seg.lx.byText[label]
+	if t == nil {
+		return ""
+	}
+	for _, m := range t.metrics {
+		if m == "total" || strings.HasPrefix(m, "income.") || strings.HasPrefix(m, "expenditure.") {
+			return m
+		}
+	}
+	return ""
+}
+
+// totalRow finds the row that holds a table's totals: one labelled 合计 or
+// 总计, or else the first data row if it has no label.
+func (tr *tableReader) totalRow() int {
+	for i, row := range tr.v.rows {
+		l, _ := rowLabel(row)
+		l = strings.ReplaceAll(l, " ", "")
+		if l == "合计" || l == "总计" || strings.HasSuffix(l, "合计") && len([]rune(l)) <= 6 {
+			return i
+		}
+	}
+	if len(tr.v.rows) > 0 {
+		if l, _ := rowLabel(tr.v.rows[0]); l == "" {
+			return 0
+		}
+	}
+	return -1
+}
+
+// byColumns reads a total row whose columns are the metrics: 支出表
+// (合计, 基本支出, 项目支出), 基本支出表 (合计, 人员经费, 公用经费), “三公”
+// 表 (小计, 因公出国（境）费, 公务用车…, 公务接待费).
+func (tr *tableReader) byColumns() {
+	i := tr.totalRow()
+	if tr.kind == tableThreePublic {
+		i = tr.threePublicRow()
+	}
+	if i < 0 {
+		return
+	}
+	row := tr.v.rows[i]
+	cols := tr.numbers(row, 0)
+	amount := tr.amountColumn(cols)
+	seen := map[string]bool{}
+	for _, j := range cols {
+		m := tr.columnMetric(tr.v.header[j], j == amount)
+		if m == "" || seen[m] {
+			continue
+		}
+		seen[m] = true
+		if v, raw, ok := tr.value(row, j); ok {
+			tr.add(i, j, m, "amount", "", "", v, raw)
+		}
+	}
+}
+
+func (tr *tableReader) threePublicRow() int {
+	for i, row := range tr.v.rows {
+		if l, _ := rowLabel(row); strings.Contains(l, tr.docKind) && tr.docKind != "" {
+			return i
+		}
+	}
+	if len(tr.v.rows) > 0 {
+		return 0
+	}
+	return -1
+}
+
+// columnMetric maps a column header to a metric for the table's kind.
+func (tr *tableReader) columnMetric(h string, amount bool) string {
+	has := func(w string) bool { return strings.Contains(h, w) }
+	switch tr.kind {
+	case tableExpenditure:
+		switch {
+		case has("基本支出"):
+			return "expenditure.basic"
+		case has("项目支出"):
+			return "expenditure.project"
+		case has("经营支出"):
+			return "expenditure.operating"
+		case has("上缴上级"):
+			return "expenditure.to_superior"
+		case has("附属单位"):
+			return "expenditure.subordinate_subsidy"
+		case amount:
+			return "expenditure.total"
+		}
+	case tableIncome:
+		if amount {
+			return "income.total"
+		}
+	case tableGPBBasic:
+		switch {
+		case has("人员经费"):
+			return "gpb.basic.personnel"
+		case has("公用经费"):
+			return "gpb.basic.public"
+		case amount:
+			return "gpb.basic"
+		}
+	case tableThreePublic:
+		switch {
+		case has("会议") || has("培训"):
+			return ""
+		case has("出国"):
+			return "three_public.overseas"
+		case has("接待"):
+			return "three_public.reception"
+		case has("购置及运行") || has("购置和运行"):
+			return "three_public.vehicle"
+		case has("购置") && !has("运行"):
+			return "three_public.vehicle.purchase"
+		case has("运行") && !has("购置"):
+			return "three_public.vehicle.operation"
+		case has("小计") && !has("购置") && !has("运行"):
+			return "three_public.total"
+		}
+	}
+	return ""
+}
+
+// functions reads tables by function classification: rows with 类/款/项
+// codes (in one cell or three) and a 合计 row.
+func (tr *tableReader) functions() {
+	var class, kuan struct{ code, name string }
+	for i, row := range tr.v.rows {
+		code, name, nameCol := rowCode(row)
+		cols := tr.numbers(row, nameCol+1)
+		amount := tr.amountColumn(cols)
+		if amount < 0 {
+			continue
+		}
+		v, raw, ok := tr.value(row, amount)
+		if !ok {
+			continue
+		}
+		switch {
+		case code == "" && (name == "合计" || name == "总计"):
+			switch tr.kind {
+			case tableGPB:
+				tr.add(i, amount, "gpb.expenditure", "amount", "", "", v, raw)
+				tr.budget(i, row, cols, amount, "gpb.expenditure", "", "")
+			case tableGovFund:
+				tr.add(i, amount, "gov_fund.expenditure", "amount", "", "", v, raw)
+			case tableStateCapital:
+				tr.add(i, amount, "state_capital.expenditure", "amount", "", "", v, raw)
+			}
+		case tr.kind != tableGPB:
+		case len(code) == 3:
+			class.code, class.name, kuan.code = code, name, ""
+			tr.add(i, amount, "gpb.class", "amount", name, code, v, raw)
+			tr.budget(i, row, cols, amount, "gpb.class", name, code)
+		case len(code) == 5:
+			kuan.code, kuan.name = code, name
+		case len(code) == 7:
+			cn, kn := class.name, kuan.name
+			if class.code != code[:3] {
+				cn = tr.catalogueName(code[:3])
+			}
+			if kuan.code != code[:5] {
+				kn = tr.catalogueName(code[:5])
+			}
+			if cn == "" || kn == "" {
+				continue
+			}
+			subject := cn + "/" + kn + "/" + name
+			tr.add(i, amount, "gpb.item", "amount", subject, code, v, raw)
+			tr.budget(i, row, cols, amount, "gpb.item", subject, code)
+		}
+	}
+}
+
+// budget reads the other measures a 决算 function table gives for a row: a
+// budget column (年初预算数) and a completion rate column (完成预算%).
+func (tr *tableReader) budget(i int, row []tcell, cols []int, amount int, metric, subject, code string) {
+	budgetDone := false
+	for _, j := range cols {
+		h := tr.v.header[j]
+		switch {
+		case j == amount:
+		case strings.Contains(h, "完成") || strings.Contains(h, "%") || strings.Contains(h, "率"):
+			if v, err := ParseNumber(row[j].text); err == nil && strings.Contains(h, "完成") {
+				tr.addPercent(i, j, metric, "completion_pct", subject, code, v, row[j].text)
+			}
+		case tr.docKind == "决算" && !budgetDone && strings.Contains(h, "预算") && !strings.Contains(h, "决算"):
+			budgetDone = true
+			if v, raw, ok := tr.value(row, j); ok {
+				tr.add(i, j, metric, "budget", subject, code, v, raw)
+			}
+		}
+	}
+}
+
+func (tr *tableReader) catalogueName(code string) string {
+	if e := tr.r.seg.lx.cat.byCode[code]; e != nil {
+		return e.names[0]
+	}
+	return ""
+}
+
+// rowCode reads a row's function code — one cell of 3, 5 or 7 digits, or
+// 类, 款 and 项 cells of 3, 2 and 2 — and the name after it.
+func rowCode(row []tcell) (code, name string, nameCol int) {
+	nameCol = -1
+	for j, c := range row {
+		switch {
+		case c.text == "":
+		case code == "" && codeRe.MatchString(c.text):
+			code = c.text // a merged 类 or 款 cell counts for every row it covers
+		case (len(code) == 3 || len(code) == 5) && subCodeRe.MatchString(c.text):
+			code += c.text
+		case c.covered:
+		case c.numeric:
+			return code, "", j - 1
+		default:
+			return code, ordinalRe.ReplaceAllString(c.text, ""), j
+		}
+	}
+	return code, name, nameCol
+}
+
+// labelled reads tables whose rows name the metric: 机关运行经费 (合计),
+// 政府采购 (合计, 货物, 工程, 服务).
+func (tr *tableReader) labelled() {
+	for i, row := range tr.v.rows {
+		label, lc := rowLabel(row)
+		cols := tr.numbers(row, lc+1)
+		amount := tr.amountColumn(cols)
+		if amount < 0 {
+			continue
+		}
+		m := ""
+		l := strings.ReplaceAll(label, " ", "")
+		isTotal := l == "合计" || l == "总计" || l == "" && i == 0
+		switch tr.kind {
+		case tableOperating:
+			if isTotal {
+				m = "operating_expense"
+			}
+		case tableProcurement:
+			switch {
+			case isTotal:
+				m = "procurement.total"
+			case strings.HasPrefix(l, "货物"):
+				m = "procurement.goods"
+			case strings.HasPrefix(l, "工程"):
+				m = "procurement.works"
+			case strings.HasPrefix(l, "服务"):
+				m = "procurement.services"
+			}
+		}
+		if m == "" {
+			continue
+		}
+		if v, raw, ok := tr.value(row, amount); ok {
+			tr.add(i, amount, m, "amount", "", "", v, raw)
+		}
+	}
+}
