@@ -56,6 +56,10 @@ func tsvRows(data string, fn func(fields []string) error) error {
 	return sc.Err()
 }
 
+// allGPBSuffix marks an alias that names a gpb metric only where all of the
+// document's 财政拨款 is 一般公共预算.
+const allGPBSuffix = "@allgpb"
+
 // countOnly metrics are read by explicit patterns (countPatterns), not by
 // the term engine, whose aliases for them ("团组", "人次") are too bare.
 func countOnly(m Metric) bool { return len(m.Measures) == 1 && m.Measures[0] == "count" }
@@ -113,7 +117,7 @@ func loadLexicon() (*lexicon, error) {
 		if len(f) != 2 {
 			return fmt.Errorf("aliases.tsv: want 2 fields, have %d", len(f))
 		}
-		if _, ok := lx.metrics[f[0]]; !ok {
+		if _, ok := lx.metrics[strings.TrimSuffix(f[0], allGPBSuffix)]; !ok {
 			return fmt.Errorf("aliases.tsv: unknown metric %q", f[0])
 		}
 		add(f[1], f[0], "")

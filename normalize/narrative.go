@@ -23,14 +23,17 @@ const (
 // Fillers are whitelists: a word not listed ends the phrase, which keeps
 // "收、支总计各增加4.07万元" from reading as an amount of 4.07万元.
 var (
-	amountPhrase     = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|支出|收入|决算数|决算|实际|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
-	budgetPhrase     = regexp.MustCompile(`^[,，:]?(?:其中[:,，]?)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
-	sharePhrase      = regexp.MustCompile(`^[,，]?占(?:[^\d%,，。;；]{0,24}?)?(?:比重|比例)?(?:为)?` + num + pct)
-	completionPhrase = regexp.MustCompile(`^[,，]?(?:完成|为)(?:年初|全年|调整后?)?(?:预算数|预算)(?:的)?` + num + pct)
-	yoyPhrase        = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `各?` + verb + num + money)
-	yoyPctPhrase     = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?` + verb + num + pct)
-	itemRe           = regexp.MustCompile(`([\p{Han}、“”]+)\(类\)(.+?)\(款\)(.+?)\(项\)`)
-	reasonRe         = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)
+	amountPhrase = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|支出|收入|决算数|决算|实际|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
+	// In a 预算 the amount is the budgeted figure: "基本支出预算数为9312.9万元",
+	// "机关运行经费预算支出1642.08万元".
+	budgetAmountPhrase = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|支出|收入|预算数|预算|安排|拟|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
+	budgetPhrase       = regexp.MustCompile(`^[,，:]?(?:其中[:,，]?)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
+	sharePhrase        = regexp.MustCompile(`^[,，]?占(?:[^\d%,，。;；]{0,24}?)?(?:比重|比例)?(?:为)?` + num + pct)
+	completionPhrase   = regexp.MustCompile(`^[,，]?(?:完成|为)(?:年初|全年|调整后?)?(?:预算数|预算)(?:的)?` + num + pct)
+	yoyPhrase          = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `各?` + verb + num + money)
+	yoyPctPhrase       = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?` + verb + num + pct)
+	itemRe             = regexp.MustCompile(`([\p{Han}、“”]+)\(类\)(.+?)\(款\)(.+?)\(项\)`)
+	reasonRe           = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)
 )
 
 // clause is the reading of one phrase after a metric's name.
@@ -44,10 +47,10 @@ type clause struct {
 // phrases reads the figures that follow a metric name at s[pos:], stopping
 // at the first text that is none of the known phrases. limit is where the
 // next metric name starts: the amount must come before it.
-func phrases(s string, pos, limit int) (out []clause, end int) {
+func phrases(s string, pos, limit int, budgetDoc bool) (out []clause, end int) {
 	seen := map[string]bool{}
 	for {
-		c, ok := nextPhrase(s, pos, limit, seen)
+		c, ok := nextPhrase(s, pos, limit, seen, budgetDoc)
 		if !ok {
 			return out, pos
 		}
@@ -57,7 +60,7 @@ func phrases(s string, pos, limit int) (out []clause, end int) {
 	}
 }
 
-func nextPhrase(s string, pos, limit int, seen map[string]bool) (clause, bool) {
+func nextPhrase(s string, pos, limit int, seen map[string]bool, budgetDoc bool) (clause, bool) {
 	rest := s[pos:]
 	try := []struct {
 		measure string
@@ -65,6 +68,16 @@ func nextPhrase(s string, pos, limit int, seen map[string]bool) (clause, bool) {
 	}{
 		{"amount", amountPhrase}, {"budget", budgetPhrase}, {"share_pct", sharePhrase},
 		{"completion_pct", completionPhrase}, {"yoy_change", yoyPhrase}, {"yoy_pct", yoyPctPhrase},
+	}
+	if budgetDoc {
+		// A budget states budgeted amounts; there is no completion rate.
+		try = []struct {
+			measure string
+			re      *regexp.Regexp
+		}{
+			{"amount", budgetAmountPhrase}, {"share_pct", sharePhrase},
+			{"yoy_change", yoyPhrase}, {"yoy_pct", yoyPctPhrase},
+		}
 	}
 	for _, t := range try {
 		if seen[t.measure] {
@@ -129,10 +142,11 @@ func readClause(measure, rest string, m []int) (clause, bool) {
 type clauseContext struct {
 	sec      *sections
 	sentence string
+	allGPB   bool // all of the document's 财政拨款 is 一般公共预算
 }
 
 func (c clauseContext) gpb() bool {
-	return c.sec.gpb() || strings.Contains(c.sentence, "一般公共预算")
+	return c.allGPB || c.sec.gpb() || strings.Contains(c.sentence, "一般公共预算")
 }
 
 // pick chooses the metric a term means here. 一般公共预算 metrics need a
@@ -141,6 +155,12 @@ func (c clauseContext) pick(t *term) string {
 	gpb := c.gpb()
 	chosen := ""
 	for _, m := range t.metrics {
+		if strings.HasSuffix(m, allGPBSuffix) {
+			if !c.allGPB {
+				continue
+			}
+			m = strings.TrimSuffix(m, allGPBSuffix)
+		}
 		isGPB := strings.HasPrefix(m, "gpb.")
 		switch {
 		case isGPB && !gpb:
@@ -162,19 +182,22 @@ func sentences(s string) []string {
 
 // reader extracts facts from one document's narrative.
 type reader struct {
-	seg   *Segmenter
-	facts *factSet
+	seg    *Segmenter
+	facts  *factSet
+	kind   string // the document's kind: 决算 or 预算
+	allGPB bool   // all 财政拨款 is 一般公共预算: its statements count for gpb
+	id     Identity
 }
 
 // paragraph reads the facts of one paragraph.
 func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 	start := len(r.facts.list)
 	for _, s := range sentences(text) {
-		ctx := clauseContext{sec: sec, sentence: s}
+		ctx := clauseContext{sec: sec, sentence: s, allGPB: r.allGPB}
 		done := r.items(b, s, ctx)
 		r.terms(b, s, ctx, done)
 		r.counts(b, s)
-		r.absence(b, s)
+		r.absence(b, s, sec)
 	}
 	if m := reasonRe.FindStringSubmatch(text); m != nil {
 		for i := start; i < len(r.facts.list); i++ {
@@ -205,7 +228,7 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 		if metric == "" {
 			continue
 		}
-		clauses, end := phrases(s, h.end, limit)
+		clauses, end := phrases(s, h.end, limit, r.kind == "预算")
 		cursor = end
 		subject, code := "", ""
 		if metric == "gpb.class" {
@@ -233,10 +256,25 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 		return nil
 	}
 	var done [][2]int
-	for _, m := range itemRe.FindAllStringSubmatchIndex(s, -1) {
-		names := []string{s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]}
+	ms := itemRe.FindAllStringSubmatchIndex(s, -1)
+	class := ""
+	if len(ms) == 0 {
+		// "1. 人大事务(款)行政运行(项)支出…" under a "(一)一般公共服务(类)"
+		// heading; some reports print (类) where (款) is meant.
+		if h := classHeadingRe.FindStringSubmatch(ctx.sec.titles[3]); h != nil {
+			class = h[1]
+			ms = itemNoClassRe.FindAllStringSubmatchIndex(s, -1)
+		}
+	}
+	for _, m := range ms {
+		var names []string
+		if class != "" {
+			names = []string{class, s[m[2]:m[3]], s[m[4]:m[5]]}
+		} else {
+			names = []string{s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]}
+		}
 		subject, code := r.itemSubject(names)
-		clauses, end := phrases(s, m[1], len(s))
+		clauses, end := phrases(s, m[1], len(s), r.kind == "预算")
 		for _, c := range clauses {
 			r.facts.add(r.fact(b, s, "gpb.item", subject, code, c))
 		}
@@ -244,6 +282,11 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 	}
 	return done
 }
+
+var (
+	classHeadingRe = regexp.MustCompile(`^\([一二三四五六七八九十]+\)([\p{Han}、]+?)\(类\)$`)
+	itemNoClassRe  = regexp.MustCompile(`^(?:\d+[.．、]\s*)?([\p{Han}、“”()]+?)\((?:款|类)\)(.+?)\(项\)`)
+)
 
 // itemSubject names a line item by its 类/款/项 names as printed (the 类
 // with its 支出), and gives the code when the catalogue resolves all three
@@ -267,7 +310,20 @@ func (r *reader) itemSubject(printed []string) (subject, code string) {
 // 的支出". FACTS.md counts it as a zero.
 var absenceRe = regexp.MustCompile(`本(?:部门|单位)(?:\d{4}年度?)?(?:无|没有)(?:使用)?(政府性基金|国有资本经营)预算(?:财政拨款)?(?:安排的)?(?:收入|支出|收支)`)
 
-func (r *reader) absence(b *extract.Block, s string) {
+// thisAbsenceRe reads "本部门无此项支出" and the like, which name no kind of
+// money: the section heading does.
+var thisAbsenceRe = regexp.MustCompile(`本(?:部门|单位)(?:无|没有)此项(?:支出|收入|收支|资金)`)
+
+func (r *reader) absence(b *extract.Block, s string, sec *sections) {
+	if thisAbsenceRe.MatchString(s) {
+		head := sec.titles[2] + sec.titles[3]
+		switch {
+		case strings.Contains(head, "政府性基金") && strings.Contains(head, "支出"):
+			r.zero(b, "gov_fund.expenditure")
+		case strings.Contains(head, "国有资本经营") && strings.Contains(head, "支出"):
+			r.zero(b, "state_capital.expenditure")
+		}
+	}
 	for _, m := range absenceRe.FindAllStringSubmatch(s, -1) {
 		metric := "gov_fund.expenditure"
 		if m[1] == "国有资本经营" {

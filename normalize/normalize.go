@@ -13,8 +13,26 @@ import (
 // same figure the table's value is kept (FACTS.md) and a differing
 // narrative statement becomes a conflict for validation to report.
 func Document(doc *extract.Document, seg *Segmenter) *Result {
-	r := &reader{seg: seg, facts: &factSet{}}
-	id := r.tables(doc)
+	r := read(doc, seg, false)
+	if r.allFiscalIsGPB() {
+		r = read(doc, seg, true)
+	}
+	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts}
+}
+
+// allFiscalIsGPB reports whether the document's figures show that all its
+// money is 一般公共预算: its 一般公共预算 income equals its income total.
+func (r *reader) allFiscalIsGPB() bool {
+	gpb, ok1 := r.facts.index[Key{"income.fiscal.gpb", "amount", ""}]
+	total, ok2 := r.facts.index[Key{"income.total", "amount", ""}]
+	return ok1 && ok2 && r.facts.list[gpb].Value.Equal(r.facts.list[total].Value) && r.facts.list[gpb].Value.IsPositive()
+}
+
+// read makes one pass over the document: tables, then narrative, then charts.
+func read(doc *extract.Document, seg *Segmenter, allGPB bool) *reader {
+	r := &reader{seg: seg, facts: &factSet{}, allGPB: allGPB}
+	r.id = r.tables(doc)
+	r.kind = r.id.Kind
 	var sec sections
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
@@ -31,8 +49,8 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 		}
 		r.paragraph(b, text, &sec)
 	}
-	r.charts(doc, id.Year)
-	return &Result{Identity: id, Facts: r.facts.list, Conflicts: r.facts.conflicts}
+	r.charts(doc, r.id.Year)
+	return r
 }
 
 // pendingTable is a table block with the text above it.
