@@ -319,7 +319,10 @@ func (b *pdfBuilder) addLine(l line, left, right float64) {
 	p := b.para
 	if p != nil {
 		h := max(l.h(), p.last.h())
-		short := p.last.x1 < p.right-1.5*h
+		// A line that stops short ends its paragraph, unless what starts
+		// the next line (a long figure, say) would not have fitted.
+		room := p.right - p.last.x1
+		short := room > 1.5*h && room > leadWidth(l)+0.5*h
 		indented := l.x0 > left+0.8*h
 		gap := l.page == p.last.page && l.y0-p.last.y1 > 2.2*h
 		if short || indented || gap || l.page > p.last.page+1 {
@@ -335,6 +338,34 @@ func (b *pdfBuilder) addLine(l line, left, right float64) {
 	}
 	p.text.WriteString(l.text())
 	p.last, p.left, p.right = l, left, right
+}
+
+// leadWidth estimates the width of what opens a line and cannot be broken:
+// a run of ASCII (a figure, a word), or else one character.
+func leadWidth(l line) float64 {
+	if len(l.cells) == 0 {
+		return 0
+	}
+	c := l.cells[0]
+	total, lead := 0.0, 0.0
+	inLead := true
+	for _, r := range c.text {
+		w := 0.55
+		if r >= 0x2E80 {
+			w = 1
+		}
+		total += w
+		if inLead {
+			lead += w
+			if r >= 0x80 || r == ' ' {
+				inLead = false
+			}
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return (c.x1 - c.x0) * lead / total
 }
 
 func asciiWord(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

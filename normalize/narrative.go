@@ -26,7 +26,7 @@ var (
 	amountPhrase = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|支出|收入|决算数|决算|实际|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
 	// In a 预算 the amount is the budgeted figure: "基本支出预算数为9312.9万元",
 	// "机关运行经费预算支出1642.08万元".
-	budgetAmountPhrase = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|支出|收入|预算数|预算|安排|拟|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
+	budgetAmountPhrase = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|\([^()\d]{2,12}\)|支出|收入|预算数|预算|安排|拟|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
 	budgetPhrase       = regexp.MustCompile(`^[,，:]?(?:其中[:,，]?)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
 	sharePhrase        = regexp.MustCompile(`^[,，]?占(?:[^\d%,，。;；]{0,24}?)?(?:比重|比例)?(?:为)?` + num + pct)
 	completionPhrase   = regexp.MustCompile(`^[,，]?(?:完成|为)(?:年初|全年|调整后?)?(?:预算数|预算)(?:的)?` + num + pct)
@@ -140,14 +140,31 @@ func readClause(measure, rest string, m []int) (clause, bool) {
 
 // clauseContext is what the reader knows about where a sentence stands.
 type clauseContext struct {
-	sec      *sections
-	sentence string
-	allGPB   bool // all of the document's 财政拨款 is 一般公共预算
+	sec       *sections
+	sentence  string
+	paragraph string
+	all       allGPB
 }
 
-func (c clauseContext) gpb() bool {
-	return c.allGPB || c.sec.gpb() || strings.Contains(c.sentence, "一般公共预算")
+// allGPB says how much of a document's money is 一般公共预算.
+type allGPB struct {
+	fiscal bool // all 财政拨款: its 财政拨款 statements are about gpb money
+	money  bool // all money: its spending by function is gpb spending
 }
+
+// gpb reports whether the sentence is about 一般公共预算 money: by its
+// section, its own words, or as a 财政拨款 statement where all 财政拨款 is
+// 一般公共预算.
+func (c clauseContext) gpb() bool {
+	if c.sec.gpb() || strings.Contains(c.sentence, "一般公共预算") {
+		return true
+	}
+	return c.all.fiscal && (strings.Contains(c.sentence, "财政拨款") || strings.Contains(c.sec.titles[2]+c.sec.titles[3], "财政拨款"))
+}
+
+// byFunction reports whether spending by function class read here is gpb
+// spending.
+func (c clauseContext) byFunction() bool { return c.gpb() || c.all.money }
 
 // pick chooses the metric a term means here. 一般公共预算 metrics need a
 // 一般公共预算 context; where both kinds fit, that context prefers them.
@@ -156,13 +173,15 @@ func (c clauseContext) pick(t *term) string {
 	chosen := ""
 	for _, m := range t.metrics {
 		if strings.HasSuffix(m, allGPBSuffix) {
-			if !c.allGPB {
+			if !gpb || !c.all.fiscal {
 				continue
 			}
 			m = strings.TrimSuffix(m, allGPBSuffix)
 		}
-		isGPB := strings.HasPrefix(m, "gpb.")
+		isGPB := strings.HasPrefix(m, "gpb.") || strings.HasPrefix(m, "income.fiscal.gpb")
 		switch {
+		case m == "gpb.class" && c.byFunction() && !gpb:
+			return m
 		case isGPB && !gpb:
 			continue
 		case isGPB:
@@ -182,18 +201,18 @@ func sentences(s string) []string {
 
 // reader extracts facts from one document's narrative.
 type reader struct {
-	seg    *Segmenter
-	facts  *factSet
-	kind   string // the document's kind: 决算 or 预算
-	allGPB bool   // all 财政拨款 is 一般公共预算: its statements count for gpb
-	id     Identity
+	seg   *Segmenter
+	facts *factSet
+	kind  string // the document's kind: 决算 or 预算
+	all   allGPB // how much of the money is 一般公共预算
+	id    Identity
 }
 
 // paragraph reads the facts of one paragraph.
 func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 	start := len(r.facts.list)
 	for _, s := range sentences(text) {
-		ctx := clauseContext{sec: sec, sentence: s, allGPB: r.allGPB}
+		ctx := clauseContext{sec: sec, sentence: s, paragraph: text, all: r.all}
 		done := r.items(b, s, ctx)
 		r.terms(b, s, ctx, done)
 		r.counts(b, s)
@@ -252,7 +271,7 @@ func inSpans(pos int, spans [][2]int) bool {
 // items reads 类/款/项 line items: "一般公共服务(类)人大事务(款)行政运行(项):
 // 支出决算为1273.96万元,完成预算100%". It returns the spans it read.
 func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
-	if !ctx.gpb() {
+	if !ctx.byFunction() {
 		return nil
 	}
 	var done [][2]int
@@ -279,8 +298,58 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 			r.facts.add(r.fact(b, s, "gpb.item", subject, code, c))
 		}
 		done = append(done, [2]int{m[0], end})
+		if len(clauses) == 0 {
+			r.itemTail(b, ctx.paragraph, s, subject, code)
+		}
 	}
 	return done
+}
+
+// Item figures stated after the item's name, past its purpose, in the
+// sentences that follow: "…(项)。主要用于：…。年初预算为1560.05万元，支出决算为
+// 1511.89万元，完成年初预算的96.9%。"
+var (
+	itemBudgetRe     = regexp.MustCompile(`年初预算(?:数)?为?` + num + money)
+	itemAmountRe     = regexp.MustCompile(`支出决算(?:数)?为?` + num + money)
+	itemCompletionRe = regexp.MustCompile(`完成(?:年初)?预算(?:数)?的?` + num + pct)
+	purposeRe        = regexp.MustCompile(`主要用于[:：]?([^。;；]+)`)
+	nextItemRe       = regexp.MustCompile(`\((?:款|类)\)[^。]*\(项\)`)
+)
+
+// itemTail reads an item's figures from the rest of its paragraph, up to
+// the next item.
+func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) {
+	i := strings.Index(paragraph, s)
+	if i < 0 || r.kind != "决算" {
+		return
+	}
+	tail := paragraph[i+len(s):]
+	if m := nextItemRe.FindStringIndex(tail); m != nil {
+		tail = tail[:m[0]]
+	}
+	reason := ""
+	if m := purposeRe.FindStringSubmatch(tail); m != nil {
+		reason = strings.TrimSpace(m[0])
+	}
+	for _, p := range []struct {
+		re      *regexp.Regexp
+		measure string
+	}{{itemBudgetRe, "budget"}, {itemAmountRe, "amount"}, {itemCompletionRe, "completion_pct"}} {
+		m := p.re.FindStringSubmatchIndex(tail)
+		if m == nil {
+			continue
+		}
+		c, ok := readClause(p.measure, tail, m)
+		if !ok {
+			continue
+		}
+		if p.measure == "budget" || p.measure == "amount" {
+			c.raw = tail[m[2]:m[5]]
+		}
+		f := r.fact(b, s, "gpb.item", subject, code, c)
+		f.Reason = reason
+		r.facts.add(f)
+	}
 }
 
 var (
@@ -308,7 +377,7 @@ func (r *reader) itemSubject(printed []string) (subject, code string) {
 // absenceRe reads a statement that a kind of money is absent: "本部门无政府
 // 性基金预算财政拨款支出", "本单位2021年度没有使用国有资本经营预算财政拨款安排
 // 的支出". FACTS.md counts it as a zero.
-var absenceRe = regexp.MustCompile(`本(?:部门|单位)(?:\d{4}年度?)?(?:无|没有)(?:使用)?(政府性基金|国有资本经营)预算(?:财政拨款)?(?:安排的)?(?:收入|支出|收支)`)
+var absenceRe = regexp.MustCompile(`(?:本部门|本单位|[\p{Han}()]{2,30}?)(?:\d{4}年度?)?(?:无|没有)(?:使用)?(政府性基金|国有资本经营)预算(?:财政拨款)?(?:安排的)?(?:收入|支出|收支)`)
 
 // thisAbsenceRe reads "本部门无此项支出" and the like, which name no kind of
 // money: the section heading does.

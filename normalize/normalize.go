@@ -13,24 +13,34 @@ import (
 // same figure the table's value is kept (FACTS.md) and a differing
 // narrative statement becomes a conflict for validation to report.
 func Document(doc *extract.Document, seg *Segmenter) *Result {
-	r := read(doc, seg, false)
-	if r.allFiscalIsGPB() {
-		r = read(doc, seg, true)
+	r := read(doc, seg, allGPB{})
+	if all := r.allGPB(); all != (allGPB{}) {
+		r = read(doc, seg, all)
 	}
 	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts}
 }
 
-// allFiscalIsGPB reports whether the document's figures show that all its
-// money is 一般公共预算: its 一般公共预算 income equals its income total.
-func (r *reader) allFiscalIsGPB() bool {
-	gpb, ok1 := r.facts.index[Key{"income.fiscal.gpb", "amount", ""}]
-	total, ok2 := r.facts.index[Key{"income.total", "amount", ""}]
-	return ok1 && ok2 && r.facts.list[gpb].Value.Equal(r.facts.list[total].Value) && r.facts.list[gpb].Value.IsPositive()
+// allGPB tells from the document's figures how much of its money is
+// 一般公共预算: all its 财政拨款 when its 一般公共预算 income equals its
+// 财政拨款 income, all its money when it equals its whole income.
+func (r *reader) allGPB() allGPB {
+	var all allGPB
+	gpb, ok := r.facts.index[Key{"income.fiscal.gpb", "amount", ""}]
+	if !ok || !r.facts.list[gpb].Value.IsPositive() {
+		return all
+	}
+	equal := func(metric string) bool {
+		i, ok := r.facts.index[Key{metric, "amount", ""}]
+		return ok && r.facts.list[i].Value.Equal(r.facts.list[gpb].Value)
+	}
+	all.money = equal("income.total")
+	all.fiscal = all.money || equal("income.fiscal")
+	return all
 }
 
 // read makes one pass over the document: tables, then narrative, then charts.
-func read(doc *extract.Document, seg *Segmenter, allGPB bool) *reader {
-	r := &reader{seg: seg, facts: &factSet{}, allGPB: allGPB}
+func read(doc *extract.Document, seg *Segmenter, all allGPB) *reader {
+	r := &reader{seg: seg, facts: &factSet{}, all: all}
 	r.id = r.tables(doc)
 	r.kind = r.id.Kind
 	var sec sections
