@@ -23,7 +23,7 @@ const (
 // Fillers are whitelists: a word not listed ends the phrase, which keeps
 // "收、支总计各增加4.07万元" from reading as an amount of 4.07万元.
 var (
-	amountPhrase = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|支出|收入|决算数|决算|实际|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
+	amountPhrase = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|\([^()\d]{2,12}\)|支出|收入|决算数|决算|实际|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
 	// In a 预算 the amount is the budgeted figure: "基本支出预算数为9312.9万元",
 	// "机关运行经费预算支出1642.08万元".
 	budgetAmountPhrase = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|\([^()\d]{2,12}\)|支出|收入|预算数|预算|安排|拟|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
@@ -32,7 +32,7 @@ var (
 	completionPhrase   = regexp.MustCompile(`^[,，]?(?:完成|为)(?:年初|全年|调整后?)?(?:预算数|预算)(?:的)?` + num + pct)
 	yoyPhrase          = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `各?` + verb + num + money)
 	yoyPctPhrase       = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?` + verb + num + pct)
-	itemRe             = regexp.MustCompile(`([\p{Han}、“”]+)\(类\)(.+?)\(款\)(.+?)\(项\)`)
+	itemRe             = regexp.MustCompile(`([\p{Han}“”]+)\(类\)(.+?)\(款\)(.+?)\(项\)`)
 	reasonRe           = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)
 )
 
