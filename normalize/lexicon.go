@@ -56,9 +56,20 @@ func tsvRows(data string, fn func(fields []string) error) error {
 	return sc.Err()
 }
 
-// allGPBSuffix marks an alias that names a gpb metric only where all of the
-// document's 财政拨款 is 一般公共预算.
-const allGPBSuffix = "@allgpb"
+// Conditional aliases carry a suffix: @allgpb names a gpb metric only where
+// all of the document's 财政拨款 is 一般公共预算; @预算 holds only in a budget.
+const (
+	allGPBSuffix = "@allgpb"
+	budgetSuffix = "@预算"
+)
+
+// baseMetric strips an alias's condition.
+func baseMetric(m string) string {
+	if i := strings.IndexByte(m, '@'); i >= 0 {
+		return m[:i]
+	}
+	return m
+}
 
 // countOnly metrics are read by explicit patterns (countPatterns), not by
 // the term engine, whose aliases for them ("团组", "人次") are too bare.
@@ -117,7 +128,7 @@ func loadLexicon() (*lexicon, error) {
 		if len(f) != 2 {
 			return fmt.Errorf("aliases.tsv: want 2 fields, have %d", len(f))
 		}
-		if _, ok := lx.metrics[strings.TrimSuffix(f[0], allGPBSuffix)]; !ok {
+		if _, ok := lx.metrics[baseMetric(f[0])]; !ok {
 			return fmt.Errorf("aliases.tsv: unknown metric %q", f[0])
 		}
 		add(f[1], f[0], "")

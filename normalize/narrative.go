@@ -28,12 +28,15 @@ var (
 	// "机关运行经费预算支出1642.08万元".
 	budgetAmountPhrase = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|\([^()\d]{2,12}\)|支出|收入|预算数|预算|安排|拟|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
 	budgetPhrase       = regexp.MustCompile(`^[,，:]?(?:其中[:,，]?)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
-	sharePhrase        = regexp.MustCompile(`^[,，]?占(?:[^\d%,，。;；]{0,24}?)?(?:比重|比例)?(?:为)?` + num + pct)
-	completionPhrase   = regexp.MustCompile(`^[,，]?(?:完成|为)(?:年初|全年|调整后?)?(?:预算数|预算)(?:的)?` + num + pct)
-	yoyPhrase          = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `各?` + verb + num + money)
-	yoyPctPhrase       = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?` + verb + num + pct)
-	itemRe             = regexp.MustCompile(`([\p{Han}“”]+)\(类\)(.+?)\(款\)(.+?)\(项\)`)
-	reasonRe           = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)
+	// A final budget (全年预算, 调整后预算) stated after the initial one is
+	// the one the completion rate is measured against, and wins.
+	finalBudgetPhrase = regexp.MustCompile(`^[,，]?(?:全年|调整后?)预算(?:数)?(?:为|是)?:?` + num + money)
+	sharePhrase       = regexp.MustCompile(`^[,，]?占(?:[^\d%,，。;；]{0,24}?)?(?:比重|比例)?(?:为)?` + num + pct)
+	completionPhrase  = regexp.MustCompile(`^[,，]?(?:完成|为)(?:年初|全年|调整后?)?(?:预算数|预算)(?:的)?` + num + pct)
+	yoyPhrase         = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `各?` + verb + num + money)
+	yoyPctPhrase      = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?` + verb + num + pct)
+	itemRe            = regexp.MustCompile(`([\p{Han}“”]+)\(类\)(.+?)\(款\)(.+?)\(项\)`)
+	reasonRe          = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)
 )
 
 // clause is the reading of one phrase after a metric's name.
@@ -52,12 +55,36 @@ func phrases(s string, pos, limit int, budgetDoc bool) (out []clause, end int) {
 	for {
 		c, ok := nextPhrase(s, pos, limit, seen, budgetDoc)
 		if !ok {
-			return out, pos
+			return finalBudget(out), pos
 		}
 		seen[c.measure] = true
 		out = append(out, c)
 		pos = c.end
 	}
+}
+
+// finalBudget keeps one budget: the final one where both are stated.
+func finalBudget(cs []clause) []clause {
+	final := -1
+	for i, c := range cs {
+		if c.measure == "final_budget" {
+			final = i
+		}
+	}
+	if final < 0 {
+		return cs
+	}
+	var out []clause
+	for i, c := range cs {
+		switch {
+		case i == final:
+			c.measure = "budget"
+			out = append(out, c)
+		case c.measure != "budget":
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func nextPhrase(s string, pos, limit int, seen map[string]bool, budgetDoc bool) (clause, bool) {
@@ -66,7 +93,7 @@ func nextPhrase(s string, pos, limit int, seen map[string]bool, budgetDoc bool) 
 		measure string
 		re      *regexp.Regexp
 	}{
-		{"amount", amountPhrase}, {"budget", budgetPhrase}, {"share_pct", sharePhrase},
+		{"amount", amountPhrase}, {"final_budget", finalBudgetPhrase}, {"budget", budgetPhrase}, {"share_pct", sharePhrase},
 		{"completion_pct", completionPhrase}, {"yoy_change", yoyPhrase}, {"yoy_pct", yoyPctPhrase},
 	}
 	if budgetDoc {
@@ -108,7 +135,7 @@ func readClause(measure, rest string, m []int) (clause, bool) {
 	}
 	c := clause{measure: measure, raw: strings.TrimLeft(rest[m[0]:m[1]], ",，")}
 	switch measure {
-	case "amount", "budget":
+	case "amount", "budget", "final_budget":
 		v, err := ParseNumber(group(1))
 		if err != nil {
 			return c, false
@@ -144,6 +171,7 @@ type clauseContext struct {
 	sentence  string
 	paragraph string
 	all       allGPB
+	kind      string // the document's kind
 }
 
 // allGPB says how much of a document's money is 一般公共预算.
@@ -172,11 +200,20 @@ func (c clauseContext) pick(t *term) string {
 	gpb := c.gpb()
 	chosen := ""
 	for _, m := range t.metrics {
-		if strings.HasSuffix(m, allGPBSuffix) {
+		switch {
+		case strings.HasSuffix(m, allGPBSuffix):
 			if !gpb || !c.all.fiscal {
 				continue
 			}
-			m = strings.TrimSuffix(m, allGPBSuffix)
+		case strings.HasSuffix(m, budgetSuffix):
+			if c.kind != "预算" {
+				continue
+			}
+		}
+		m = baseMetric(m)
+		// In a section on 财政拨款 totals, a bare 收、支总计 is theirs.
+		if m == "total" && strings.Contains(c.sec.titles[2]+c.sec.titles[3], "财政拨款") {
+			return "fiscal.total"
 		}
 		isGPB := strings.HasPrefix(m, "gpb.") || strings.HasPrefix(m, "income.fiscal.gpb")
 		switch {
@@ -212,7 +249,7 @@ type reader struct {
 func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 	start := len(r.facts.list)
 	for _, s := range sentences(text) {
-		ctx := clauseContext{sec: sec, sentence: s, paragraph: text, all: r.all}
+		ctx := clauseContext{sec: sec, sentence: s, paragraph: text, all: r.all, kind: r.kind}
 		done := r.items(b, s, ctx)
 		r.terms(b, s, ctx, done)
 		r.counts(b, s)
@@ -309,9 +346,9 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 // sentences that follow: "…(项)。主要用于：…。年初预算为1560.05万元，支出决算为
 // 1511.89万元，完成年初预算的96.9%。"
 var (
-	itemBudgetRe     = regexp.MustCompile(`年初预算(?:数)?为?` + num + money)
+	itemBudgetRe     = regexp.MustCompile(`(?:年初|全年|调整后?)预算(?:数)?为?` + num + money)
 	itemAmountRe     = regexp.MustCompile(`支出决算(?:数)?为?` + num + money)
-	itemCompletionRe = regexp.MustCompile(`完成(?:年初)?预算(?:数)?的?` + num + pct)
+	itemCompletionRe = regexp.MustCompile(`完成(?:年初|全年|调整后?)?预算(?:数)?的?` + num + pct)
 	purposeRe        = regexp.MustCompile(`主要用于[:：]?([^。;；]+)`)
 	nextItemRe       = regexp.MustCompile(`\((?:款|类)\)[^。]*\(项\)`)
 )
@@ -335,9 +372,15 @@ func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) 
 		re      *regexp.Regexp
 		measure string
 	}{{itemBudgetRe, "budget"}, {itemAmountRe, "amount"}, {itemCompletionRe, "completion_pct"}} {
-		m := p.re.FindStringSubmatchIndex(tail)
-		if m == nil {
+		all := p.re.FindAllStringSubmatchIndex(tail, -1)
+		if len(all) == 0 {
 			continue
+		}
+		m := all[0]
+		for _, x := range all[1:] { // a final budget after the initial one wins
+			if t := tail[x[0]:x[1]]; strings.HasPrefix(t, "全年") || strings.HasPrefix(t, "调整") {
+				m = x
+			}
 		}
 		c, ok := readClause(p.measure, tail, m)
 		if !ok {
@@ -377,7 +420,7 @@ func (r *reader) itemSubject(printed []string) (subject, code string) {
 // absenceRe reads a statement that a kind of money is absent: "本部门无政府
 // 性基金预算财政拨款支出", "本单位2021年度没有使用国有资本经营预算财政拨款安排
 // 的支出". FACTS.md counts it as a zero.
-var absenceRe = regexp.MustCompile(`(?:本部门|本单位|[\p{Han}()]{2,30}?)(?:\d{4}年度?)?(?:无|没有)(?:使用)?(政府性基金|国有资本经营)预算(?:财政拨款)?(?:安排的)?(?:收入|支出|收支)`)
+var absenceRe = regexp.MustCompile(`(?:本部门|本单位|[\p{Han}()]{2,30}?)(?:\d{4}年度?)?(?:无|没有)(?:使用)?(政府性基金|国有资本经营)预算(?:财政拨款)?(?:安排的)?(?:收入|支出|收支|预算)`)
 
 // thisAbsenceRe reads "本部门无此项支出" and the like, which name no kind of
 // money: the section heading does.
