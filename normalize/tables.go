@@ -94,14 +94,19 @@ func viewTable(b *extract.Block) *tableView {
 	if len(t.Rows) == 0 {
 		return v
 	}
-	v.header = make([]string, len(t.Rows[0]))
+	width := 0
+	for _, row := range t.Rows {
+		width = max(width, len(row))
+	}
+	v.header = make([]string, width)
 	inHeader := true
 	for i, row := range t.Rows {
-		cells := make([]tcell, len(row))
+		cells := make([]tcell, width) // rows shorter than the widest are padded
+
 		nums := 0
 		for j, c := range row {
 			text := strings.TrimSpace(squeeze(Clean(c.Text)))
-			if c.Covered(i, j) {
+			if c.Covered(i, j) && c.OriginRow < len(t.Rows) && c.OriginCol < len(t.Rows[c.OriginRow]) {
 				text = strings.TrimSpace(squeeze(Clean(t.Rows[c.OriginRow][c.OriginCol].Text)))
 			}
 			num := amountRe2.MatchString(text) && !c.Covered(i, j)

@@ -1,0 +1,181 @@
+package normalize
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
+)
+
+// grid makes a table block from rows of cells; a cell "<" is covered by
+// the cell to its left (a horizontal merge).
+func grid(rows ...string) extract.Block {
+	t := &extract.Table{}
+	for i, r := range rows {
+		var cells []extract.Cell
+		for j, text := range strings.Split(r, "|") {
+			c := extract.Cell{Text: text, OriginRow: i, OriginCol: j, RowSpan: 1, ColSpan: 1}
+			if text == "<" {
+				o := j - 1
+				for cells[o].OriginCol != o {
+					o = cells[o].OriginCol
+				}
+				c = extract.Cell{OriginRow: i, OriginCol: o}
+				cells[o].ColSpan++
+			}
+			cells = append(cells, c)
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	var text []string
+	for _, r := range rows {
+		text = append(text, strings.ReplaceAll(r, "|", "\t"))
+	}
+	return extract.Block{Kind: extract.TableBlock, Table: t, Text: strings.Join(text, "\n")}
+}
+
+func para(s string) extract.Block { return extract.Block{Kind: extract.Paragraph, Text: s} }
+
+func docOf(blocks ...extract.Block) *extract.Document {
+	d := &extract.Document{Format: "pdf"}
+	for i, b := range blocks {
+		b.Pos.Block = i + 1
+		d.Blocks = append(d.Blocks, b)
+	}
+	return d
+}
+
+func tableFacts(t *testing.T, blocks ...extract.Block) []string {
+	t.Helper()
+	res := Document(docOf(blocks...), segmenter(t))
+	var out []string
+	for _, f := range res.Facts {
+		if f.Method == FromTable {
+			out = append(out, factLines([]Fact{f})[0])
+		}
+	}
+	return out
+}
+
+func TestTableShapes(t *testing.T) {
+	decision := para("上海市某局2024年度部门决算")
+	budget := para("江苏省某厅2019年度部门预算")
+	tests := []struct {
+		name   string
+		blocks []extract.Block
+		want   []string
+	}{
+		{"two-sided summary, in 元", []extract.Block{decision, para("收入支出决算总表"), para("单位：元"),
+			grid("收入|<|支出|<", "项目|决算数|项目|决算数",
+				"一、一般公共预算财政拨款收入|29,400,500.00|一、一般公共服务支出|21,066,600.00",
+				"八、其他收入|62,000.00|八、社会保障和就业支出|3,267,100.00",
+				"本年收入合计|29,462,500.00|本年支出合计|29,400,500.00",
+				"年初结转和结余|491,400.00|年末结转和结余|553,400.00",
+				"收入总计|29,953,900.00|支出总计|29,953,900.00")},
+			[]string{"expenditure.carryover amount = 553400", "expenditure.total amount = 29400500", "income.carryover amount = 491400",
+				"income.fiscal.gpb amount = 29400500", "income.other amount = 62000", "income.total amount = 29462500", "total amount = 29953900"}},
+		{"budget summary whose bottom line is 收入合计", []extract.Block{budget, para("收支预算总表"),
+			grid("部门：江苏省某厅|<|<|单位：万元", "项目名称|金额|项目名称|金额",
+				"一、财政拨款|18,330.37|一、基本支出|9,312.90", "1.一般公共预算|18,330.37|二、项目支出|6,459.58",
+				"当年收入小计|18,330.37|当年支出小计|18,330.37", "收入合计|18,330.37|支出合计|18,330.37")},
+			[]string{"expenditure.basic amount = 93129000", "expenditure.project amount = 64595800", "expenditure.total amount = 183303700",
+				"income.fiscal amount = 183303700", "income.fiscal.gpb amount = 183303700", "income.total amount = 183303700", "total amount = 183303700"}},
+		{"财政拨款 summary", []extract.Block{decision, para("财政拨款收入支出决算总表"), para("单位：万元"),
+			grid("项目|决算数|项目|决算数", "一、一般公共预算财政拨款|2,940.05|一、一般公共服务支出|2,106.66", "收入总计|2,961.68|支出总计|2,961.68")},
+			[]string{"fiscal.total amount = 29616800"}},
+		{"expenditure by columns, unlabelled total row", []extract.Block{budget, para("支出预算总表"), para("单位：万元"),
+			grid("合计|基本支出|项目支出|单位预留机动经费", "18,330.37|9,312.90|6,459.58|2,557.89")},
+			[]string{"expenditure.basic amount = 93129000", "expenditure.project amount = 64595800", "expenditure.total amount = 183303700"}},
+		{"gpb table with 类/款/项 code columns, budget and completion", []extract.Block{decision, para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+			grid("科目编码|<|<|科目名称|年初预算数|决算数|完成预算%", "类|款|项||||",
+				"|||合计|2,993.92|2,940.05|98.20",
+				"201|||一般公共服务支出|2,156.47|2,106.66|97.69",
+				"201|06||财政事务|2,156.47|2,106.66|97.69",
+				"201|06|01|行政运行|1,560.05|1,511.89|96.91")},
+			[]string{"gpb.class amount 一般公共服务支出 #201 = 21066600", "gpb.class budget 一般公共服务支出 #201 = 21564700",
+				"gpb.class completion_pct 一般公共服务支出 #201 = 97.69",
+				"gpb.expenditure amount = 29400500", "gpb.expenditure budget = 29939200", "gpb.expenditure completion_pct = 98.2",
+				"gpb.item amount 一般公共服务支出/财政事务/行政运行 #2010601 = 15118900", "gpb.item budget 一般公共服务支出/财政事务/行政运行 #2010601 = 15600500",
+				"gpb.item completion_pct 一般公共服务支出/财政事务/行政运行 #2010601 = 96.91"}},
+		// The 款 printed under its name before the 2019 rename keeps that
+		// name; the code is the one printed.
+		{"gpb table with one code cell, former 款 name", []extract.Block{budget, para("一般公共预算支出预算表（功能科目）"),
+			grid("部门：江苏省某厅|<|单位：万元", "功能科目编码|功能科目名称|金额", "|合计|1,121.39",
+				"208|社会保障和就业支出|1,121.39", "20805|行政事业单位离退休|1,121.39", "2080505|机关事业单位基本养老保险缴费支出|607.10")},
+			[]string{"gpb.class amount 社会保障和就业支出 #208 = 11213900", "gpb.expenditure amount = 11213900",
+				"gpb.item amount 社会保障和就业支出/行政事业单位离退休/机关事业单位基本养老保险缴费支出 #2080505 = 6071000"}},
+		{"basic expenditure with personnel and public columns", []extract.Block{decision, para("一般公共预算财政拨款基本支出决算表"), para("单位：万元"),
+			grid("项目|合计|人员经费|公用经费", "合计|2,336.91|2,101.15|235.76", "工资福利支出|1,800.00|1,800.00|")},
+			[]string{"gpb.basic amount = 23369100", "gpb.basic.personnel amount = 21011500", "gpb.basic.public amount = 2357600"}},
+		{"三公 total is the 小计, not a 合计 with meetings and training", []extract.Block{budget, para("一般公共预算“三公”经费、会议费、培训费支出预算表"), para("单位：万元"),
+			grid("合计|“三公”经费|<|<|<|<|<|会议费|培训费", "|小计|因公出国（境）费|公务用车购置及运行维护费|公务用车购置费|公务用车运行维护费|公务接待费||",
+				"2,600.71|767.60|199.25|183.60|0.00|183.60|384.75|1,469.73|363.38")},
+			[]string{"three_public.overseas amount = 1992500", "three_public.reception amount = 3847500", "three_public.total amount = 7676000",
+				"three_public.vehicle amount = 1836000", "three_public.vehicle.operation amount = 1836000", "three_public.vehicle.purchase amount = 0"}},
+		{"operating expense and procurement", []extract.Block{budget, para("一般公共预算机关运行经费支出预算表"), para("单位：万元"),
+			grid("科目编码|科目名称|机关运行经费支出", "|合计|1,642.08", "302|商品和服务支出|1,642.08"),
+			para("2019年政府采购预算表"), para("单位：万元"),
+			grid("采购品目大类|专项名称|总计", "合计||2,416.43", "一、货物A||233.10", "|办公设备购置费|53.10", "三、服务C||2,183.33")},
+			[]string{"operating_expense amount = 16420800", "procurement.goods amount = 2331000", "procurement.services amount = 21833300", "procurement.total amount = 24164300"}},
+		{"empty 政府性基金 table with its note", []extract.Block{budget, para("财政拨款政府性基金支出预算表"), para("单位：万元"), para("注：本部门无相关收支项目")},
+			[]string{"gov_fund.expenditure amount = 0"}},
+		{"no unit, no facts", []extract.Block{decision, para("一般公共预算财政拨款支出决算表"),
+			grid("科目编码|科目名称|决算数", "201|一般公共服务支出|2,106.66")}, nil},
+	}
+	for _, tt := range tests {
+		got := tableFacts(t, tt.blocks...)
+		if len(got) == 0 && len(tt.want) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(sortedCopy(got), tt.want) {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(sortedCopy(got), "\n     "), strings.Join(tt.want, "\n     "))
+		}
+	}
+}
+
+func sortedCopy(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+func TestTableBeatsNarrative(t *testing.T) {
+	res := Document(docOf(
+		para("上海市某局2024年度部门决算"),
+		para("财政拨款收入支出决算总表"), para("单位：万元"),
+		grid("项目|决算数|项目|决算数", "收入总计|2,961.68|支出总计|2,961.68"),
+		para("四、财政拨款收入支出决算总体情况说明"),
+		para("上海市某局2024年度财政拨款收入支出总计0.3万元。"),
+	), segmenter(t))
+	f := res.Facts
+	if len(f) != 1 || f[0].Metric != "fiscal.total" || f[0].Value.String() != "29616800" || f[0].Method != FromTable {
+		t.Errorf("facts = %+v; want the table's fiscal.total only", f)
+	}
+	if len(res.Conflicts) != 1 || res.Conflicts[0].Value.String() != "3000" {
+		t.Errorf("conflicts = %+v; want the narrative's 0.3万元", res.Conflicts)
+	}
+}
+
+func TestCatalogueRenames(t *testing.T) {
+	cat := mustLexicon().cat
+	for _, tt := range []struct {
+		names []string
+		code  string
+	}{
+		{[]string{"社会保障和就业支出", "行政事业单位养老支出", "行政单位离退休"}, "2080501"},
+		{[]string{"社会保障和就业", "行政事业单位离退休", "行政单位离退休"}, "2080501"}, // the 款's name before 2019
+		{[]string{"医疗卫生与计划生育支出", "行政事业单位医疗", "行政单位医疗"}, "2101101"}, // the 类's name before 2018
+		{[]string{"一般公共服务支出", "人大事务", "没有这一项"}, ""},
+	} {
+		if code, _ := cat.path(tt.names...); code != tt.code {
+			t.Errorf("path(%q) = %q; want %q", tt.names, code, tt.code)
+		}
+	}
+}
