@@ -350,6 +350,7 @@ var (
 	itemAmountRe     = regexp.MustCompile(`支出决算(?:数)?为?` + num + money)
 	itemCompletionRe = regexp.MustCompile(`完成(?:年初|全年|调整后?)?预算(?:数)?的?` + num + pct)
 	purposeRe        = regexp.MustCompile(`主要用于[:：]?([^。;；]+)`)
+	gapReasonRe      = regexp.MustCompile(`决算数?[大小]于(?:年初|全年|调整后?)?预算数?的主要原因(?:是|为|[:：])?([^。;；]+)`)
 	nextItemRe       = regexp.MustCompile(`\((?:款|类)\)[^。]*\(项\)`)
 )
 
@@ -364,9 +365,12 @@ func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) 
 	if m := nextItemRe.FindStringIndex(tail); m != nil {
 		tail = tail[:m[0]]
 	}
-	reason := ""
+	purpose, gap := "", ""
 	if m := purposeRe.FindStringSubmatch(tail); m != nil {
-		reason = strings.TrimSpace(m[0])
+		purpose = strings.TrimSpace(m[0])
+	}
+	if m := gapReasonRe.FindStringSubmatch(tail); m != nil {
+		gap = strings.TrimSpace(m[0])
 	}
 	for _, p := range []struct {
 		re      *regexp.Regexp
@@ -390,7 +394,12 @@ func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) 
 			c.raw = tail[m[2]:m[5]]
 		}
 		f := r.fact(b, s, "gpb.item", subject, code, c)
-		f.Reason = reason
+		// The amount carries what it was for; the budget and the rate, why
+		// the outturn differs from the budget.
+		f.Reason = purpose
+		if p.measure != "amount" && gap != "" {
+			f.Reason = gap
+		}
 		r.facts.add(f)
 	}
 }
@@ -513,8 +522,12 @@ func (fs *factSet) add(f Fact) {
 		fs.index = map[Key]int{}
 	}
 	if i, ok := fs.index[f.Key()]; ok {
-		if !fs.list[i].Value.Equal(f.Value) {
+		switch {
+		case !fs.list[i].Value.Equal(f.Value):
 			fs.conflicts = append(fs.conflicts, f)
+		case fs.list[i].Reason == "":
+			// A table states the figure, the narrative why: keep both.
+			fs.list[i].Reason = f.Reason
 		}
 		return
 	}
