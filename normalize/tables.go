@@ -83,9 +83,10 @@ type tcell struct {
 // the data rows (those from the first row holding a figure).
 type tableView struct {
 	block  *extract.Block
-	header []string  // per column: the header rows' text above it
-	rows   [][]tcell // data rows
-	index  []int     // each data row's index in the table
+	header []string   // per column: the header rows' text above it
+	levels [][]tcell // the header rows (a merged cell's text on every column it covers, marked covered)
+	rows   [][]tcell  // data rows
+	index  []int      // each data row's index in the table
 }
 
 func viewTable(b *extract.Block) *tableView {
@@ -116,6 +117,7 @@ func viewTable(b *extract.Block) *tableView {
 			}
 		}
 		if inHeader && nums == 0 {
+			v.levels = append(v.levels, cells)
 			for j, c := range cells {
 				if c.text != "" && !strings.Contains(v.header[j], c.text) {
 					v.header[j] += c.text
@@ -227,4 +229,27 @@ func (tr *tableReader) amountColumn(cols []int) int {
 		return j
 	}
 	return cols[0]
+}
+
+// leaf returns a column's most specific header — the lowest header cell
+// that starts in this column; a merged cell reaching over from the left is
+// a group, not a leaf — and the headers above it, nearest first.
+func (v *tableView) leaf(j int) (string, []string) {
+	var above []string
+	leaf := ""
+	for k := len(v.levels) - 1; k >= 0; k-- {
+		c := v.levels[k][j]
+		if c.text == "" || c.text == leaf || len(above) > 0 && above[len(above)-1] == c.text {
+			continue
+		}
+		if leaf == "" {
+			if c.covered {
+				return "", nil
+			}
+			leaf = c.text
+		} else {
+			above = append(above, c.text)
+		}
+	}
+	return leaf, above
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
+	"github.com/shopspring/decimal"
 )
 
 // tableAliases name income and expenditure rows the way summary tables
@@ -139,17 +140,57 @@ func (tr *tableReader) byColumns() {
 	row := tr.v.rows[i]
 	cols := tr.numbers(row, 0)
 	amount := tr.amountColumn(cols)
-	seen := map[string]bool{}
+	type found struct {
+		j   int
+		v   decimal.Decimal
+		raw string
+	}
+	got := map[string]found{}
+	var order []string
 	for _, j := range cols {
-		m := tr.columnMetric(tr.v.header[j], j == amount)
-		if m == "" || seen[m] {
+		m := tr.columnMetric(j, j == amount)
+		if _, dup := got[m]; m == "" || dup {
 			continue
 		}
-		seen[m] = true
 		if v, raw, ok := tr.value(row, j); ok {
-			tr.add(i, j, m, "amount", "", "", v, raw)
+			got[m] = found{j, v, raw}
+			order = append(order, m)
 		}
 	}
+	if tr.kind == tableThreePublic && !threePublicAddsUp(func(m string) (decimal.Decimal, bool) { f, ok := got[m]; return f.v, ok }) {
+		return // the columns were misread: better no figures than wrong ones
+	}
+	for _, m := range order {
+		f := got[m]
+		tr.add(i, f.j, m, "amount", "", "", f.v, f.raw)
+	}
+}
+
+// threePublicAddsUp checks a reading of a “三公” row against the table's
+// own arithmetic: the parts add up to the total and the vehicle's parts to
+// the vehicle figure, where stated. A column mapping that breaks it was
+// misread. Printed figures may be off by rounding, a unit in the last place
+// per part.
+func threePublicAddsUp(get func(string) (decimal.Decimal, bool)) bool {
+	slack := decimal.New(1, 3) // 0.1 万元 in yuan, well above rounding
+	sum := func(total string, parts ...string) bool {
+		t, ok := get(total)
+		if !ok {
+			return true
+		}
+		s, n := decimal.Zero, 0
+		for _, p := range parts {
+			if v, ok := get(p); ok {
+				s, n = s.Add(v), n+1
+			}
+		}
+		if n < len(parts) {
+			return s.LessThanOrEqual(t.Add(slack))
+		}
+		return s.Sub(t).Abs().LessThanOrEqual(slack)
+	}
+	return sum("three_public.total", "three_public.overseas", "three_public.vehicle", "three_public.reception") &&
+		sum("three_public.vehicle", "three_public.vehicle.purchase", "three_public.vehicle.operation")
 }
 
 func (tr *tableReader) threePublicRow() int {
@@ -165,7 +206,8 @@ func (tr *tableReader) threePublicRow() int {
 }
 
 // columnMetric maps a column header to a metric for the table's kind.
-func (tr *tableReader) columnMetric(h string, amount bool) string {
+func (tr *tableReader) columnMetric(j int, amount bool) string {
+	h := tr.v.header[j]
 	has := func(w string) bool { return strings.Contains(h, w) }
 	switch tr.kind {
 	case tableExpenditure:
@@ -197,24 +239,56 @@ func (tr *tableReader) columnMetric(h string, amount bool) string {
 			return "gpb.basic"
 		}
 	case tableThreePublic:
-		switch {
-		case has("会议") || has("培训"):
-			return ""
-		case has("出国"):
-			return "three_public.overseas"
-		case has("接待"):
-			return "three_public.reception"
-		case has("购置及运行") || has("购置和运行"):
-			return "three_public.vehicle"
-		case has("购置") && !has("运行"):
-			return "three_public.vehicle.purchase"
-		case has("运行") && !has("购置"):
-			return "three_public.vehicle.operation"
-		case has("小计") && !has("购置") && !has("运行"):
+		return tr.threePublicColumn(j)
+	}
+	return ""
+}
+
+// threePublicColumn names a “三公” table column by its own header, and a
+// 小计 by the group above it: 小计 under 公务用车… is the vehicle subtotal,
+// under “三公”经费 the 三公 total. A 合计 that also holds 会议费 and 培训费
+// is not the “三公” total (FACTS.md).
+func (tr *tableReader) threePublicColumn(j int) string {
+	leaf, above := tr.v.leaf(j)
+	has := func(w string) bool { return strings.Contains(leaf, w) }
+	switch {
+	case has("会议") || has("培训"):
+		return ""
+	case has("出国"):
+		return "three_public.overseas"
+	case has("接待"):
+		return "three_public.reception"
+	case has("购置及运行") || has("购置和运行"):
+		return "three_public.vehicle"
+	case has("购置"):
+		return "three_public.vehicle.purchase"
+	case has("运行"):
+		return "three_public.vehicle.operation"
+	case has("小计") || has("合计") && !tr.hasMeetingColumns():
+		for _, a := range above {
+			switch {
+			case has("小计") && strings.Contains(a, "合计"):
+				return "" // a 小计 under a 合计: the headers were misread
+			case strings.Contains(a, "公务用车"):
+				return "three_public.vehicle"
+			case strings.Contains(a, "三公"):
+				return "three_public.total"
+			}
+		}
+		if has("合计") || len(above) == 0 {
 			return "three_public.total"
 		}
 	}
 	return ""
+}
+
+func (tr *tableReader) hasMeetingColumns() bool {
+	for _, h := range tr.v.header {
+		if strings.Contains(h, "会议") || strings.Contains(h, "培训") {
+			return true
+		}
+	}
+	return false
 }
 
 // functions reads tables by function classification: rows with 类/款/项
