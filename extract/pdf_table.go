@@ -101,7 +101,7 @@ func buildTable(rows []line) *Table {
 		}
 		for k, c := range r.cells {
 			first, last := place(c, cols)
-			if header {
+			if header && len(r.cells) > 1 {
 				first, last = placeHeader(r, k, cols, first, last)
 			}
 			if g.text[first] != "" {
@@ -121,6 +121,7 @@ func buildTable(rows []line) *Table {
 		}
 		grid = append(grid, g)
 	}
+	grid = mergeCentred(grid)
 	t := &Table{Rows: make([][]Cell, len(grid)), Pages: make([]int, len(grid))}
 	for i, g := range grid {
 		t.Pages[i] = g.src.page
@@ -188,6 +189,13 @@ func placeHeader(r line, k int, cols []span, first, last int) (int, int) {
 	if f < 0 || f > first || l < last {
 		return first, last
 	}
+	// Only a cell centred over the columns spans them; one at the edge of
+	// a wide region (the last header cell of a row, say) does not.
+	c := r.cells[k]
+	mid, span := (c.x0+c.x1)/2, cols[l].x1-cols[f].x0
+	if abs(mid-(cols[f].x0+cols[l].x1)/2) > 0.2*span {
+		return first, last
+	}
 	return f, l
 }
 
@@ -229,4 +237,42 @@ func mergeInto(prev, g *gridRow) {
 		prev.text[o] = strings.TrimSpace(prev.text[o] + t)
 	}
 	prev.src.y1 = g.src.y1
+}
+
+// mergeCentred folds a cell's text that wrapped around a vertically
+// centred row: a row with figures but an empty column, between two tight
+// text-only rows holding text in that column only, gets their text there
+// ("机关事业单位基本养老保" / 2080505 … 6.18 / "险缴费支出").
+func mergeCentred(grid []*gridRow) []*gridRow {
+	onlyIn := func(g *gridRow) int {
+		col := -1
+		for j, t := range g.text {
+			if t == "" {
+				continue
+			}
+			if col >= 0 || g.numeric[j] {
+				return -1
+			}
+			col = j
+		}
+		return col
+	}
+	var out []*gridRow
+	for i := 0; i < len(grid); i++ {
+		g := grid[i]
+		if i+2 < len(grid) {
+			above, mid, below := g, grid[i+1], grid[i+2]
+			c := onlyIn(above)
+			tight := mid.src.page == above.src.page && below.src.page == mid.src.page &&
+				mid.src.y0-above.src.y1 < 0.45*mid.src.h() && below.src.y0-mid.src.y1 < 0.45*mid.src.h()
+			if c >= 0 && c == onlyIn(below) && mid.text[c] == "" && mid.src.numericCells() > 0 && tight {
+				mid.text[c] = above.text[c] + below.text[c]
+				out = append(out, mid)
+				i += 2
+				continue
+			}
+		}
+		out = append(out, g)
+	}
+	return out
 }

@@ -217,7 +217,10 @@ func (tr *tableReader) amountColumn(cols []int) int {
 		return -1
 	}
 	for _, j := range cols {
-		h := tr.v.header[j]
+		h, _ := tr.v.leaf(j)
+		if h == "" {
+			h = tr.v.header[j]
+		}
 		switch {
 		case strings.Contains(h, "基本支出") || strings.Contains(h, "项目支出") || strings.Contains(h, "人员经费") || strings.Contains(h, "公用经费"):
 			continue

@@ -207,7 +207,9 @@ func (tr *tableReader) threePublicRow() int {
 
 // columnMetric maps a column header to a metric for the table's kind.
 func (tr *tableReader) columnMetric(j int, amount bool) string {
-	h := tr.v.header[j]
+	// A column is named by its own header cell; a group heading over
+	// several columns (or one misplaced across the table) names none.
+	h, _ := tr.v.leaf(j)
 	has := func(w string) bool { return strings.Contains(h, w) }
 	switch tr.kind {
 	case tableExpenditure:
@@ -251,6 +253,18 @@ func (tr *tableReader) columnMetric(j int, amount bool) string {
 func (tr *tableReader) threePublicColumn(j int) string {
 	leaf, above := tr.v.leaf(j)
 	has := func(w string) bool { return strings.Contains(leaf, w) }
+	// A header that names two things ("小计 购置费": two cells read as one)
+	// names no column.
+	kinds := 0
+	for _, k := range []bool{has("会议") || has("培训"), has("出国"), has("接待"),
+		has("购置") && !has("运行"), has("运行") && !has("购置"), has("购置及运行") || has("购置和运行"), has("小计") || has("合计")} {
+		if k {
+			kinds++
+		}
+	}
+	if kinds > 1 {
+		return ""
+	}
 	switch {
 	case has("会议") || has("培训"):
 		return ""
@@ -297,6 +311,12 @@ func (tr *tableReader) functions() {
 	var class, kuan struct{ code, name string }
 	for i, row := range tr.v.rows {
 		code, name, nameCol := rowCode(row)
+		if code != "" && code[0] != '2' {
+			continue // an economic classification code (301 工资福利支出…), not a function
+		}
+		if code != "" {
+			name = tr.checkedName(code, name)
+		}
 		cols := tr.numbers(row, nameCol+1)
 		amount := tr.amountColumn(cols)
 		if amount < 0 {
@@ -361,6 +381,25 @@ func (tr *tableReader) budget(i int, row []tcell, cols []int, amount int, metric
 			}
 		}
 	}
+}
+
+// checkedName keeps a printed name unless the catalogue knows the code
+// under a name the printed one does not resemble — a cell whose text
+// wrapped into its neighbours ("业支出行政事业单位") — and then uses the
+// catalogue's.
+func (tr *tableReader) checkedName(code, printed string) string {
+	e := tr.r.seg.lx.cat.byCode[code]
+	if e == nil {
+		return printed
+	}
+	p := strings.TrimSuffix(printed, "支出")
+	for _, n := range e.names {
+		n = strings.TrimSuffix(n, "支出")
+		if p != "" && (strings.Contains(n, p) || strings.Contains(p, n)) {
+			return printed
+		}
+	}
+	return e.names[0]
 }
 
 func (tr *tableReader) catalogueName(code string) string {

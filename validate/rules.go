@@ -13,8 +13,12 @@ import (
 // on them).
 var rules = []rule{
 	{"sum.income", func(v *checker) {
-		v.sumEither("income.total", []string{"income.fiscal", "income.fiscal.gpb", "income.fiscal.gov_fund", "income.fiscal.state_capital",
-			"income.superior_subsidy", "income.business", "income.operating", "income.subordinate", "income.other"},
+		// 财政拨款 is the sum of its three kinds: count one or the other.
+		fiscal := []string{"income.fiscal"}
+		if len(v.amounts([]string{"income.fiscal.gpb", "income.fiscal.gov_fund", "income.fiscal.state_capital"})) > 0 {
+			fiscal = []string{"income.fiscal.gpb", "income.fiscal.gov_fund", "income.fiscal.state_capital"}
+		}
+		v.sumEither("income.total", append(fiscal, "income.superior_subsidy", "income.business", "income.operating", "income.subordinate", "income.other"),
 			[]string{"income.carryover", "income.non_fiscal_balance"})
 	}},
 	{"sum.expenditure", func(v *checker) {
@@ -36,6 +40,8 @@ var rules = []rule{
 			v.sumPerLine("gpb.class", class, "gpb.item", class+"/")
 		}
 	}},
+	{"sum.items_total", func(v *checker) { v.itemsTotal("amount") }},
+	{"sum.items_budget", func(v *checker) { v.itemsTotal("budget") }},
 	{"share.recompute", func(v *checker) {
 		for i := range v.facts {
 			if f := &v.facts[i]; f.Measure == "share_pct" {
@@ -128,10 +134,6 @@ func (v *checker) within(t part, ps []part) bool {
 }
 
 func (v *checker) compareSum(t part, ps []part) {
-	if v.within(t, ps) {
-		v.pass()
-		return
-	}
 	want := decimal.Zero
 	var terms []string
 	idx := []int{}
@@ -141,8 +143,47 @@ func (v *checker) compareSum(t part, ps []part) {
 		idx = append(idx, p.i)
 	}
 	idx = append(idx, t.i)
-	v.fail(Finding{Severity: Error, Expected: known(want), Actual: t.f.Value, Facts: idx,
-		Message: fmt.Sprintf("%s = %s ≠ %s %s", strings.Join(terms, " + "), money(want, t.f), label(t.f.Metric, t.f.Subject, "amount"), money(t.f.Value, t.f))})
+	f := Finding{Severity: Error, Expected: known(want), Actual: t.f.Value, Facts: idx,
+		Message: fmt.Sprintf("%s = %s ≠ %s %s", strings.Join(terms, " + "), money(want, t.f), label(t.f.Metric, t.f.Subject, t.f.Measure), money(t.f.Value, t.f))}
+	switch {
+	case want.Equal(t.f.Value):
+		v.pass()
+		return
+	case v.within(t, ps):
+		// Within the rounding tolerance: not an error, but worth knowing.
+		f.Severity = Info
+		f.Message += "（差额在舍入误差之内）"
+	}
+	v.fail(f)
+}
+
+// itemsTotal checks that the line items add up to 一般公共预算财政拨款支出,
+// when they cover every class the document lists.
+func (v *checker) itemsTotal(measure string) {
+	t, ti := v.get("gpb.expenditure", measure, "")
+	var ps []part
+	covered := map[string]bool{}
+	for i := range v.facts {
+		f := &v.facts[i]
+		if f.Metric == "gpb.item" && f.Measure == measure {
+			ps = append(ps, part{f, i})
+			covered[strings.SplitN(f.Subject, "/", 2)[0]] = true
+		}
+	}
+	switch {
+	case t == nil && len(ps) == 0:
+		return
+	case t == nil || len(ps) == 0:
+		v.missing()
+		return
+	}
+	for _, class := range v.subjects("gpb.class") {
+		if !covered[class] {
+			v.missing() // a class without its items: the list is partial
+			return
+		}
+	}
+	v.compareSum(part{t, ti}, ps)
 }
 
 // subjects lists the subjects of a per-line metric's amounts, sorted.

@@ -59,6 +59,16 @@ func (v *checker) half(f *normalize.Fact) decimal.Decimal {
 	return decimal.New(5, shift-d-1)
 }
 
+// halfOf is half the unit of a fact's own printing: 50 元 for "9,101.68万元",
+// 0.005 for "97.65%". Unlike half it ignores the rest of the document.
+func halfOf(f *normalize.Fact) decimal.Decimal {
+	if f.Unit == normalize.Percent {
+		return halfPct(f)
+	}
+	_, shift := unitOf(f.Raw)
+	return decimal.New(5, shift-decimalsOf(f.Raw)-1)
+}
+
 // halfPct is half the last printed digit of a percentage.
 func halfPct(f *normalize.Fact) decimal.Decimal {
 	return decimal.New(5, -decimalsOf(f.Raw)-1)

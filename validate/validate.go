@@ -82,11 +82,7 @@ func Run(facts []normalize.Fact, conflicts []normalize.Fact) *Report {
 	for i := range facts {
 		v.index[facts[i].Key()] = i
 	}
-	for _, r := range rules {
-		v.rep.Ledger = append(v.rep.Ledger, Check{Rule: r.id, Status: NotApplicable})
-		v.cur = &v.rep.Ledger[len(v.rep.Ledger)-1]
-		r.run(v)
-	}
+	v.run(rules)
 	v.conflicts(conflicts)
 	return v.rep
 }
@@ -127,19 +123,41 @@ func (v *checker) missing() {
 	}
 }
 
+// conflicts reports figures stated twice with different values: a table
+// and the narrative (narrative.vs_table), or two statements of one kind
+// (dup.conflict). Two printings of one figure at different precisions
+// (91,016,775.35元 and 9,101.68万元) agree if they round to each other.
 func (v *checker) conflicts(cs []normalize.Fact) {
-	v.rep.Ledger = append(v.rep.Ledger, Check{Rule: "dup.conflict", Status: NotApplicable})
-	v.cur = &v.rep.Ledger[len(v.rep.Ledger)-1]
-	if len(v.facts) > 0 {
-		v.cur.Status = Passed
+	rules := map[string]*Check{}
+	for _, id := range []string{"narrative.vs_table", "dup.conflict"} {
+		v.rep.Ledger = append(v.rep.Ledger, Check{Rule: id, Status: NotApplicable})
+		if len(v.facts) > 0 {
+			v.rep.Ledger[len(v.rep.Ledger)-1].Status = Passed
+		}
 	}
+	n := len(v.rep.Ledger)
+	rules["narrative.vs_table"], rules["dup.conflict"] = &v.rep.Ledger[n-2], &v.rep.Ledger[n-1]
 	for _, c := range cs {
 		first, i := v.get(c.Metric, c.Measure, c.Subject)
 		if first == nil {
 			continue
 		}
-		v.fail(Finding{Severity: Error, Expected: known(first.Value), Actual: c.Value, Facts: []int{i},
-			Message: fmt.Sprintf("%s 前文为 %s，%s 处又为 %s", label(c.Metric, c.Subject, c.Measure), first.Raw, c.Pos, c.Raw)})
+		id := "dup.conflict"
+		if first.Method != c.Method {
+			id = "narrative.vs_table"
+		}
+		v.cur = rules[id]
+		v.cur.Rule = id
+		tol := decimal.Max(halfOf(first), halfOf(&c))
+		if first.Value.Sub(c.Value).Abs().LessThanOrEqual(tol) {
+			v.pass()
+			continue
+		}
+		msg := fmt.Sprintf("%s 前文为 %s，%s 处又为 %s", label(c.Metric, c.Subject, c.Measure), first.Raw, c.Pos, c.Raw)
+		if id == "narrative.vs_table" {
+			msg = fmt.Sprintf("%s 表中为 %s（%s），文字说明为 %s（%s）", label(c.Metric, c.Subject, c.Measure), first.Raw, first.Pos, c.Raw, c.Pos)
+		}
+		v.fail(Finding{Severity: Error, Expected: known(first.Value), Actual: c.Value, Facts: []int{i}, Message: msg})
 	}
 }
 

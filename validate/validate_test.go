@@ -57,7 +57,7 @@ func TestRules(t *testing.T) {
 			"sum.basic_expenditure", Failed, "人员经费 1532.38 + 公用经费 579.08 = 2111.46 万元 ≠ 一般公共预算财政拨款基本支出 1792.45 万元"},
 		// Three printed figures: up to 1.5 units of 0.01 万元 apart is rounding.
 		{"rounding within 1.5 units", []normalize.Fact{fact("three_public.total", "amount", "18.86万元"), fact("three_public.overseas", "amount", "0.00万元"), fact("three_public.vehicle", "amount", "17.46万元"), fact("three_public.reception", "amount", "1.39万元")},
-			"sum.three_public", Passed, ""},
+			"sum.three_public", Passed, "差额在舍入误差之内"},
 		{"beyond rounding", []normalize.Fact{fact("three_public.total", "amount", "18.88万元"), fact("three_public.overseas", "amount", "0.00万元"), fact("three_public.vehicle", "amount", "17.46万元"), fact("three_public.reception", "amount", "1.39万元")},
 			"sum.three_public", Failed, "≠"},
 		{"income total with carry-over", []normalize.Fact{fact("income.total", "amount", "2149.94万元"), fact("income.fiscal.gpb", "amount", "2099.36万元"), fact("income.other", "amount", "11.09万元"), fact("income.carryover", "amount", "39.49万元")},

@@ -95,7 +95,7 @@ func processOne(ctx context.Context, path string, seg *normalize.Segmenter) (p p
 	}
 	p.Blocks = doc
 	p.Result = normalize.Document(doc, seg)
-	p.Report = validate.Run(p.Result.Facts, p.Result.Conflicts)
+	p.Report = validate.Document(doc, p.Result)
 	return p
 }
 
