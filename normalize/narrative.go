@@ -281,7 +281,7 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 			}
 		}
 		metric := ctx.pick(h.term)
-		if metric == "" {
+		if metric == "" || !standsAlone(s, h, metric) {
 			continue
 		}
 		clauses, end := phrases(s, h.end, limit, r.kind == "预算")
@@ -511,6 +511,7 @@ func hasMeasure(m Metric, measure string) bool {
 type factSet struct {
 	list      []Fact
 	index     map[Key]int
+	byCode    map[Key]int // per-line facts by function code: one item, however its name was printed
 	conflicts []Fact
 }
 
@@ -519,9 +520,15 @@ func (fs *factSet) add(f Fact) {
 		return
 	}
 	if fs.index == nil {
-		fs.index = map[Key]int{}
+		fs.index, fs.byCode = map[Key]int{}, map[Key]int{}
 	}
-	if i, ok := fs.index[f.Key()]; ok {
+	codeKey := Key{f.Metric, f.Measure, "#" + f.Code}
+	i, ok := fs.index[f.Key()]
+	if j, same := fs.byCode[codeKey]; !ok && same && f.Code != "" {
+		i, ok = j, true
+		f.Subject = fs.list[j].Subject
+	}
+	if ok {
 		switch {
 		case !fs.list[i].Value.Equal(f.Value):
 			fs.conflicts = append(fs.conflicts, f)
@@ -532,6 +539,9 @@ func (fs *factSet) add(f Fact) {
 		return
 	}
 	fs.index[f.Key()] = len(fs.list)
+	if f.Code != "" {
+		fs.byCode[codeKey] = len(fs.list)
+	}
 	fs.list = append(fs.list, f)
 }
 
@@ -542,4 +552,22 @@ func classSubject(printed string) string {
 		s += "支出"
 	}
 	return s
+}
+
+// subtotalPrefixRe ends the words that make a total term part of a larger
+// name: 其他资金收入预算总计 is not 收入预算总计, nor 财政拨款收入合计 本年收入合计.
+var subtotalPrefixRe = regexp.MustCompile(`(?:资金|拨款|基金|专户|事业|经营|其他|上级补助|附属单位)$`)
+
+// standsAlone reports whether a term found in s names its metric here,
+// rather than being part of a longer name: a total after a sub-category
+// word, or a name marked as a classification line ("公务接待费(款)").
+func standsAlone(s string, h hit, metric string) bool {
+	if strings.HasPrefix(s[h.end:], "(款)") || strings.HasPrefix(s[h.end:], "(项)") {
+		return false
+	}
+	switch metric {
+	case "total", "income.total", "expenditure.total":
+		return !subtotalPrefixRe.MatchString(s[:h.start])
+	}
+	return true
 }

@@ -395,8 +395,12 @@ func (tr *tableReader) checkedName(code, printed string) string {
 	p := strings.TrimSuffix(printed, "支出")
 	for _, n := range e.names {
 		n = strings.TrimSuffix(n, "支出")
-		if p != "" && (strings.Contains(n, p) || strings.Contains(p, n)) {
-			return printed
+		switch {
+		case p == "":
+		case strings.Contains(p, n):
+			return printed // as printed, perhaps with more words
+		case strings.Contains(n, p):
+			return e.names[0] // cut short: the rest wrapped elsewhere
 		}
 	}
 	return e.names[0]

@@ -14,7 +14,7 @@ import (
 // template residue, a 决算 calling itself a 预算 or the reverse, missing
 // sections, missing standard tables.
 func Document(doc *extract.Document, res *normalize.Result) *Report {
-	v := &checker{facts: res.Facts, index: map[normalize.Key]int{}, rep: &Report{}}
+	v := &checker{kind: res.Identity.Kind, facts: res.Facts, index: map[normalize.Key]int{}, rep: &Report{}}
 	for i := range res.Facts {
 		v.index[res.Facts[i].Key()] = i
 	}
@@ -113,7 +113,9 @@ func (d docChecker) narrativeLess() bool {
 }
 
 func (d docChecker) sections() {
-	if d.kind == "" || d.narrativeLess() {
+	// The template's sections are those of a 决算; budgets follow local
+	// templates (部门预算编制说明) too varied to require them.
+	if d.kind != "决算" || d.narrativeLess() {
 		return
 	}
 	d.cur.Status = Passed
@@ -180,14 +182,22 @@ func (d docChecker) tables() {
 func (d docChecker) tablePresent(title string) bool {
 	for i := range d.doc.Blocks {
 		b := &d.doc.Blocks[i]
+		if b.Kind == extract.TableBlock && strings.Contains(firstLines(text(b), 2), title) {
+			return true // the title was read as the table's first row
+		}
 		if b.Kind != extract.Paragraph && b.Kind != extract.Heading || !strings.Contains(text(b), title) || !strings.Contains(text(b), "表") {
 			continue
 		}
-		for _, next := range d.doc.Blocks[i+1 : min(i+5, len(d.doc.Blocks))] {
+		for _, next := range d.doc.Blocks[i+1 : min(i+10, len(d.doc.Blocks))] {
 			if next.Kind == extract.TableBlock || emptyTableRe.MatchString(next.Text) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	return strings.Join(lines[:min(n, len(lines))], "\n")
 }

@@ -88,19 +88,36 @@ func (v *checker) amounts(metrics []string) []part {
 	return out
 }
 
-// sum checks total = Σ parts when the total and at least two parts are
-// stated (one part alone is often the only one the text mentions).
+// sum checks total = Σ parts when the total and every part are stated; with
+// some parts unstated, only that the stated ones do not exceed the total.
 func (v *checker) sum(total string, parts []string) {
 	t, ti := v.get(total, "amount", "")
 	ps := v.amounts(parts)
 	switch {
 	case t == nil && len(ps) == 0:
 		return
-	case t == nil || len(ps) < 2:
+	case t == nil || len(ps) == 0:
 		v.missing()
+		return
+	case len(ps) < len(parts):
+		v.notOver(part{t, ti}, ps)
 		return
 	}
 	v.compareSum(part{t, ti}, ps)
+}
+
+// notOver checks that stated parts do not exceed their total.
+func (v *checker) notOver(t part, ps []part) {
+	sum, tol := decimal.Zero, v.half(t.f)
+	for _, p := range ps {
+		sum = sum.Add(p.f.Value)
+		tol = tol.Add(v.half(p.f))
+	}
+	if sum.Sub(t.f.Value).LessThanOrEqual(tol) {
+		v.pass()
+		return
+	}
+	v.compareSum(t, ps)
 }
 
 // sumEither checks total = Σ parts, or Σ parts + carry, since reports
@@ -118,6 +135,12 @@ func (v *checker) sumEither(total string, parts, carry []string) {
 	}
 	if len(cs) > 0 && v.within(part{t, ti}, ps) {
 		v.pass()
+		return
+	}
+	if len(ps) < len(parts) || v.kind == "预算" {
+		// Unstated categories, or a budget's unallocated reserve, may make
+		// up the rest.
+		v.notOver(part{t, ti}, append(ps, cs...))
 		return
 	}
 	v.compareSum(part{t, ti}, append(ps, cs...))

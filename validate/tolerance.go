@@ -11,18 +11,21 @@ import (
 
 // The rounding-tolerance policy.
 //
-// A figure printed to the nearest unit u (0.01 万元 = 100 元 when the
-// document prints 万元 with two decimals) may be off by u/2 from the true
+// A figure printed to the nearest unit u (0.01 万元 = 100 元 for
+// "1273.96万元", 1 元 for "22118861元") may be off by u/2 from the true
 // value. A sum of n printed parts may therefore miss its printed total by
 // up to (n+1)·u/2 without anyone having erred; only beyond that is it an
-// error. The unit of a money figure is the document's precision for that
-// money unit — the most decimals it prints in 万元, say — not the figure's
-// own, because "100万元" among "15.46万元" figures means 100.00.
+// error, and a miss within it is reported as Info.
 //
-// A percentage printed with d decimals may be off by 0.5·10⁻ᵈ points after
-// rounding, plus what the rounding of its amounts propagates into the
-// ratio. A stated percentage that equals the truncated ratio but not the
-// rounded one is reported as Info, since some reports truncate.
+// A percentage printed with d decimals is allowed one unit of its last
+// digit (0.01 pp for "97.65%"), plus what the rounding of its amounts
+// propagates into the ratio. A stated percentage that equals the truncated
+// ratio but not the rounded one is reported as Info, since some reports
+// truncate.
+//
+// Totals that may hold parts the document does not name (a budget's
+// 单位预留机动经费, a 决算's unstated 经营支出) are checked one way only: the
+// named parts must not exceed the total.
 
 var numRe = regexp.MustCompile(`\d+(?:\.(\d+))?`)
 
@@ -47,17 +50,9 @@ func unitOf(raw string) (string, int32) {
 	return "", 0
 }
 
-// half is half the printed unit of a money fact, in yuan.
-func (v *checker) half(f *normalize.Fact) decimal.Decimal {
-	unit, shift := unitOf(f.Raw)
-	d := decimalsOf(f.Raw)
-	for i := range v.facts {
-		if u, _ := unitOf(v.facts[i].Raw); u == unit && v.facts[i].Unit == normalize.Yuan {
-			d = max(d, decimalsOf(v.facts[i].Raw))
-		}
-	}
-	return decimal.New(5, shift-d-1)
-}
+// half is half the printed unit of a money fact, in yuan: a figure printed
+// as "100万元" may stand for anything from 99.5 to 100.5 万元.
+func (v *checker) half(f *normalize.Fact) decimal.Decimal { return halfOf(f) }
 
 // halfOf is half the unit of a fact's own printing: 50 元 for "9,101.68万元",
 // 0.005 for "97.65%". Unlike half it ignores the rest of the document.
@@ -69,9 +64,11 @@ func halfOf(f *normalize.Fact) decimal.Decimal {
 	return decimal.New(5, shift-decimalsOf(f.Raw)-1)
 }
 
-// halfPct is half the last printed digit of a percentage.
+// halfPct is the tolerance of a printed percentage: one unit of its last
+// digit (0.01 pp for 97.65%), since reports compute shares from figures
+// more exact than the ones they print.
 func halfPct(f *normalize.Fact) decimal.Decimal {
-	return decimal.New(5, -decimalsOf(f.Raw)-1)
+	return decimal.New(1, -decimalsOf(f.Raw))
 }
 
 var hundred = decimal.NewFromInt(100)
@@ -86,16 +83,20 @@ func (v *checker) checkRatio(stated *normalize.Fact, si int, num, den decimal.De
 	// 100·(hNum/den + |num|·hDen/den²), the effect of rounded amounts.
 	prop := hNum.Div(den).Add(num.Abs().Mul(hDen).Div(den.Mul(den))).Mul(hundred)
 	tol := halfPct(stated).Add(prop)
-	if stated.Value.Sub(computed).Abs().LessThanOrEqual(tol) {
+	d := decimalsOf(stated.Raw)
+	truncated := computed.Truncate(d).Equal(stated.Value) && !computed.Round(d).Equal(stated.Value)
+	within := stated.Value.Sub(computed).Abs().LessThanOrEqual(tol)
+	if within && !truncated {
 		v.pass()
 		return true
 	}
-	d := decimalsOf(stated.Raw)
 	f := Finding{Severity: Error, Expected: known(computed.Round(d)), Actual: stated.Value, Facts: append(idx, si),
 		Message: fmt.Sprintf("%s：按%s算得 %s%%，文中为 %s%%", label(stated.Metric, stated.Subject, stated.Measure), what, computed.Round(max(d, 2)).String(), stated.Value.String())}
-	if computed.Truncate(d).Equal(stated.Value) {
-		f.Severity = Info
+	if truncated {
 		f.Message += "（截尾而非四舍五入）"
+		if within {
+			f.Severity = Info
+		}
 	}
 	v.fail(f)
 	return true

@@ -69,6 +69,7 @@ type rule struct {
 
 // checker runs the rules over one document's facts.
 type checker struct {
+	kind  string // the document's kind, 决算 or 预算, when known
 	facts []normalize.Fact
 	index map[normalize.Key]int
 	rep   *Report
