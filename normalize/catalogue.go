@@ -61,13 +61,24 @@ func (c *catalogue) child(parent, name string) *entry {
 		want = 3
 	}
 	name = Clean(name)
+	if e := c.match(parent, want, name, func(a, b string) bool { return a == b }); e != nil {
+		return e
+	}
+	// A name printed with its words swapped (一般行政事务管理 for 一般行政管理
+	// 事务) is the same line, if no other name under the parent fits.
+	return c.match(parent, want, name, sameRunes)
+}
+
+// match finds the one entry under parent whose name, or former name, equals
+// name by eq, with or without a trailing 支出; nil if none or several.
+func (c *catalogue) match(parent string, want int, name string, eq func(a, b string) bool) *entry {
 	var found *entry
 	for _, code := range c.order {
 		if len(code) != want || !strings.HasPrefix(code, parent) {
 			continue
 		}
 		for _, n := range c.byCode[code].names {
-			if n == name || strings.TrimSuffix(n, "支出") == strings.TrimSuffix(name, "支出") {
+			if eq(n, name) || eq(strings.TrimSuffix(n, "支出"), strings.TrimSuffix(name, "支出")) {
 				if found != nil && found != c.byCode[code] {
 					return nil // ambiguous
 				}
@@ -76,6 +87,25 @@ func (c *catalogue) child(parent, name string) *entry {
 		}
 	}
 	return found
+}
+
+// sameRunes reports whether a and b, of four characters or more, hold the
+// same characters in some order.
+func sameRunes(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) || len(ra) < 4 {
+		return false
+	}
+	count := map[rune]int{}
+	for _, r := range ra {
+		count[r]++
+	}
+	for _, r := range rb {
+		if count[r]--; count[r] < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // path resolves 类/款/项 names to the item's code and the names the

@@ -249,6 +249,11 @@ type reader struct {
 func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 	start := len(r.facts.list)
 	for _, s := range sentences(text) {
+		// What follows 主要原因 explains a change ("增加人员经费1408.29万元");
+		// its figures are not the document's amounts.
+		if i := reasonStartRe.FindStringIndex(s); i != nil && i[0] > 0 {
+			s = s[:i[0]]
+		}
 		ctx := clauseContext{sec: sec, sentence: s, paragraph: text, all: r.all, kind: r.kind}
 		done := r.items(b, s, ctx)
 		r.terms(b, s, ctx, done)
@@ -554,6 +559,12 @@ func classSubject(printed string) string {
 	return s
 }
 
+var reasonStartRe = regexp.MustCompile(`主要(?:变动)?原因|原因(?:是|为|主要是)`)
+
+// changeVerbRe ends text that makes the following figure a change: "增加基本
+// 支出844.15万元" is an increase, not the 基本支出.
+var changeVerbRe = regexp.MustCompile(`(?:增加|减少|增长|下降|节约|压减|调增|调减|新增)了?$`)
+
 // subtotalPrefixRe ends the words that make a total term part of a larger
 // name: 其他资金收入预算总计 is not 收入预算总计, nor 财政拨款收入合计 本年收入合计.
 var subtotalPrefixRe = regexp.MustCompile(`(?:资金|拨款|基金|专户|事业|经营|其他|上级补助|附属单位)$`)
@@ -562,7 +573,7 @@ var subtotalPrefixRe = regexp.MustCompile(`(?:资金|拨款|基金|专户|事业
 // rather than being part of a longer name: a total after a sub-category
 // word, or a name marked as a classification line ("公务接待费(款)").
 func standsAlone(s string, h hit, metric string) bool {
-	if strings.HasPrefix(s[h.end:], "(款)") || strings.HasPrefix(s[h.end:], "(项)") {
+	if strings.HasPrefix(s[h.end:], "(款)") || strings.HasPrefix(s[h.end:], "(项)") || changeVerbRe.MatchString(s[:h.start]) {
 		return false
 	}
 	switch metric {
