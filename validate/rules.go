@@ -63,6 +63,18 @@ var rules = []rule{
 			}
 		}
 	}},
+	{"format.stray_mark", func(v *checker) {
+		for i := range v.facts {
+			f := &v.facts[i]
+			if v.cur.Status == NotApplicable {
+				v.cur.Status = Passed
+			}
+			if strings.ContainsAny(f.Raw, "*＊") {
+				v.fail(Finding{Severity: Warning, Actual: f.Value, Facts: []int{i},
+					Message: fmt.Sprintf("%s 印为“%s”，含多余符号", label(f.Metric, f.Subject, f.Measure), f.Raw)})
+			}
+		}
+	}},
 	{"completion.recompute", func(v *checker) {
 		for i := range v.facts {
 			if f := &v.facts[i]; f.Measure == "completion_pct" {

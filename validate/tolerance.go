@@ -57,6 +57,9 @@ func (v *checker) half(f *normalize.Fact) decimal.Decimal { return halfOf(f) }
 // halfOf is half the unit of a fact's own printing: 50 元 for "9,101.68万元",
 // 0.005 for "97.65%". Unlike half it ignores the rest of the document.
 func halfOf(f *normalize.Fact) decimal.Decimal {
+	if f.Value.IsZero() {
+		return decimal.Zero // "0万元" is nothing, at any precision
+	}
 	if f.Unit == normalize.Percent {
 		return halfPct(f)
 	}
@@ -86,17 +89,20 @@ func (v *checker) checkRatio(stated *normalize.Fact, si int, num, den decimal.De
 	d := decimalsOf(stated.Raw)
 	truncated := computed.Truncate(d).Equal(stated.Value) && !computed.Round(d).Equal(stated.Value)
 	within := stated.Value.Sub(computed).Abs().LessThanOrEqual(tol)
-	if within && !truncated {
+	if within && !truncated && computed.Round(d).Equal(stated.Value) {
 		v.pass()
 		return true
 	}
 	f := Finding{Severity: Error, Expected: known(computed.Round(d)), Actual: stated.Value, Facts: append(idx, si),
 		Message: fmt.Sprintf("%s：按%s算得 %s%%，文中为 %s%%", label(stated.Metric, stated.Subject, stated.Measure), what, computed.Round(max(d, 2)).String(), stated.Value.String())}
-	if truncated {
+	switch {
+	case truncated:
 		f.Message += "（截尾而非四舍五入）"
-		if within {
-			f.Severity = Info
-		}
+	case within:
+		f.Message += "（差额在允许误差之内）"
+	}
+	if within {
+		f.Severity = Info
 	}
 	v.fail(f)
 	return true
@@ -144,6 +150,11 @@ func (v *checker) yoyPct(c *normalize.Fact, ci int) {
 		return
 	}
 	prior := a.Value.Sub(c.Value)
+	if prior.IsZero() && !p.Value.IsZero() {
+		v.fail(Finding{Severity: Warning, Actual: p.Value, Facts: []int{ci, ai, pi},
+			Message: fmt.Sprintf("%s：上年数为 0（%s − %s），增长 %s%% 无从计算", label(p.Metric, p.Subject, "yoy_pct"), money(a.Value, a), money(c.Value, a), p.Value)})
+		return
+	}
 	hc, ha := v.half(c), v.half(a)
 	if !v.checkRatio(p, pi, c.Value, prior, hc, ha.Add(hc), []int{ci, ai}, "增减额与上年数") {
 		v.missing()

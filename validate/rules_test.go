@@ -1,0 +1,128 @@
+package validate
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
+	"github.com/fiscaldocs/fiscaldocs/normalize"
+)
+
+// TestRuleCases runs testdata/rules/RULE.txtar: its "fire" section must
+// make RULE fail with an error or warning, its "edge" section — at the
+// tolerance's edge — must leave it passed with no error or warning.
+//
+// Section lines: "METRIC MEASURE RAW [SUBJECT]" is a narrative fact,
+// "table …" one read from a table, "conflict …" a later statement of an
+// earlier fact; "kind 决算" sets the document's kind; "text …" is a
+// paragraph of the document, "tableblock …" a one-row table (cells
+// tab-separated).
+func TestRuleCases(t *testing.T) {
+	files, err := filepath.Glob("testdata/rules/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no rule cases: %v", err)
+	}
+	for _, name := range files {
+		rule := strings.TrimSuffix(filepath.Base(name), ".txtar")
+		sections := readTxtar(t, name)
+		for _, sec := range []string{"fire", "edge"} {
+			lines, ok := sections[sec]
+			if !ok {
+				t.Errorf("%s: no -- %s -- section", name, sec)
+				continue
+			}
+			rep := runCase(t, lines)
+			var bad []string
+			for _, f := range rep.Findings {
+				if f.Rule == rule && f.Severity != Info {
+					bad = append(bad, f.Message)
+				}
+			}
+			st := status(rep, rule)
+			switch {
+			case sec == "fire" && (st != Failed || len(bad) == 0):
+				t.Errorf("%s fire: status %s, findings %q; want it to fire", rule, st, bad)
+			case sec == "edge" && (st != Passed || len(bad) > 0):
+				t.Errorf("%s edge: status %s, findings %q; want passed", rule, st, bad)
+			}
+		}
+	}
+}
+
+// readTxtar splits a txtar file into its named sections' lines.
+func readTxtar(t *testing.T, name string) map[string][]string {
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string][]string{}
+	cur := ""
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		l := sc.Text()
+		if strings.HasPrefix(l, "-- ") && strings.HasSuffix(l, " --") {
+			cur = strings.TrimSuffix(strings.TrimPrefix(l, "-- "), " --")
+			out[cur] = nil
+			continue
+		}
+		if cur != "" && strings.TrimSpace(l) != "" {
+			out[cur] = append(out[cur], l)
+		}
+	}
+	return out
+}
+
+func runCase(t *testing.T, lines []string) *Report {
+	res := &normalize.Result{}
+	doc := &extract.Document{}
+	for _, l := range lines {
+		fields := strings.Fields(l)
+		switch fields[0] {
+		case "kind":
+			res.Identity.Kind = fields[1]
+			continue
+		case "text":
+			doc.Blocks = append(doc.Blocks, extract.Block{Kind: extract.Paragraph, Text: strings.TrimPrefix(l, "text "), Pos: extract.Pos{Block: len(doc.Blocks) + 1}})
+			continue
+		case "tableblock":
+			text := strings.TrimPrefix(l, "tableblock ")
+			var row []extract.Cell
+			for j, c := range strings.Split(text, "\t") {
+				row = append(row, extract.Cell{Text: c, OriginCol: j, RowSpan: 1, ColSpan: 1})
+			}
+			doc.Blocks = append(doc.Blocks, extract.Block{Kind: extract.TableBlock, Text: text, Table: &extract.Table{Rows: [][]extract.Cell{row}}, Pos: extract.Pos{Block: len(doc.Blocks) + 1}})
+			continue
+		}
+		conflict, method := false, normalize.Narrative
+		for len(fields) > 0 && (fields[0] == "conflict" || fields[0] == "table") {
+			if fields[0] == "conflict" {
+				conflict = true
+			} else {
+				method = normalize.FromTable
+			}
+			fields = fields[1:]
+		}
+		f := fact(fields[0], fields[1], fields[2], fields[3:]...)
+		f.Method = method
+		if conflict {
+			res.Conflicts = append(res.Conflicts, f)
+		} else {
+			res.Facts = append(res.Facts, f)
+		}
+	}
+	return Document(doc, res)
+}
+
+// TestEveryRuleHasCases keeps testdata/rules in step with the ledger.
+func TestEveryRuleHasCases(t *testing.T) {
+	rep := Document(&extract.Document{}, &normalize.Result{})
+	for _, c := range rep.Ledger {
+		if _, err := os.Stat(filepath.Join("testdata", "rules", c.Rule+".txtar")); err != nil {
+			t.Errorf("rule %s has no testdata/rules/%s.txtar", c.Rule, c.Rule)
+		}
+	}
+}
