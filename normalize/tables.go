@@ -83,10 +83,10 @@ type tcell struct {
 // the data rows (those from the first row holding a figure).
 type tableView struct {
 	block  *extract.Block
-	header []string   // per column: the header rows' text above it
+	header []string  // per column: the header rows' text above it
 	levels [][]tcell // the header rows (a merged cell's text on every column it covers, marked covered)
-	rows   [][]tcell  // data rows
-	index  []int      // each data row's index in the table
+	rows   [][]tcell // data rows
+	index  []int     // each data row's index in the table
 }
 
 func viewTable(b *extract.Block) *tableView {
