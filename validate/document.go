@@ -7,6 +7,7 @@ import (
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
 )
 
@@ -26,6 +27,7 @@ func Document(doc *extract.Document, res *normalize.Result) *Report {
 		{"kind.mismatch", func(*checker) { d.kindMismatch() }},
 		{"sections.missing", func(*checker) { d.sections() }},
 		{"tables.missing", func(*checker) { d.tables() }},
+		{"completion.project_table", func(*checker) { d.projectCompletion() }},
 	})
 	return v.rep
 }
@@ -200,4 +202,99 @@ func (d docChecker) tablePresent(title string) bool {
 func firstLines(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)
 	return strings.Join(lines[:min(n, len(lines))], "\n")
+}
+
+// tokens flattens the document into a stream of short texts: table cells
+// in reading order and tab-separated parts of paragraphs (text dumps of
+// tables). Project self-assessment tables are read from it.
+func (d docChecker) tokens() []string {
+	var out []string
+	for _, b := range d.doc.Blocks {
+		switch b.Kind {
+		case extract.TableBlock:
+			for i, row := range b.Table.Rows {
+				for j, c := range row {
+					if t := strings.TrimSpace(width.Fold.String(c.Text)); t != "" && !c.Covered(i, j) {
+						out = append(out, t)
+					}
+				}
+			}
+		case extract.Paragraph, extract.Heading:
+			for _, p := range strings.Split(width.Fold.String(b.Text), "\t") {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	return out
+}
+
+var plainNumberRe = regexp.MustCompile(`^\d+(?:\.\d+)?$`)
+
+// projectCompletion checks a project self-assessment table's 预算数 and
+// 执行数 (in 万元) against the completion rate the narrative states for the
+// line item whose amount is the 执行数: the seed's 一般行政管理事务 executed
+// 170.51 of a 158.4 budget, yet "完成预算100%".
+func (d docChecker) projectCompletion() {
+	toks := d.tokens()
+	next := func(i int) (string, int) {
+		for k := i + 1; k < min(i+3, len(toks)); k++ {
+			if plainNumberRe.MatchString(toks[k]) {
+				return toks[k], k
+			}
+		}
+		return "", -1
+	}
+	for i, t := range toks {
+		if !strings.HasPrefix(t, "预算数") {
+			continue
+		}
+		unit := false
+		for k := max(0, i-3); k < i; k++ {
+			unit = unit || strings.Contains(toks[k], "万元")
+		}
+		b, bi := next(i)
+		if !unit || bi < 0 || bi+1 >= len(toks) || !strings.HasPrefix(toks[bi+1], "执行数") {
+			continue
+		}
+		e, _ := next(bi + 1)
+		if e == "" {
+			continue
+		}
+		d.checkProject(b, e)
+	}
+}
+
+func (d docChecker) checkProject(budget, executed string) {
+	bv, err1 := normalize.ParseNumber(budget)
+	ev, err2 := normalize.ParseNumber(executed)
+	if err1 != nil || err2 != nil || bv.IsZero() {
+		return
+	}
+	var item *normalize.Fact
+	for i := range d.facts {
+		f := &d.facts[i]
+		if f.Metric == "gpb.item" && f.Measure == "amount" && f.Value.Equal(ev.Shift(4)) {
+			if item != nil {
+				return // two items with this amount: no telling which
+			}
+			item = f
+		}
+	}
+	if item == nil {
+		return
+	}
+	rate, ri := d.get("gpb.item", "completion_pct", item.Subject)
+	if rate == nil {
+		return
+	}
+	computed := ev.Mul(hundred).DivRound(bv, 4)
+	dec := decimalsOf(rate.Raw)
+	if rate.Value.Sub(computed).Abs().LessThanOrEqual(halfPct(rate).Add(decimal.New(5, -2))) {
+		d.pass()
+		return
+	}
+	d.fail(Finding{Severity: Error, Expected: known(computed.Round(dec)), Actual: rate.Value, Facts: []int{ri},
+		Message: fmt.Sprintf("%s：绩效自评表预算数 %s 万元、执行数 %s 万元（%s%%），文中称完成预算 %s%%", item.Subject, budget, executed, computed.Round(2), rate.Value)})
 }
