@@ -15,7 +15,7 @@ TAGS      := ne
 # uses GNU time for peak RSS.
 APT_NEEDS := pdftotext:poppler-utils pdfinfo:poppler-utils /usr/share/poppler/cMap:poppler-data /usr/bin/time:time
 
-.PHONY: all build deps demo test vet race fuzz bench fixtures score clean
+.PHONY: all build deps demo test vet race fuzz bench fixtures score score-gold clean
 
 all: build
 
@@ -70,6 +70,16 @@ score: build
 	@d=$$(mktemp -d); g=$$(mktemp -d); cp $(SHARED)/gold/seed-panzhihua-npc-office-2021.json $$g/; \
 	$(BIN) extract --json $(SHARED)/corpus/seed/panzhihua-npc-office-2021-final-accounts.txt > $$d/seed.json; \
 	$(SHARED)/tools/score --gold $$g --pred $$d
+
+# Score every corpus file that a dev gold file names.
+score-gold: build
+	@d=$$(mktemp -d); \
+	for g in $(SHARED)/gold/*.json; do \
+		f=$$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["file"])' $$g); \
+		[ -f $(SHARED)/corpus/$$f ] || f=$$(cd $(SHARED)/corpus && find . -name "$$(basename $$f)" | head -1); \
+		$(BIN) extract --json $(SHARED)/corpus/$$f > $$d/$$(basename $$g) 2>/dev/null || true; \
+	done; \
+	$(SHARED)/tools/score --gold $(SHARED)/gold --pred $$d
 
 clean:
 	rm -rf bin out

@@ -253,32 +253,35 @@ func (tr *tableReader) columnMetric(j int, amount bool) string {
 func (tr *tableReader) threePublicColumn(j int) string {
 	leaf, above := tr.v.leaf(j)
 	has := func(w string) bool { return strings.Contains(leaf, w) }
-	// A header that names two things ("小计 购置费": two cells read as one)
-	// names no column.
-	kinds := 0
-	for _, k := range []bool{has("会议") || has("培训"), has("出国"), has("接待"),
-		has("购置") && !has("运行"), has("运行") && !has("购置"), has("购置及运行") || has("购置和运行"), has("小计") || has("合计")} {
-		if k {
-			kinds++
+	var kinds []string
+	for _, k := range []struct {
+		metric string
+		is     bool
+	}{
+		{"", has("会议") || has("培训")},
+		{"three_public.overseas", has("出国")},
+		{"three_public.reception", has("接待")},
+		{"three_public.vehicle", has("购置及运行") || has("购置和运行")},
+		{"three_public.vehicle.purchase", has("购置") && !has("运行")},
+		{"three_public.vehicle.operation", has("运行") && !has("购置")},
+	} {
+		if k.is {
+			kinds = append(kinds, k.metric)
 		}
 	}
-	if kinds > 1 {
-		return ""
-	}
+	subtotal := has("小计") || has("合计")
 	switch {
-	case has("会议") || has("培训"):
+	case len(kinds) > 1 || has("购置") && has("运行") && len(kinds) == 0:
+		// A header that names two things ("公务用车购置 公务用车运行": two
+		// cells read as one) names no column.
 		return ""
-	case has("出国"):
-		return "three_public.overseas"
-	case has("接待"):
-		return "three_public.reception"
-	case has("购置及运行") || has("购置和运行"):
-		return "three_public.vehicle"
-	case has("购置"):
-		return "three_public.vehicle.purchase"
-	case has("运行"):
-		return "three_public.vehicle.operation"
-	case has("小计") || has("合计") && !tr.hasMeetingColumns():
+	case len(kinds) == 1 && subtotal && kinds[0] != "three_public.vehicle":
+		return "" // "小计 购置费": a subtotal and a part read as one
+	case len(kinds) == 1:
+		return kinds[0] // "小计 公务用车购置及运行维护费" is the vehicle subtotal
+	case subtotal && has("合计") && !has("小计") && tr.hasMeetingColumns():
+		return ""
+	case subtotal:
 		for _, a := range above {
 			switch {
 			case has("小计") && strings.Contains(a, "合计"):

@@ -113,6 +113,13 @@ func TestTableShapes(t *testing.T) {
 				"2,600.71|767.60|199.25|183.60|0.00|183.60|384.75|1,469.73|363.38")},
 			[]string{"three_public.overseas amount = 1992500", "three_public.reception amount = 3847500", "three_public.total amount = 7676000",
 				"three_public.vehicle amount = 1836000", "three_public.vehicle.operation amount = 1836000", "three_public.vehicle.purchase amount = 0"}},
+		// As the PDF reader gives a Jiangsu 三公 table: two header cells
+		// read as one name no column, so only the clear ones are taken.
+		{"三公 header cells read together", []extract.Block{budget, para("一般公共预算“三公”经费、会议费、培训费支出预算表"), para("单位：万元"),
+			grid("合计|小计|因公出国 （境）费|小计 公务用车购置及运行维护费 费|公务用车购置 公务用车运行 维护费|公务接待费|会议费|培训费",
+				"2,600.71|767.60|199.25|183.60|183.60|384.75|1,469.73|363.38")},
+			[]string{"three_public.overseas amount = 1992500", "three_public.reception amount = 3847500", "three_public.total amount = 7676000",
+				"three_public.vehicle amount = 1836000"}},
 		{"operating expense and procurement", []extract.Block{budget, para("一般公共预算机关运行经费支出预算表"), para("单位：万元"),
 			grid("科目编码|科目名称|机关运行经费支出", "|合计|1,642.08", "302|商品和服务支出|1,642.08"),
 			para("2019年政府采购预算表"), para("单位：万元"),
