@@ -6,7 +6,8 @@
 // the number parser, the metric lexicon (an embedded copy of
 // shared/spec/metrics.tsv plus aliases.tsv), the function-classification
 // catalogue, section recognition, and the gse segmenter with its domain
-// dictionary. Package validate checks the facts; package load stores them.
+// dictionary, and the reading of the standard tables (公开表) by their titles
+// and headers. Package validate checks the facts; package load stores them.
 //
 // A Segmenter is built once per process and is safe for concurrent use;
 // Document is a pure function of its inputs.

@@ -8,7 +8,6 @@ import (
 	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/width"
 )
 
 // Document checks one document: its facts (as Run does) and its text —
@@ -46,8 +45,8 @@ func (v *checker) run(rs []rule) {
 	}
 }
 
-// text is a block's text folded to ASCII punctuation and digits.
-func text(b *extract.Block) string { return width.Fold.String(b.Text) }
+// text is a block's text with full-width forms folded (normalize.Clean).
+func text(b *extract.Block) string { return normalize.Clean(b.Text) }
 
 // residueRe finds placeholders a template left behind: XX局, ××, 某某,
 // {单位}.
@@ -214,13 +213,13 @@ func (d docChecker) tokens() []string {
 		case extract.TableBlock:
 			for i, row := range b.Table.Rows {
 				for j, c := range row {
-					if t := strings.TrimSpace(width.Fold.String(c.Text)); t != "" && !c.Covered(i, j) {
+					if t := strings.TrimSpace(normalize.Clean(c.Text)); t != "" && !c.Covered(i, j) {
 						out = append(out, t)
 					}
 				}
 			}
 		case extract.Paragraph, extract.Heading:
-			for _, p := range strings.Split(width.Fold.String(b.Text), "\t") {
+			for _, p := range strings.Split(normalize.Clean(b.Text), "\t") {
 				if p = strings.TrimSpace(p); p != "" {
 					out = append(out, p)
 				}

@@ -105,17 +105,27 @@ func (v *checker) amounts(metrics []string) []part {
 func (v *checker) sum(total string, parts []string) {
 	t, ti := v.get(total, "amount", "")
 	ps := v.amounts(parts)
-	switch {
-	case t == nil && len(ps) == 0:
+	if !v.ready(t, len(ps)) {
 		return
-	case t == nil || len(ps) == 0:
-		v.missing()
-		return
-	case len(ps) < len(parts):
+	}
+	if len(ps) < len(parts) {
 		v.notOver(part{t, ti}, ps)
 		return
 	}
 	v.compareSum(part{t, ti}, ps)
+}
+
+// ready reports whether a total and some parts are there to compare,
+// recording the rule as lacking facts when only one side is.
+func (v *checker) ready(total *normalize.Fact, parts int) bool {
+	switch {
+	case total == nil && parts == 0:
+		return false
+	case total == nil || parts == 0:
+		v.missing()
+		return false
+	}
+	return true
 }
 
 // notOver checks that stated parts do not exceed their total.
@@ -205,11 +215,7 @@ func (v *checker) itemsTotal(measure string) {
 			covered[strings.SplitN(f.Subject, "/", 2)[0]] = true
 		}
 	}
-	switch {
-	case t == nil && len(ps) == 0:
-		return
-	case t == nil || len(ps) == 0:
-		v.missing()
+	if !v.ready(t, len(ps)) {
 		return
 	}
 	for _, class := range v.subjects("gpb.class") {
@@ -244,11 +250,7 @@ func (v *checker) sumPerLine(totalMetric, totalSubject, lineMetric, prefix strin
 			ps = append(ps, part{f, i})
 		}
 	}
-	switch {
-	case t == nil && len(ps) == 0:
-		return
-	case t == nil || len(ps) == 0:
-		v.missing()
+	if !v.ready(t, len(ps)) {
 		return
 	}
 	v.compareSum(part{t, ti}, ps)

@@ -1,12 +1,14 @@
 // Package validate is the fourth stage of the pipeline: it checks the 勾稽
 // (cross-footing) of one document's facts — do the parts add up to their
 // totals, do stated shares and year-on-year changes recompute from their
-// amounts — and returns findings with the numbers and the facts involved,
-// plus a ledger of which checks ran, so that "no findings" is never
-// mistaken for "not checked". It reads normalize.Facts and does no I/O;
-// package load stores its findings.
+// amounts, do the narrative and the tables agree — and its text (template
+// residue, missing sections and tables), and returns findings with the
+// numbers and the facts involved, plus a ledger of which checks ran, so
+// that "no findings" is never mistaken for "not checked". It reads
+// normalize's facts and extract's blocks and does no I/O; package load
+// stores its findings.
 //
-// Run is a pure function, safe to call concurrently.
+// Run and Document are pure functions, safe to call concurrently.
 package validate
 
 import (
