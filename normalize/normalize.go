@@ -44,17 +44,28 @@ func read(doc *extract.Document, seg *Segmenter, all allGPB) *reader {
 	r.id = r.tables(doc)
 	r.kind = r.id.Kind
 	var sec sections
+	carry := "" // a paragraph cut off inside a line item's name
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		if b.Kind != extract.Paragraph && b.Kind != extract.Heading {
 			continue
 		}
-		text := squeeze(strings.TrimSpace(Clean(b.Text)))
-		level := headingLevel(b, text)
+		raw := strings.TrimSpace(Clean(b.Text))
+		text := squeeze(raw)
+		level := headingLevel(b, raw)
+		if level > 0 && carry != "" {
+			r.paragraph(b, carry, &sec) // what was held back was whole after all
+		}
 		if level > 0 {
 			sec.enter(level, text)
+			carry = ""
 		}
 		if sec.skipped() || level > 0 {
+			continue
+		}
+		text, carry = carry+text, ""
+		if openItemRe.MatchString(text) {
+			carry = text // "…(款)行政单位离退休" + "(项)。主要用于…" on the next line
 			continue
 		}
 		r.paragraph(b, text, &sec)
@@ -62,6 +73,10 @@ func read(doc *extract.Document, seg *Segmenter, all allGPB) *reader {
 	r.charts(doc, r.id.Year)
 	return r
 }
+
+// openItemRe matches text that stops inside a line item's name: a 类 or 款
+// marker after the last full stop, and no 项 marker after it.
+var openItemRe = regexp.MustCompile(`\((?:类|款)\)[^。()\d%]*$`)
 
 // pendingTable is a table block with the text above it.
 type pendingTable struct {
@@ -85,8 +100,9 @@ func (r *reader) tables(doc *extract.Document) Identity {
 		b := &doc.Blocks[i]
 		switch b.Kind {
 		case extract.Paragraph, extract.Heading:
-			text := squeeze(strings.TrimSpace(Clean(b.Text)))
-			level := headingLevel(b, text)
+			raw := strings.TrimSpace(Clean(b.Text))
+			text := squeeze(raw)
+			level := headingLevel(b, raw)
 			if level > 0 {
 				sec.enter(level, text)
 			}
