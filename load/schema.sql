@@ -67,3 +67,16 @@ CREATE TABLE IF NOT EXISTS {db}.blocks (
     tokens Array(String),
     version UInt64
 ) ENGINE = ReplacingMergeTree(version) ORDER BY (doc_id, seq);
+
+-- The current rows: a document's rows of the version its documents row
+-- names. Rows of an interrupted or superseded load stay out of sight.
+CREATE VIEW IF NOT EXISTS {db}.v_documents AS SELECT * FROM {db}.documents FINAL;
+
+CREATE VIEW IF NOT EXISTS {db}.v_facts AS SELECT * FROM {db}.facts FINAL
+    WHERE (doc_id, version) IN (SELECT id, version FROM {db}.documents FINAL);
+
+CREATE VIEW IF NOT EXISTS {db}.v_findings AS SELECT * FROM {db}.findings FINAL
+    WHERE (doc_id, version) IN (SELECT id, version FROM {db}.documents FINAL);
+
+CREATE VIEW IF NOT EXISTS {db}.v_blocks AS SELECT * FROM {db}.blocks FINAL
+    WHERE (doc_id, version) IN (SELECT id, version FROM {db}.documents FINAL);

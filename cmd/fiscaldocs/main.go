@@ -3,12 +3,16 @@
 //
 // It is the top of the pipeline: corpus finds and identifies documents,
 // extract reads them into blocks, normalize turns blocks into facts, and
-// validate checks the facts. Concurrency lives here; the packages below are
-// synchronous.
+// validate checks the facts, and load stores them. Concurrency lives here;
+// the packages below are synchronous.
 //
 // Usage:
 //
 //	fiscaldocs extract [--json | --text] FILE|DIR...
+//	fiscaldocs ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] FILE|DIR...
+//	fiscaldocs query [--data DIR | --clickhouse DSN] [--format table|csv|json] SQL
+//	fiscaldocs export [--data DIR | --clickhouse DSN] --out DIR
+//	fiscaldocs search [--data DIR | --clickhouse DSN] WORD...
 package main
 
 import (
@@ -35,6 +39,10 @@ type command struct {
 
 var commands = []command{
 	{"extract", "extract [--json | --text] FILE|DIR...", "read documents and print their facts, JSON or text", runExtract},
+	{"ingest", "ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] FILE|DIR...", "read documents into the store, skipping those already there", runIngest},
+	{"query", "query [--data DIR | --clickhouse DSN] [--format table|csv|json] SQL", "run SQL on the store (tables fiscaldocs.v_documents, v_facts, v_findings, v_blocks)", runQuery},
+	{"export", "export [--data DIR | --clickhouse DSN] --out DIR", "write documents, facts, findings and a per-document summary as CSV", runExport},
+	{"search", "search [--data DIR | --clickhouse DSN] WORD...", "find the passages that hold all the words", runSearch},
 }
 
 // errFailed reports that some documents failed after all were processed.

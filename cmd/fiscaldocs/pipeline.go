@@ -21,7 +21,11 @@ type processed struct {
 	Blocks *extract.Document
 	Result *normalize.Result
 	Report *validate.Report
-	Err    error
+	Tokens [][]string // search tokens per block, when asked for
+	// Skipped says the document was identified and left out (already in
+	// the store); Err then reports only a failure to ask.
+	Skipped bool
+	Err     error
 }
 
 // expand turns the command line's files and folders into document paths, in
@@ -39,34 +43,51 @@ func expand(args []string) []string {
 	return paths
 }
 
-// processAll runs extract, normalize and validate over paths with one worker per CPU
-// and calls emit with each result in the order of paths, as soon as it and
-// all before it are done. It returns ctx's error if the run was cancelled.
-func processAll(ctx context.Context, paths []string, seg *normalize.Segmenter, emit func(processed)) error {
+// runOptions tune processAll.
+type runOptions struct {
+	workers int // documents in flight; 0 means GOMAXPROCS
+	// skip, if set, is asked once a document is identified (hashed) and
+	// before it is read; true leaves it out with Skipped set.
+	skip func(corpus.Doc) (bool, error)
+	// tokens asks for each block's search tokens (for the search index).
+	tokens bool
+}
+
+// processAll runs extract, normalize and validate over paths on several
+// workers and calls emit with each result in the order of paths, as soon
+// as it and all before it are done. At most opt.workers documents are in
+// flight or waiting to be emitted, so memory stays bounded however slow
+// emit is. It returns ctx's error if the run was cancelled.
+func processAll(ctx context.Context, paths []string, seg *normalize.Segmenter, opt runOptions, emit func(processed)) error {
+	workers := opt.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	results := make([]chan processed, len(paths))
 	for i := range results {
 		results[i] = make(chan processed, 1)
 	}
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	sem := make(chan struct{}, workers)
 	var wg sync.WaitGroup
-	go func() { // starts one goroutine per document, at most GOMAXPROCS at a time; exits when all have started
+	go func() { // starts one goroutine per document, at most `workers` unemitted at a time; exits when all have started
 		for i, p := range paths {
 			select {
 			case sem <- struct{}{}:
 			case <-ctx.Done():
+				sem <- struct{}{} // keep the count even: emit releases one per result
 				results[i] <- processed{Doc: corpus.Doc{Path: p}, Err: ctx.Err()}
 				continue
 			}
 			wg.Add(1)
 			go func() { // exits after processing one document
 				defer wg.Done()
-				defer func() { <-sem }()
-				results[i] <- processOne(ctx, p, seg)
+				results[i] <- processOne(ctx, p, seg, opt)
 			}()
 		}
 	}()
 	for _, ch := range results {
 		emit(<-ch)
+		<-sem
 	}
 	wg.Wait()
 	return ctx.Err()
@@ -74,7 +95,7 @@ func processAll(ctx context.Context, paths []string, seg *normalize.Segmenter, e
 
 // processOne reads one document. Panics below extract.File (which recovers
 // its readers' own) are caught here too, so one document cannot stop the run.
-func processOne(ctx context.Context, path string, seg *normalize.Segmenter) (p processed) {
+func processOne(ctx context.Context, path string, seg *normalize.Segmenter, opt runOptions) (p processed) {
 	p.Doc.Path = path
 	defer func() {
 		if r := recover(); r != nil {
@@ -88,6 +109,12 @@ func processOne(ctx context.Context, path string, seg *normalize.Segmenter) (p p
 	}
 	defer f.Close()
 	p.Doc = d
+	if opt.skip != nil {
+		if p.Skipped, err = opt.skip(d); err != nil || p.Skipped {
+			p.Err = err
+			return p
+		}
+	}
 	doc, err := extract.File(ctx, d, f, extract.Options{})
 	if err != nil {
 		p.Err = err
@@ -96,6 +123,9 @@ func processOne(ctx context.Context, path string, seg *normalize.Segmenter) (p p
 	p.Blocks = doc
 	p.Result = normalize.Document(doc, seg)
 	p.Report = validate.Document(doc, p.Result)
+	if opt.tokens {
+		p.Tokens = normalize.BlockTokens(doc, seg)
+	}
 	return p
 }
 

@@ -1,0 +1,241 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/fiscaldocs/fiscaldocs/load"
+	"github.com/fiscaldocs/fiscaldocs/normalize"
+)
+
+func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("query", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	sf := addStoreFlags(fs)
+	format := fs.String("format", "table", "output: table, csv or json")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 || *format != "table" && *format != "csv" && *format != "json" {
+		return errUsage
+	}
+	store, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	res, err := store.Query(ctx, strings.Join(fs.Args(), " "))
+	if err != nil {
+		return err
+	}
+	return writeResult(stdout, res, *format)
+}
+
+func writeResult(w io.Writer, res *load.Result, format string) error {
+	switch format {
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write(res.Columns)
+		cw.WriteAll(res.Rows)
+		return cw.Error()
+	case "json":
+		out := make([]map[string]string, 0, len(res.Rows))
+		for _, row := range res.Rows {
+			obj := map[string]string{}
+			for i, c := range res.Columns {
+				obj[c] = row[i]
+			}
+			out = append(out, obj)
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(out)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(res.Columns, "\t"))
+	for _, row := range res.Rows {
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	}
+	return tw.Flush()
+}
+
+// headline metrics are the columns of summary.csv, one row per document.
+var headline = []struct{ metric, measure string }{
+	{"total", "amount"}, {"income.total", "amount"}, {"expenditure.total", "amount"},
+	{"expenditure.basic", "amount"}, {"expenditure.project", "amount"}, {"fiscal.total", "amount"},
+	{"gpb.expenditure", "amount"}, {"gpb.basic", "amount"}, {"gpb.basic.personnel", "amount"}, {"gpb.basic.public", "amount"},
+	{"three_public.total", "amount"}, {"three_public.overseas", "amount"}, {"three_public.vehicle", "amount"},
+	{"three_public.reception", "amount"}, {"operating_expense", "amount"}, {"procurement.total", "amount"},
+}
+
+func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	sf := addStoreFlags(fs)
+	out := fs.String("out", "", "directory to write documents.csv, facts.csv, findings.csv and summary.csv into")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" || fs.NArg() > 0 {
+		return errUsage
+	}
+	store, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+	db := load.Database
+	tables := []struct{ file, sql string }{
+		{"documents.csv", "SELECT id, file, format, pages, department, region, year, kind, scope, extractor, status, error, source_url, facts, findings, ingested_at FROM " + db + ".v_documents ORDER BY department, year, id"},
+		{"facts.csv", "SELECT doc_id, seq, metric, measure, subject, code, value, unit, raw, method, reason, page, block, row, col FROM " + db + ".v_facts ORDER BY doc_id, seq"},
+		{"findings.csv", "SELECT doc_id, seq, rule, severity, message, expected, actual, page FROM " + db + ".v_findings ORDER BY doc_id, seq"},
+	}
+	for _, t := range tables {
+		res, err := store.Query(ctx, t.sql)
+		if err != nil {
+			return err
+		}
+		if err := writeCSV(filepath.Join(*out, t.file), res.Columns, res.Rows); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: %d rows\n", filepath.Join(*out, t.file), len(res.Rows))
+	}
+	return exportSummary(ctx, store, filepath.Join(*out, "summary.csv"), stdout)
+}
+
+// exportSummary writes one row per document and one column per headline
+// metric, in yuan.
+func exportSummary(ctx context.Context, store load.Store, path string, stdout io.Writer) error {
+	db := load.Database
+	docs, err := store.Query(ctx, "SELECT id, department, year, kind, scope, file FROM "+db+".v_documents WHERE status = 'ok' ORDER BY department, year, id")
+	if err != nil {
+		return err
+	}
+	facts, err := store.Query(ctx, "SELECT doc_id, metric, measure, value FROM "+db+".v_facts WHERE subject = ''")
+	if err != nil {
+		return err
+	}
+	values := map[string]map[string]string{}
+	for _, r := range facts.Rows {
+		if values[r[0]] == nil {
+			values[r[0]] = map[string]string{}
+		}
+		values[r[0]][r[1]+"/"+r[2]] = r[3]
+	}
+	cols := []string{"id", "department", "year", "kind", "scope", "file"}
+	for _, h := range headline {
+		name := h.metric
+		if zh := normalize.Metrics()[h.metric].Zh; zh != "" {
+			name += " " + zh
+		}
+		cols = append(cols, name)
+	}
+	var rows [][]string
+	for _, d := range docs.Rows {
+		row := append([]string(nil), d...)
+		for _, h := range headline {
+			row = append(row, values[d[0]][h.metric+"/"+h.measure])
+		}
+		rows = append(rows, row)
+	}
+	if err := writeCSV(path, cols, rows); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s: %d rows\n", path, len(rows))
+	return nil
+}
+
+// writeCSV writes UTF-8 with a byte-order mark, so that Excel shows the
+// Chinese right.
+func writeCSV(path string, cols []string, rows [][]string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	f.WriteString("\uFEFF")
+	cw := csv.NewWriter(f)
+	cw.Write(cols)
+	cw.WriteAll(rows)
+	if err := cw.Error(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	sf := addStoreFlags(fs)
+	limit := fs.Int("limit", 50, "at most this many blocks")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return errUsage
+	}
+	seg, err := normalize.NewSegmenter()
+	if err != nil {
+		return err
+	}
+	// The words are cut as the blocks were, so a word matches the tokens it
+	// would have become in a block.
+	var tokens []string
+	for _, w := range fs.Args() {
+		tokens = append(tokens, seg.Tokens(w)...)
+	}
+	if len(tokens) == 0 {
+		return errUsage
+	}
+	quoted := make([]string, len(tokens))
+	for i, t := range tokens {
+		quoted[i] = "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(t) + "'"
+	}
+	store, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	db := load.Database
+	blocks, err := store.Query(ctx, fmt.Sprintf("SELECT doc_id, page, text FROM %s.v_blocks WHERE hasAll(tokens, [%s]) ORDER BY doc_id, seq LIMIT %d",
+		db, strings.Join(quoted, ","), *limit))
+	if err != nil {
+		return err
+	}
+	docs, err := store.Query(ctx, "SELECT id, department, year, file FROM "+db+".v_documents")
+	if err != nil {
+		return err
+	}
+	byID := map[string][]string{}
+	for _, d := range docs.Rows {
+		byID[d[0]] = d
+	}
+	var rows [][]string
+	for _, b := range blocks.Rows {
+		d := byID[b[0]]
+		if d == nil {
+			continue
+		}
+		rows = append(rows, []string{d[1], d[2], d[3], b[1], b[2]})
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i][0] < rows[j][0] })
+	for _, r := range rows {
+		fmt.Fprintf(stdout, "%s %s年 %s p.%s\n  %s\n", orDash(r[0]), r[1], r[2], r[3], r[4])
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(stderr, "no block holds all of", strings.Join(tokens, " "))
+	}
+	return nil
+}

@@ -1,0 +1,152 @@
+package load
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/ebitengine/purego"
+)
+
+// The embedded store runs chDB (ClickHouse as a library, libchdb.so) in
+// this process. The library is loaded on first use, not at start-up, so
+// that a machine without it can still run everything else and gets a clear
+// error when it asks for the embedded store.
+
+// ErrNoChDB says libchdb.so could not be loaded.
+var ErrNoChDB = errors.New("load: libchdb.so not found (run make chdb, or set CHDB_LIB_PATH)")
+
+// chdbAPI is the part of libchdb's C API the store uses.
+type chdbAPI struct {
+	connect      func(argc int, argv []*byte) *chdbConnection
+	closeConn    func(conn *chdbConnection)
+	query        func(conn unsafe.Pointer, query string, format string) *chdbResult
+	destroy      func(result *chdbResult)
+	buffer       func(result *chdbResult) *byte
+	length       func(result *chdbResult) uint
+	resultError  func(result *chdbResult) string
+}
+
+type chdbConnection struct{ internal unsafe.Pointer }
+type chdbResult struct{ internal unsafe.Pointer }
+
+var (
+	chdbOnce sync.Once
+	chdbLib  *chdbAPI
+	chdbErr  error
+)
+
+// chdbPath finds libchdb.so: $CHDB_LIB_PATH, then /usr/local/lib.
+func chdbPath() string {
+	if p := os.Getenv("CHDB_LIB_PATH"); p != "" {
+		return p
+	}
+	return "/usr/local/lib/libchdb.so"
+}
+
+func loadChDB() (*chdbAPI, error) {
+	chdbOnce.Do(func() {
+		path := chdbPath()
+		if _, err := os.Stat(path); err != nil {
+			chdbErr = fmt.Errorf("%w: %v", ErrNoChDB, err)
+			return
+		}
+		lib, err := purego.Dlopen(path, purego.RTLD_NOW|purego.RTLD_GLOBAL)
+		if err != nil {
+			chdbErr = fmt.Errorf("%w: %v", ErrNoChDB, err)
+			return
+		}
+		api := &chdbAPI{}
+		purego.RegisterLibFunc(&api.connect, lib, "chdb_connect")
+		purego.RegisterLibFunc(&api.closeConn, lib, "chdb_close_conn")
+		purego.RegisterLibFunc(&api.query, lib, "chdb_query")
+		purego.RegisterLibFunc(&api.destroy, lib, "chdb_destroy_query_result")
+		purego.RegisterLibFunc(&api.buffer, lib, "chdb_result_buffer")
+		purego.RegisterLibFunc(&api.length, lib, "chdb_result_length")
+		purego.RegisterLibFunc(&api.resultError, lib, "chdb_result_error")
+		chdbLib = api
+	})
+	return chdbLib, chdbErr
+}
+
+// chdbSession is the process's one chDB session (the library allows one).
+type chdbSession struct {
+	mu   sync.Mutex
+	api  *chdbAPI
+	conn *chdbConnection
+	dir  string
+}
+
+func openChDB(dir string) (*chdbSession, error) {
+	api, err := loadChDB()
+	if err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	if err := os.MkdirAll(abs, 0o755); err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	args := []string{"clickhouse", "--path=" + abs}
+	argv := make([]*byte, len(args))
+	keep := make([][]byte, len(args))
+	for i, a := range args {
+		keep[i] = append([]byte(a), 0)
+		argv[i] = &keep[i][0]
+	}
+	conn := api.connect(len(argv), argv)
+	if conn == nil {
+		return nil, fmt.Errorf("load: chDB could not open %s", abs)
+	}
+	return &chdbSession{api: api, conn: conn, dir: abs}, nil
+}
+
+// run executes one statement and returns its output in format.
+func (s *chdbSession) run(ctx context.Context, sql, format string) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn == nil {
+		return nil, errors.New("load: chDB session closed")
+	}
+	res := s.api.query(s.conn.internal, sql, format)
+	if res == nil {
+		return nil, nil
+	}
+	defer s.api.destroy(res)
+	if msg := s.api.resultError(res); msg != "" {
+		return nil, fmt.Errorf("load: chDB: %s", firstLine(msg))
+	}
+	n := int(s.api.length(res))
+	if n == 0 {
+		return nil, nil
+	}
+	buf := s.api.buffer(res)
+	return append([]byte(nil), unsafe.Slice(buf, n)...), nil
+}
+
+func (s *chdbSession) close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn != nil {
+		s.api.closeConn(s.conn)
+		s.conn = nil
+	}
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

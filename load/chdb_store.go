@@ -1,0 +1,132 @@
+package load
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// ChDB is the embedded store: chDB keeping its data under a directory.
+type ChDB struct{ s *chdbSession }
+
+// OpenChDB opens (and on first use creates) the embedded store in dir.
+func OpenChDB(ctx context.Context, dir string) (*ChDB, error) {
+	s, err := openChDB(dir)
+	if err != nil {
+		return nil, err
+	}
+	c := &ChDB{s: s}
+	for _, stmt := range append([]string{"CREATE DATABASE IF NOT EXISTS " + Database}, Schema(Database)...) {
+		if _, err := s.run(ctx, stmt, "TabSeparated"); err != nil {
+			s.close()
+			return nil, fmt.Errorf("load: schema: %w", err)
+		}
+	}
+	return c, nil
+}
+
+func (c *ChDB) Close() error { c.s.close(); return nil }
+
+func (c *ChDB) count(ctx context.Context, sql string) (uint64, error) {
+	out, err := c.s.run(ctx, sql, "TabSeparated")
+	if err != nil {
+		return 0, err
+	}
+	return strconv.ParseUint(strings.TrimSpace(string(out)), 10, 64)
+}
+
+func (c *ChDB) Ingested(ctx context.Context, id, extractor string) (bool, error) {
+	q, err := ingestedSQL(id, extractor)
+	if err != nil {
+		return false, err
+	}
+	n, err := c.count(ctx, q)
+	return n > 0, err
+}
+
+func (c *ChDB) Write(ctx context.Context, b *Batch) error {
+	for _, p := range b.parts() {
+		if len(p.rows) == 0 {
+			continue
+		}
+		data, err := jsonEachRow(p.columns, p.rows)
+		if err != nil {
+			return err
+		}
+		q := fmt.Sprintf("INSERT INTO %s.%s (%s) FORMAT JSONEachRow\n%s", Database, p.table, strings.Join(p.columns, ", "), data)
+		if _, err := c.s.run(ctx, q, "TabSeparated"); err != nil {
+			return fmt.Errorf("load: insert %s: %w", p.table, err)
+		}
+		n, err := c.count(ctx, countSQL(p.table, b.Document.ID, b.Document.Version))
+		if err != nil {
+			return err
+		}
+		if n != uint64(len(p.rows)) {
+			return fmt.Errorf("%w: %s has %d rows of document %s, want %d", ErrCount, p.table, n, b.Document.ID[:12], len(p.rows))
+		}
+	}
+	return nil
+}
+
+func (c *ChDB) Query(ctx context.Context, sql string) (*Result, error) {
+	out, err := c.s.run(ctx, sql, "TabSeparatedWithNamesAndTypes")
+	if err != nil {
+		return nil, err
+	}
+	return parseTSV(out)
+}
+
+// parseTSV reads TabSeparatedWithNamesAndTypes output.
+func parseTSV(out []byte) (*Result, error) {
+	r := &Result{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 64<<10), 64<<20)
+	for n := 0; sc.Scan(); n++ {
+		fields := strings.Split(sc.Text(), "\t")
+		for i := range fields {
+			fields[i] = unescapeTSV(fields[i])
+		}
+		switch n {
+		case 0:
+			r.Columns = fields
+		case 1:
+			r.Types = fields
+		default:
+			r.Rows = append(r.Rows, fields)
+		}
+	}
+	return r, sc.Err()
+}
+
+func unescapeTSV(s string) string {
+	if s == `\N` {
+		return "NULL"
+	}
+	if !strings.ContainsRune(s, '\\') {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case 't':
+			b.WriteByte('\t')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case '0':
+			b.WriteByte(0)
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}

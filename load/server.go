@@ -1,0 +1,206 @@
+package load
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/shopspring/decimal"
+)
+
+// Server is a ClickHouse server reached over the native protocol (port
+// 9000 by default). HTTP is not offered: the driver's HTTP client does not
+// work with the 18.16 servers Debian ships (shared notes, clickhouse.md).
+type Server struct{ conn driver.Conn }
+
+// OpenServer connects to a ClickHouse server named by dsn — "host:port",
+// or "clickhouse://[user[:password]@]host:port" — and creates the schema.
+func OpenServer(ctx context.Context, dsn string) (*Server, error) {
+	addr, user, password, err := parseDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := clickhouse.Open(&clickhouse.Options{
+		Addr:        []string{addr},
+		Protocol:    clickhouse.Native,
+		Auth:        clickhouse.Auth{Database: "default", Username: user, Password: password},
+		DialTimeout: 5 * time.Second,
+		ReadTimeout: 60 * time.Second,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load: %s: %w", addr, err)
+	}
+	s := &Server{conn: conn}
+	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := conn.Ping(pctx); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("load: %s: %w", addr, err)
+	}
+	for _, stmt := range append([]string{"CREATE DATABASE IF NOT EXISTS " + Database}, Schema(Database)...) {
+		if err := conn.Exec(pctx, stmt); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("load: schema on %s: %w", addr, err)
+		}
+	}
+	return s, nil
+}
+
+func parseDSN(dsn string) (addr, user, password string, err error) {
+	user = "default"
+	if !strings.Contains(dsn, "://") {
+		return dsn, user, "", nil
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", "", "", fmt.Errorf("load: clickhouse DSN: %w", err)
+	}
+	if u.Scheme != "clickhouse" && u.Scheme != "tcp" {
+		return "", "", "", fmt.Errorf("load: clickhouse DSN %q: only the native protocol (clickhouse://host:9000) is supported", dsn)
+	}
+	if u.User != nil {
+		user = u.User.Username()
+		password, _ = u.User.Password()
+	}
+	addr = u.Host
+	if u.Port() == "" {
+		addr += ":9000"
+	}
+	return addr, user, password, nil
+}
+
+func (s *Server) Close() error { return s.conn.Close() }
+
+func (s *Server) count(ctx context.Context, sql string) (uint64, error) {
+	var n uint64
+	if err := s.conn.QueryRow(ctx, sql).Scan(&n); err != nil {
+		return 0, fmt.Errorf("load: %w", err)
+	}
+	return n, nil
+}
+
+func (s *Server) Ingested(ctx context.Context, id, extractor string) (bool, error) {
+	q, err := ingestedSQL(id, extractor)
+	if err != nil {
+		return false, err
+	}
+	n, err := s.count(ctx, q)
+	return n > 0, err
+}
+
+// Write sends each table's rows in one batch with an explicit column list
+// (without it the driver silently stores nothing on 18.16) and checks the
+// count afterwards.
+func (s *Server) Write(ctx context.Context, b *Batch) error {
+	for _, p := range b.parts() {
+		if len(p.rows) == 0 {
+			continue
+		}
+		if err := s.send(ctx, p); err != nil {
+			return err
+		}
+		n, err := s.count(ctx, countSQL(p.table, b.Document.ID, b.Document.Version))
+		if err != nil {
+			return err
+		}
+		if n != uint64(len(p.rows)) {
+			return fmt.Errorf("%w: %s has %d rows of document %s, want %d", ErrCount, p.table, n, b.Document.ID[:12], len(p.rows))
+		}
+	}
+	return nil
+}
+
+func (s *Server) send(ctx context.Context, p tableRows) error {
+	batch, err := s.conn.PrepareBatch(ctx, fmt.Sprintf("INSERT INTO %s.%s (%s)", Database, p.table, strings.Join(p.columns, ", ")))
+	if err != nil {
+		return fmt.Errorf("load: insert %s: %w", p.table, err)
+	}
+	defer batch.Abort()
+	for _, row := range p.rows {
+		if err := batch.Append(row...); err != nil {
+			return fmt.Errorf("load: insert %s: %w", p.table, err)
+		}
+	}
+	if err := batch.Send(); err != nil {
+		return fmt.Errorf("load: insert %s: %w", p.table, err)
+	}
+	return nil
+}
+
+func (s *Server) Query(ctx context.Context, sql string) (*Result, error) {
+	rows, err := s.conn.Query(ctx, sql)
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	defer rows.Close()
+	r := &Result{Columns: rows.Columns()}
+	types := rows.ColumnTypes()
+	for _, t := range types {
+		r.Types = append(r.Types, t.DatabaseTypeName())
+	}
+	for rows.Next() {
+		vals := make([]any, len(types))
+		for i, t := range types {
+			vals[i] = reflect.New(t.ScanType()).Interface()
+		}
+		if err := rows.Scan(vals...); err != nil {
+			return nil, fmt.Errorf("load: %w", err)
+		}
+		row := make([]string, len(vals))
+		for i, v := range vals {
+			row[i] = text(reflect.ValueOf(v).Elem().Interface())
+		}
+		r.Rows = append(r.Rows, row)
+	}
+	return r, rows.Err()
+}
+
+// text formats a scanned value as chDB's TabSeparated output shows it.
+func text(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "NULL"
+	case string:
+		return x
+	case decimal.Decimal:
+		return x.String()
+	case *decimal.Decimal:
+		if x == nil {
+			return "NULL"
+		}
+		return x.String()
+	case time.Time:
+		return x.UTC().Format("2006-01-02 15:04:05")
+	case []string:
+		parts := make([]string, len(x))
+		for i, s := range x {
+			parts[i] = "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	case fmt.Stringer:
+		return x.String()
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer:
+		if rv.IsNil() {
+			return "NULL"
+		}
+		return text(rv.Elem().Interface())
+	case reflect.Slice:
+		parts := make([]string, rv.Len())
+		for i := range parts {
+			parts[i] = text(rv.Index(i).Interface())
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	case reflect.Float32, reflect.Float64:
+		return strconv.FormatFloat(rv.Float(), 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}

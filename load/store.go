@@ -1,0 +1,158 @@
+package load
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Store is where the rows go: embedded chDB (OpenChDB) or a ClickHouse
+// server (OpenServer). The same DDL and SQL serve both. A Store is safe for
+// use by one goroutine at a time; the ingest pipeline has one loader.
+type Store interface {
+	// Ingested reports whether document id was loaded by this extractor.
+	Ingested(ctx context.Context, id, extractor string) (bool, error)
+	// Write loads one document's rows — blocks, facts, findings, then its
+	// documents row, last, so that an interrupted load is never current —
+	// and checks each table's count afterwards.
+	Write(ctx context.Context, b *Batch) error
+	// Query runs SQL and returns its result as text, formatted alike by
+	// both stores.
+	Query(ctx context.Context, sql string) (*Result, error)
+	Close() error
+}
+
+// Result is a query's answer, every value as text.
+type Result struct {
+	Columns []string
+	Types   []string
+	Rows    [][]string
+}
+
+// Database is the database the tables live in.
+const Database = "fiscaldocs"
+
+// ErrCount reports a batch whose rows did not all arrive.
+var ErrCount = errors.New("load: row count after insert does not match")
+
+// Column lists, in the order the row functions give values.
+var (
+	documentColumns = []string{"id", "file", "format", "pages", "department", "region", "year", "kind", "scope", "extractor", "status", "error", "source_url", "facts", "findings", "version", "ingested_at"}
+	factColumns     = []string{"doc_id", "seq", "metric", "measure", "subject", "code", "value", "unit", "raw", "method", "reason", "page", "block", "row", "col", "text", "version"}
+	findingColumns  = []string{"doc_id", "seq", "rule", "severity", "message", "expected", "actual", "facts", "page", "version"}
+	blockColumns    = []string{"doc_id", "seq", "page", "kind", "level", "text", "tokens", "version"}
+)
+
+func (r *DocumentRow) values() []any {
+	return []any{r.ID, r.File, r.Format, r.Pages, r.Department, r.Region, r.Year, r.Kind, r.Scope, r.Extractor, r.Status, r.Error, r.URL, r.Facts, r.Findings, r.Version, r.IngestedAt}
+}
+
+func (r *FactRow) values() []any {
+	return []any{r.DocID, r.Seq, r.Metric, r.Measure, r.Subject, r.Code, r.Value, r.Unit, r.Raw, r.Method, r.Reason, r.Page, r.Block, r.Row, r.Col, r.Text, r.Version}
+}
+
+func (r *FindingRow) values() []any {
+	return []any{r.DocID, r.Seq, r.Rule, r.Severity, r.Message, r.Expected, r.Actual, r.Facts, r.Page, r.Version}
+}
+
+func (r *BlockRow) values() []any {
+	return []any{r.DocID, r.Seq, r.Page, r.Kind, r.Level, r.Text, r.Tokens, r.Version}
+}
+
+// tableRows is one table's part of a batch.
+type tableRows struct {
+	table   string
+	columns []string
+	rows    [][]any
+}
+
+// parts lists a batch's tables in load order, the documents row last.
+func (b *Batch) parts() []tableRows {
+	out := []tableRows{
+		{table: "blocks", columns: blockColumns},
+		{table: "facts", columns: factColumns},
+		{table: "findings", columns: findingColumns},
+		{table: "documents", columns: documentColumns},
+	}
+	for i := range b.Blocks {
+		out[0].rows = append(out[0].rows, b.Blocks[i].values())
+	}
+	for i := range b.Facts {
+		out[1].rows = append(out[1].rows, b.Facts[i].values())
+	}
+	for i := range b.Findings {
+		out[2].rows = append(out[2].rows, b.Findings[i].values())
+	}
+	out[3].rows = append(out[3].rows, b.Document.values())
+	return out
+}
+
+// jsonEachRow renders rows for INSERT … FORMAT JSONEachRow: decimals as
+// strings (exact), times as "2006-01-02 15:04:05" in UTC.
+func jsonEachRow(columns []string, rows [][]any) (string, error) {
+	var b strings.Builder
+	for _, row := range rows {
+		obj := make(map[string]any, len(columns))
+		for i, c := range columns {
+			switch v := row[i].(type) {
+			case decimal.Decimal:
+				obj[c] = v.String()
+			case *decimal.Decimal:
+				if v == nil {
+					obj[c] = nil
+				} else {
+					obj[c] = v.String()
+				}
+			case time.Time:
+				obj[c] = v.UTC().Format("2006-01-02 15:04:05")
+			case []string:
+				if v == nil {
+					v = []string{}
+				}
+				obj[c] = v
+			case []uint32:
+				if v == nil {
+					v = []uint32{}
+				}
+				obj[c] = v
+			default:
+				obj[c] = v
+			}
+		}
+		line, err := json.Marshal(obj)
+		if err != nil {
+			return "", fmt.Errorf("load: %w", err)
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	return b.String(), nil
+}
+
+// quote writes a string literal for SQL.
+func quote(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}
+
+var hexID = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+func ingestedSQL(id, extractor string) (string, error) {
+	if !hexID.MatchString(id) {
+		return "", fmt.Errorf("load: bad document id %q", id)
+	}
+	return fmt.Sprintf("SELECT count() FROM %s.documents FINAL WHERE id = '%s' AND extractor = %s", Database, id, quote(extractor)), nil
+}
+
+func countSQL(table, id string, version uint64) string {
+	col := "doc_id"
+	if table == "documents" {
+		col = "id"
+	}
+	return fmt.Sprintf("SELECT count() FROM %s.%s WHERE %s = '%s' AND version = %d", Database, table, col, id, version)
+}
