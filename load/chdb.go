@@ -23,13 +23,13 @@ var ErrNoChDB = errors.New("load: libchdb.so not found (run make chdb, or set CH
 
 // chdbAPI is the part of libchdb's C API the store uses.
 type chdbAPI struct {
-	connect      func(argc int, argv []*byte) *chdbConnection
-	closeConn    func(conn *chdbConnection)
-	query        func(conn unsafe.Pointer, query string, format string) *chdbResult
-	destroy      func(result *chdbResult)
-	buffer       func(result *chdbResult) *byte
-	length       func(result *chdbResult) uint
-	resultError  func(result *chdbResult) string
+	connect     func(argc int, argv []*byte) *chdbConnection
+	closeConn   func(conn *chdbConnection)
+	query       func(conn unsafe.Pointer, query string, format string) *chdbResult
+	destroy     func(result *chdbResult)
+	buffer      func(result *chdbResult) *byte
+	length      func(result *chdbResult) uint
+	resultError func(result *chdbResult) string
 }
 
 type chdbConnection struct{ internal unsafe.Pointer }

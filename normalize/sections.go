@@ -8,7 +8,7 @@ import (
 )
 
 var (
-	partRe    = regexp.MustCompile(`^第[一二三四五六七八九十\d]+部分`)
+	partRe = regexp.MustCompile(`^第[一二三四五六七八九十\d]+部分`)
 	// "一、…", or "1、 …" with the blank an automatic list label leaves
 	// ("5、社会保障…(款)…" is a numbered line item, not a chapter).
 	chapterRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|\d+、\s+\S)`)

@@ -191,4 +191,3 @@ func (p *progress) done() {
 		fmt.Fprintln(p.w)
 	}
 }
-
