@@ -13,9 +13,14 @@ TAGS      := ne
 # those that are missing. The PDF reader runs poppler's pdftotext, which
 # needs poppler-data for CJK fonts without a ToUnicode map; the benchmark
 # uses GNU time for peak RSS.
-APT_NEEDS := pdftotext:poppler-utils pdfinfo:poppler-utils /usr/share/poppler/cMap:poppler-data /usr/bin/time:time
+APT_NEEDS := pdftotext:poppler-utils pdfinfo:poppler-utils /usr/share/poppler/cMap:poppler-data /usr/bin/time:time \
+	npm:npm clickhouse-server:clickhouse-server clickhouse-client:clickhouse-client
+# The embedded store: chDB's libchdb.so, shipped in an npm package.
+CHDB_VERSION := 26.7.3-stable.1
+CHDB_SHA256  := 36ad4e999882821ef13cf2d0f52c93f48e6ee1b4498b35a201c23ce4b8d15bf5
+CHDB_LIB     := /usr/local/lib/libchdb.so
 
-.PHONY: all build deps demo test vet race fuzz bench fixtures score score-gold clean
+.PHONY: all build deps chdb demo test vet race fuzz bench fixtures score score-gold clean
 
 all: build
 
@@ -30,25 +35,42 @@ deps:
 		else sudo apt-get update -q && sudo apt-get install -y -q $$missing; fi; \
 	fi
 
+# libchdb.so (566 MB) from the npm package, checked against its SHA-256.
+chdb: deps
+	@if [ -f $(CHDB_LIB) ] && echo "$(CHDB_SHA256)  $(CHDB_LIB)" | sha256sum -c --status -; then exit 0; fi; \
+	echo "fetching libchdb.so ($(CHDB_VERSION)) with npm pack"; \
+	d=$$(mktemp -d) && cd $$d && npm pack --silent @chdb/lib-linux-x64-gnu@$(CHDB_VERSION) >/dev/null && \
+	tar -xzf *.tgz package/libchdb.so && echo "$(CHDB_SHA256)  package/libchdb.so" | sha256sum -c --quiet - && \
+	install -m 0644 package/libchdb.so $(CHDB_LIB) && cd / && rm -rf $$d
+
 build: deps
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/fiscaldocs
 
-# The main job on the bundled sample: the project's docx of a real 2021
-# 部门决算 (made from the seed dump by testdata/mkseed), as a table of facts
-# and as the JSON that scripts read.
-demo: build
+# The main job on the bundled sample — the project's docx of a real 2021
+# 部门决算 (made from the seed dump by testdata/mkseed) — and on the shared
+# corpus when it sits beside the project: its facts and findings, then
+# everything ingested into the embedded store and compared across
+# departments with fiscaldocs query.
+DEMO_DOCS := testdata/seed $(wildcard $(SHARED)/corpus/pdf)
+demo: build chdb
 	$(BIN) extract testdata/seed/panzhihua-npc-office-2021.docx
 	@mkdir -p out
 	$(BIN) extract --json testdata/seed/panzhihua-npc-office-2021.docx > out/seed.json
 	@echo "JSON facts written to out/seed.json"
-
-vet: deps
-	$(GO) vet -tags $(TAGS) ./...
+	$(BIN) ingest --data out/store $(DEMO_DOCS)
+	$(BIN) query --data out/store "SELECT d.department AS department, d.year AS year, d.kind AS kind, \
+		if(countIf(f.metric = 'gpb.expenditure') = 0, NULL, maxIf(f.value, f.metric = 'gpb.expenditure') / 10000) AS gpb_wan, \
+		if(countIf(f.metric = 'three_public.total') = 0, NULL, maxIf(f.value, f.metric = 'three_public.total') / 10000) AS three_public_wan, \
+		if(countIf(f.metric = 'operating_expense') = 0, NULL, maxIf(f.value, f.metric = 'operating_expense') / 10000) AS operating_wan \
+		FROM fiscaldocs.v_facts AS f INNER JOIN fiscaldocs.v_documents AS d ON f.doc_id = d.id \
+		WHERE f.measure = 'amount' AND f.subject = '' GROUP BY department, year, kind ORDER BY department, year"
 
 # Unit, golden and in-process CLI tests, with the race detector; fuzz
 # targets run their seed corpora. Tests that need ../shared skip without it.
-test: vet
-	$(GO) test -tags $(TAGS) -race -count=1 ./...
+# The store tests run on embedded chDB and on a private ClickHouse server
+# started for the run; both are required here.
+test: vet chdb
+	FISCALDOCS_REQUIRE_STORES=1 scripts/with-clickhouse.sh $(GO) test -tags $(TAGS) -race -count=1 ./...
 
 fuzz: deps
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzDocx$$' -fuzztime $(FUZZTIME) ./extract

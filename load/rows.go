@@ -28,7 +28,21 @@ import (
 var schemaSQL string
 
 // Schema returns the DDL statements for database db, one per element.
+// Views hold no data and are dropped and created anew, so that a store made
+// by an older fiscaldocs gets the current definitions.
 func Schema(db string) []string {
+	var out []string
+	for _, s := range schemaStatements(db) {
+		if strings.HasPrefix(s, "CREATE VIEW IF NOT EXISTS ") {
+			name := strings.Fields(strings.TrimPrefix(s, "CREATE VIEW IF NOT EXISTS "))[0]
+			out = append(out, "DROP TABLE IF EXISTS "+name)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func schemaStatements(db string) []string {
 	var lines []string
 	for _, l := range strings.Split(schemaSQL, "\n") {
 		if !strings.HasPrefix(strings.TrimSpace(l), "--") {

@@ -69,14 +69,17 @@ CREATE TABLE IF NOT EXISTS {db}.blocks (
 ) ENGINE = ReplacingMergeTree(version) ORDER BY (doc_id, seq);
 
 -- The current rows: a document's rows of the version its documents row
--- names. Rows of an interrupted or superseded load stay out of sight.
+-- names. Rows of an interrupted or superseded load stay out of sight. The
+-- version is matched before any deduplication: FINAL would let a newer,
+-- interrupted load's rows hide the current ones. Each version is written
+-- once, so within it rows are unique.
 CREATE VIEW IF NOT EXISTS {db}.v_documents AS SELECT * FROM {db}.documents FINAL;
 
-CREATE VIEW IF NOT EXISTS {db}.v_facts AS SELECT * FROM {db}.facts FINAL
+CREATE VIEW IF NOT EXISTS {db}.v_facts AS SELECT * FROM {db}.facts
     WHERE (doc_id, version) IN (SELECT id, version FROM {db}.documents FINAL);
 
-CREATE VIEW IF NOT EXISTS {db}.v_findings AS SELECT * FROM {db}.findings FINAL
+CREATE VIEW IF NOT EXISTS {db}.v_findings AS SELECT * FROM {db}.findings
     WHERE (doc_id, version) IN (SELECT id, version FROM {db}.documents FINAL);
 
-CREATE VIEW IF NOT EXISTS {db}.v_blocks AS SELECT * FROM {db}.blocks FINAL
+CREATE VIEW IF NOT EXISTS {db}.v_blocks AS SELECT * FROM {db}.blocks
     WHERE (doc_id, version) IN (SELECT id, version FROM {db}.documents FINAL);
