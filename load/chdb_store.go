@@ -52,11 +52,7 @@ func (c *ChDB) Write(ctx context.Context, b *Batch) error {
 		if len(p.rows) == 0 {
 			continue
 		}
-		data, err := jsonEachRow(p.columns, p.rows)
-		if err != nil {
-			return err
-		}
-		q := fmt.Sprintf("INSERT INTO %s.%s (%s) FORMAT JSONEachRow\n%s", Database, p.table, strings.Join(p.columns, ", "), data)
+		q := fmt.Sprintf("INSERT INTO %s.%s (%s) FORMAT TabSeparated\n%s", Database, p.table, strings.Join(p.columns, ", "), tsvRows(p.rows))
 		if _, err := c.s.run(ctx, q, "TabSeparated"); err != nil {
 			return fmt.Errorf("load: insert %s: %w", p.table, err)
 		}
@@ -68,7 +64,12 @@ func (c *ChDB) Write(ctx context.Context, b *Batch) error {
 			return fmt.Errorf("%w: %s has %d rows of document %s, want %d", ErrCount, p.table, n, b.Document.ID[:12], len(p.rows))
 		}
 	}
-	return nil
+	return prune(ctx, c.exec, c.count, b.Document.ID, b.Document.Version)
+}
+
+func (c *ChDB) exec(ctx context.Context, sql string) error {
+	_, err := c.s.run(ctx, sql, "TabSeparated")
+	return err
 }
 
 func (c *ChDB) Query(ctx context.Context, sql string) (*Result, error) {

@@ -20,7 +20,8 @@ func TestSchemaIsPortable(t *testing.T) {
 	}
 	forbidden := regexp.MustCompile(`(?i)LowCardinality|DateTime64|\bBool\b|\bMap\(|CODEC|\bTTL\b|Float|JSON|\{db\}`)
 	for _, s := range stmts {
-		isTable := strings.HasPrefix(s, "CREATE TABLE IF NOT EXISTS fd.") && strings.Contains(s, "ReplacingMergeTree(version)")
+		isTable := strings.HasPrefix(s, "CREATE TABLE IF NOT EXISTS fd.") &&
+			(strings.Contains(s, "ReplacingMergeTree(version) ORDER BY (id)") || strings.Contains(s, "MergeTree() ORDER BY (doc_id, version, seq)"))
 		isView := strings.HasPrefix(s, "CREATE VIEW IF NOT EXISTS fd.v_") && strings.Contains(s, "documents FINAL")
 		if !isTable && !isView {
 			t.Errorf("statement is neither a versioned table nor a current-rows view in fd:\n%s", s)

@@ -2,8 +2,12 @@
 -- a ClickHouse server as old as 18.16, so only the portable subset is used:
 -- no LowCardinality, DateTime64, Bool, Map, CODEC or TTL. Money is Decimal,
 -- never Float. Rows of one document share its doc_id (the SHA-256 of its
--- bytes); ReplacingMergeTree(version) keeps the newest extraction of a
--- document, so reads use FINAL. {db} is replaced with the database name.
+-- bytes) and the version of the load that wrote them. documents keeps one
+-- row per document, the newest (ReplacingMergeTree, read with FINAL); the
+-- other tables keep every version apart (version is in their sorting key,
+-- so merges never fold one load's rows into another's), and the v_ views
+-- below show the version documents names. {db} is replaced with the
+-- database name.
 CREATE TABLE IF NOT EXISTS {db}.documents (
     id String,
     file String,
@@ -42,7 +46,7 @@ CREATE TABLE IF NOT EXISTS {db}.facts (
     col UInt32,
     text String,
     version UInt64
-) ENGINE = ReplacingMergeTree(version) ORDER BY (doc_id, seq);
+) ENGINE = MergeTree() ORDER BY (doc_id, version, seq);
 
 CREATE TABLE IF NOT EXISTS {db}.findings (
     doc_id String,
@@ -55,7 +59,7 @@ CREATE TABLE IF NOT EXISTS {db}.findings (
     facts Array(UInt32),
     page UInt32,
     version UInt64
-) ENGINE = ReplacingMergeTree(version) ORDER BY (doc_id, seq);
+) ENGINE = MergeTree() ORDER BY (doc_id, version, seq);
 
 CREATE TABLE IF NOT EXISTS {db}.blocks (
     doc_id String,
@@ -66,7 +70,7 @@ CREATE TABLE IF NOT EXISTS {db}.blocks (
     text String,
     tokens Array(String),
     version UInt64
-) ENGINE = ReplacingMergeTree(version) ORDER BY (doc_id, seq);
+) ENGINE = MergeTree() ORDER BY (doc_id, version, seq);
 
 -- The current rows: a document's rows of the version its documents row
 -- names. Rows of an interrupted or superseded load stay out of sight. The

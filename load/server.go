@@ -113,6 +113,13 @@ func (s *Server) Write(ctx context.Context, b *Batch) error {
 			return fmt.Errorf("%w: %s has %d rows of document %s, want %d", ErrCount, p.table, n, b.Document.ID[:12], len(p.rows))
 		}
 	}
+	return prune(ctx, s.exec, s.count, b.Document.ID, b.Document.Version)
+}
+
+func (s *Server) exec(ctx context.Context, sql string) error {
+	if err := s.conn.Exec(ctx, sql); err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
 	return nil
 }
 
@@ -122,9 +129,10 @@ func (s *Server) send(ctx context.Context, p tableRows) error {
 		return fmt.Errorf("load: insert %s: %w", p.table, err)
 	}
 	defer batch.Abort()
-	for _, row := range p.rows {
-		if err := batch.Append(row...); err != nil {
-			return fmt.Errorf("load: insert %s: %w", p.table, err)
+	// Column by column: twice the speed of row-wise Append (shared notes).
+	for j := range p.columns {
+		if err := batch.Column(j).Append(columnOf(p.rows, j)); err != nil {
+			return fmt.Errorf("load: insert %s.%s: %w", p.table, p.columns[j], err)
 		}
 	}
 	if err := batch.Send(); err != nil {
@@ -203,4 +211,43 @@ func text(v any) string {
 		return strconv.FormatFloat(rv.Float(), 'f', -1, 64)
 	}
 	return fmt.Sprint(v)
+}
+
+// columnOf gathers column j of rows into a slice of its Go type.
+func columnOf(rows [][]any, j int) any {
+	switch rows[0][j].(type) {
+	case string:
+		return gather[string](rows, j)
+	case uint8:
+		return gather[uint8](rows, j)
+	case uint16:
+		return gather[uint16](rows, j)
+	case uint32:
+		return gather[uint32](rows, j)
+	case uint64:
+		return gather[uint64](rows, j)
+	case decimal.Decimal:
+		return gather[decimal.Decimal](rows, j)
+	case *decimal.Decimal:
+		return gather[*decimal.Decimal](rows, j)
+	case time.Time:
+		return gather[time.Time](rows, j)
+	case []string:
+		return gather[[]string](rows, j)
+	case []uint32:
+		return gather[[]uint32](rows, j)
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r[j]
+	}
+	return out
+}
+
+func gather[T any](rows [][]any, j int) []T {
+	out := make([]T, len(rows))
+	for i, r := range rows {
+		out[i], _ = r[j].(T)
+	}
+	return out
 }

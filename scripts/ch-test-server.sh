@@ -3,7 +3,8 @@
 # 18.16) for the integration tests: its own directory, 127.0.0.1 only, the
 # ports given.
 # usage: scripts/ch-test-server.sh start [DIR] [TCP_PORT] [HTTP_PORT]   prints "DIR PID TCP HTTP"
-#        scripts/ch-test-server.sh stop DIR
+#        scripts/ch-test-server.sh halt DIR    stops it, keeping its data (start DIR again resumes)
+#        scripts/ch-test-server.sh stop DIR    stops it and removes DIR
 set -euo pipefail
 cmd=${1:?start|stop}
 case "$cmd" in
@@ -47,13 +48,15 @@ XML
     sleep 0.1
   done
   echo "clickhouse did not become ready; log:" >&2; tail -50 "$dir/log/server.err.log" >&2 || true; exit 1 ;;
-stop)
+stop|halt)
   dir=${2:?dir}
   if [ -f "$dir/server.pid" ]; then
     pid=$(cat "$dir/server.pid")
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" || true
+    rm -f "$dir/server.pid"
   fi
-  rm -rf "$dir" ;;
+  [ "$cmd" = stop ] && rm -rf "$dir"
+  exit 0 ;;
 esac

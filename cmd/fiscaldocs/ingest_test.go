@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/fiscaldocs/fiscaldocs/load"
+)
+
+// TestMain lets the test binary act as fiscaldocs itself, so the crash
+// tests can kill a real ingest process: FISCALDOCS_AS_MAIN=1 runs main.
+func TestMain(m *testing.M) {
+	if os.Getenv("FISCALDOCS_AS_MAIN") == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// fiscaldocs runs the CLI in a child process.
+func fiscaldocs(args ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "FISCALDOCS_AS_MAIN=1")
+	return cmd
+}
+
+func needStore(t *testing.T, what string, ok bool) {
+	if ok {
+		return
+	}
+	if os.Getenv("FISCALDOCS_REQUIRE_STORES") != "" {
+		t.Fatalf("%s is required (FISCALDOCS_REQUIRE_STORES) but missing", what)
+	}
+	t.Skipf("%s missing", what)
+}
+
+func haveChDB() bool {
+	p := os.Getenv("CHDB_LIB_PATH")
+	if p == "" {
+		p = "/usr/local/lib/libchdb.so"
+	}
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// reports writes n small 决算 narratives, each its own document.
+func reports(t *testing.T, n int) string {
+	dir := t.TempDir()
+	for i := range n {
+		text := fmt.Sprintf("第%d局2021年度部门决算\n第二部分 2021年度部门决算情况说明\n一、收入支出决算总体情况说明\n"+
+			"2021年度收、支总计%d.%02d万元。与2020年相比，收、支总计各增加4.07万元，增长0.19%%。\n"+
+			"二、收入决算情况说明\n2021年本年收入合计%d.%02d万元，其中：一般公共预算财政拨款收入%d.%02d万元。\n"+
+			"（一）机关运行经费支出情况\n2021年，第%d局机关运行经费支出%d.00万元。\n", i+1, 1000+i, i%100, 1000+i, i%100, 900+i, i%100, i+1, 10+i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%03d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// expectedFacts is the sum of extract --json facts over dir.
+func expectedFacts(t *testing.T, dir string) int {
+	code, out, _ := runCmd("extract", "--json", dir)
+	if code != 0 {
+		t.Fatalf("extract exit %d", code)
+	}
+	return strings.Count(out, `"metric":`)
+}
+
+func queryCount(t *testing.T, storeArgs []string, sql string) int {
+	t.Helper()
+	out, err := fiscaldocs(append(append([]string{"query"}, storeArgs...), "--format", "csv", sql)...).Output()
+	if err != nil {
+		t.Fatalf("query %s: %v", sql, err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	n, err := strconv.Atoi(lines[len(lines)-1])
+	if err != nil {
+		t.Fatalf("query %s: %q", sql, out)
+	}
+	return n
+}
+
+// startIngest runs an ingest and returns once it has loaded one document.
+func startIngest(t *testing.T, args ...string) (*exec.Cmd, *bufio.Scanner) {
+	t.Helper()
+	cmd := fiscaldocs(append([]string{"ingest", "--workers", "1"}, args...)...)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stderr)
+	for sc.Scan() {
+		if strings.HasPrefix(sc.Text(), "ingested ") {
+			return cmd, sc
+		}
+	}
+	cmd.Wait()
+	t.Fatal("ingest ended before loading a document")
+	return nil, nil
+}
+
+// TestIngestKilled kills an ingest with SIGKILL after its first document,
+// ingests again, and expects the counts of a clean run.
+func TestIngestKilled(t *testing.T) {
+	needStore(t, "libchdb.so", haveChDB())
+	docs := reports(t, 40)
+	want := expectedFacts(t, docs)
+	store := []string{"--data", filepath.Join(t.TempDir(), "store")}
+	cmd, _ := startIngest(t, append(store, docs)...)
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if out, err := fiscaldocs(append(append([]string{"ingest"}, store...), docs)...).CombinedOutput(); err != nil {
+		t.Fatalf("second ingest: %v\n%s", err, out)
+	}
+	if got := queryCount(t, store, "SELECT count() FROM "+load.Database+".v_facts"); got != want {
+		t.Errorf("facts after a killed and a second ingest = %d; want %d (extract --json)", got, want)
+	}
+	if got := queryCount(t, store, "SELECT count() FROM "+load.Database+".v_documents"); got != 40 {
+		t.Errorf("documents = %d; want 40", got)
+	}
+	// A third ingest adds nothing.
+	out, err := fiscaldocs(append(append([]string{"ingest"}, store...), docs)...).Output()
+	if err != nil || !strings.Contains(string(out), "0 ingested (0 facts), 40 skipped") {
+		t.Errorf("third ingest: %v %s", err, out)
+	}
+}
+
+// TestServerStoppedMidLoad stops the ClickHouse server during an ingest:
+// the run reports the failure and exits non-zero; once the server is back
+// a re-run completes with exact counts.
+func TestServerStoppedMidLoad(t *testing.T) {
+	_, err := exec.LookPath("clickhouse-server")
+	needStore(t, "clickhouse-server", err == nil)
+	script, _ := filepath.Abs("../../scripts/ch-test-server.sh")
+	dir := t.TempDir()
+	port := 30000 + os.Getpid()%5000
+	start := func() {
+		if out, err := exec.Command(script, "start", dir, strconv.Itoa(port), strconv.Itoa(port+1)).CombinedOutput(); err != nil {
+			t.Fatalf("start clickhouse-server: %v\n%s", err, out)
+		}
+	}
+	start()
+	t.Cleanup(func() { exec.Command(script, "stop", dir).Run() })
+	docs := reports(t, 40)
+	want := expectedFacts(t, docs)
+	store := []string{"--clickhouse", "127.0.0.1:" + strconv.Itoa(port)}
+	cmd, sc := startIngest(t, append(store, docs)...)
+	if out, err := exec.Command(script, "halt", dir).CombinedOutput(); err != nil {
+		t.Fatalf("halt: %v %s", err, out)
+	}
+	var rest []string
+	for sc.Scan() {
+		rest = append(rest, sc.Text())
+	}
+	err = cmd.Wait()
+	if err == nil {
+		t.Fatalf("ingest succeeded with the server stopped:\n%s", strings.Join(rest, "\n"))
+	}
+	start()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		out, err := fiscaldocs(append(append([]string{"ingest"}, store...), docs)...).CombinedOutput()
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("re-run: %v\n%s", err, out)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	if got := queryCount(t, store, "SELECT count() FROM "+load.Database+".v_facts"); got != want {
+		t.Errorf("facts after the re-run = %d; want %d", got, want)
+	}
+	if got := queryCount(t, store, "SELECT count() FROM "+load.Database+".v_documents WHERE status = 'ok'"); got != 40 {
+		t.Errorf("documents = %d; want 40", got)
+	}
+}
