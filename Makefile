@@ -77,11 +77,12 @@ fuzz: deps
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzText$$' -fuzztime $(FUZZTIME) ./extract
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) ./normalize
 
-# Go benchmarks, then the end-to-end run over the shared corpus's PDFs next
-# to pdftotext -layout on the same files.
-bench: build
-	$(GO) test -tags $(TAGS) -run XXX -bench . -benchmem ./...
-	scripts/bench.sh $(BIN) $(SHARED)/corpus/pdf
+# Go benchmarks (loading: rows/s into chDB and a private server), then the
+# end-to-end run over the shared corpus's PDFs next to pdftotext -layout on
+# the same files, and ingest's time and peak RSS into each store.
+bench: build chdb
+	scripts/with-clickhouse.sh sh -c '$(GO) test -tags $(TAGS) -run XXX -bench . -benchmem ./... && scripts/bench.sh $(BIN) $(SHARED)/corpus/pdf'
+
 
 # Remake the docx fixture from the seed dump in the shared corpus.
 fixtures:

@@ -27,3 +27,19 @@ printf 'corpus: %d PDFs, %d pages, %d cores\n' "$n" "$pages" "$cores"
 printf 'pdftotext -layout:      %6.2f s  %5s pages/s\n' "$ref" "$(rate "$pages" "$ref")"
 printf 'fiscaldocs extract --json: %6.2f s  %5s pages/s  %5.2f docs/s  (%.2f× pdftotext)  peak RSS %s KB\n' \
   "$ours" "$(rate "$pages" "$ours")" "$(awk -v n="$n" -v t="$ours" 'BEGIN{print n/t}')" "$(awk -v a="$ours" -v b="$ref" 'BEGIN{print a/b}')" "$rss"
+# Ingest: the whole run into a ClickHouse server (when CLICKHOUSE_ADDR names
+# one) and into embedded chDB, with the peak RSS of each; chDB runs inside
+# the process, so its RSS includes the engine's.
+if [ -x /usr/bin/time ]; then
+  tf=$(mktemp)
+  if [ -n "${CLICKHOUSE_ADDR:-}" ]; then
+    /usr/bin/time -o "$tf" -f '%e %M' "$bin" ingest --workers 2 --clickhouse "$CLICKHOUSE_ADDR" $files >/dev/null 2>&1 || true
+    read -r secs rss < "$tf"
+    printf 'ingest into the server (2 workers): %6.2f s  peak RSS %s KB\n' "$secs" "$rss"
+  fi
+  d=$(mktemp -d)
+  if /usr/bin/time -o "$tf" -f '%e %M' "$bin" ingest --workers 2 --data "$d" $files >/dev/null 2>&1; then :; fi
+  read -r secs rss < "$tf"
+  printf 'ingest into chDB (2 workers):       %6.2f s  peak RSS %s KB (chDB included)\n' "$secs" "$rss"
+  rm -rf "$d" "$tf"
+fi

@@ -187,3 +187,35 @@ func TestServerStoppedMidLoad(t *testing.T) {
 		t.Errorf("documents = %d; want 40", got)
 	}
 }
+
+// TestQueryExportSearch ingests the docx fixture and reads it back three
+// ways.
+func TestQueryExportSearch(t *testing.T) {
+	needStore(t, "libchdb.so", haveChDB())
+	store := []string{"--data", filepath.Join(t.TempDir(), "store")}
+	if out, err := fiscaldocs(append(append([]string{"ingest"}, store...), fixture)...).CombinedOutput(); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	out, err := fiscaldocs(append(append([]string{"query"}, store...), "--format", "json",
+		"SELECT d.department AS dept, f.value AS value FROM fiscaldocs.v_facts AS f INNER JOIN fiscaldocs.v_documents AS d ON f.doc_id = d.id WHERE f.metric = 'three_public.total' AND f.measure = 'amount'")...).Output()
+	if err != nil || strings.TrimSpace(string(out)) != `[{"dept":"攀枝花市人大常委会办公室","value":"188500"}]` {
+		t.Errorf("query: %v %s", err, out)
+	}
+	dir := t.TempDir()
+	if out, err := fiscaldocs(append(append([]string{"export"}, store...), "--out", dir)...).CombinedOutput(); err != nil {
+		t.Fatalf("export: %v\n%s", err, out)
+	}
+	summary, err := os.ReadFile(filepath.Join(dir, "summary.csv"))
+	if err != nil || !strings.HasPrefix(string(summary), "\uFEFFid,department,year") || !strings.Contains(string(summary), "攀枝花市人大常委会办公室,2021,决算,部门") ||
+		!strings.Contains(string(summary), ",188500,") {
+		t.Errorf("summary.csv: %v\n%s", err, summary)
+	}
+	facts, _ := os.ReadFile(filepath.Join(dir, "facts.csv"))
+	if n := strings.Count(string(facts), "\n"); n != 98 { // header + 97 facts
+		t.Errorf("facts.csv has %d lines; want 98", n)
+	}
+	out, err = fiscaldocs(append(append([]string{"search"}, store...), "公务接待费", "减少")...).Output()
+	if err != nil || !strings.Contains(string(out), "攀枝花市人大常委会办公室 2021年") || !strings.Contains(string(out), "公务接待费支出决算比2020年减少1.38万元") {
+		t.Errorf("search: %v\n%s", err, out)
+	}
+}
