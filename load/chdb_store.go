@@ -47,24 +47,10 @@ func (c *ChDB) Ingested(ctx context.Context, id, extractor string) (bool, error)
 	return n > 0, err
 }
 
-func (c *ChDB) Write(ctx context.Context, b *Batch) error {
-	for _, p := range b.parts() {
-		if len(p.rows) == 0 {
-			continue
-		}
-		q := fmt.Sprintf("INSERT INTO %s.%s (%s) FORMAT TabSeparated\n%s", Database, p.table, strings.Join(p.columns, ", "), tsvRows(p.rows))
-		if _, err := c.s.run(ctx, q, "TabSeparated"); err != nil {
-			return fmt.Errorf("load: insert %s: %w", p.table, err)
-		}
-		n, err := c.count(ctx, countSQL(p.table, b.Document.ID, b.Document.Version))
-		if err != nil {
-			return err
-		}
-		if n != uint64(len(p.rows)) {
-			return fmt.Errorf("%w: %s has %d rows of document %s, want %d", ErrCount, p.table, n, b.Document.ID[:12], len(p.rows))
-		}
-	}
-	return prune(ctx, c.exec, c.count, b.Document.ID, b.Document.Version)
+func (c *ChDB) Write(ctx context.Context, b *Batch) error { return writeBatch(ctx, c, b) }
+
+func (c *ChDB) insert(ctx context.Context, p tableRows) error {
+	return c.exec(ctx, fmt.Sprintf("INSERT INTO %s.%s (%s) FORMAT TabSeparated\n%s", Database, p.table, strings.Join(p.columns, ", "), tsvRows(p.rows)))
 }
 
 func (c *ChDB) exec(ctx context.Context, sql string) error {

@@ -2,7 +2,6 @@ package load
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -93,48 +92,6 @@ func (b *Batch) parts() []tableRows {
 	return out
 }
 
-// jsonEachRow renders rows for INSERT … FORMAT JSONEachRow: decimals as
-// strings (exact), times as "2006-01-02 15:04:05" in UTC.
-func jsonEachRow(columns []string, rows [][]any) (string, error) {
-	var b strings.Builder
-	for _, row := range rows {
-		obj := make(map[string]any, len(columns))
-		for i, c := range columns {
-			switch v := row[i].(type) {
-			case decimal.Decimal:
-				obj[c] = v.String()
-			case *decimal.Decimal:
-				if v == nil {
-					obj[c] = nil
-				} else {
-					obj[c] = v.String()
-				}
-			case time.Time:
-				obj[c] = v.UTC().Format("2006-01-02 15:04:05")
-			case []string:
-				if v == nil {
-					v = []string{}
-				}
-				obj[c] = v
-			case []uint32:
-				if v == nil {
-					v = []uint32{}
-				}
-				obj[c] = v
-			default:
-				obj[c] = v
-			}
-		}
-		line, err := json.Marshal(obj)
-		if err != nil {
-			return "", fmt.Errorf("load: %w", err)
-		}
-		b.Write(line)
-		b.WriteByte('\n')
-	}
-	return b.String(), nil
-}
-
 // tsvRows renders rows for INSERT … FORMAT TabSeparated, which chDB parses
 // several times faster than JSON: strings escaped, decimals exact, arrays
 // as ['a','b'], NULL as \N.
@@ -213,6 +170,34 @@ func countSQL(table, id string, version uint64) string {
 		col = "id"
 	}
 	return fmt.Sprintf("SELECT count() FROM %s.%s WHERE %s = '%s' AND version = %d", Database, table, col, id, version)
+}
+
+// backend is what a store does to SQL; writeBatch builds on it.
+type backend interface {
+	insert(ctx context.Context, p tableRows) error
+	exec(ctx context.Context, sql string) error
+	count(ctx context.Context, sql string) (uint64, error)
+}
+
+// writeBatch loads a batch table by table, the documents row last, checks
+// each table's count for this load, then prunes older loads' rows.
+func writeBatch(ctx context.Context, be backend, b *Batch) error {
+	for _, p := range b.parts() {
+		if len(p.rows) == 0 {
+			continue
+		}
+		if err := be.insert(ctx, p); err != nil {
+			return fmt.Errorf("load: insert %s: %w", p.table, err)
+		}
+		n, err := be.count(ctx, countSQL(p.table, b.Document.ID, b.Document.Version))
+		if err != nil {
+			return err
+		}
+		if n != uint64(len(p.rows)) {
+			return fmt.Errorf("%w: %s has %d rows of document %s, want %d", ErrCount, p.table, n, b.Document.ID[:12], len(p.rows))
+		}
+	}
+	return prune(ctx, be.exec, be.count, b.Document.ID, b.Document.Version)
 }
 
 // prune deletes the rows that loads of a document older than version left

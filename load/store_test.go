@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -166,18 +165,7 @@ func writePart(t *testing.T, s Store, b *Batch, table string) {
 		if p.table != table {
 			continue
 		}
-		var err error
-		switch st := s.(type) {
-		case *ChDB:
-			var data string
-			data, err = jsonEachRow(p.columns, p.rows)
-			if err == nil {
-				_, err = st.s.run(context.Background(), "INSERT INTO fiscaldocs."+p.table+" ("+strings.Join(p.columns, ", ")+") FORMAT JSONEachRow\n"+data, "TabSeparated")
-			}
-		case *Server:
-			err = st.send(context.Background(), p)
-		}
-		if err != nil {
+		if err := s.(backend).insert(context.Background(), p); err != nil {
 			t.Fatal(err)
 		}
 	}
