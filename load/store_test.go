@@ -3,6 +3,7 @@ package load
 import (
 	"context"
 	"os"
+	"reflect"
 	"strconv"
 	"sync"
 	"testing"
@@ -172,3 +173,33 @@ func writePart(t *testing.T, s Store, b *Batch, table string) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestStoresAgree loads the same document into both stores and expects
+// the same answer, text for text, to the same “三公” query.
+func TestStoresAgree(t *testing.T) {
+	ss := stores(t)
+	if len(ss) < 2 {
+		t.Skip("needs both stores")
+	}
+	ctx := context.Background()
+	v := uint64(time.Now().UnixNano())
+	batch := seedBatch(t, v)
+	q := "SELECT d.department AS dept, d.year AS year, f.metric AS metric, f.measure AS measure, f.value AS value, f.raw AS raw " +
+		"FROM fiscaldocs.v_facts AS f INNER JOIN fiscaldocs.v_documents AS d ON f.doc_id = d.id " +
+		"WHERE f.metric LIKE 'three_public%' AND d.id = '" + batch.Document.ID + "' ORDER BY metric, measure, value, raw"
+	var answers []*Result
+	for name, s := range ss {
+		if err := s.Write(ctx, seedBatch(t, v)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		r, err := s.Query(ctx, q)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		answers = append(answers, r)
+	}
+	a, b := answers[0], answers[1]
+	if len(a.Rows) == 0 || !reflect.DeepEqual(a.Rows, b.Rows) || !reflect.DeepEqual(a.Columns, b.Columns) {
+		t.Errorf("the stores disagree:\n%v\n%v", a, b)
+	}
+}
