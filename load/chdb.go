@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"unsafe"
 
 	"github.com/ebitengine/purego"
@@ -101,9 +102,10 @@ func openChDB(dir string) (*chdbSession, error) {
 		keep[i] = append([]byte(a), 0)
 		argv[i] = &keep[i][0]
 	}
-	conn := api.connect(len(argv), argv)
+	var conn *chdbConnection
+	said := quietStderr(func() { conn = api.connect(len(argv), argv) })
 	if conn == nil {
-		return nil, fmt.Errorf("load: chDB could not open %s", abs)
+		return nil, fmt.Errorf("load: chDB could not open %s: %s", abs, firstLine(said))
 	}
 	return &chdbSession{api: api, conn: conn, dir: abs}, nil
 }
@@ -149,4 +151,33 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// quietStderr runs f with file descriptor 2 pointed at a temporary file and
+// returns what was written there. chDB's engine prints start-up warnings
+// with stack traces straight to fd 2 (in a container without cgroup files,
+// for one); they belong in an error, if anything fails, not on the user's
+// terminal.
+func quietStderr(f func()) string {
+	tmp, err := os.CreateTemp("", "fiscaldocs-chdb-*.log")
+	if err != nil {
+		f()
+		return ""
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	saved, err := syscall.Dup(2)
+	if err != nil {
+		f()
+		return ""
+	}
+	defer syscall.Close(saved)
+	if err := syscall.Dup3(int(tmp.Fd()), 2, 0); err != nil {
+		f()
+		return ""
+	}
+	f()
+	syscall.Dup3(saved, 2, 0)
+	out, _ := os.ReadFile(tmp.Name())
+	return string(out)
 }
