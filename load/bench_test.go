@@ -27,15 +27,17 @@ func BenchmarkLoadFacts(b *testing.B) {
 	const n = 100000
 	run := func(b *testing.B, s Store) {
 		rows := 0
-		start := time.Now()
+		var loading time.Duration // Write alone, not the making of the rows
 		for i := 0; b.Loop(); i++ {
 			batch := bigBatch(n, uint64(time.Now().UnixNano()))
+			start := time.Now()
 			if err := s.Write(context.Background(), batch); err != nil {
 				b.Fatal(err)
 			}
+			loading += time.Since(start)
 			rows += n
 		}
-		b.ReportMetric(float64(rows)/time.Since(start).Seconds(), "rows/s")
+		b.ReportMetric(float64(rows)/loading.Seconds(), "rows/s")
 	}
 	b.Run("chdb", func(b *testing.B) {
 		dir, _ := os.MkdirTemp("", "fiscaldocs-bench-")

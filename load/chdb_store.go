@@ -50,7 +50,7 @@ func (c *ChDB) Ingested(ctx context.Context, id, extractor string) (bool, error)
 func (c *ChDB) Write(ctx context.Context, b *Batch) error { return writeBatch(ctx, c, b) }
 
 func (c *ChDB) insert(ctx context.Context, p tableRows) error {
-	return c.exec(ctx, fmt.Sprintf("INSERT INTO %s.%s (%s) FORMAT TabSeparated\n%s", Database, p.table, strings.Join(p.columns, ", "), tsvRows(p.rows)))
+	return c.exec(ctx, fmt.Sprintf("INSERT INTO %s.%s (%s) FORMAT TabSeparated\n%s", Database, p.table, strings.Join(p.columns, ", "), p.tsv()))
 }
 
 func (c *ChDB) exec(ctx context.Context, sql string) error {

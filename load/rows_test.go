@@ -89,3 +89,18 @@ func TestRowsRefusesWhatWouldBeAltered(t *testing.T) {
 		t.Errorf("dangling finding: err = %v", err)
 	}
 }
+
+// TestColumnsFollowFields keeps each row struct's fields in the order of
+// its table's column list, which the stores rely on.
+func TestColumnsFollowFields(t *testing.T) {
+	for _, p := range (&Batch{}).parts() {
+		if n := p.data.Type().Elem().NumField(); n != len(p.columns) {
+			t.Errorf("%s: %d fields, %d columns", p.table, n, len(p.columns))
+		}
+	}
+	b := &Batch{Facts: []FactRow{{DocID: "d", Seq: 7, Metric: "m"}}}
+	f := b.parts()[1]
+	if got := f.column(1).([]uint32); got[0] != 7 || f.columns[1] != "seq" {
+		t.Errorf("facts column 1 = %v (%s); want [7] (seq)", got, f.columns[1])
+	}
+}

@@ -106,7 +106,7 @@ func (s *Server) insert(ctx context.Context, p tableRows) error {
 	}
 	defer batch.Abort()
 	for j := range p.columns {
-		if err := batch.Column(j).Append(columnOf(p.rows, j)); err != nil {
+		if err := batch.Column(j).Append(p.column(j)); err != nil {
 			return fmt.Errorf("column %s: %w", p.columns[j], err)
 		}
 	}
@@ -190,43 +190,4 @@ func text(v any) string {
 		return strconv.FormatFloat(rv.Float(), 'f', -1, 64)
 	}
 	return fmt.Sprint(v)
-}
-
-// columnOf gathers column j of rows into a slice of its Go type.
-func columnOf(rows [][]any, j int) any {
-	switch rows[0][j].(type) {
-	case string:
-		return gather[string](rows, j)
-	case uint8:
-		return gather[uint8](rows, j)
-	case uint16:
-		return gather[uint16](rows, j)
-	case uint32:
-		return gather[uint32](rows, j)
-	case uint64:
-		return gather[uint64](rows, j)
-	case decimal.Decimal:
-		return gather[decimal.Decimal](rows, j)
-	case *decimal.Decimal:
-		return gather[*decimal.Decimal](rows, j)
-	case time.Time:
-		return gather[time.Time](rows, j)
-	case []string:
-		return gather[[]string](rows, j)
-	case []uint32:
-		return gather[[]uint32](rows, j)
-	}
-	out := make([]any, len(rows))
-	for i, r := range rows {
-		out[i] = r[j]
-	}
-	return out
-}
-
-func gather[T any](rows [][]any, j int) []T {
-	out := make([]T, len(rows))
-	for i, r := range rows {
-		out[i], _ = r[j].(T)
-	}
-	return out
 }
