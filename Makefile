@@ -75,6 +75,7 @@ test: vet chdb
 fuzz: deps
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzDocx$$' -fuzztime $(FUZZTIME) ./extract
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzText$$' -fuzztime $(FUZZTIME) ./extract
+	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzPDFLayout$$' -fuzztime $(FUZZTIME) ./extract
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) ./normalize
 
 # Go benchmarks (loading: rows/s into chDB and a private server), then the

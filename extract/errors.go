@@ -19,6 +19,7 @@ var (
 	ErrBadEncoding  = errors.New("extract: text is neither UTF-8 nor GB18030")
 	ErrEmpty        = errors.New("extract: empty document")
 	ErrMalformedXML = errors.New("extract: malformed XML")
+	ErrBadPart      = errors.New("extract: archive member inflates past its declared size or fails its checksum")
 )
 
 // Error is a problem at a position in a document. It prints as

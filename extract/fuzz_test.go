@@ -45,3 +45,36 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPDFLayout feeds the PDF reader's own part — pdftotext -tsv parsing
+// and the rebuilding of lines, paragraphs and tables — arbitrary TSV.
+func FuzzPDFLayout(f *testing.F) {
+	f.Add([]byte("level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
+		"1\t1\t0\t0\t0\t0\t0\t0\t595\t842\t-1\t###PAGE###\n" +
+		"5\t1\t0\t0\t0\t0\t72\t100\t40\t10\t100\t科目编码\n" +
+		"5\t1\t0\t1\t0\t0\t200\t100\t40\t10\t100\t2,106.66\n" +
+		"5\t1\t0\t2\t0\t0\t300\t100\t40\t10\t100\t1,503.52\n" +
+		"5\t1\t0\t3\t0\t0\t72\t118\t400\t10\t100\t一般公共预算财政拨款支出2940.05万元，占本年支出合计的\n"))
+	f.Add([]byte("5\t1\t0\t0\t0\t0\tNaN\t-1e308\t+Inf\t0\t100\tx\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pages, err := parseTSV(data)
+		if err != nil {
+			return
+		}
+		b := &pdfBuilder{doc: &Document{}}
+		for _, pg := range pages {
+			if len(pg.words) > 0 {
+				b.page(pg)
+			}
+		}
+		b.flush()
+		for i, blk := range b.doc.Blocks {
+			if blk.Pos.Block != i+1 {
+				t.Fatalf("block %d has position %v", i+1, blk.Pos)
+			}
+			if blk.Table != nil && len(blk.Table.Rows) != len(blk.Table.Pages) {
+				t.Fatalf("table rows %d, pages %d", len(blk.Table.Rows), len(blk.Table.Pages))
+			}
+		}
+	})
+}

@@ -79,7 +79,7 @@ func (a *archive) open(name string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, &Error{Part: name, Err: err}
 	}
-	return &limitedPart{rc: rc, a: a, name: name}, nil
+	return &limitedPart{rc: rc, a: a, name: name, declared: int64(f.UncompressedSize64)}, nil
 }
 
 // read returns a whole part, within the limits.
@@ -99,10 +99,11 @@ func (a *archive) read(name string) ([]byte, error) {
 // limitedPart counts decompressed bytes against both limits. The zip
 // directory's declared size can lie, so the count is of real bytes.
 type limitedPart struct {
-	rc   io.ReadCloser
-	a    *archive
-	name string
-	n    int64
+	rc       io.ReadCloser
+	a        *archive
+	name     string
+	n        int64
+	declared int64 // the size the zip directory gives
 }
 
 func (p *limitedPart) Read(b []byte) (int, error) {
@@ -115,7 +116,12 @@ func (p *limitedPart) Read(b []byte) (int, error) {
 	case p.a.used > p.a.lim.MaxTotal:
 		return n, &Error{Part: p.name, Err: fmt.Errorf("%w: archive exceeds %d decompressed bytes", ErrTooLarge, p.a.lim.MaxTotal)}
 	}
-	if err != nil && !errors.Is(err, io.EOF) {
+	switch {
+	case errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum):
+		// archive/zip stops a part that inflates past its declared size
+		// or fails its checksum: damaged, or a zip bomb with a false size.
+		return n, &Error{Part: p.name, Err: fmt.Errorf("%w (it declares %d bytes)", ErrBadPart, p.declared)}
+	case err != nil && !errors.Is(err, io.EOF):
 		err = &Error{Part: p.name, Err: err}
 	}
 	return n, err

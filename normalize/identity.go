@@ -24,6 +24,18 @@ var (
 	regionRe     = regexp.MustCompile(`^(?:中共)?((?:[\p{Han}]{2,7}?(?:省|自治区))?(?:[\p{Han}]{2,7}?(?:市|自治州|州|盟))?(?:[\p{Han}]{1,7}?(?:区|县|旗))?)`)
 )
 
+// deptContexts are the words deptRe needs after a department's name.
+var deptContexts = []string{"机关运行经费", "政府采购支出", "共有车辆", "共有公务用车", "下属", "本级", "部门整体", "部门决算", "部门预算", "单位决算", "单位预算"}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // identifier accumulates evidence of who published the document.
 type identifier struct {
 	titled   bool
@@ -59,13 +71,19 @@ func (idf *identifier) observe(text string, heading bool) {
 			}
 		}
 	}
-	for _, m := range deptRe.FindAllStringSubmatch(text, -1) {
-		idf.depts[m[1]]++
+	// The regular expressions backtrack over long paragraphs; a cheap look
+	// for the words they need first (a measured quarter of normalize's time).
+	if containsAny(text, deptContexts) {
+		for _, m := range deptRe.FindAllStringSubmatch(text, -1) {
+			idf.depts[m[1]]++
+		}
 	}
-	for _, m := range labelDeptRe.FindAllStringSubmatch(text, -1) {
-		idf.labelled[m[1]]++
+	if strings.ContainsAny(text, ":：") && (strings.Contains(text, "部") || strings.Contains(text, "单位")) {
+		for _, m := range labelDeptRe.FindAllStringSubmatch(text, -1) {
+			idf.labelled[m[1]]++
+		}
 	}
-	if len([]rune(text)) <= 40 {
+	if len(text) <= 120 && strings.Contains(text, "表") { // 40 Han characters
 		for _, m := range tableTitleRe.FindAllStringSubmatch(text, -1) {
 			if y, err := strconv.Atoi(m[1]); err == nil && y >= 1990 && y <= 2100 {
 				idf.years[y] += 10

@@ -255,10 +255,13 @@ func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 			s = s[:i[0]]
 		}
 		ctx := clauseContext{sec: sec, sentence: s, paragraph: text, all: r.all, kind: r.kind}
+		r.absence(b, s, sec)
+		if !strings.ContainsAny(s, "0123456789") && !openItemRe.MatchString(s) && !strings.Contains(s, "(项)") {
+			continue // no figure here, and no item whose figures follow: nothing to read
+		}
 		done := r.items(b, s, ctx)
 		r.terms(b, s, ctx, done)
 		r.counts(b, s)
-		r.absence(b, s, sec)
 	}
 	if m := reasonRe.FindStringSubmatch(text); m != nil {
 		for i := start; i < len(r.facts.list); i++ {
@@ -441,6 +444,9 @@ var absenceRe = regexp.MustCompile(`(?:本部门|本单位|[\p{Han}()]{2,30}?)(?
 var thisAbsenceRe = regexp.MustCompile(`本(?:部门|单位)(?:无|没有)此项(?:支出|收入|收支|资金)`)
 
 func (r *reader) absence(b *extract.Block, s string, sec *sections) {
+	if !strings.Contains(s, "无") && !strings.Contains(s, "没有") {
+		return
+	}
 	if thisAbsenceRe.MatchString(s) {
 		head := sec.titles[2] + sec.titles[3]
 		switch {

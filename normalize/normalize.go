@@ -13,9 +13,15 @@ import (
 // same figure the table's value is kept (FACTS.md) and a differing
 // narrative statement becomes a conflict for validation to report.
 func Document(doc *extract.Document, seg *Segmenter) *Result {
-	r := read(doc, seg, allGPB{})
+	texts := make([]string, len(doc.Blocks)) // each block's text, cleaned once for every pass
+	for i, b := range doc.Blocks {
+		if b.Kind == extract.Paragraph || b.Kind == extract.Heading {
+			texts[i] = strings.TrimSpace(Clean(b.Text))
+		}
+	}
+	r := read(doc, texts, seg, allGPB{})
 	if all := r.allGPB(); all != (allGPB{}) {
-		r = read(doc, seg, all)
+		r = read(doc, texts, seg, all)
 	}
 	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts}
 }
@@ -39,9 +45,9 @@ func (r *reader) allGPB() allGPB {
 }
 
 // read makes one pass over the document: tables, then narrative, then charts.
-func read(doc *extract.Document, seg *Segmenter, all allGPB) *reader {
+func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB) *reader {
 	r := &reader{seg: seg, facts: &factSet{}, all: all}
-	r.id = r.tables(doc)
+	r.id = r.tables(doc, texts)
 	r.kind = r.id.Kind
 	var sec sections
 	carry := "" // a paragraph cut off inside a line item's name
@@ -50,7 +56,7 @@ func read(doc *extract.Document, seg *Segmenter, all allGPB) *reader {
 		if b.Kind != extract.Paragraph && b.Kind != extract.Heading {
 			continue
 		}
-		raw := strings.TrimSpace(Clean(b.Text))
+		raw := texts[i]
 		text := squeeze(raw)
 		level := headingLevel(b, raw)
 		if level > 0 && carry != "" {
@@ -90,7 +96,7 @@ var absenceNoteRe = regexp.MustCompile(`^注.*(?:无|没有).*(?:收支|收入|�
 // tables reads the identity and the tables' facts: a first pass over the
 // document, since a table's kind depends on the title above it and its
 // measures on whether the document is a 决算 or a 预算.
-func (r *reader) tables(doc *extract.Document) Identity {
+func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	idf := newIdentifier()
 	var sec sections
 	var recent []string
@@ -100,7 +106,7 @@ func (r *reader) tables(doc *extract.Document) Identity {
 		b := &doc.Blocks[i]
 		switch b.Kind {
 		case extract.Paragraph, extract.Heading:
-			raw := strings.TrimSpace(Clean(b.Text))
+			raw := texts[i]
 			text := squeeze(raw)
 			level := headingLevel(b, raw)
 			if level > 0 {

@@ -27,6 +27,19 @@ printf 'corpus: %d PDFs, %d pages, %d cores\n' "$n" "$pages" "$cores"
 printf 'pdftotext -layout:      %6.2f s  %5s pages/s\n' "$ref" "$(rate "$pages" "$ref")"
 printf 'fiscaldocs extract --json: %6.2f s  %5s pages/s  %5.2f docs/s  (%.2f× pdftotext)  peak RSS %s KB\n' \
   "$ours" "$(rate "$pages" "$ours")" "$(awk -v n="$n" -v t="$ours" 'BEGIN{print n/t}')" "$(awk -v a="$ours" -v b="$ref" 'BEGIN{print a/b}')" "$rss"
+# Scaling: the same files ten times over (copies, so every one is read):
+# time should grow tenfold and peak RSS stay flat.
+if [ -x /usr/bin/time ]; then
+  big=$(mktemp -d); tf=$(mktemp)
+  for k in $(seq 1 10); do mkdir -p "$big/$k"; cp $files "$big/$k/"; done
+  /usr/bin/time -o "$tf" -f '%e %M' "$bin" extract --json $files >/dev/null 2>&1 || true
+  read -r s1 r1 < "$tf"
+  /usr/bin/time -o "$tf" -f '%e %M' "$bin" extract --json "$big" >/dev/null 2>&1 || true
+  read -r s10 r10 < "$tf"
+  printf 'scaling: 1x %.2f s %s KB, 10x %.2f s %s KB (time %.1fx, peak RSS %.2fx)\n' "$s1" "$r1" "$s10" "$r10" \
+    "$(awk -v a="$s10" -v b="$s1" 'BEGIN{print a/b}')" "$(awk -v a="$r10" -v b="$r1" 'BEGIN{print a/b}')"
+  rm -rf "$big" "$tf"
+fi
 # Ingest: the whole run into a ClickHouse server (when CLICKHOUSE_ADDR names
 # one) and into embedded chDB, with the peak RSS of each; chDB runs inside
 # the process, so its RSS includes the engine's.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/corpus"
 	"github.com/fiscaldocs/fiscaldocs/extract"
@@ -51,6 +52,8 @@ type runOptions struct {
 	skip func(corpus.Doc) (bool, error)
 	// tokens asks for each block's search tokens (for the search index).
 	tokens bool
+	// timeout bounds the time spent on one document; 0 means 2 minutes.
+	timeout time.Duration
 }
 
 // processAll runs extract, normalize and validate over paths on several
@@ -97,6 +100,12 @@ func processAll(ctx context.Context, paths []string, seg *normalize.Segmenter, o
 // its readers' own) are caught here too, so one document cannot stop the run.
 func processOne(ctx context.Context, path string, seg *normalize.Segmenter, opt runOptions) (p processed) {
 	p.Doc.Path = path
+	timeout := opt.timeout
+	if timeout == 0 {
+		timeout = 2 * time.Minute
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	defer func() {
 		if r := recover(); r != nil {
 			p.Err = fmt.Errorf("%s: internal error: %v", path, r)
@@ -121,6 +130,10 @@ func processOne(ctx context.Context, path string, seg *normalize.Segmenter, opt 
 		return p
 	}
 	p.Blocks = doc
+	if err := ctx.Err(); err != nil {
+		p.Err = fmt.Errorf("%s: gave up after %s: %w", path, timeout, err)
+		return p
+	}
 	p.Result = normalize.Document(doc, seg)
 	p.Report = validate.Document(doc, p.Result)
 	if opt.tokens {
