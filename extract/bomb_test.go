@@ -5,8 +5,11 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"flag"
 	"hash/crc32"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -61,11 +64,30 @@ func deflatedXML(size int64) ([]byte, uint32, int64) {
 	return deflated.Bytes(), crc.Sum32(), written
 }
 
+var updateBombs = flag.Bool("update-bombs", false, "rewrite testdata/bomb-512mb*.docx")
+
+// bombFixture reads testdata/bomb-512mb[-lying].docx, made by bomb (which
+// takes seconds, minutes under -race) when missing or with -update-bombs.
+func bombFixture(t *testing.T, lie bool) []byte {
+	name := filepath.Join("testdata", "bomb-512mb.docx")
+	if lie {
+		name = filepath.Join("testdata", "bomb-512mb-lying.docx")
+	}
+	if data, err := os.ReadFile(name); err == nil && !*updateBombs {
+		return data
+	}
+	data := bomb(t, 512<<20, lie)
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
 // TestZipBomb refuses a 512 MB docx, whether its directory says so or lies,
 // quickly and without holding it in memory.
 func TestZipBomb(t *testing.T) {
 	for _, lie := range []bool{false, true} {
-		data := bomb(t, 512<<20, lie)
+		data := bombFixture(t, lie)
 		runtime.GC()
 		var before runtime.MemStats
 		runtime.ReadMemStats(&before)
