@@ -13,14 +13,7 @@ import (
 // BenchmarkPipelineCorpus runs extract, normalize and validate over the
 // shared corpus's PDFs (pdftotext included), as extract --json does.
 func BenchmarkPipelineCorpus(b *testing.B) {
-	files, _ := filepath.Glob("../../../shared/corpus/pdf/*.pdf")
-	if len(files) == 0 {
-		b.Skip("../shared/corpus absent")
-	}
-	seg, err := normalize.NewSegmenter()
-	if err != nil {
-		b.Fatal(err)
-	}
+	files, seg := corpusPDFs(b)
 	pages := 0
 	for b.Loop() {
 		pages = 0
@@ -37,14 +30,7 @@ func BenchmarkPipelineCorpus(b *testing.B) {
 // corpus's PDFs, read once beforehand: the pipeline's own work on top of
 // pdftotext.
 func BenchmarkFactsCorpus(b *testing.B) {
-	files, _ := filepath.Glob("../../../shared/corpus/pdf/*.pdf")
-	if len(files) == 0 {
-		b.Skip("../shared/corpus absent")
-	}
-	seg, err := normalize.NewSegmenter()
-	if err != nil {
-		b.Fatal(err)
-	}
+	files, seg := corpusPDFs(b)
 	var docs []*extract.Document
 	processAll(context.Background(), files, seg, runOptions{}, func(p processed) {
 		if p.Err == nil {
@@ -57,4 +43,17 @@ func BenchmarkFactsCorpus(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// corpusPDFs lists the shared corpus's PDFs, skipping without them.
+func corpusPDFs(b *testing.B) ([]string, *normalize.Segmenter) {
+	files, _ := filepath.Glob("../../../shared/corpus/pdf/*.pdf")
+	if len(files) == 0 {
+		b.Skip("../shared/corpus absent")
+	}
+	seg, err := normalize.NewSegmenter()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return files, seg
 }
