@@ -1,10 +1,11 @@
 // Package corpus is the first stage of the pipeline: it finds documents
-// (files and folders today, crawled portals later), identifies each by the
-// SHA-256 of its bytes, and tells its format from those bytes rather than
-// from its name. Package extract reads what corpus finds.
+// (in files and folders, and on portals it crawls into a folder),
+// identifies each by the SHA-256 of its bytes, and tells its format from
+// those bytes rather than from its name. Package extract reads what corpus
+// finds; a crawl's manifest gives each document its source URL.
 //
 // Functions here are synchronous; Walk calls its callback on the caller's
-// goroutine.
+// goroutine, and a Crawler makes one request at a time.
 package corpus
 
 import (
@@ -142,7 +143,8 @@ func looksHTML(head []byte) bool {
 
 // Walk calls fn with the path of every regular file under root (or root
 // itself when it is a file), in lexical order, skipping hidden files and
-// folders. An error from fn stops the walk and is returned.
+// folders and crawl manifests. An error from fn stops the walk and is
+// returned.
 func Walk(root string, fn func(path string) error) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -154,7 +156,7 @@ func Walk(root string, fn func(path string) error) error {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() {
+		if !d.Type().IsRegular() || d.Name() == ManifestName {
 			return nil
 		}
 		return fn(path)
