@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -65,6 +66,26 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	return ingest(ctx, store, seg, expand(fs.Args()), ingestOptions{workers: *workers, shard: sh}, stdout, stderr)
+}
+
+type ingestOptions struct {
+	workers int
+	shard   shard
+}
+
+// ingest reads paths into store, skipping the documents already there,
+// and prints a summary line. A document found by a crawl gets the URL it
+// came from, from the crawl manifest beside it.
+func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, paths []string, opt ingestOptions, stdout, stderr io.Writer) error {
+	sh := opt.shard
+	if sh.n == 0 {
+		sh = shard{1, 1}
+	}
+	urls, err := sourceURLs(paths)
+	if err != nil {
+		return err
+	}
 	extractor := "fiscaldocs/" + Version
 	progress := newProgress(stderr)
 	var sum ingestSummary
@@ -76,7 +97,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return store.Ingested(ctx, d.SHA256, extractor)
 	}
 	var infra error
-	err = processAll(ctx, expand(fs.Args()), seg, runOptions{workers: *workers, skip: skip, tokens: true}, func(p processed) {
+	err = processAll(ctx, paths, seg, runOptions{workers: opt.workers, skip: skip, tokens: true}, func(p processed) {
 		if infra != nil {
 			return // the store is gone: the rest waits for a re-run
 		}
@@ -94,7 +115,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			progress.line(fmt.Sprintf("failed %s", oneLine(p.Err)))
 		default:
 			b, err := load.Rows(load.Input{Doc: p.Doc, Extractor: extractor, Blocks: p.Blocks, Result: p.Result,
-				Report: p.Report, Tokens: p.Tokens, Version: uint64(time.Now().UnixNano()), Now: time.Now()})
+				Report: p.Report, Tokens: p.Tokens, SourceURL: urls[p.Doc.SHA256], Version: uint64(time.Now().UnixNano()), Now: time.Now()})
 			if err != nil {
 				sum.failed++
 				progress.line(fmt.Sprintf("failed %s: %v", p.Doc.Path, err))
@@ -122,6 +143,30 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errFailed
 	}
 	return nil
+}
+
+// sourceURLs maps the hashes of crawled files to the URLs they came from,
+// from the crawl manifests in the folders that hold paths.
+func sourceURLs(paths []string) (map[string]string, error) {
+	urls := map[string]string{}
+	read := map[string]bool{}
+	for _, p := range paths {
+		dir := filepath.Dir(p)
+		if read[dir] {
+			continue
+		}
+		read[dir] = true
+		entries, err := corpus.ReadManifest(dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			if _, ok := urls[e.SHA256]; !ok {
+				urls[e.SHA256] = e.URL
+			}
+		}
+	}
+	return urls, nil
 }
 
 type ingestSummary struct {
