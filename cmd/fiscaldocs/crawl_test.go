@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -88,5 +91,69 @@ func TestCrawlUsage(t *testing.T) {
 	code, _, errOut := runCmd("crawl", "--seeds", filepath.Join(t.TempDir(), "none.txt"), "--into", t.TempDir())
 	if code != 1 || !strings.Contains(errOut, "none.txt") {
 		t.Errorf("missing seeds file: exit %d, %q", code, errOut)
+	}
+}
+
+// TestCrawlEvery runs crawl --every in a child process: a file that appears
+// between rounds is fetched by the next round, and SIGTERM stops the loop
+// cleanly.
+func TestCrawlEvery(t *testing.T) {
+	var mu sync.Mutex
+	list := `<a href="/a.pdf">2023年部门决算</a>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch r.URL.Path {
+		case "/list.html":
+			fmt.Fprint(w, "<html><body>"+list+"</body></html>")
+		case "/a.pdf", "/b.pdf":
+			w.Header().Set("Last-Modified", "Mon, 02 Sep 2024 00:00:00 GMT")
+			fmt.Fprint(w, "%PDF-1.4\n%"+r.URL.Path+"\n")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	tmp := t.TempDir()
+	seeds := filepath.Join(tmp, "seeds.txt")
+	if err := os.WriteFile(seeds, []byte(srv.URL+"/list.html\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := fiscaldocs("crawl", "--seeds", seeds, "--into", filepath.Join(tmp, "crawl"), "--delay", "0", "--every", "300ms")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	sc := bufio.NewScanner(stdout)
+	var rounds []string
+	for sc.Scan() {
+		rounds = append(rounds, sc.Text())
+		if len(rounds) == 1 {
+			mu.Lock()
+			list += `<a href="/b.pdf">2024年部门预算</a>`
+			mu.Unlock()
+		}
+		if len(rounds) == 3 {
+			break
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("crawl --every after SIGTERM: %v", err)
+	}
+	want := []string{"crawled 1 pages: 1 files downloaded, 0 unchanged", "crawled 1 pages: 1 files downloaded, 1 unchanged", "crawled 1 pages: 0 files downloaded, 2 unchanged"}
+	if len(rounds) != 3 {
+		t.Fatalf("rounds: %q", rounds)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(rounds[i], w) {
+			t.Errorf("round %d: %q, want %q…", i+1, rounds[i], w)
+		}
 	}
 }

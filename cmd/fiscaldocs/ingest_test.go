@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -20,7 +19,7 @@ import (
 // tests can kill a real ingest process: FISCALDOCS_AS_MAIN=1 runs main.
 func TestMain(m *testing.M) {
 	if os.Getenv("FISCALDOCS_AS_MAIN") == "1" {
-		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+		os.Exit(runMain())
 	}
 	os.Exit(m.Run())
 }

@@ -25,6 +25,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"syscall"
 )
 
 // Version is the extractor version written with every document's facts.
@@ -54,9 +55,15 @@ var errFailed = errors.New("some documents failed")
 var errUsage = errors.New("usage")
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	os.Exit(runMain())
+}
+
+// runMain runs the command line with a context that an interrupt or a
+// SIGTERM (a service being stopped) cancels, so commands stop cleanly.
+func runMain() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	return run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 }
 
 // run dispatches to a subcommand and returns the process exit status: 0 on
