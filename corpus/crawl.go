@@ -16,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -52,7 +53,8 @@ type Entry struct {
 // time, which is also the politeness the portals need.
 type Crawler struct {
 	Into      string        // download folder, with the manifest
-	Depth     int           // pages followed from a seed: 0 reads the seeds only
+	Depth     int           // pages followed from a seed: 0 reads the seeds only; a list's own pagination does not count
+	MaxPages  int           // pages read in one run, at most
 	UserAgent string        // sent with every request
 	MaxBytes  int64         // largest file downloaded
 	Delay     time.Duration // between two requests to one host
@@ -70,9 +72,10 @@ type Crawler struct {
 }
 
 // NewCrawler makes a crawler into dir with polite defaults: one request a
-// second per host, 30 s per request, 200 MB per file, three retries.
+// second per host, 30 s per request, 200 MB per file, three retries, 5,000
+// pages a run.
 func NewCrawler(dir string) *Crawler {
-	return &Crawler{Into: dir, Depth: 2, UserAgent: "fiscaldocs-crawler/1 (collects published 部门决算/预算 disclosures)",
+	return &Crawler{Into: dir, Depth: 2, MaxPages: 5000, UserAgent: "fiscaldocs-crawler/1 (collects published 部门决算/预算 disclosures)",
 		MaxBytes: 200 << 20, Delay: time.Second, Retries: 3, Backoff: time.Second, client: &http.Client{Timeout: 30 * time.Second}}
 }
 
@@ -101,7 +104,9 @@ var reportWords = regexp.MustCompile(`决算|预算`)
 // URL: a web page is read for its links, anything else is kept as a file
 // (portals often serve attachments from download.jsp?id=…). Any other link
 // on the seeds' hosts is read as a page, to Depth pages from a seed, and
-// kept only if it turns out to be a document (PDF, Office or zip).
+// kept only if it turns out to be a document (PDF, Office or zip). A
+// list's pagination (下一页 or page numbers into the same folder, or TRS's
+// createPageHTML) is read at the list's own depth, up to MaxPages pages.
 func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 	var st Stats
 	if err := os.MkdirAll(c.Into, 0o755); err != nil {
@@ -112,6 +117,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 	}
 	c.hosts, c.last, c.robots, c.visited = map[string]bool{}, map[string]time.Time{}, map[string][]string{}, map[string]bool{}
 	var queue []target
+	queued := 0 // pages queued, seeds included
 	for _, s := range seeds {
 		u, err := url.Parse(strings.TrimSpace(s))
 		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
@@ -121,6 +127,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 		u.Fragment = ""
 		c.hosts[u.Host] = true
 		queue = append(queue, target{u: u, kind: pageLink})
+		queued++
 	}
 	client := *c.client
 	client.CheckRedirect = func(req *http.Request, via []*http.Request) error {
@@ -157,6 +164,9 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 				continue // off the seeds' hosts: never requested
 			}
 			next := target{u: l.u, text: l.text, from: t.u, depth: t.depth + 1}
+			if l.pager && path.Dir(l.u.Path) == path.Dir(t.u.Path) {
+				next.depth = t.depth // the next page of the same list
+			}
 			ext := strings.ToLower(path.Ext(l.u.Path))
 			switch {
 			case attachmentExt[ext]:
@@ -164,6 +174,14 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 			case reportWords.MatchString(l.text) && !mediaExt[ext]:
 				next.kind = reportLink
 			case next.depth <= c.Depth && !mediaExt[ext]:
+				if queued >= c.MaxPages {
+					if queued == c.MaxPages {
+						c.logf("stopped following pages at %d (MaxPages)", c.MaxPages)
+						queued++
+					}
+					continue
+				}
+				queued++
 				next.kind = pageLink
 			default:
 				continue
@@ -256,9 +274,19 @@ func documentMagic(head []byte) bool {
 }
 
 type link struct {
-	u    *url.URL
-	text string
+	u     *url.URL
+	text  string
+	pager bool // a list's pagination: 下一页, a page number, or a TRS createPageHTML page
 }
+
+// pagerText is the text of a pagination link. (首页 is left out: on most
+// sites it is the home page.)
+var pagerText = regexp.MustCompile(`^(?:下一?页|上一?页|尾页|末页|最后一页|第?\d{1,4}页?|[<>«»‹›]{1,2}|(?i:next|prev(?:ious)?|last))$`)
+
+// trsPager is the pagination script of TRS WCM, the content system of many
+// government portals: createPageHTML(pages, current, "index", "html")
+// stands for index.html, index_1.html … index_{pages-1}.html.
+var trsPager = regexp.MustCompile(`createPageHTML\(\s*['"]?(\d+)['"]?\s*,\s*['"]?\d+['"]?\s*,\s*['"]([\w.-]+)['"]\s*,\s*['"](\w+)['"]`)
 
 // links reads an HTML page, decoding its charset (GBK, GB2312, GB18030 or
 // UTF-8, from the header or the meta tag), and returns its http(s) links in
@@ -275,8 +303,32 @@ func links(r io.Reader, contentType string, u *url.URL) ([]link, error) {
 	base := u
 	var out []link
 	seen := map[string]bool{}
+	add := func(base *url.URL, href, text string, pager bool) {
+		ref, err := base.Parse(strings.TrimSpace(href))
+		if err != nil || (ref.Scheme != "http" && ref.Scheme != "https") {
+			return
+		}
+		ref.Fragment = ""
+		if !seen[ref.String()] {
+			seen[ref.String()] = true
+			out = append(out, link{ref, text, pager})
+		}
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "script" {
+			for _, m := range trsPager.FindAllStringSubmatch(textOf(n), -1) {
+				pages, _ := strconv.Atoi(m[1])
+				for i := range min(pages, 1000) {
+					name := m[2] + "." + m[3]
+					if i > 0 {
+						name = fmt.Sprintf("%s_%d.%s", m[2], i, m[3])
+					}
+					add(base, name, "", true)
+				}
+			}
+			return
+		}
 		if n.Type == html.ElementNode {
 			for _, a := range n.Attr {
 				switch {
@@ -285,15 +337,8 @@ func links(r io.Reader, contentType string, u *url.URL) ([]link, error) {
 						base = b
 					}
 				case (n.Data == "a" || n.Data == "area") && a.Key == "href":
-					ref, err := base.Parse(strings.TrimSpace(a.Val))
-					if err != nil || (ref.Scheme != "http" && ref.Scheme != "https") {
-						continue
-					}
-					ref.Fragment = ""
-					if !seen[ref.String()] {
-						seen[ref.String()] = true
-						out = append(out, link{ref, strings.Join(strings.Fields(textOf(n)), " ")})
-					}
+					text := strings.Join(strings.Fields(textOf(n)), " ")
+					add(base, a.Val, text, pagerText.MatchString(text))
 				}
 			}
 		}

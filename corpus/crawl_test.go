@@ -373,8 +373,8 @@ func TestCrawlDepth(t *testing.T) {
 	portal := newSite(t)
 	portal.file("/a.pdf", pdfBytes("a"), "application/pdf")
 	portal.file("/b.pdf", pdfBytes("b"), "application/pdf")
-	portal.gbkPage("/1.html", `<a href="/a.pdf">甲</a><a href="/2.html">下一页</a>`, true)
-	portal.gbkPage("/2.html", `<a href="/b.pdf">乙</a><a href="/3.html">下一页</a>`, true)
+	portal.gbkPage("/1.html", `<a href="/a.pdf">甲</a><a href="/2.html">财政预决算</a>`, true)
+	portal.gbkPage("/2.html", `<a href="/b.pdf">乙</a><a href="/3.html">更多</a>`, true)
 	portal.gbkPage("/3.html", `<a href="/1.html">首页</a>`, true)
 	for _, tc := range []struct {
 		depth, pages, files int
@@ -388,6 +388,43 @@ func TestCrawlDepth(t *testing.T) {
 		if st.Pages != tc.pages || st.Downloaded != tc.files {
 			t.Errorf("depth %d: %+v, want %d pages and %d files", tc.depth, st, tc.pages, tc.files)
 		}
+	}
+}
+
+// A list's own pagination does not count against the depth: 下一页 and
+// page-number links in the list's folder, and TRS's createPageHTML pages.
+func TestCrawlPagination(t *testing.T) {
+	portal := newSite(t)
+	for i := range 6 {
+		portal.file(fmt.Sprintf("/files/%d.pdf", i), pdfBytes(fmt.Sprint(i)), "application/pdf")
+	}
+	portal.gbkPage("/col/jsgk/index.html", `<a href="/files/0.pdf">零</a><a href="index_1.html">下一页</a><a href="/col/other/list.html">下一页</a>`, true)
+	portal.gbkPage("/col/jsgk/index_1.html", `<a href="/files/1.pdf">一</a><a href="index_2.html">3</a>`, true)
+	portal.gbkPage("/col/jsgk/index_2.html", `<a href="/files/2.pdf">二</a>`, true)
+	portal.gbkPage("/col/other/list.html", `<a href="/files/3.pdf">三</a>`, true)
+	portal.gbkPage("/trs/index.html", `<a href="/files/4.pdf">四</a>
+<script language="JavaScript">createPageHTML(2, 0, "index", "html");</script>`, true)
+	portal.gbkPage("/trs/index_1.html", `<a href="/files/5.pdf">五</a>`, true)
+
+	c := testCrawler(t.TempDir())
+	c.Depth = 0
+	st, err := c.Run(context.Background(), []string{portal.url("/col/jsgk/index.html"), portal.url("/trs/index.html")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three pages of the first list, two of the TRS one; the 下一页 into
+	// another folder is a link to another list, beyond depth 0.
+	if st.Pages != 5 || st.Downloaded != 5 {
+		t.Errorf("%+v, want 5 pages and 5 files", st)
+	}
+	if n := portal.count(portal.requests, "/col/other/list.html"); n != 0 {
+		t.Errorf("another folder's page was read at depth 0")
+	}
+
+	c = testCrawler(t.TempDir())
+	c.Depth, c.MaxPages = 0, 2
+	if st, err = c.Run(context.Background(), []string{portal.url("/col/jsgk/index.html")}); err != nil || st.Pages != 2 {
+		t.Errorf("MaxPages 2: %+v, %v", st, err)
 	}
 }
 
