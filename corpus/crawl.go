@@ -112,6 +112,11 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 	if err := os.MkdirAll(c.Into, 0o755); err != nil {
 		return st, fmt.Errorf("corpus: %w", err)
 	}
+	unlock, err := lockDir(c.Into)
+	if err != nil {
+		return st, err
+	}
+	defer unlock()
 	if err := c.loadManifest(); err != nil {
 		return st, err
 	}

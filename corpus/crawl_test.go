@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -137,7 +138,9 @@ func files(t *testing.T, dir string) []string {
 	}
 	var out []string
 	for _, e := range ents {
-		out = append(out, e.Name())
+		if e.Name() != ".crawl.lock" { // temporary files stay in view
+			out = append(out, e.Name())
+		}
 	}
 	sort.Strings(out)
 	return out
@@ -425,6 +428,22 @@ func TestCrawlPagination(t *testing.T) {
 	c.Depth, c.MaxPages = 0, 2
 	if st, err = c.Run(context.Background(), []string{portal.url("/col/jsgk/index.html")}); err != nil || st.Pages != 2 {
 		t.Errorf("MaxPages 2: %+v, %v", st, err)
+	}
+}
+
+func TestCrawlBusy(t *testing.T) {
+	dir := t.TempDir()
+	unlock, err := lockDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = testCrawler(dir).Run(context.Background(), []string{"http://127.0.0.1:1/"})
+	if !errors.Is(err, ErrBusy) {
+		t.Errorf("second crawl into a busy folder: %v, want ErrBusy", err)
+	}
+	unlock()
+	if _, err := lockDir(dir); err != nil {
+		t.Errorf("after unlock: %v", err)
 	}
 }
 
