@@ -65,7 +65,7 @@ type Crawler struct {
 	client  *http.Client
 	hosts   map[string]bool // the seeds' hosts: nothing else is requested
 	last    map[string]time.Time
-	robots  map[string][]string // host → disallowed path prefixes
+	robots  map[string]robotsRules
 	byURL   map[string]Entry
 	bySHA   map[string]Entry
 	visited map[string]bool
@@ -120,7 +120,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 	if err := c.loadManifest(); err != nil {
 		return st, err
 	}
-	c.hosts, c.last, c.robots, c.visited = map[string]bool{}, map[string]time.Time{}, map[string][]string{}, map[string]bool{}
+	c.hosts, c.last, c.robots, c.visited = map[string]bool{}, map[string]time.Time{}, map[string]robotsRules{}, map[string]bool{}
 	var queue []target
 	queued := 0 // pages queued, seeds included
 	for _, s := range seeds {
@@ -155,7 +155,11 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 			continue
 		}
 		c.visited[key] = true
-		if !c.allowed(ctx, &client, t.u) {
+		if ok, err := c.allowed(ctx, &client, t.u); !ok {
+			if err != nil && ctx.Err() == nil {
+				st.Failed++
+				c.logf("failed %s: %v", t.u, err)
+			}
 			continue
 		}
 		links, err := c.fetch(ctx, &client, t, &st)
@@ -413,28 +417,46 @@ func (c *Crawler) get(ctx context.Context, client *http.Client, u *url.URL, head
 	}
 }
 
+// robotsRules is what a host's robots.txt says to us.
+type robotsRules struct {
+	disallow []string // path prefixes
+	err      error    // robots.txt could not be read: nothing is fetched
+}
+
 // allowed reads a host's robots.txt once and checks u against the rules
-// for every agent (*) and for ours.
-func (c *Crawler) allowed(ctx context.Context, client *http.Client, u *url.URL) bool {
+// for every agent (*) and for ours. A missing robots.txt (4xx) allows
+// everything; one that cannot be read (5xx after retries, timeouts)
+// allows nothing on that host this run, as the robots convention asks.
+func (c *Crawler) allowed(ctx context.Context, client *http.Client, u *url.URL) (bool, error) {
 	rules, ok := c.robots[u.Host]
 	if !ok {
-		rules = []string{}
 		robots := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
-		if resp, err := c.get(ctx, client, robots, nil); err == nil {
+		resp, err := c.get(ctx, client, robots, nil)
+		switch {
+		case ctx.Err() != nil:
+			return false, ctx.Err()
+		case errors.Is(err, ErrOffSite):
+			// Sent elsewhere: no robots.txt of this host's own.
+		case err != nil:
+			rules.err = fmt.Errorf("robots.txt unreadable, host skipped: %w", err)
+		default:
 			if resp.StatusCode == http.StatusOK {
-				rules = parseRobots(io.LimitReader(resp.Body, 1<<20), c.UserAgent)
+				rules.disallow = parseRobots(io.LimitReader(resp.Body, 1<<20), c.UserAgent)
 			}
 			resp.Body.Close()
 		}
 		c.robots[u.Host] = rules
 	}
-	for _, prefix := range rules {
+	if rules.err != nil {
+		return false, rules.err
+	}
+	for _, prefix := range rules.disallow {
 		if strings.HasPrefix(u.Path, prefix) {
 			c.logf("skipped %s: disallowed by robots.txt", u)
-			return false
+			return false, nil
 		}
 	}
-	return true
+	return true, nil
 }
 
 // parseRobots returns the Disallow prefixes of the groups for every agent

@@ -447,6 +447,39 @@ func TestCrawlBusy(t *testing.T) {
 	}
 }
 
+// A robots.txt that answers 5xx allows nothing on its host; one that is
+// missing (404) allows everything.
+func TestCrawlRobotsUnavailable(t *testing.T) {
+	down, open := newSite(t), newSite(t)
+	down.handle("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "oops", http.StatusBadGateway)
+	})
+	for _, s := range []*site{down, open} {
+		s.gbkPage("/list.html", `<a href="/a.pdf">甲</a>`, true)
+		s.file("/a.pdf", pdfBytes(s.srv.URL), "application/pdf")
+	}
+	c := testCrawler(t.TempDir())
+	c.Retries = 1
+	var logs []string
+	c.Log = func(s string) { logs = append(logs, s) }
+	st, err := c.Run(context.Background(), []string{down.url("/list.html"), open.url("/list.html")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Pages != 1 || st.Downloaded != 1 || st.Failed != 1 {
+		t.Errorf("%+v, want the open site's page and file, and one failure", st)
+	}
+	if n := down.count(down.requests, "/list.html"); n != 0 {
+		t.Errorf("list page read despite an unreadable robots.txt")
+	}
+	if n := down.count(down.requests, "/robots.txt"); n != 2 {
+		t.Errorf("robots.txt asked %d times, want 2 (one retry)", n)
+	}
+	if !strings.Contains(strings.Join(logs, "\n"), "robots.txt unreadable, host skipped: HTTP 502 after 2 tries") {
+		t.Errorf("log: %q", logs)
+	}
+}
+
 func TestCrawlCancelled(t *testing.T) {
 	portal := newSite(t)
 	portal.gbkPage("/1.html", `<a href="/a.pdf">甲</a>`, true)
