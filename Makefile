@@ -12,9 +12,11 @@ TAGS      := ne
 # /path:package for packages without a command); make deps apt-installs
 # those that are missing. The PDF reader runs poppler's pdftotext, which
 # needs poppler-data for CJK fonts without a ToUnicode map; the benchmark
-# uses GNU time for peak RSS.
+# uses GNU time for peak RSS; the report's browser test loads it in
+# headless Chromium with a Chinese font.
 APT_NEEDS := pdftotext:poppler-utils pdfinfo:poppler-utils /usr/share/poppler/cMap:poppler-data /usr/bin/time:time \
-	npm:npm clickhouse-server:clickhouse-server clickhouse-client:clickhouse-client
+	npm:npm clickhouse-server:clickhouse-server clickhouse-client:clickhouse-client \
+	chromium:chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk
 # The embedded store: chDB's libchdb.so, shipped in an npm package.
 CHDB_VERSION := 26.7.3-stable.1
 CHDB_SHA256  := 36ad4e999882821ef13cf2d0f52c93f48e6ee1b4498b35a201c23ce4b8d15bf5
@@ -49,8 +51,8 @@ build: deps
 # The main job on the bundled sample — the project's docx of a real 2021
 # 部门决算 (made from the seed dump by testdata/mkseed) — and on the shared
 # corpus when it sits beside the project: its facts and findings, then
-# everything ingested into the embedded store and compared across
-# departments with fiscaldocs query.
+# everything ingested into the embedded store, compared across departments
+# with fiscaldocs query, and drawn in out/report.html (fiscaldocs report).
 DEMO_DOCS := testdata/seed $(wildcard $(SHARED)/corpus/pdf)
 demo: build chdb
 	$(BIN) extract testdata/seed/panzhihua-npc-office-2021.docx
@@ -64,13 +66,14 @@ demo: build chdb
 		if(countIf(f.metric = 'operating_expense') = 0, NULL, maxIf(f.value, f.metric = 'operating_expense') / 10000) AS operating_wan \
 		FROM fiscaldocs.v_facts AS f INNER JOIN fiscaldocs.v_documents AS d ON f.doc_id = d.id \
 		WHERE f.measure = 'amount' AND f.subject = '' GROUP BY department, year, kind ORDER BY department, year"
+	$(BIN) report --data out/store --out out/report.html
 
 # Unit, golden and in-process CLI tests, with the race detector; fuzz
 # targets run their seed corpora. Tests that need ../shared skip without it.
 # The store tests run on embedded chDB and on a private ClickHouse server
 # started for the run; both are required here.
 test: vet chdb
-	FISCALDOCS_REQUIRE_STORES=1 scripts/with-clickhouse.sh $(GO) test -tags $(TAGS) -race -count=1 ./...
+	FISCALDOCS_REQUIRE_TOOLS=1 scripts/with-clickhouse.sh $(GO) test -tags $(TAGS) -race -count=1 ./...
 
 fuzz: deps
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzDocx$$' -fuzztime $(FUZZTIME) ./extract

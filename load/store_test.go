@@ -17,7 +17,7 @@ import (
 
 // The store tests run against embedded chDB when libchdb.so is installed
 // (make chdb) and against a ClickHouse server when CLICKHOUSE_ADDR names
-// one (make test starts a private one). FISCALDOCS_REQUIRE_STORES=1, as
+// one (make test starts a private one). FISCALDOCS_REQUIRE_TOOLS=1, as
 // in CI, turns a missing store into a failure instead of a skip.
 
 var (
@@ -30,7 +30,7 @@ func need(t *testing.T, err error, what string) {
 	if err == nil {
 		return
 	}
-	if os.Getenv("FISCALDOCS_REQUIRE_STORES") != "" {
+	if os.Getenv("FISCALDOCS_REQUIRE_TOOLS") != "" {
 		t.Fatalf("%s: %v", what, err)
 	}
 	t.Skipf("%s: %v", what, err)
@@ -48,7 +48,7 @@ func stores(t *testing.T) map[string]Store {
 	})
 	if testChdbErr == nil {
 		out["chdb"] = testChdb
-	} else if os.Getenv("FISCALDOCS_REQUIRE_STORES") != "" {
+	} else if os.Getenv("FISCALDOCS_REQUIRE_TOOLS") != "" {
 		t.Fatalf("chDB: %v", testChdbErr)
 	}
 	if addr := os.Getenv("CLICKHOUSE_ADDR"); addr != "" {
@@ -56,7 +56,7 @@ func stores(t *testing.T) map[string]Store {
 		need(t, err, "ClickHouse server "+addr)
 		t.Cleanup(func() { s.Close() })
 		out["server"] = s
-	} else if os.Getenv("FISCALDOCS_REQUIRE_STORES") != "" {
+	} else if os.Getenv("FISCALDOCS_REQUIRE_TOOLS") != "" {
 		t.Fatal("CLICKHOUSE_ADDR not set")
 	}
 	if len(out) == 0 {

@@ -20,7 +20,7 @@ import (
 // document lands in the store with the URL it came from, and a second
 // round downloads and loads nothing.
 func TestCrawlIngest(t *testing.T) {
-	needStore(t, "libchdb.so", haveChDB())
+	needTool(t, "libchdb.so", haveChDB())
 	docx, err := os.ReadFile(fixture)
 	if err != nil {
 		t.Fatal(err)

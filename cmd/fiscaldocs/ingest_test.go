@@ -31,12 +31,15 @@ func fiscaldocs(args ...string) *exec.Cmd {
 	return cmd
 }
 
-func needStore(t *testing.T, what string, ok bool) {
+// needTool skips a test whose store or program is missing, or fails it
+// when FISCALDOCS_REQUIRE_TOOLS is set (make test sets it: a fresh machine
+// gets everything installed, so a skip there would hide a missing step).
+func needTool(t *testing.T, what string, ok bool) {
 	if ok {
 		return
 	}
-	if os.Getenv("FISCALDOCS_REQUIRE_STORES") != "" {
-		t.Fatalf("%s is required (FISCALDOCS_REQUIRE_STORES) but missing", what)
+	if os.Getenv("FISCALDOCS_REQUIRE_TOOLS") != "" {
+		t.Fatalf("%s is required (FISCALDOCS_REQUIRE_TOOLS) but missing", what)
 	}
 	t.Skipf("%s missing", what)
 }
@@ -113,7 +116,7 @@ func startIngest(t *testing.T, args ...string) (*exec.Cmd, *bufio.Scanner) {
 // TestIngestKilled kills an ingest with SIGKILL after its first document,
 // ingests again, and expects the counts of a clean run.
 func TestIngestKilled(t *testing.T) {
-	needStore(t, "libchdb.so", haveChDB())
+	needTool(t, "libchdb.so", haveChDB())
 	docs := reports(t, 40)
 	want := expectedFacts(t, docs)
 	store := []string{"--data", filepath.Join(t.TempDir(), "store")}
@@ -141,7 +144,7 @@ func TestIngestKilled(t *testing.T) {
 // a re-run completes with exact counts.
 func TestServerStoppedMidLoad(t *testing.T) {
 	_, err := exec.LookPath("clickhouse-server")
-	needStore(t, "clickhouse-server", err == nil)
+	needTool(t, "clickhouse-server", err == nil)
 	script, _ := filepath.Abs("../../scripts/ch-test-server.sh")
 	dir := t.TempDir()
 	port := 30000 + os.Getpid()%5000
@@ -190,7 +193,7 @@ func TestServerStoppedMidLoad(t *testing.T) {
 // TestQueryExportSearch ingests the docx fixture and reads it back three
 // ways.
 func TestQueryExportSearch(t *testing.T) {
-	needStore(t, "libchdb.so", haveChDB())
+	needTool(t, "libchdb.so", haveChDB())
 	store := []string{"--data", filepath.Join(t.TempDir(), "store")}
 	if out, err := fiscaldocs(append(append([]string{"ingest"}, store...), fixture)...).CombinedOutput(); err != nil {
 		t.Fatalf("ingest: %v\n%s", err, out)

@@ -13,6 +13,7 @@
 //	fiscaldocs query [--data DIR | --clickhouse DSN] [--format table|csv|json] SQL
 //	fiscaldocs export [--data DIR | --clickhouse DSN] --out DIR
 //	fiscaldocs search [--data DIR | --clickhouse DSN] WORD...
+//	fiscaldocs report [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] --out FILE.html
 //	fiscaldocs crawl --seeds FILE --into DIR [--depth N] [--ingest] [--every DURATION]
 package main
 
@@ -45,6 +46,7 @@ var commands = []command{
 	{"query", "query [--data DIR | --clickhouse DSN] [--format table|csv|json] SQL", "run SQL on the store (tables fiscaldocs.v_documents, v_facts, v_findings, v_blocks)", runQuery},
 	{"export", "export [--data DIR | --clickhouse DSN] --out DIR", "write documents, facts, findings and a per-document summary as CSV", runExport},
 	{"crawl", "crawl --seeds FILE --into DIR [--depth N] [--ingest [--data DIR | --clickhouse DSN]] [--every DURATION]", "fetch new disclosures from portals' list pages into a folder, and ingest them", runCrawl},
+	{"report", "report [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] --out FILE.html", "write one self-contained HTML report comparing the departments in the store", runReport},
 	{"search", "search [--data DIR | --clickhouse DSN] WORD...", "find the passages that hold all the words", runSearch},
 }
 
