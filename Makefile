@@ -78,6 +78,7 @@ test: vet chdb
 fuzz: deps
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzDocx$$' -fuzztime $(FUZZTIME) ./extract
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzText$$' -fuzztime $(FUZZTIME) ./extract
+	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzHTML$$' -fuzztime $(FUZZTIME) ./extract
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzPDFLayout$$' -fuzztime $(FUZZTIME) ./extract
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzParseNumber$$' -fuzztime $(FUZZTIME) ./normalize
 
@@ -91,6 +92,7 @@ bench: build chdb
 # Remake the docx fixture from the seed dump in the shared corpus.
 fixtures:
 	$(GO) run ./testdata/mkseed -seed $(SHARED)/corpus/seed/panzhihua-npc-office-2021-final-accounts.txt -out testdata/seed/panzhihua-npc-office-2021.docx
+	$(GO) run ./testdata/mkhtml -docx testdata/seed/panzhihua-npc-office-2021.docx -out testdata/seed/panzhihua-npc-office-2021.html
 
 # Score the seed text against its gold file with the shared scorer.
 score: build

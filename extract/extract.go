@@ -47,6 +47,8 @@ func File(ctx context.Context, d corpus.Doc, r io.ReaderAt, opt Options) (doc *D
 		return Text(r, d.Size)
 	case corpus.PDF:
 		return PDF(ctx, r, d.Size, opt.PDF)
+	case corpus.HTML:
+		return HTML(r, d.Size)
 	case corpus.OLE:
 		if _, err := openArchive(r, d.Size, lim); err != nil {
 			return nil, err

@@ -46,6 +46,35 @@ func FuzzText(f *testing.F) {
 	})
 }
 
+func FuzzHTML(f *testing.F) {
+	if page, err := os.ReadFile("../testdata/seed/panzhihua-npc-office-2021.html"); err == nil {
+		f.Add(page)
+	}
+	f.Add([]byte(`<table><tr><td rowspan="99999" colspan="-3">a<table><tr><td rowspan=2>b</td></tr></table></td></tr><tr></tr></table><h7>x</h7><br>`))
+	f.Add([]byte("<meta charset=gbk>\xff\xfe\x81"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := HTML(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return
+		}
+		for _, b := range doc.Blocks {
+			if b.Table == nil {
+				continue
+			}
+			for i, row := range b.Table.Rows {
+				if len(row) != len(b.Table.Rows[0]) {
+					t.Fatalf("row %d has %d cells, row 0 %d", i, len(row), len(b.Table.Rows[0]))
+				}
+				for j, c := range row {
+					if c.RowSpan < 1 || c.ColSpan < 1 || c.OriginRow > i || c.OriginCol > j || c.OriginRow+c.RowSpan <= i || c.OriginCol+c.ColSpan <= j {
+						t.Fatalf("cell %d,%d = %+v", i, j, c)
+					}
+				}
+			}
+		}
+	})
+}
+
 // FuzzPDFLayout feeds the PDF reader's own part — pdftotext -tsv parsing
 // and the rebuilding of lines, paragraphs and tables — arbitrary TSV.
 func FuzzPDFLayout(f *testing.F) {

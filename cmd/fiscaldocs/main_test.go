@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -84,4 +85,61 @@ func TestUsage(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and usage", args, code, errs)
 		}
 	}
+}
+
+// The seed published as a GBK web page (testdata/mkhtml) gives the docx's
+// facts and identity, less the prior-year figures only the docx's chart
+// caches hold.
+func TestExtractHTMLMatchesDocx(t *testing.T) {
+	facts := func(path string) (jsonOutput, []string) {
+		code, out, errs := runCmd("extract", "--json", path)
+		if code != 0 {
+			t.Fatalf("%s: exit %d, stderr %s", path, code, errs)
+		}
+		var doc jsonOutput
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		for _, f := range doc.Facts {
+			if f.Measure != "prior_amount" {
+				keys = append(keys, strings.Join([]string{f.Metric, f.Measure, f.Subject, f.Code, f.Value, f.Unit}, "|"))
+			}
+		}
+		sort.Strings(keys)
+		return doc, keys
+	}
+	docx, want := facts(fixture)
+	page, got := facts(strings.TrimSuffix(fixture, ".docx") + ".html")
+	if page.Document.Format != "html" || page.Document.Department != docx.Document.Department || page.Document.Year != docx.Document.Year ||
+		page.Document.Kind != docx.Document.Kind {
+		t.Errorf("page identity %+v, docx %+v", page.Document, docx.Document)
+	}
+	if len(want) < 90 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("page facts (%d) differ from the docx's (%d):\n%s", len(got), len(want), diffLines(want, got))
+	}
+}
+
+// diffLines lists the lines only one side has.
+func diffLines(a, b []string) string {
+	in := func(xs []string) map[string]bool {
+		m := map[string]bool{}
+		for _, x := range xs {
+			m[x] = true
+		}
+		return m
+	}
+	ma, mb := in(a), in(b)
+	var out []string
+	for _, x := range a {
+		if !mb[x] {
+			out = append(out, "- "+x)
+		}
+	}
+	for _, x := range b {
+		if !ma[x] {
+			out = append(out, "+ "+x)
+		}
+	}
+	return strings.Join(out, "\n")
 }
