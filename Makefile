@@ -93,6 +93,7 @@ bench: build chdb
 fixtures:
 	$(GO) run ./testdata/mkseed -seed $(SHARED)/corpus/seed/panzhihua-npc-office-2021-final-accounts.txt -out testdata/seed/panzhihua-npc-office-2021.docx
 	$(GO) run ./testdata/mkhtml -docx testdata/seed/panzhihua-npc-office-2021.docx -out testdata/seed/panzhihua-npc-office-2021.html
+	$(GO) run ./testdata/mkxlsx -docx testdata/seed/panzhihua-npc-office-2021.docx -out testdata/seed/panzhihua-npc-office-2021.xlsx
 
 # Score the seed text against its gold file with the shared scorer.
 score: build

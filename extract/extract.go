@@ -43,6 +43,8 @@ func File(ctx context.Context, d corpus.Doc, r io.ReaderAt, opt Options) (doc *D
 		// A zip that is not recognisably a docx is most often a damaged
 		// one; the docx reader says what is wrong with it.
 		return Docx(r, d.Size, lim)
+	case corpus.Xlsx:
+		return Xlsx(r, d.Size, lim)
 	case corpus.Text:
 		return Text(r, d.Size)
 	case corpus.PDF:

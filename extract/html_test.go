@@ -107,14 +107,7 @@ func TestHTMLSeedMatchesDocx(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile("../testdata/seed/panzhihua-npc-office-2021.docx")
-	if err != nil {
-		t.Fatal(err)
-	}
-	docx, err := Docx(bytes.NewReader(raw), int64(len(raw)), DefaultLimits)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docx := seedDocx(t)
 	var want []string
 	var kept []Block // the docx's blocks that a page shows as text
 	for _, b := range docx.Blocks {
@@ -171,4 +164,19 @@ func TestHTMLTableBomb(t *testing.T) {
 	if !errors.Is(err, ErrTooLarge) {
 		t.Errorf("err = %v, want ErrTooLarge", err)
 	}
+}
+
+// seedDocx reads the project's docx of the seed report, the source of the
+// HTML and xlsx fixtures.
+func seedDocx(t *testing.T) *Document {
+	t.Helper()
+	raw, err := os.ReadFile("../testdata/seed/panzhihua-npc-office-2021.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docx, err := Docx(bytes.NewReader(raw), int64(len(raw)), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docx
 }

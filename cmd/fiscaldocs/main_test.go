@@ -92,14 +92,7 @@ func TestUsage(t *testing.T) {
 // caches hold.
 func TestExtractHTMLMatchesDocx(t *testing.T) {
 	facts := func(path string) (jsonOutput, []string) {
-		code, out, errs := runCmd("extract", "--json", path)
-		if code != 0 {
-			t.Fatalf("%s: exit %d, stderr %s", path, code, errs)
-		}
-		var doc jsonOutput
-		if err := json.Unmarshal([]byte(out), &doc); err != nil {
-			t.Fatal(err)
-		}
+		doc := extractJSON(t, path)
 		var keys []string
 		for _, f := range doc.Facts {
 			if f.Measure != "prior_amount" {
@@ -142,4 +135,51 @@ func diffLines(a, b []string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// The seed's 支出决算明细表 as a workbook (testdata/mkxlsx) gives exactly the
+// facts the docx reads from that table, and the docx's identity.
+func TestExtractXlsxMatchesDocxTable(t *testing.T) {
+	docx, book := extractJSON(t, fixture), extractJSON(t, strings.TrimSuffix(fixture, ".docx")+".xlsx")
+	key := func(f jsonFact) string {
+		return strings.Join([]string{f.Metric, f.Measure, f.Subject, f.Code, f.Value, f.Unit, f.Method}, "|")
+	}
+	tableBlock := 0
+	var want, got []string
+	for _, f := range docx.Facts {
+		if f.Metric == "gpb.item" && f.Method == "table" {
+			if tableBlock == 0 {
+				tableBlock = f.Source.Block
+			}
+			if f.Source.Block == tableBlock {
+				want = append(want, key(f))
+			}
+		}
+	}
+	for _, f := range book.Facts {
+		got = append(got, key(f))
+	}
+	sort.Strings(want)
+	sort.Strings(got)
+	if len(want) != 24 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("workbook facts (%d) differ from the docx table's (%d):\n%s", len(got), len(want), diffLines(want, got))
+	}
+	d, b := docx.Document, book.Document
+	if b.Format != "xlsx" || b.Department != d.Department || b.Year != d.Year || b.Kind != d.Kind {
+		t.Errorf("workbook identity %+v, docx %+v", b, d)
+	}
+}
+
+// extractJSON runs extract --json on one document.
+func extractJSON(t *testing.T, path string) jsonOutput {
+	t.Helper()
+	code, out, errs := runCmd("extract", "--json", path)
+	if code != 0 {
+		t.Fatalf("%s: exit %d, stderr %s", path, code, errs)
+	}
+	var doc jsonOutput
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
