@@ -13,10 +13,12 @@ TAGS      := ne
 # those that are missing. The PDF reader runs poppler's pdftotext, which
 # needs poppler-data for CJK fonts without a ToUnicode map; the benchmark
 # uses GNU time for peak RSS; the report's browser test loads it in
-# headless Chromium with a Chinese font.
+# headless Chromium with a Chinese font; .doc and .xls are read through
+# LibreOffice's conversion to docx and xlsx.
 APT_NEEDS := pdftotext:poppler-utils pdfinfo:poppler-utils /usr/share/poppler/cMap:poppler-data /usr/bin/time:time \
 	npm:npm clickhouse-server:clickhouse-server clickhouse-client:clickhouse-client \
-	chromium:chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk
+	chromium:chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
+	soffice:libreoffice-writer-nogui /usr/lib/libreoffice/program/libsclo.so:libreoffice-calc-nogui
 # The embedded store: chDB's libchdb.so, shipped in an npm package.
 CHDB_VERSION := 26.7.3-stable.1
 CHDB_SHA256  := 36ad4e999882821ef13cf2d0f52c93f48e6ee1b4498b35a201c23ce4b8d15bf5
@@ -94,6 +96,9 @@ fixtures:
 	$(GO) run ./testdata/mkseed -seed $(SHARED)/corpus/seed/panzhihua-npc-office-2021-final-accounts.txt -out testdata/seed/panzhihua-npc-office-2021.docx
 	$(GO) run ./testdata/mkhtml -docx testdata/seed/panzhihua-npc-office-2021.docx -out testdata/seed/panzhihua-npc-office-2021.html
 	$(GO) run ./testdata/mkxlsx -docx testdata/seed/panzhihua-npc-office-2021.docx -out testdata/seed/panzhihua-npc-office-2021.xlsx
+	cd testdata/seed && p=$$(mktemp -d) && \
+	soffice --headless --norestore -env:UserInstallation=file://$$p --convert-to doc panzhihua-npc-office-2021.docx && \
+	soffice --headless --norestore -env:UserInstallation=file://$$p --convert-to xls panzhihua-npc-office-2021.xlsx && rm -rf $$p
 
 # Score the seed text against its gold file with the shared scorer.
 score: build

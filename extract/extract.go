@@ -1,9 +1,13 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/corpus"
 )
@@ -12,6 +16,9 @@ import (
 type Options struct {
 	Limits Limits     // for zip-based formats; zero means DefaultLimits
 	PDF    PDFOptions // for PDF
+	// ConvertTimeout bounds LibreOffice's conversion of a .doc or .xls;
+	// 0 means DefaultConvertTimeout.
+	ConvertTimeout time.Duration
 }
 
 // File reads document d from r with the reader for its format. Any error,
@@ -51,10 +58,36 @@ func File(ctx context.Context, d corpus.Doc, r io.ReaderAt, opt Options) (doc *D
 		return PDF(ctx, r, d.Size, opt.PDF)
 	case corpus.HTML:
 		return HTML(r, d.Size)
+	case corpus.WordDoc, corpus.Xls:
+		return legacy(ctx, d, r, lim, opt.ConvertTimeout)
 	case corpus.OLE:
 		if _, err := openArchive(r, d.Size, lim); err != nil {
 			return nil, err
 		}
 	}
 	return nil, &Error{Err: fmt.Errorf("%w: %s (no reader for this format yet)", ErrUnsupported, d.Format)}
+}
+
+// legacy reads a .doc or .xls (or WPS's .wps and .et) by converting it to
+// docx or xlsx with LibreOffice and reading that; the Document says which
+// format it came from.
+func legacy(ctx context.Context, d corpus.Doc, r io.ReaderAt, lim Limits, timeout time.Duration) (*Document, error) {
+	if oleHasEncryptedPackage(r, d.Size) {
+		return nil, &Error{Err: ErrEncrypted}
+	}
+	ext := strings.ToLower(filepath.Ext(d.Path))
+	to, read := "docx", func(b []byte) (*Document, error) { return Docx(bytes.NewReader(b), int64(len(b)), lim) }
+	if d.Format == corpus.Xls {
+		to, read = "xlsx", func(b []byte) (*Document, error) { return Xlsx(bytes.NewReader(b), int64(len(b)), lim) }
+	}
+	out, err := convert(ctx, r, d.Size, ext, to, timeout)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := read(out)
+	if err != nil {
+		return nil, err
+	}
+	doc.Format = string(d.Format)
+	return doc, nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -182,4 +183,30 @@ func extractJSON(t *testing.T, path string) jsonOutput {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+// LibreOffice's .doc and .xls saves of the docx and xlsx fixtures give
+// their facts exactly (the .doc keeps even the chart caches).
+func TestExtractLegacyMatchesModern(t *testing.T) {
+	_, err := exec.LookPath("soffice")
+	needTool(t, "soffice (LibreOffice)", err == nil)
+	keys := func(doc jsonOutput) []string {
+		var out []string
+		for _, f := range doc.Facts {
+			out = append(out, strings.Join([]string{f.Metric, f.Measure, f.Subject, f.Code, f.Value, f.Unit, f.Method}, "|"))
+		}
+		sort.Strings(out)
+		return out
+	}
+	base := strings.TrimSuffix(fixture, ".docx")
+	for _, c := range []struct{ legacy, modern string }{{base + ".doc", fixture}, {base + ".xls", base + ".xlsx"}} {
+		old, mod := extractJSON(t, c.legacy), extractJSON(t, c.modern)
+		got, want := keys(old), keys(mod)
+		if len(want) < 24 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: %d facts, %s %d:\n%s", c.legacy, len(got), c.modern, len(want), diffLines(want, got))
+		}
+		if old.Document.Department != mod.Document.Department || old.Document.Year != mod.Document.Year {
+			t.Errorf("%s identity %+v, %s %+v", c.legacy, old.Document, c.modern, mod.Document)
+		}
+	}
 }
