@@ -4,9 +4,11 @@
 // each with its position, for package normalize to read.
 //
 // extract holds no Chinese-language or budget knowledge: it knows file
-// formats only. Readers take an io.ReaderAt and a size, like archive/zip, and
-// never a path. They are synchronous and safe to call from many goroutines at
-// once, each on its own document.
+// formats only (docx, xlsx, PDF through poppler's pdftotext, web pages,
+// plain text, and .doc/.xls through LibreOffice's conversion to docx/xlsx).
+// Readers take an io.ReaderAt and a size, like archive/zip, and never a
+// path. They are synchronous and safe to call from many goroutines at
+// once, each on its own document; LibreOffice runs one conversion at a time.
 package extract
 
 import (
