@@ -20,9 +20,6 @@ import (
 // with LibreOffice in headless mode, then reading those. LibreOffice was
 // right on 50/50 test files (shared notes); it may merge adjacent tables.
 
-// ErrNoSoffice reports that LibreOffice is not installed.
-var ErrNoSoffice = errors.New("LibreOffice (soffice) is needed to read .doc and .xls files: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui")
-
 // DefaultConvertTimeout bounds one conversion.
 const DefaultConvertTimeout = 2 * time.Minute
 

@@ -20,6 +20,17 @@ var (
 	ErrEmpty        = errors.New("extract: empty document")
 	ErrMalformedXML = errors.New("extract: malformed XML")
 	ErrBadPart      = errors.New("extract: archive member inflates past its declared size or fails its checksum")
+	ErrDamaged      = errors.New("extract: damaged document")
+	ErrTimeout      = errors.New("extract: timed out")
+
+	// The PDF reader's.
+	ErrNoPdftotext = errors.New("extract: pdftotext not found (apt-get install poppler-utils poppler-data)")
+	ErrNoText      = errors.New("extract: no text layer (scanned or image-only page)")
+	ErrGarbledText = errors.New("extract: garbled text")
+	ErrTooManyPage = errors.New("extract: too many pages")
+
+	// The legacy-format conversion's.
+	ErrNoSoffice = errors.New("extract: LibreOffice (soffice) is needed to read .doc and .xls files: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui")
 )
 
 // Error is a problem at a position in a document. It prints as

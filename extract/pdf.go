@@ -17,16 +17,6 @@ import (
 	"unicode/utf8"
 )
 
-// Errors of the PDF reader.
-var (
-	ErrNoPdftotext = errors.New("extract: pdftotext not found (apt-get install poppler-utils poppler-data)")
-	ErrDamaged     = errors.New("extract: damaged PDF")
-	ErrTimeout     = errors.New("extract: timed out")
-	ErrNoText      = errors.New("extract: no text layer (scanned or image-only page)")
-	ErrGarbledText = errors.New("extract: garbled text")
-	ErrTooManyPage = errors.New("extract: too many pages")
-)
-
 // PDFOptions tune the PDF reader.
 type PDFOptions struct {
 	Pdftotext string        // the pdftotext binary; "" means "pdftotext" on PATH
