@@ -22,7 +22,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
 )
 
 // Crawling: disclosures appear on department and finance-bureau portals
@@ -297,15 +296,14 @@ var pagerText = regexp.MustCompile(`^(?:下一?页|上一?页|尾页|末页|最�
 // stands for index.html, index_1.html … index_{pages-1}.html.
 var trsPager = regexp.MustCompile(`createPageHTML\(\s*['"]?(\d+)['"]?\s*,\s*['"]?\d+['"]?\s*,\s*['"]([\w.-]+)['"]\s*,\s*['"](\w+)['"]`)
 
-// links reads an HTML page, decoding its charset (GBK, GB2312, GB18030 or
-// UTF-8, from the header or the meta tag), and returns its http(s) links in
-// order, each once.
+// links reads an HTML page, decoding its charset as DecodeHTML does, and
+// returns its http(s) links in order, each once.
 func links(r io.Reader, contentType string, u *url.URL) ([]link, error) {
-	body, err := charset.NewReader(io.LimitReader(r, 16<<20), contentType)
+	raw, err := io.ReadAll(io.LimitReader(r, 16<<20))
 	if err != nil {
 		return nil, err
 	}
-	doc, err := html.Parse(body)
+	doc, err := html.Parse(DecodeHTML(raw, contentType))
 	if err != nil {
 		return nil, err
 	}

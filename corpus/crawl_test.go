@@ -480,6 +480,30 @@ func TestCrawlRobotsUnavailable(t *testing.T) {
 	}
 }
 
+// A GBK page that names no charset, in the header or the page, still
+// gives its link text, so that links named 决算 are found.
+func TestCrawlUndeclaredGBK(t *testing.T) {
+	portal := newSite(t)
+	page, err := simplifiedchinese.GBK.NewEncoder().String(`<html><body><a href="/download.jsp?id=3">2024年部门决算</a></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	portal.handle("/list.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, page)
+	})
+	portal.file("/download.jsp", pdfBytes("3"), "application/pdf")
+	dir := t.TempDir()
+	st, err := testCrawler(dir).Run(context.Background(), []string{portal.url("/list.html")})
+	if err != nil || st.Downloaded != 1 {
+		t.Fatalf("%+v, %v", st, err)
+	}
+	entries, err := ReadManifest(dir)
+	if err != nil || len(entries) != 1 || entries[0].LinkText != "2024年部门决算" {
+		t.Errorf("manifest %+v, %v", entries, err)
+	}
+}
+
 func TestCrawlCancelled(t *testing.T) {
 	portal := newSite(t)
 	portal.gbkPage("/1.html", `<a href="/a.pdf">甲</a>`, true)

@@ -1,17 +1,15 @@
 package extract
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/fiscaldocs/fiscaldocs/corpus"
 )
 
 // MaxHTML is the largest web page HTML reads, in bytes.
@@ -21,9 +19,7 @@ const MaxHTML = 64 << 20
 // p, li, div and the other block elements paragraphs; tables a grid with
 // rowspan and colspan expanded (a table inside a cell becomes its own
 // block, one level deeper). Scripts, styles and forms are left out. The
-// charset comes from a BOM or the meta tag; a page that names none is
-// read as UTF-8 when it is valid UTF-8 and as GB18030 (GBK, GB2312)
-// otherwise, as Chinese government sites serve both.
+// charset is found as the crawler finds it (corpus.DecodeHTML).
 func HTML(r io.ReaderAt, size int64) (*Document, error) {
 	if size > MaxHTML {
 		return nil, &Error{Err: ErrTooLarge}
@@ -32,7 +28,7 @@ func HTML(r io.ReaderAt, size int64) (*Document, error) {
 	if _, err := r.ReadAt(raw, 0); err != nil && err != io.EOF {
 		return nil, &Error{Err: err}
 	}
-	root, err := html.Parse(decodeHTML(raw))
+	root, err := html.Parse(corpus.DecodeHTML(raw, ""))
 	if err != nil {
 		return nil, &Error{Err: err}
 	}
@@ -43,19 +39,6 @@ func HTML(r io.ReaderAt, size int64) (*Document, error) {
 		return nil, h.err
 	}
 	return h.doc, nil
-}
-
-// decodeHTML returns a reader of the page in UTF-8.
-func decodeHTML(raw []byte) io.Reader {
-	head := raw[:min(len(raw), 1024)]
-	enc, name, certain := charset.DetermineEncoding(head, "")
-	switch {
-	case certain && name != "utf-8":
-		return enc.NewDecoder().Reader(bytes.NewReader(raw))
-	case certain || utf8.Valid(raw):
-		return bytes.NewReader(raw)
-	}
-	return simplifiedchinese.GB18030.NewDecoder().Reader(bytes.NewReader(raw))
 }
 
 // maxTableCells bounds the grid of one table, merged cells expanded.
