@@ -94,8 +94,8 @@ bench: build chdb
 # Remake the docx fixture from the seed dump in the shared corpus.
 fixtures:
 	$(GO) run ./testdata/mkseed -seed $(SHARED)/corpus/seed/panzhihua-npc-office-2021-final-accounts.txt -out testdata/seed/panzhihua-npc-office-2021.docx
-	$(GO) run ./testdata/mkhtml -docx testdata/seed/panzhihua-npc-office-2021.docx -out testdata/seed/panzhihua-npc-office-2021.html
-	$(GO) run ./testdata/mkxlsx -docx testdata/seed/panzhihua-npc-office-2021.docx -out testdata/seed/panzhihua-npc-office-2021.xlsx
+	$(GO) run ./testdata/mkpublished -docx testdata/seed/panzhihua-npc-office-2021.docx \
+		-html testdata/seed/panzhihua-npc-office-2021.html -xlsx testdata/seed/panzhihua-npc-office-2021.xlsx
 	cd testdata/seed && p=$$(mktemp -d) && \
 	soffice --headless --norestore -env:UserInstallation=file://$$p --convert-to doc panzhihua-npc-office-2021.docx && \
 	soffice --headless --norestore -env:UserInstallation=file://$$p --convert-to xls panzhihua-npc-office-2021.xlsx && rm -rf $$p

@@ -96,7 +96,7 @@ func TestHTMLTable(t *testing.T) {
 }
 
 // The HTML fixture is the docx fixture published as a GBK web page
-// (testdata/mkhtml): its blocks must read as the docx's, charts aside
+// (testdata/mkpublished): its blocks must read as the docx's, charts aside
 // (a page shows them as images) and heading levels capped at 4.
 func TestHTMLSeedMatchesDocx(t *testing.T) {
 	page, err := os.ReadFile("../testdata/seed/panzhihua-npc-office-2021.html")

@@ -16,7 +16,7 @@ func readXlsx(t *testing.T, data []byte) (*Document, error) {
 	return Xlsx(bytes.NewReader(data), int64(len(data)), DefaultLimits)
 }
 
-// The xlsx fixture is the seed's 支出决算明细表 as a workbook (testdata/mkxlsx):
+// The xlsx fixture is the seed's 支出决算明细表 as a workbook (testdata/mkpublished):
 // title, 编制单位 and unit lines as paragraphs, the table's grid equal to
 // the docx's (values to Excel's precision: 19.70 reads 19.7), the amount
 // typed as text and the formula saved without a value read like the rest,

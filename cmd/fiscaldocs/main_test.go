@@ -88,7 +88,7 @@ func TestUsage(t *testing.T) {
 	}
 }
 
-// The seed published as a GBK web page (testdata/mkhtml) gives the docx's
+// The seed published as a GBK web page (testdata/mkpublished) gives the docx's
 // facts and identity, less the prior-year figures only the docx's chart
 // caches hold.
 func TestExtractHTMLMatchesDocx(t *testing.T) {
@@ -138,7 +138,7 @@ func diffLines(a, b []string) string {
 	return strings.Join(out, "\n")
 }
 
-// The seed's 支出决算明细表 as a workbook (testdata/mkxlsx) gives exactly the
+// The seed's 支出决算明细表 as a workbook (testdata/mkpublished) gives exactly the
 // facts the docx reads from that table, and the docx's identity.
 func TestExtractXlsxMatchesDocxTable(t *testing.T) {
 	docx, book := extractJSON(t, fixture), extractJSON(t, strings.TrimSuffix(fixture, ".docx")+".xlsx")
