@@ -52,7 +52,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	tmpl, err := template.New("report").Funcs(template.FuncMap{"add": func(a, b int) int { return a + b }}).Parse(reportHTML)
+	tmpl, err := template.New("report").Parse(reportHTML)
 	if err != nil {
 		return err
 	}
@@ -124,7 +124,6 @@ type section struct {
 // query is one SQL statement of the appendix and its rows.
 type query struct {
 	ID, Title, SQL string
-	res            *load.Result
 	Columns        []string
 	Rows           [][]string
 }
@@ -156,17 +155,9 @@ func buildReport(ctx context.Context, store load.Store, f reportFilter, outDir s
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", title, err)
 		}
-		q := &query{ID: id, Title: title, SQL: sql, res: res, Columns: res.Columns, Rows: res.Rows}
+		q := &query{ID: id, Title: title, SQL: sql, Columns: res.Columns, Rows: res.Rows}
 		rep.Queries = append(rep.Queries, q)
 		return q, nil
-	}
-	col := func(q *query, name string) int {
-		for i, c := range q.Columns {
-			if c == name {
-				return i
-			}
-		}
-		panic("report: no column " + name) // the queries below name them
 	}
 
 	// Overview.
@@ -178,7 +169,7 @@ func buildReport(ctx context.Context, store load.Store, f reportFilter, outDir s
 	}
 	var bars []bar
 	for _, r := range over.Rows {
-		n, _ := strconv.Atoi(r[col(over, "documents")])
+		n, _ := strconv.Atoi(r[3]) // region, year, kind, documents
 		rep.Documents += n
 		label := strings.TrimSpace(fmt.Sprintf("%s %s年 %s", regionName(r[0]), r[1], r[2]))
 		bars = append(bars, bar{label: label, parts: []decimal.Decimal{decimal.NewFromInt(int64(n))}, text: fmt.Sprintf("%d 份", n)})
