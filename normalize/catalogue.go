@@ -43,6 +43,43 @@ func parseCatalogue(data string) (*catalogue, error) {
 	return c, err
 }
 
+// fitSuffix checks a code pieced together from cells above against the
+// name printed on its row: the code itself when its entry bears that name
+// (or the catalogue does not know it and the name is unknown too), else
+// the one code with the same 款 and 项 digits under another 类 that does,
+// else "".
+func (c *catalogue) fitSuffix(code, name string) string {
+	if e := c.byCode[code]; e != nil && e.fits(name) {
+		return code
+	}
+	found := ""
+	for _, k := range c.order {
+		if len(k) == len(code) && k != code && k[3:] == code[3:] && c.byCode[k].fits(name) {
+			if found != "" {
+				return ""
+			}
+			found = k
+		}
+	}
+	return found
+}
+
+// fits reports whether a printed name is the entry's, or one of its former
+// names, give or take a trailing 支出, or holds it, or is held by it.
+func (e *entry) fits(printed string) bool {
+	p := strings.TrimSuffix(printed, "支出")
+	if p == "" {
+		return false
+	}
+	for _, n := range e.names {
+		n = strings.TrimSuffix(n, "支出")
+		if strings.Contains(p, n) || strings.Contains(n, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *catalogue) classes() []*entry {
 	var out []*entry
 	for _, code := range c.order {

@@ -312,8 +312,18 @@ func (tr *tableReader) hasMeetingColumns() bool {
 // codes (in one cell or three) and a 合计 row.
 func (tr *tableReader) functions() {
 	var class, kuan struct{ code, name string }
+	split := splitCodes{at: -1}
 	for i, row := range tr.v.rows {
+		row, filled := split.fill(row)
 		code, name, nameCol := rowCode(row)
+		if filled {
+			// The blank cells above may belong to a merged range whose
+			// text stands further down (centred): the catalogue says
+			// which 类 the row's 款 and 项 with its name belong to.
+			if code = tr.r.seg.lx.cat.fitSuffix(code, name); code == "" {
+				continue
+			}
+		}
 		if code != "" && code[0] != '2' {
 			continue // an economic classification code (301 工资福利支出…), not a function
 		}
@@ -414,6 +424,64 @@ func (tr *tableReader) catalogueName(code string) string {
 		return e.names[0]
 	}
 	return ""
+}
+
+// splitCodes restores the 类 and 款 codes of tables that print a code in
+// three cells (类, 款, 项) and leave the upper cells blank under a code
+// already given, as merged cells do once a PDF or a scan has lost the
+// merge: "201 01 01 行政运行" then "02 一般行政管理事务" in the 项 cell.
+type splitCodes struct {
+	at   int       // the 类 cell's column, once a row has shown all three; -1 before
+	last [3]string // the last 类, 款 and 项 codes
+}
+
+// fill returns row with its blank 类 and 款 cells given the codes above
+// them, and true, when the row has a lower code and the cells to its left
+// are blank; other rows come back unchanged.
+func (s *splitCodes) fill(row []tcell) ([]tcell, bool) {
+	for j := 0; j+2 < len(row); j++ {
+		if len(row[j].text) == 3 && codeRe.MatchString(row[j].text) && subCodeRe.MatchString(row[j+1].text) && subCodeRe.MatchString(row[j+2].text) {
+			s.at = j
+			break
+		}
+	}
+	if s.at < 0 || s.at+2 >= len(row) {
+		return row, false
+	}
+	var got [3]string
+	for k := range got {
+		got[k] = row[s.at+k].text
+	}
+	lowest := -1
+	for k := 2; k >= 0 && lowest < 0; k-- {
+		if got[k] != "" {
+			lowest = k
+		}
+	}
+	switch {
+	case lowest <= 0:
+		if lowest == 0 {
+			s.last = [3]string{got[0]}
+		}
+		return row, false
+	case got[0] != "" && (lowest == 1 || got[1] != ""):
+		s.last = got
+		return row, false
+	}
+	for k := 0; k < lowest; k++ {
+		if got[k] == "" && s.last[k] == "" || got[k] != "" && !subCodeRe.MatchString(got[k]) && k > 0 {
+			return row, false
+		}
+	}
+	out := append([]tcell(nil), row...)
+	for k := 0; k < lowest; k++ {
+		if got[k] == "" {
+			out[s.at+k] = tcell{text: s.last[k], covered: true}
+			got[k] = s.last[k]
+		}
+	}
+	s.last = got
+	return out, true
 }
 
 // rowCode reads a row's function code — one cell of 3, 5 or 7 digits, or
