@@ -14,11 +14,13 @@ TAGS      := ne
 # needs poppler-data for CJK fonts without a ToUnicode map; the benchmark
 # uses GNU time for peak RSS; the report's browser test loads it in
 # headless Chromium with a Chinese font; .doc and .xls are read through
-# LibreOffice's conversion to docx and xlsx.
+# LibreOffice's conversion to docx and xlsx; scanned pages through
+# tesseract's OCR with its Simplified Chinese model.
 APT_NEEDS := pdftotext:poppler-utils pdfinfo:poppler-utils /usr/share/poppler/cMap:poppler-data /usr/bin/time:time \
 	npm:npm clickhouse-server:clickhouse-server clickhouse-client:clickhouse-client \
 	chromium:chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
-	soffice:libreoffice-writer-nogui /usr/lib/libreoffice/program/libsclo.so:libreoffice-calc-nogui
+	soffice:libreoffice-writer-nogui /usr/lib/libreoffice/program/libsclo.so:libreoffice-calc-nogui \
+	tesseract:tesseract-ocr /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata:tesseract-ocr-chi-sim
 # The embedded store: chDB's libchdb.so, shipped in an npm package.
 CHDB_VERSION := 26.7.3-stable.1
 CHDB_SHA256  := 36ad4e999882821ef13cf2d0f52c93f48e6ee1b4498b35a201c23ce4b8d15bf5
@@ -99,6 +101,11 @@ fixtures:
 	cd testdata/seed && p=$$(mktemp -d) && \
 	soffice --headless --norestore -env:UserInstallation=file://$$p --convert-to doc panzhihua-npc-office-2021.docx && \
 	soffice --headless --norestore -env:UserInstallation=file://$$p --convert-to xls panzhihua-npc-office-2021.xlsx && rm -rf $$p
+	# The scan: the web page printed by Chromium; its pages 5 and 6 hold
+	# the 支出决算明细表 and the sentences around it.
+	p=$$(mktemp -d) && chromium --headless --no-sandbox --disable-gpu --user-data-dir=$$p/profile --no-pdf-header-footer \
+		--print-to-pdf=$$p/web.pdf file://$(CURDIR)/testdata/seed/panzhihua-npc-office-2021.html 2>/dev/null && \
+	$(GO) run ./testdata/mkscan -in $$p/web.pdf -pages 5,6 -dpi 200 -out testdata/seed/panzhihua-npc-office-2021-scan.pdf && rm -rf $$p
 
 # Score the seed text against its gold file with the shared scorer.
 score: build

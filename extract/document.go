@@ -4,11 +4,13 @@
 // each with its position, for package normalize to read.
 //
 // extract holds no Chinese-language or budget knowledge: it knows file
-// formats only (docx, xlsx, PDF through poppler's pdftotext, web pages,
-// plain text, and .doc/.xls through LibreOffice's conversion to docx/xlsx).
+// formats only (docx, xlsx, PDF through poppler's pdftotext, scanned PDF
+// pages through pdftoppm and tesseract's OCR, web pages, plain text, and
+// .doc/.xls through LibreOffice's conversion to docx/xlsx).
 // Readers take an io.ReaderAt and a size, like archive/zip, and never a
 // path. They are synchronous and safe to call from many goroutines at
-// once, each on its own document; LibreOffice runs one conversion at a time.
+// once, each on its own document; LibreOffice runs one conversion at a
+// time, tesseract one page per CPU.
 package extract
 
 import (
@@ -88,6 +90,9 @@ type Block struct {
 	Text  string
 	Table *Table // set for TableBlock
 	Chart *Chart // set for ChartBlock
+	// OCR is set when the block was read by optical character recognition
+	// from a page image: its characters and figures may be misread.
+	OCR bool
 }
 
 // Table is a rectangular grid of cells: merged ranges are expanded so that

@@ -28,6 +28,8 @@ var (
 	ErrNoText      = errors.New("extract: no text layer (scanned or image-only page)")
 	ErrGarbledText = errors.New("extract: garbled text")
 	ErrTooManyPage = errors.New("extract: too many pages")
+	ErrNoTesseract = errors.New("extract: OCR needs tesseract with its Chinese model (apt-get install tesseract-ocr tesseract-ocr-chi-sim)")
+	ErrOCROff      = errors.New("extract: OCR turned off")
 
 	// The legacy-format conversion's.
 	ErrNoSoffice = errors.New("extract: LibreOffice (soffice) is needed to read .doc and .xls files: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui")

@@ -23,6 +23,11 @@ type PDFOptions struct {
 	Timeout   time.Duration // per document; 0 means one minute
 	MaxPages  int           // 0 means 2000
 	MaxJunk   float64       // share of junk runes above which a page is garbled; 0 means 0.1
+	// OCR of pages without a text layer: the programs ("" means
+	// "pdftoppm" and "tesseract" on PATH; Tesseract "-" turns OCR off) and
+	// a time limit per page (0 means two minutes).
+	Pdftoppm, Tesseract string
+	OCRTimeout          time.Duration
 }
 
 func (o PDFOptions) withDefaults() PDFOptions {
@@ -37,6 +42,15 @@ func (o PDFOptions) withDefaults() PDFOptions {
 	}
 	if o.MaxJunk == 0 {
 		o.MaxJunk = 0.1
+	}
+	if o.Pdftoppm == "" {
+		o.Pdftoppm = "pdftoppm"
+	}
+	if o.Tesseract == "" {
+		o.Tesseract = "tesseract"
+	}
+	if o.OCRTimeout == 0 {
+		o.OCRTimeout = 2 * time.Minute
 	}
 	return o
 }
@@ -65,11 +79,11 @@ func PDF(ctx context.Context, r io.ReaderAt, size int64, opt PDFOptions) (*Docum
 		return nil, &Error{Err: fmt.Errorf("%w: %d, limit %d", ErrTooManyPage, len(pages), opt.MaxPages)}
 	}
 	doc := &Document{Format: "pdf", Pages: len(pages)}
-	b := &pdfBuilder{doc: doc}
+	b := &pdfBuilder{doc: doc, ocr: map[int]bool{}}
+	ocrPages(ctx, path, pages, doc, b.ocr, opt)
 	for _, pg := range pages {
 		if len(pg.words) == 0 {
-			doc.Problems = append(doc.Problems, &Error{Pos: Pos{Page: pg.num}, Err: ErrNoText})
-			continue
+			continue // a Problem already
 		}
 		if junk := junkRatio(pg.words); junk > opt.MaxJunk {
 			doc.Problems = append(doc.Problems, &Error{Pos: Pos{Page: pg.num}, Err: fmt.Errorf("%w (%.0f%% junk runes)", ErrGarbledText, junk*100)})
@@ -77,10 +91,44 @@ func PDF(ctx context.Context, r io.ReaderAt, size int64, opt PDFOptions) (*Docum
 		b.page(pg)
 	}
 	b.flush()
-	if len(doc.Blocks) == 0 {
-		return doc, nil // every page is a Problem; OCR may recover them
+	return doc, ctx.Err()
+}
+
+// ocrPages reads the pages without a text layer by OCR, in place, and
+// marks them in ocr. A page that stays unread — OCR unavailable, failed,
+// or found nothing — is a Problem of doc.
+func ocrPages(ctx context.Context, path string, pages []page, doc *Document, ocr map[int]bool, opt PDFOptions) {
+	var blank []int
+	for i, pg := range pages {
+		if len(pg.words) == 0 {
+			blank = append(blank, i)
+		}
 	}
-	return doc, nil
+	if len(blank) == 0 {
+		return
+	}
+	if err := opt.ocrReady(); err != nil {
+		for _, i := range blank {
+			doc.Problems = append(doc.Problems, &Error{Pos: Pos{Page: pages[i].num}, Err: fmt.Errorf("%w; %s", ErrNoText, strings.TrimPrefix(err.Error(), "extract: "))})
+		}
+		return
+	}
+	nums := make([]int, len(blank))
+	for k, i := range blank {
+		nums[k] = pages[i].num
+	}
+	read, errs := readScans(ctx, path, nums, opt)
+	for k, i := range blank {
+		switch {
+		case errs[k] != nil:
+			doc.Problems = append(doc.Problems, &Error{Pos: Pos{Page: nums[k]}, Err: fmt.Errorf("%w; OCR failed: %v", ErrNoText, errs[k])})
+		case len(read[k].words) == 0:
+			doc.Problems = append(doc.Problems, &Error{Pos: Pos{Page: nums[k]}, Err: fmt.Errorf("%w; OCR found no text", ErrNoText)})
+		default:
+			pages[i] = read[k]
+			ocr[nums[k]] = true
+		}
+	}
 }
 
 // fileFor returns a path for r: the file's own when r is an *os.File,
@@ -112,26 +160,22 @@ const maxTSV = 256 << 20
 func runPdftotext(ctx context.Context, path string, opt PDFOptions) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, opt.Pdftotext, "-tsv", "-enc", "UTF-8", path, "-")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout = &limitedWriter{w: &stdout, n: maxTSV}
-	cmd.Stderr = &limitedWriter{w: &stderr, n: 64 << 10}
-	err := cmd.Run()
+	out, err := run(ctx, opt.Pdftotext, nil, "-tsv", "-enc", "UTF-8", path, "-")
 	switch {
 	case errors.Is(err, exec.ErrNotFound), errors.Is(err, fs.ErrNotExist):
 		return nil, &Error{Err: ErrNoPdftotext}
-	case ctx.Err() == context.DeadlineExceeded:
+	case errors.Is(err, ErrTimeout):
 		return nil, &Error{Err: fmt.Errorf("%w after %s (pdftotext)", ErrTimeout, opt.Timeout)}
 	case ctx.Err() != nil:
 		return nil, ctx.Err()
 	case err != nil:
-		msg := firstLine(stderr.String())
+		msg := err.Error()
 		if strings.Contains(msg, "Incorrect password") || strings.Contains(msg, "ncrypt") {
 			return nil, &Error{Err: fmt.Errorf("%w: %s", ErrEncrypted, msg)}
 		}
-		return nil, &Error{Err: fmt.Errorf("%w: pdftotext: %v: %s", ErrDamaged, err, msg)}
+		return nil, &Error{Err: fmt.Errorf("%w: pdftotext: %s", ErrDamaged, msg)}
 	}
-	return stdout.Bytes(), nil
+	return out, nil
 }
 
 func firstLine(s string) string {
@@ -202,24 +246,17 @@ func newWord(x, y, w, h float64, text string, pline int) word {
 // rows are words.
 func parseTSV(out []byte) ([]page, error) {
 	var pages []page
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		f := strings.Split(sc.Text(), "\t")
-		if n == 1 || len(f) < 12 {
-			continue
-		}
-		num := func(i int) float64 { v, _ := strconv.ParseFloat(f[i], 64); return v }
+	err := tsvRows(out, func(n int, f []string, num func(int) float64) error {
 		switch f[0] {
 		case "1":
 			pages = append(pages, page{num: int(num(1)), width: num(8), height: num(9)})
 		case "5":
 			if len(pages) == 0 {
-				return nil, &Error{Line: n, Err: fmt.Errorf("%w: pdftotext word before any page", ErrDamaged)}
+				return &Error{Line: n, Err: fmt.Errorf("%w: pdftotext word before any page", ErrDamaged)}
 			}
 			text := strings.Join(f[11:], "\t")
 			if text == "" {
-				continue
+				return nil
 			}
 			pg := &pages[len(pages)-1]
 			key := f[2] + "/" + f[3] + "/" + f[4]
@@ -229,8 +266,29 @@ func parseTSV(out []byte) ([]page, error) {
 			}
 			pg.words = append(pg.words, newWord(num(6), num(7), num(8), num(9), text, pg.plines))
 		}
+		return nil
+	})
+	return pages, err
+}
+
+// tsvRows calls row for each row of the word-box TSV that pdftotext -tsv
+// and tesseract write alike (level, page, two block numbers, line, word,
+// left, top, width, height, confidence, text), after the header; n is the
+// row's line number and num reads field i as a number.
+func tsvRows(out []byte, row func(n int, f []string, num func(i int) float64) error) error {
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		f := strings.Split(sc.Text(), "\t")
+		if n == 1 || len(f) < 12 {
+			continue
+		}
+		num := func(i int) float64 { v, _ := strconv.ParseFloat(f[i], 64); return v }
+		if err := row(n, f, num); err != nil {
+			return err
+		}
 	}
-	return pages, sc.Err()
+	return sc.Err()
 }
 
 // junkRatio is the share of runes that no text should hold: U+FFFD,

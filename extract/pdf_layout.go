@@ -126,7 +126,7 @@ func sameRow(r, w word) bool {
 func splitCells(r []word) []cell {
 	var cells []cell
 	for i, w := range r {
-		num := numericRe.MatchString(w.text)
+		num := numericRe.MatchString(w.text) || strings.HasSuffix(w.text, Doubtful) // a figure OCR could not settle is still one
 		if i > 0 {
 			c := &cells[len(cells)-1]
 			gap := w.x0 - c.x1
@@ -169,13 +169,15 @@ func isFurniture(l line, pg page) bool {
 type pdfBuilder struct {
 	doc       *Document
 	para      *pdfPara
-	table     []line  // rows of the open table, possibly from several pages
-	furniture []Block // page furniture waiting for the open paragraph or table to close
+	table     []line       // rows of the open table, possibly from several pages
+	furniture []Block      // page furniture waiting for the open paragraph or table to close
+	ocr       map[int]bool // the pages read by OCR
 }
 
 type pdfPara struct {
 	text        strings.Builder
 	page        int
+	ocr         bool // a line came from a page read by OCR
 	last        line
 	left, right float64 // the page's text margins when the last line was added
 }
@@ -191,7 +193,7 @@ func (b *pdfBuilder) page(pg page) {
 	}
 	defer func() { // after the page's content, so it does not split a paragraph running on
 		for _, l := range furniture {
-			b.furniture = append(b.furniture, Block{Kind: Furniture, Text: l.text(), Pos: Pos{Page: l.page}})
+			b.furniture = append(b.furniture, Block{Kind: Furniture, Text: l.text(), Pos: Pos{Page: l.page}, OCR: b.ocr[l.page]})
 		}
 	}()
 	tab := tableLines(lines)
@@ -338,6 +340,7 @@ func (b *pdfBuilder) addLine(l line, left, right float64) {
 	}
 	p.text.WriteString(l.text())
 	p.last, p.left, p.right = l, left, right
+	p.ocr = p.ocr || b.ocr[l.page]
 }
 
 // leadWidth estimates the width of what opens a line and cannot be broken:
@@ -390,7 +393,7 @@ func (b *pdfBuilder) closePara() {
 		return
 	}
 	if t := strings.TrimSpace(b.para.text.String()); t != "" {
-		b.doc.add(Block{Kind: Paragraph, Text: t, Pos: Pos{Page: b.para.page}})
+		b.doc.add(Block{Kind: Paragraph, Text: t, Pos: Pos{Page: b.para.page}, OCR: b.para.ocr})
 	}
 	b.para = nil
 	b.flushFurniture()
@@ -408,7 +411,11 @@ func (b *pdfBuilder) closeTable() {
 		return
 	}
 	t := buildTable(b.table)
-	b.doc.add(Block{Kind: TableBlock, Text: t.text(), Table: t, Pos: Pos{Page: b.table[0].page}})
+	ocr := false
+	for _, l := range b.table {
+		ocr = ocr || b.ocr[l.page]
+	}
+	b.doc.add(Block{Kind: TableBlock, Text: t.text(), Table: t, Pos: Pos{Page: b.table[0].page}, OCR: ocr})
 	b.table = nil
 	b.flushFurniture()
 }
