@@ -162,7 +162,7 @@ func Rows(in Input) (*Batch, error) {
 			return nil, err
 		}
 		b.Facts = append(b.Facts, FactRow{DocID: in.Doc.SHA256, Seq: uint32(i), Metric: f.Metric, Measure: f.Measure,
-			Subject: f.Subject, Code: f.Code, Value: v, Unit: f.Unit, Raw: f.Raw, Method: f.Method, Reason: f.Reason,
+			Subject: f.Subject, Code: f.Code, Value: v, Unit: f.Unit, Raw: f.Raw, Method: f.MethodName(), Reason: f.Reason,
 			Page: uint32(f.Pos.Page), Block: uint32(f.Pos.Block), Row: uint32(f.Pos.Row), Col: uint32(f.Pos.Col),
 			Text: f.Text, Version: in.Version})
 	}

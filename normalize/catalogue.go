@@ -65,7 +65,8 @@ func (c *catalogue) fitSuffix(code, name string) string {
 }
 
 // fits reports whether a printed name is the entry's, or one of its former
-// names, give or take a trailing 支出, or holds it, or is held by it.
+// names, give or take a trailing 支出, or holds it, or is held by it, or
+// differs from it in one character.
 func (e *entry) fits(printed string) bool {
 	p := strings.TrimSuffix(printed, "支出")
 	if p == "" {
@@ -73,11 +74,27 @@ func (e *entry) fits(printed string) bool {
 	}
 	for _, n := range e.names {
 		n = strings.TrimSuffix(n, "支出")
-		if strings.Contains(p, n) || strings.Contains(n, p) {
+		if strings.Contains(p, n) || strings.Contains(n, p) || nearly(p, n) {
 			return true
 		}
 	}
 	return false
+}
+
+// nearly reports whether two names of four or more characters differ in
+// one character at most, as OCR misreads one (行政单位离退体).
+func nearly(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) || len(ra) < 4 {
+		return false
+	}
+	diff := 0
+	for i := range ra {
+		if ra[i] != rb[i] {
+			diff++
+		}
+	}
+	return diff <= 1
 }
 
 func (c *catalogue) classes() []*entry {

@@ -7,7 +7,9 @@
 // shared/spec/metrics.tsv plus aliases.tsv), the function-classification
 // catalogue, section recognition, and the gse segmenter with its domain
 // dictionary, and the reading of the standard tables (公开表) by their titles
-// and headers. Package validate checks the facts; package load stores them.
+// and headers, and the checking of figures read by OCR against their
+// tables' own sums. Package validate checks the facts; package load stores
+// them.
 //
 // A Segmenter is built once per process and is safe for concurrent use;
 // Document is a pure function of its inputs.
@@ -50,6 +52,23 @@ type Fact struct {
 	Text    string // the source block's text (a sentence for long paragraphs)
 	Method  string // Narrative, FromTable or FromChart
 	Reason  string // the cause or purpose the report gives, if any
+	// OCR is set when the figure was read by OCR from a page image;
+	// Unverified then says that no sum of its table, nor a second reading
+	// elsewhere in the document, confirmed it (validation reports these).
+	OCR, Unverified bool
+}
+
+// OCR is the method a fact read by OCR reports (FACTS.md), whatever it was
+// read from.
+const OCR = "ocr"
+
+// MethodName is the fact's method as FACTS.md names it: "ocr" for a
+// figure read by OCR, else Method.
+func (f *Fact) MethodName() string {
+	if f.OCR {
+		return OCR
+	}
+	return f.Method
 }
 
 // Key identifies a fact within a document: one value per key.
@@ -74,4 +93,7 @@ type Result struct {
 	// Conflicts are later statements of an already stated key with a
 	// different value. Facts keeps the first; validation reports these.
 	Conflicts []Fact
+	// Withheld are figures read by OCR that their table's sums contradict:
+	// not facts, but validation reports them.
+	Withheld []Fact
 }

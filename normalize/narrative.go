@@ -524,6 +524,8 @@ type factSet struct {
 	index     map[Key]int
 	byCode    map[Key]int // per-line facts by function code: one item, however its name was printed
 	conflicts []Fact
+	withheld  []Fact       // OCR figures a table's sums contradict
+	ocr       map[int]bool // the blocks read by OCR, by Pos.Block
 }
 
 func (fs *factSet) add(f Fact) {
@@ -533,6 +535,9 @@ func (fs *factSet) add(f Fact) {
 	if fs.index == nil {
 		fs.index, fs.byCode = map[Key]int{}, map[Key]int{}
 	}
+	if fs.ocr[f.Pos.Block] && !f.OCR {
+		f.OCR, f.Unverified = true, true // a sentence (or chart) read by OCR: no sum checked it
+	}
 	codeKey := Key{f.Metric, f.Measure, "#" + f.Code}
 	i, ok := fs.index[f.Key()]
 	if j, same := fs.byCode[codeKey]; !ok && same && f.Code != "" {
@@ -540,6 +545,11 @@ func (fs *factSet) add(f Fact) {
 		f.Subject = fs.list[j].Subject
 	}
 	if ok {
+		if fs.list[i].Value.Equal(f.Value) && f.Pos.Block != fs.list[i].Pos.Block {
+			// Read again elsewhere, alike: a text layer, or a second
+			// OCR reading of another printing of the figure.
+			fs.list[i].Unverified = false
+		}
 		switch {
 		case !fs.list[i].Value.Equal(f.Value):
 			fs.conflicts = append(fs.conflicts, f)

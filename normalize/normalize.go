@@ -17,13 +17,16 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 	for i, b := range doc.Blocks {
 		if b.Kind == extract.Paragraph || b.Kind == extract.Heading {
 			texts[i] = strings.TrimSpace(Clean(b.Text))
+			if b.OCR {
+				texts[i] = dropDoubts(texts[i])
+			}
 		}
 	}
 	r := read(doc, texts, seg, allGPB{})
 	if all := r.allGPB(); all != (allGPB{}) {
 		r = read(doc, texts, seg, all)
 	}
-	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts}
+	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld}
 }
 
 // allGPB tells from the document's figures how much of its money is
@@ -46,7 +49,12 @@ func (r *reader) allGPB() allGPB {
 
 // read makes one pass over the document: tables, then narrative, then charts.
 func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB) *reader {
-	r := &reader{seg: seg, facts: &factSet{}, all: all}
+	r := &reader{seg: seg, facts: &factSet{ocr: map[int]bool{}}, all: all}
+	for _, b := range doc.Blocks {
+		if b.OCR {
+			r.facts.ocr[b.Pos.Block] = true
+		}
+	}
 	r.id = r.tables(doc, texts)
 	r.kind = r.id.Kind
 	var sec sections

@@ -74,9 +74,10 @@ var (
 
 // tcell is a cleaned table cell.
 type tcell struct {
-	text    string
-	numeric bool
-	covered bool
+	text     string
+	numeric  bool
+	covered  bool
+	doubtful bool // a figure OCR could not settle: it stands in its column, but gives no value
 }
 
 // tableView is a table as normalize reads it: header text per column and
@@ -110,8 +111,9 @@ func viewTable(b *extract.Block) *tableView {
 			if c.Covered(i, j) && c.OriginRow < len(t.Rows) && c.OriginCol < len(t.Rows[c.OriginRow]) {
 				text = strings.TrimSpace(squeeze(Clean(t.Rows[c.OriginRow][c.OriginCol].Text)))
 			}
-			num := amountRe2.MatchString(text) && !c.Covered(i, j)
-			cells[j] = tcell{text: text, numeric: num, covered: c.Covered(i, j)}
+			doubt := strings.HasSuffix(text, extract.Doubtful)
+			num := (amountRe2.MatchString(text) || doubt) && !c.Covered(i, j)
+			cells[j] = tcell{text: text, numeric: num, covered: c.Covered(i, j), doubtful: doubt}
 			if num && !codeRe.MatchString(text) {
 				nums++
 			}
@@ -152,11 +154,12 @@ type tableReader struct {
 	unit    string
 	docKind string
 	v       *tableView
+	sums    *sumCheck // for a table read by OCR; nil otherwise
 }
 
 func (tr *tableReader) value(row []tcell, j int) (decimal.Decimal, string, bool) {
 	c := row[j]
-	if !c.numeric {
+	if !c.numeric || c.doubtful {
 		return decimal.Decimal{}, "", false
 	}
 	v, err := ParseNumber(c.text)
@@ -184,8 +187,17 @@ func (tr *tableReader) addUnit(row int, col int, metric, measure, subject, code 
 	if b.Table.Pages != nil && tr.v.index[row] < len(b.Table.Pages) {
 		pos.Page = b.Table.Pages[tr.v.index[row]]
 	}
-	tr.r.facts.add(Fact{Metric: metric, Measure: measure, Subject: subject, Code: code, Value: v, Unit: unit,
-		Raw: raw, Pos: pos, Text: strings.Join(cellTexts(tr.v.rows[row]), " | "), Method: FromTable})
+	f := Fact{Metric: metric, Measure: measure, Subject: subject, Code: code, Value: v, Unit: unit,
+		Raw: raw, Pos: pos, Text: strings.Join(cellTexts(tr.v.rows[row]), " | "), Method: FromTable}
+	if tr.sums != nil {
+		keep, verified := tr.sums.verdict(row, col)
+		f.OCR, f.Unverified = true, !verified
+		if !keep {
+			tr.r.facts.withheld = append(tr.r.facts.withheld, f)
+			return
+		}
+	}
+	tr.r.facts.add(f)
 }
 
 func cellTexts(row []tcell) []string {

@@ -35,6 +35,9 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 		return
 	}
 	tr := &tableReader{r: r, kind: kind, scale: scale, unit: unit, docKind: docKind, v: viewTable(b)}
+	if b.OCR {
+		tr.sums = checkSums(tr.v)
+	}
 	switch kind {
 	case tableSummary, tableFiscal:
 		tr.summary()

@@ -20,6 +20,10 @@ func Document(doc *extract.Document, res *normalize.Result) *Report {
 	}
 	v.run(rules)
 	v.conflicts(res.Conflicts)
+	v.run([]rule{
+		{"ocr.unverified", func(v *checker) { v.unverified() }},
+		{"ocr.withheld", func(v *checker) { v.withheld(res.Withheld) }},
+	})
 	d := docChecker{checker: v, doc: doc, kind: res.Identity.Kind}
 	v.run([]rule{
 		{"template.residue", func(*checker) { d.residue() }},
@@ -309,4 +313,58 @@ func (d docChecker) checkProject(budget, executed string) {
 	}
 	d.fail(Finding{Severity: Error, Expected: known(computed.Round(dec)), Actual: rate.Value, Facts: []int{ri},
 		Message: fmt.Sprintf("%s：绩效自评表预算数 %s 万元、执行数 %s 万元（%s%%），文中称完成预算 %s%%", item.Subject, budget, executed, computed.Round(2), rate.Value)})
+}
+
+// unverified reports the figures read by OCR that nothing confirmed: no
+// sum of their table, no second reading elsewhere. They stand as facts,
+// flagged here, one finding per document.
+func (v *checker) unverified() {
+	var idx []int
+	var shown []string
+	ocr := false
+	for i, f := range v.facts {
+		if !f.OCR {
+			continue
+		}
+		ocr = true
+		if f.Unverified {
+			idx = append(idx, i)
+			if len(shown) < 5 {
+				shown = append(shown, fmt.Sprintf("%s %s（%s）", label(f.Metric, f.Subject, f.Measure), f.Raw, f.Pos))
+			}
+		}
+	}
+	switch {
+	case !ocr:
+		return
+	case len(idx) == 0:
+		v.pass()
+		return
+	}
+	more := ""
+	if len(idx) > len(shown) {
+		more = fmt.Sprintf(" 等 %d 项", len(idx))
+	}
+	v.fail(Finding{Severity: Warning, Facts: idx,
+		Message: fmt.Sprintf("OCR 识别的数字无法用表内合计或文中另一处核对，可能有误：%s%s", strings.Join(shown, "；"), more)})
+}
+
+// withheld reports the figures read by OCR that their table's sums
+// contradict, which normalize kept out of the facts.
+func (v *checker) withheld(ws []normalize.Fact) {
+	ocr := len(ws) > 0
+	for _, f := range v.facts {
+		ocr = ocr || f.OCR
+	}
+	if !ocr {
+		return
+	}
+	if len(ws) == 0 {
+		v.pass()
+		return
+	}
+	for _, f := range ws {
+		v.fail(Finding{Severity: Warning, Actual: f.Value,
+			Message: fmt.Sprintf("OCR 识别的表格数字与表内合计不符，未作为事实采用：%s %s（%s）", label(f.Metric, f.Subject, f.Measure), f.Raw, f.Pos)})
+	}
 }

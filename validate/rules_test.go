@@ -17,7 +17,8 @@ import (
 //
 // Section lines: "METRIC MEASURE RAW [SUBJECT]" is a narrative fact,
 // "table …" one read from a table, "conflict …" a later statement of an
-// earlier fact; "kind 决算" sets the document's kind; "text …" is a
+// earlier fact, "ocr …" a fact read by OCR and confirmed, "unverified …"
+// one read by OCR and not, "withheld …" an OCR figure normalize withheld; "kind 决算" sets the document's kind; "text …" is a
 // paragraph of the document, "tableblock …" a one-row table (cells
 // tab-separated).
 func TestRuleCases(t *testing.T) {
@@ -97,20 +98,31 @@ func runCase(t *testing.T, lines []string) *Report {
 			doc.Blocks = append(doc.Blocks, extract.Block{Kind: extract.TableBlock, Text: text, Table: &extract.Table{Rows: [][]extract.Cell{row}}, Pos: extract.Pos{Block: len(doc.Blocks) + 1}})
 			continue
 		}
-		conflict, method := false, normalize.Narrative
-		for len(fields) > 0 && (fields[0] == "conflict" || fields[0] == "table") {
-			if fields[0] == "conflict" {
+		conflict, withheld, method := false, false, normalize.Narrative
+		ocr, unverified := false, false
+		for len(fields) > 0 && strings.Contains(" conflict table ocr unverified withheld ", " "+fields[0]+" ") {
+			switch fields[0] {
+			case "conflict":
 				conflict = true
-			} else {
+			case "table":
 				method = normalize.FromTable
+			case "ocr":
+				ocr = true
+			case "unverified":
+				ocr, unverified = true, true
+			case "withheld":
+				ocr, withheld = true, true
 			}
 			fields = fields[1:]
 		}
 		f := fact(fields[0], fields[1], fields[2], fields[3:]...)
-		f.Method = method
-		if conflict {
+		f.Method, f.OCR, f.Unverified = method, ocr, unverified
+		switch {
+		case conflict:
 			res.Conflicts = append(res.Conflicts, f)
-		} else {
+		case withheld:
+			res.Withheld = append(res.Withheld, f)
+		default:
 			res.Facts = append(res.Facts, f)
 		}
 	}

@@ -114,7 +114,7 @@ func printFacts(w io.Writer, p processed) {
 	fmt.Fprintln(tw, "  metric\tmeasure\tsubject\tcode\tvalue\tunit\tprinted\tmethod\twhere")
 	for _, f := range p.Result.Facts {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.Metric, f.Measure, orDash(f.Subject), orDash(f.Code),
-			f.Value.String(), f.Unit, f.Raw, f.Method, f.Pos)
+			f.Value.String(), f.Unit, f.Raw, f.MethodName(), f.Pos)
 	}
 	tw.Flush()
 	printFindings(w, p)

@@ -99,6 +99,6 @@ func factJSON(f normalize.Fact) jsonFact {
 	return jsonFact{
 		Metric: f.Metric, Measure: f.Measure, Subject: f.Subject, Code: f.Code,
 		Value: f.Value.String(), Unit: f.Unit, Raw: f.Raw,
-		Source: jsonSource{Pos: f.Pos, Text: f.Text}, Method: f.Method, Reason: f.Reason,
+		Source: jsonSource{Pos: f.Pos, Text: f.Text}, Method: f.MethodName(), Reason: f.Reason,
 	}
 }

@@ -171,6 +171,53 @@ func TestExtractXlsxMatchesDocxTable(t *testing.T) {
 	}
 }
 
+// The seed's web page printed, scanned (testdata/mkscan: 200 dpi, turned,
+// speckled, JPEG) and read by OCR gives the 支出决算明细表's amounts as the
+// docx does: at least 95% of them exact, and any that is not, withheld or
+// flagged by ocr.unverified — never silently wrong. Every fact is
+// method "ocr".
+func TestExtractScanMatchesDocxTable(t *testing.T) {
+	_, err := exec.LookPath("tesseract")
+	needTool(t, "tesseract (tesseract-ocr, tesseract-ocr-chi-sim)", err == nil)
+	docx, scan := extractJSON(t, fixture), extractJSON(t, strings.TrimSuffix(fixture, ".docx")+"-scan.pdf")
+	want := map[string]string{} // code → amount, from the docx's table
+	for _, f := range docx.Facts {
+		if f.Metric == "gpb.item" && f.Measure == "amount" && f.Method == "table" {
+			want[f.Code] = f.Value
+		}
+	}
+	flagged := map[int]bool{}
+	for _, fd := range scan.Findings {
+		if fd.Rule == "ocr.unverified" {
+			for _, i := range fd.Facts {
+				flagged[i] = true
+			}
+		}
+	}
+	exact := 0
+	for i, f := range scan.Facts {
+		if f.Method != "ocr" {
+			t.Errorf("fact %s %s read from a scan has method %q", f.Metric, f.Measure, f.Method)
+		}
+		if f.Metric != "gpb.item" || f.Measure != "amount" {
+			continue
+		}
+		switch {
+		case want[f.Code] == f.Value:
+			exact++
+		case !flagged[i]:
+			t.Errorf("gpb.item %s = %s, the docx says %s, and it is not flagged", f.Code, f.Value, want[f.Code])
+		}
+	}
+	if len(want) != 12 || float64(exact) < 0.95*float64(len(want)) {
+		t.Errorf("%d of the table's %d amounts exact; want ≥ 95%%", exact, len(want))
+	}
+	if d := scan.Document; d.Format != "pdf" || d.Year != docx.Document.Year || d.Kind != docx.Document.Kind || len(d.Problems) != 0 {
+		t.Errorf("scan identity %+v; want the docx's year and kind, no problems", d)
+	}
+	t.Logf("scan: %d of %d table amounts exact, %d facts", exact, len(want), len(scan.Facts))
+}
+
 // extractJSON runs extract --json on one document.
 func extractJSON(t *testing.T, path string) jsonOutput {
 	t.Helper()

@@ -1,0 +1,175 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
+	"github.com/shopspring/decimal"
+)
+
+// Figures read by OCR (blocks marked extract.Block.OCR) are not trusted as
+// printed. A table's own arithmetic checks them before they become facts:
+// the 合计 row against its 类 rows, each 类 against its 款, each 款 against
+// its 项 (or the economic 类 and 款), and a 合计 column against the columns
+// it sums. A figure in a sum that holds is confirmed; one that only takes
+// part in sums that fail is withheld (Result.Withheld), since a wrong
+// amount is worse than a missing one; one that no sum covers — a table
+// without 合计, a sentence — is kept and marked Unverified, and so is
+// every figure of a sentence, unless the same figure stands confirmed
+// elsewhere. A figure OCR could not settle (extract.Doubtful) gives no
+// fact at all.
+
+// doubtRe finds a figure extract marked doubtful.
+var doubtRe = regexp.MustCompile(`[-+]?[\d.,%]*` + extract.Doubtful)
+
+// dropDoubts replaces the doubtful figures of a sentence with a mark that
+// no pattern reads as a number.
+func dropDoubts(s string) string {
+	if !strings.Contains(s, extract.Doubtful) {
+		return s
+	}
+	return doubtRe.ReplaceAllString(s, "□")
+}
+
+// cellAt is a table cell by data row and column.
+type cellAt struct{ row, col int }
+
+// sumCheck is what a table's arithmetic says of its figures.
+type sumCheck struct {
+	ok, bad map[cellAt]bool // in a sum that holds; in a sum that fails
+	failed  []string        // the failed sums, for the finding
+}
+
+// checkSums checks the sums of a table view: by code hierarchy down each
+// figure column, and across each row from a 合计 or 小计 column, within
+// half a printed unit per summand.
+func checkSums(v *tableView) *sumCheck {
+	sc := &sumCheck{ok: map[cellAt]bool{}, bad: map[cellAt]bool{}}
+	vals := map[cellAt]decimal.Decimal{}
+	places := int32(0) // the most decimals printed
+	for i, row := range v.rows {
+		for j, c := range row {
+			if !c.numeric || c.covered || c.doubtful {
+				continue
+			}
+			if d, err := ParseNumber(c.text); err == nil {
+				vals[cellAt{i, j}] = d
+				places = max(places, -d.Exponent())
+			}
+		}
+	}
+	half := decimal.New(5, -places-1)
+	// check checks total = Σ parts; a failure marks the figures bad only
+	// where the table's structure is sure (codes), not across a row.
+	check := func(total cellAt, parts []cellAt, name string, canFail bool) {
+		t, ok := vals[total]
+		if !ok || len(parts) == 0 {
+			return
+		}
+		sum := decimal.Zero
+		for _, p := range parts {
+			sum = sum.Add(vals[p]) // a blank part is zero
+		}
+		tol := half.Mul(decimal.NewFromInt(int64(len(parts))))
+		mark := sc.ok
+		if sum.Sub(t).Abs().GreaterThan(tol) {
+			if !canFail {
+				return
+			}
+			mark = sc.bad
+			sc.failed = append(sc.failed, name+" "+t.String()+" ≠ "+sum.String())
+		}
+		mark[total] = true
+		for _, p := range parts {
+			if _, ok := vals[p]; ok {
+				mark[p] = true
+			}
+		}
+	}
+
+	// Down the columns, by code.
+	codes := make([]string, len(v.rows))
+	total := -1
+	split := splitCodes{at: -1}
+	for i, row := range v.rows {
+		row, _ = split.fill(row)
+		code, name, _ := rowCode(row)
+		codes[i] = code
+		if l := strings.ReplaceAll(name, " ", ""); code == "" && (l == "合计" || l == "总计") && total < 0 {
+			total = i
+		}
+	}
+	cols := map[int]bool{}
+	for c := range vals {
+		cols[c.col] = true
+	}
+	for j := range cols {
+		var top []cellAt
+		for i, code := range codes {
+			if len(code) == 3 {
+				top = append(top, cellAt{i, j})
+			}
+		}
+		if total >= 0 {
+			check(cellAt{total, j}, top, "合计", true)
+		}
+		for i, code := range codes {
+			if code == "" || len(code) == 7 {
+				continue
+			}
+			var parts []cellAt
+			for k := i + 1; k < len(codes); k++ {
+				if len(codes[k]) == len(code)+2 && strings.HasPrefix(codes[k], code) {
+					parts = append(parts, cellAt{k, j})
+				}
+			}
+			check(cellAt{i, j}, parts, code, true)
+		}
+	}
+
+	// Across the rows, from each 合计 or 小计 column to the next.
+	for j := range v.header {
+		h, _ := v.leaf(j)
+		if h == "" {
+			h = v.header[j]
+		}
+		if !isSumHeader(h) {
+			continue
+		}
+		end := len(v.header)
+		for k := j + 1; k < len(v.header); k++ {
+			if hk, _ := v.leaf(k); isSumHeader(hk) {
+				end = k
+				break
+			}
+		}
+		for i := range v.rows {
+			var parts []cellAt
+			for k := j + 1; k < end; k++ {
+				parts = append(parts, cellAt{i, k})
+			}
+			if len(parts) > 1 {
+				check(cellAt{i, j}, parts, "合计列", false)
+			}
+		}
+	}
+	return sc
+}
+
+func isSumHeader(h string) bool {
+	return strings.Contains(h, "合计") || strings.Contains(h, "小计") || strings.Contains(h, "总计")
+}
+
+// verdict says what becomes of a figure read from cell (row, col) of an
+// OCR table: kept and confirmed, kept unverified, or withheld.
+func (sc *sumCheck) verdict(row, col int) (keep, verified bool) {
+	at := cellAt{row, col}
+	switch {
+	case sc.ok[at]:
+		return true, true
+	case sc.bad[at]:
+		return false, false
+	}
+	return true, false
+}

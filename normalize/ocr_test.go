@@ -1,0 +1,99 @@
+package normalize
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
+)
+
+// ocrGrid is grid's table as read by OCR.
+func ocrGrid(rows ...string) extract.Block {
+	b := grid(rows...)
+	b.OCR = true
+	return b
+}
+
+// ocrFacts reads blocks and returns each fact as "line [flags]", and the
+// withheld ones.
+func ocrFacts(t *testing.T, blocks ...extract.Block) (facts, withheld []string) {
+	t.Helper()
+	res := Document(docOf(blocks...), segmenter(t))
+	for _, f := range res.Facts {
+		s := factLines([]Fact{f})[0] + " " + f.MethodName()
+		if f.Unverified {
+			s += " unverified"
+		}
+		facts = append(facts, s)
+	}
+	return sortedCopy(facts), sortedCopy(factLines(res.Withheld))
+}
+
+func TestOCRTableSums(t *testing.T) {
+	decision := para("上海市某局2024年度部门决算")
+	title, unit := para("一般公共预算财政拨款支出决算表"), para("单位：万元")
+	// 60.00 was 50.00 on the page: the 款 above it no longer adds up, so
+	// both of its items are withheld; the 类 and 合计 rows still add up.
+	facts, withheld := ocrFacts(t, decision, title, unit, ocrGrid(
+		"科目编码|科目名称|决算数",
+		"|合计|300.00",
+		"201|一般公共服务支出|200.00",
+		"20101|人大事务|200.00",
+		"2010101|行政运行|150.00",
+		"2010102|一般行政管理事务|60.00",
+		"208|社会保障和就业支出|100.00",
+		"20805|行政事业单位养老支出|100.00",
+		"2080501|行政单位离退休|100.00"))
+	want := []string{
+		"gpb.class amount 一般公共服务支出 #201 = 2000000 ocr",
+		"gpb.class amount 社会保障和就业支出 #208 = 1000000 ocr",
+		"gpb.expenditure amount = 3000000 ocr",
+		"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/行政单位离退休 #2080501 = 1000000 ocr",
+	}
+	if !reflect.DeepEqual(facts, want) {
+		t.Errorf("facts:\n got %s\nwant %s", strings.Join(facts, "\n     "), strings.Join(want, "\n     "))
+	}
+	wantWithheld := []string{
+		"gpb.item amount 一般公共服务支出/人大事务/一般行政管理事务 #2010102 = 600000",
+		"gpb.item amount 一般公共服务支出/人大事务/行政运行 #2010101 = 1500000",
+	}
+	if !reflect.DeepEqual(withheld, wantWithheld) {
+		t.Errorf("withheld:\n got %s\nwant %s", strings.Join(withheld, "\n     "), strings.Join(wantWithheld, "\n     "))
+	}
+}
+
+func TestOCRUncheckedAndDoubtful(t *testing.T) {
+	decision := para("上海市某局2024年度部门决算")
+	unit := para("单位：万元")
+	// No 合计 and no 款 rows: nothing checks the items, which stay,
+	// flagged. A doubtful 合计 cell gives no amount, and the row's 基本支出
+	// is not taken for it.
+	facts, withheld := ocrFacts(t, decision, para("一般公共预算财政拨款支出决算明细表"), unit, ocrGrid(
+		"科目编码|科目名称|合计|基本支出|项目支出",
+		"2010101|行政运行|1273.96|1273.96|",
+		"2010102|一般行政管理事务|170.51"+extract.Doubtful+"|100.00|70.51"))
+	want := []string{"gpb.item amount 一般公共服务支出/人大事务/行政运行 #2010101 = 12739600 ocr"}
+	if !reflect.DeepEqual(facts, want) || len(withheld) != 0 {
+		t.Errorf("facts %q withheld %q; want %q and none withheld", facts, withheld, want)
+	}
+	// The row sum (合计 = 基本 + 项目) confirms the first row, a sentence
+	// the 合计 row nothing sums; a sentence read by OCR is unverified
+	// unless a second reading agrees.
+	facts, _ = ocrFacts(t, decision, para("一般公共预算财政拨款支出决算明细表"), unit, ocrGrid(
+		"科目编码|科目名称|合计|基本支出|项目支出",
+		"|合计|2111.47||",
+		"2010101|行政运行|1273.96|1200.00|73.96",
+		"2010102|一般行政管理事务|170.51|100.00|"),
+		extract.Block{Kind: extract.Paragraph, OCR: true, Text: "2024年一般公共预算财政拨款支出2111.47万元，比上年增加1.0" + extract.Doubtful + "万元。"},
+		extract.Block{Kind: extract.Paragraph, OCR: true, Text: "2024年一般公共预算财政拨款基本支出1792.45万元。"})
+	want = []string{
+		"gpb.basic amount = 17924500 ocr unverified",
+		"gpb.expenditure amount = 21114700 ocr",
+		"gpb.item amount 一般公共服务支出/人大事务/一般行政管理事务 #2010102 = 1705100 ocr unverified",
+		"gpb.item amount 一般公共服务支出/人大事务/行政运行 #2010101 = 12739600 ocr",
+	}
+	if !reflect.DeepEqual(facts, want) {
+		t.Errorf("facts:\n got %s\nwant %s", strings.Join(facts, "\n     "), strings.Join(want, "\n     "))
+	}
+}
