@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -119,6 +120,57 @@ func TestLegacyWithoutOrStuckSoffice(t *testing.T) {
 				t.Errorf("the stuck soffice's child %s is still running", p)
 			}
 		}
+	}
+}
+
+// Conversions that arrive while LibreOffice runs go in one call: eight
+// files, .doc and .xls, read at once, take fewer calls than files, each
+// file gets its own document, and a damaged one among them fails alone.
+func TestLegacyBatched(t *testing.T) {
+	needSoffice(t)
+	real, _ := exec.LookPath("soffice")
+	bin, log := t.TempDir(), filepath.Join(t.TempDir(), "calls")
+	script := "#!/bin/sh\necho call >> " + log + "\nexec " + real + " \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "soffice"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+":"+os.Getenv("PATH"))
+	broken := filepath.Join(t.TempDir(), "broken.doc")
+	os.WriteFile(broken, append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 4096)...), 0o644)
+	files := []string{broken}
+	for range 4 {
+		files = append(files, "../testdata/seed/panzhihua-npc-office-2021.doc", "../testdata/seed/panzhihua-npc-office-2021.xls")
+	}
+	docs := make([]*Document, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			docs[i], errs[i] = readFile(t, f, Options{})
+		}()
+	}
+	wg.Wait()
+	if !errors.Is(errs[0], ErrDamaged) {
+		t.Errorf("the damaged .doc: %v", errs[0])
+	}
+	for i := 1; i < len(files); i++ {
+		if errs[i] != nil {
+			t.Errorf("%s: %v", files[i], errs[i])
+			continue
+		}
+		if want := docs[1+(i-1)%2]; len(docs[i].Blocks) != len(want.Blocks) || docs[i].Format != want.Format {
+			t.Errorf("%s (%d): %d blocks, %s; another copy gave %d, %s", files[i], i, len(docs[i].Blocks), docs[i].Format, len(want.Blocks), want.Format)
+		}
+	}
+	calls, _ := os.ReadFile(log)
+	// One call at least per target format, and a retry for the damaged
+	// file's batch; never one per file.
+	if n := strings.Count(string(calls), "call"); n >= len(files) {
+		t.Errorf("%d soffice calls for %d files", n, len(files))
+	} else {
+		t.Logf("%d soffice calls for %d files", n, len(files))
 	}
 }
 

@@ -9,8 +9,8 @@
 // .doc/.xls through LibreOffice's conversion to docx/xlsx).
 // Readers take an io.ReaderAt and a size, like archive/zip, and never a
 // path. They are synchronous and safe to call from many goroutines at
-// once, each on its own document; LibreOffice runs one conversion at a
-// time, tesseract one page per CPU.
+// once, each on its own document; LibreOffice runs one batch of
+// conversions at a time, tesseract one page per CPU.
 package extract
 
 import (
