@@ -21,6 +21,24 @@ type Options struct {
 	ConvertTimeout time.Duration
 }
 
+// budgetKey carries a document's deadline extender in a context.
+type budgetKey struct{}
+
+// WithBudget returns a context under which a reader may ask, through
+// extend, for more time for the document than its caller's deadline
+// allows: the OCR of a scanned page takes seconds where a text layer takes
+// milliseconds, and waits its turn behind other documents' pages.
+func WithBudget(ctx context.Context, extend func(time.Duration)) context.Context {
+	return context.WithValue(ctx, budgetKey{}, extend)
+}
+
+// askTime asks the caller, if it allows it, for d more for the document.
+func askTime(ctx context.Context, d time.Duration) {
+	if extend, ok := ctx.Value(budgetKey{}).(func(time.Duration)); ok {
+		extend(d)
+	}
+}
+
 // File reads document d from r with the reader for its format. Any error,
 // including a reader's panic, comes back as an *Error naming d.Path.
 func File(ctx context.Context, d corpus.Doc, r io.ReaderAt, opt Options) (doc *Document, err error) {

@@ -117,6 +117,7 @@ func ocrPages(ctx context.Context, path string, pages []page, doc *Document, ocr
 	for k, i := range blank {
 		nums[k] = pages[i].num
 	}
+	askTime(ctx, time.Duration(len(nums))*opt.OCRTimeout)
 	read, errs := readScans(ctx, path, nums, opt)
 	for k, i := range blank {
 		switch {

@@ -10,6 +10,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/fiscaldocs/fiscaldocs/normalize"
 )
 
 const fixture = "../../testdata/seed/panzhihua-npc-office-2021.docx"
@@ -255,5 +258,25 @@ func TestExtractLegacyMatchesModern(t *testing.T) {
 		if old.Document.Department != mod.Document.Department || old.Document.Year != mod.Document.Year {
 			t.Errorf("%s identity %+v, %s %+v", c.legacy, old.Document, c.modern, mod.Document)
 		}
+	}
+}
+
+// A document's time limit holds for what reads it in milliseconds, and
+// stretches for the pages it sends to OCR, which take seconds each.
+func TestDocumentTimeoutStretchesForOCR(t *testing.T) {
+	_, err := exec.LookPath("tesseract")
+	needTool(t, "tesseract (tesseract-ocr, tesseract-ocr-chi-sim)", err == nil)
+	seg, err := normalize.NewSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := runOptions{timeout: time.Nanosecond}
+	if p := processOne(context.Background(), fixture, seg, opt); p.Err == nil || !strings.Contains(p.Err.Error(), "gave up after 1ns") {
+		t.Errorf("docx with a 1 ns limit: %v; want it given up", p.Err)
+	}
+	opt.timeout = time.Second
+	scan := strings.TrimSuffix(fixture, ".docx") + "-scan.pdf"
+	if p := processOne(context.Background(), scan, seg, opt); p.Err != nil || len(p.Result.Facts) < 12 {
+		t.Errorf("scan with a 1 s limit and its OCR's time: %v", p.Err)
 	}
 }

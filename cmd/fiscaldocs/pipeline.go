@@ -53,6 +53,8 @@ type runOptions struct {
 	// tokens asks for each block's search tokens (for the search index).
 	tokens bool
 	// timeout bounds the time spent on one document; 0 means 2 minutes.
+	// A reader may add to it (extract.WithBudget): OCR adds each page's
+	// limit, 2 minutes.
 	timeout time.Duration
 }
 
@@ -104,8 +106,13 @@ func processOne(ctx context.Context, path string, seg *normalize.Segmenter, opt 
 	if timeout == 0 {
 		timeout = 2 * time.Minute
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	dl := &deadline{start: time.Now(), total: timeout}
+	dl.timer = time.AfterFunc(timeout, cancel)
+	defer dl.timer.Stop()
+	ctx = extract.WithBudget(ctx, dl.extend)
 	defer func() {
 		if r := recover(); r != nil {
 			p.Err = fmt.Errorf("%s: internal error: %v", path, r)
@@ -125,21 +132,47 @@ func processOne(ctx context.Context, path string, seg *normalize.Segmenter, opt 
 		}
 	}
 	doc, err := extract.File(ctx, d, f, extract.Options{})
-	if err != nil {
+	switch {
+	case parent.Err() != nil:
+		p.Err = parent.Err()
+		return p
+	case ctx.Err() != nil:
+		p.Err = fmt.Errorf("%s: gave up after %s: %w", path, dl.allowed(), context.DeadlineExceeded)
+		return p
+	case err != nil:
 		p.Err = err
 		return p
 	}
 	p.Blocks = doc
-	if err := ctx.Err(); err != nil {
-		p.Err = fmt.Errorf("%s: gave up after %s: %w", path, timeout, err)
-		return p
-	}
 	p.Result = normalize.Document(doc, seg)
 	p.Report = validate.Document(doc, p.Result)
 	if opt.tokens {
 		p.Tokens = normalize.BlockTokens(doc, seg)
 	}
 	return p
+}
+
+// deadline is a document's time limit, which its reader may extend.
+type deadline struct {
+	mu    sync.Mutex
+	start time.Time
+	total time.Duration
+	timer *time.Timer // cancels the document's context when it fires
+}
+
+func (d *deadline) extend(more time.Duration) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.total += more
+	if d.timer.Stop() { // not fired yet
+		d.timer.Reset(time.Until(d.start.Add(d.total)))
+	}
+}
+
+func (d *deadline) allowed() time.Duration {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.total
 }
 
 // errNoFacts is a warning: the document was read but says nothing we know.
