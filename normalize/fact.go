@@ -96,4 +96,23 @@ type Result struct {
 	// Withheld are figures read by OCR that their table's sums contradict:
 	// not facts, but validation reports them.
 	Withheld []Fact
+	// Sums are the sums the standard tables state by their layout — a
+	// 合计 row over the 类 rows, a 类 over its 款, a 款 over its 项 (function
+	// or economic codes), in each figure column — as printed.
+	Sums []TableSum
+}
+
+// TableSum is one sum a table states by its layout, in the table's own
+// unit and precision.
+type TableSum struct {
+	Pos      extract.Pos // the total's cell
+	Column   string      // the column's header
+	Label    string      // the total's row: 合计, or its code and name
+	Total    decimal.Decimal
+	Raw      string          // the total as printed
+	Sum      decimal.Decimal // of the parts as printed
+	Parts    int             // the parts with a figure
+	Rounding decimal.Decimal // half the unit of each figure as printed, the total's and the parts', added up
+	Places   int32           // decimals the table prints
+	Unit     string          // the table's unit: 元, 万元
 }

@@ -243,6 +243,7 @@ type reader struct {
 	kind  string // the document's kind: 决算 or 预算
 	all   allGPB // how much of the money is 一般公共预算
 	id    Identity
+	sums  []TableSum
 }
 
 // paragraph reads the facts of one paragraph.

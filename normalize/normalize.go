@@ -26,7 +26,7 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 	if all := r.allGPB(); all != (allGPB{}) {
 		r = read(doc, texts, seg, all)
 	}
-	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld}
+	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld, Sums: r.sums}
 }
 
 // allGPB tells from the document's figures how much of its money is

@@ -97,3 +97,24 @@ func TestOCRUncheckedAndDoubtful(t *testing.T) {
 		t.Errorf("facts:\n got %s\nwant %s", strings.Join(facts, "\n     "), strings.Join(want, "\n     "))
 	}
 }
+
+// Every standard table's sums by its layout are in Result.Sums, read or
+// not by OCR, with the rounding their printing accounts for; the 完成%
+// column is no sum, nor the code columns.
+func TestTableSums(t *testing.T) {
+	res := Document(docOf(para("上海市某局2024年度部门决算"), para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+		grid("科目编码|<|<|科目名称|决算数|基本支出|完成预算%", "类|款|项||||",
+			"|||合计|2,940.05|2,336.91|98.20",
+			"201|||一般公共服务支出|2,106.66|1,503.52|97.69",
+			"208|||社会保障和就业支出|326.72|326.72|100.00",
+			"210|||卫生健康支出|60.99|60.99|100.00",
+			"221|||住房保障支出|445.69|445.69|100.00")), segmenter(t))
+	var got []string
+	for _, s := range res.Sums {
+		got = append(got, s.Column+" "+s.Label+" "+s.Raw+" "+s.Sum.String()+" "+s.Rounding.String()+" "+s.Unit)
+	}
+	want := []string{"决算数 合计 2,940.05 2940.06 0.025 万元", "基本支出 合计 2,336.91 2336.92 0.025 万元"}
+	if !reflect.DeepEqual(sortedCopy(got), want) {
+		t.Errorf("sums %q, want %q", got, want)
+	}
+}

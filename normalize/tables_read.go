@@ -35,8 +35,25 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 		return
 	}
 	tr := &tableReader{r: r, kind: kind, scale: scale, unit: unit, docKind: docKind, v: viewTable(b)}
+	sc := checkSums(tr.v)
 	if b.OCR {
-		tr.sums = checkSums(tr.v)
+		tr.sums = sc
+	}
+	for _, s := range sc.sums {
+		if !s.down {
+			continue // a 合计 column's sum may hold columns counted twice (三公 and its 小计)
+		}
+		pos := b.Pos
+		pos.Row, pos.Col = tr.v.index[s.total.row]+1, s.total.col+1
+		if b.Table.Pages != nil && tr.v.index[s.total.row] < len(b.Table.Pages) {
+			pos.Page = b.Table.Pages[tr.v.index[s.total.row]]
+		}
+		col, _ := tr.v.leaf(s.total.col)
+		if col == "" {
+			col = tr.v.header[s.total.col]
+		}
+		r.sums = append(r.sums, TableSum{Pos: pos, Column: col, Label: s.label, Total: s.t, Raw: tr.v.rows[s.total.row][s.total.col].text,
+			Sum: s.sum, Parts: s.parts, Rounding: s.rounding, Places: sc.places, Unit: unit})
 	}
 	switch kind {
 	case tableSummary, tableFiscal:

@@ -21,6 +21,7 @@ func Document(doc *extract.Document, res *normalize.Result) *Report {
 	v.run(rules)
 	v.conflicts(res.Conflicts)
 	v.run([]rule{
+		{"sum.table", func(v *checker) { v.tableSums(res.Sums) }},
 		{"ocr.unverified", func(v *checker) { v.unverified() }},
 		{"ocr.withheld", func(v *checker) { v.withheld(res.Withheld) }},
 	})
@@ -366,5 +367,34 @@ func (v *checker) withheld(ws []normalize.Fact) {
 	for _, f := range ws {
 		v.fail(Finding{Severity: Warning, Actual: f.Value,
 			Message: fmt.Sprintf("OCR 识别的表格数字与表内合计不符，未作为事实采用：%s %s（%s）", label(f.Metric, f.Subject, f.Measure), f.Raw, f.Pos)})
+	}
+}
+
+// tableSums checks the sums the standard tables state by their layout (a
+// 合计 row over its 类, a 类 over its 款, a 款 over its 项, column by
+// column) under the rounding policy: a miss that the rounding of the
+// figures as printed accounts for (half the unit of each, total and
+// parts) is Info; beyond that it is an error.
+func (v *checker) tableSums(sums []normalize.TableSum) {
+	for _, s := range sums {
+		diff := s.Sum.Sub(s.Total).Abs()
+		if diff.IsZero() {
+			v.pass()
+			continue
+		}
+		sev := Error
+		if diff.LessThanOrEqual(s.Rounding) {
+			sev = Info
+		}
+		exp, _ := normalize.ToYuan(s.Sum, s.Unit)
+		act, _ := normalize.ToYuan(s.Total, s.Unit)
+		col := ""
+		if s.Column != "" {
+			col = "「" + s.Column + "」列"
+		}
+		label := strings.TrimSpace(s.Label)
+		v.fail(Finding{Severity: sev, Expected: known(exp), Actual: act,
+			Message: fmt.Sprintf("表中%s%s %s%s ≠ 其下 %d 行之和 %s%s（%s）", col, label, s.Raw, s.Unit,
+				s.Parts, s.Sum.StringFixed(s.Places), s.Unit, s.Pos)})
 	}
 }

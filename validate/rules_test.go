@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
+	"github.com/shopspring/decimal"
 )
 
 // TestRuleCases runs testdata/rules/RULE.txtar: its "fire" section must
@@ -20,7 +22,8 @@ import (
 // earlier fact, "ocr …" a fact read by OCR and confirmed, "unverified …"
 // one read by OCR and not, "withheld …" an OCR figure normalize withheld; "kind 决算" sets the document's kind; "text …" is a
 // paragraph of the document, "tableblock …" a one-row table (cells
-// tab-separated).
+// tab-separated), "tablesum LABEL TOTAL SUM PARTS UNIT" a sum a table
+// states by its layout.
 func TestRuleCases(t *testing.T) {
 	files, err := filepath.Glob("testdata/rules/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -88,6 +91,14 @@ func runCase(t *testing.T, lines []string) *Report {
 			continue
 		case "text":
 			doc.Blocks = append(doc.Blocks, extract.Block{Kind: extract.Paragraph, Text: strings.TrimPrefix(l, "text "), Pos: extract.Pos{Block: len(doc.Blocks) + 1}})
+			continue
+		case "tablesum": // LABEL TOTAL SUM PARTS UNIT: a sum a table states by its layout
+			total, _ := decimal.NewFromString(fields[2])
+			sum, _ := decimal.NewFromString(fields[3])
+			parts, _ := strconv.Atoi(fields[4])
+			half := decimal.New(5, total.Exponent()-1)
+			res.Sums = append(res.Sums, normalize.TableSum{Label: fields[1], Total: total, Raw: fields[2], Sum: sum, Parts: parts,
+				Rounding: half.Mul(decimal.NewFromInt(int64(parts + 1))), Places: -total.Exponent(), Unit: fields[5]})
 			continue
 		case "tableblock":
 			text := strings.TrimPrefix(l, "tableblock ")
