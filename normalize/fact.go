@@ -100,6 +100,19 @@ type Result struct {
 	// 合计 row over the 类 rows, a 类 over its 款, a 款 over its 项 (function
 	// or economic codes), in each figure column — as printed.
 	Sums []TableSum
+	// Classes are function classes' 一般公共预算 expenditure as summary
+	// tables print it (only where the document's money, or its 财政拨款,
+	// is all 一般公共预算); validation compares them with gpb.class.
+	Classes []ClassFigure
+}
+
+// ClassFigure is one function class's expenditure in a summary table.
+type ClassFigure struct {
+	Code, Name string
+	Value      decimal.Decimal // in yuan
+	Raw        string
+	Pos        extract.Pos
+	Table      string // the summary table's name
 }
 
 // TableSum is one sum a table states by its layout, in the table's own

@@ -238,12 +238,13 @@ func sentences(s string) []string {
 
 // reader extracts facts from one document's narrative.
 type reader struct {
-	seg   *Segmenter
-	facts *factSet
-	kind  string // the document's kind: 决算 or 预算
-	all   allGPB // how much of the money is 一般公共预算
-	id    Identity
-	sums  []TableSum
+	seg     *Segmenter
+	facts   *factSet
+	kind    string // the document's kind: 决算 or 预算
+	all     allGPB // how much of the money is 一般公共预算
+	id      Identity
+	sums    []TableSum
+	classes []ClassFigure
 }
 
 // paragraph reads the facts of one paragraph.

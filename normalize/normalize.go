@@ -26,7 +26,8 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 	if all := r.allGPB(); all != (allGPB{}) {
 		r = read(doc, texts, seg, all)
 	}
-	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld, Sums: r.sums}
+	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld, Sums: r.sums,
+		Classes: r.classes}
 }
 
 // allGPB tells from the document's figures how much of its money is

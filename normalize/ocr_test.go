@@ -118,3 +118,21 @@ func TestTableSums(t *testing.T) {
 		t.Errorf("sums %q, want %q", got, want)
 	}
 }
+
+// A summary table's class rows are recorded where all the money is
+// 一般公共预算, for validation to compare with the function table's.
+func TestSummaryClasses(t *testing.T) {
+	res := Document(docOf(para("上海市某局2024年度部门决算"), para("收入支出决算总表"), para("单位：万元"),
+		grid("收入|<|支出|<", "项目|决算数|项目|决算数",
+			"一、一般公共预算财政拨款收入|2,940.05|一、一般公共服务支出|2,106.66",
+			"|    |八、社会保障和就业支出|326.71",
+			"本年收入合计|2,940.05|本年支出合计|2,940.05")), segmenter(t))
+	var got []string
+	for _, c := range res.Classes {
+		got = append(got, c.Code+" "+c.Name+" "+c.Value.String()+" "+c.Raw)
+	}
+	want := []string{"201 一般公共服务支出 21066600 2,106.66万元", "208 社会保障和就业支出 3267100 326.71万元"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("classes %q, want %q", got, want)
+	}
+}

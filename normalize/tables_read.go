@@ -93,6 +93,8 @@ func (tr *tableReader) summary() {
 				}
 				if m := tr.summaryMetric(label, subtotals); m != "" {
 					tr.add(i, j, m, "amount", "", "", v, raw)
+				} else {
+					tr.classFigure(i, j, label, v, raw)
 				}
 				label = ""
 			case c.text != "":
@@ -100,6 +102,33 @@ func (tr *tableReader) summary() {
 			}
 		}
 	}
+}
+
+// classFigure records a function class's expenditure in a summary table
+// (八、社会保障和就业支出 326.71) where it is 一般公共预算 money: in the
+// 收支总表 when all the money is, in the 财政拨款 总表 when all 财政拨款 is.
+// Validation compares it with the class's figure elsewhere.
+func (tr *tableReader) classFigure(row, col int, label string, v decimal.Decimal, raw string) {
+	if tr.kind == tableSummary && !tr.r.all.money || tr.kind == tableFiscal && !tr.r.all.fiscal {
+		return
+	}
+	e := tr.r.seg.lx.cat.child("", strings.ReplaceAll(label, " ", ""))
+	if e == nil {
+		return
+	}
+	pos := tr.v.block.Pos
+	pos.Row, pos.Col = tr.v.index[row]+1, col+1
+	if t := tr.v.block.Table; t.Pages != nil && tr.v.index[row] < len(t.Pages) {
+		pos.Page = t.Pages[tr.v.index[row]]
+	}
+	title := "收入支出决算总表"
+	if tr.kind == tableFiscal {
+		title = "财政拨款收入支出决算总表"
+	}
+	if tr.docKind == "预算" {
+		title = strings.ReplaceAll(title, "决算", "预算")
+	}
+	tr.r.classes = append(tr.r.classes, ClassFigure{Code: e.code, Name: e.names[0], Value: v, Raw: raw, Pos: pos, Table: title})
 }
 
 func (tr *tableReader) summaryMetric(label string, subtotals bool) string {

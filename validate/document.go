@@ -22,6 +22,7 @@ func Document(doc *extract.Document, res *normalize.Result) *Report {
 	v.conflicts(res.Conflicts)
 	v.run([]rule{
 		{"sum.table", func(v *checker) { v.tableSums(res.Sums) }},
+		{"class.vs_summary", func(v *checker) { v.classesVsSummary(res.Classes) }},
 		{"ocr.unverified", func(v *checker) { v.unverified() }},
 		{"ocr.withheld", func(v *checker) { v.withheld(res.Withheld) }},
 	})
@@ -396,5 +397,31 @@ func (v *checker) tableSums(sums []normalize.TableSum) {
 		v.fail(Finding{Severity: sev, Expected: known(exp), Actual: act,
 			Message: fmt.Sprintf("表中%s%s %s%s ≠ 其下 %d 行之和 %s%s（%s）", col, label, s.Raw, s.Unit,
 				s.Parts, s.Sum.StringFixed(s.Places), s.Unit, s.Pos)})
+	}
+}
+
+// classesVsSummary compares each function class's figure in a summary
+// table with the class's 一般公共预算 expenditure stated elsewhere (its
+// function table, or the narrative): one figure printed twice, so within
+// the coarser printing's half unit, as a restatement (dup.conflict).
+func (v *checker) classesVsSummary(cs []normalize.ClassFigure) {
+	for _, c := range cs {
+		var f *normalize.Fact
+		for i := range v.facts {
+			if g := &v.facts[i]; g.Metric == "gpb.class" && g.Measure == "amount" && g.Code == c.Code {
+				f = g
+				break
+			}
+		}
+		if f == nil {
+			continue
+		}
+		other := normalize.Fact{Value: c.Value, Raw: c.Raw, Unit: normalize.Yuan}
+		if f.Value.Sub(c.Value).Abs().LessThanOrEqual(decimal.Max(halfOf(f), halfOf(&other))) {
+			v.pass()
+			continue
+		}
+		v.fail(Finding{Severity: Error, Expected: known(f.Value), Actual: c.Value,
+			Message: fmt.Sprintf("%s %s为 %s（%s），一般公共预算财政拨款支出为 %s（%s）", c.Name, c.Table, c.Raw, c.Pos, f.Raw, f.Pos)})
 	}
 }

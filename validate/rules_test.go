@@ -23,7 +23,8 @@ import (
 // one read by OCR and not, "withheld …" an OCR figure normalize withheld; "kind 决算" sets the document's kind; "text …" is a
 // paragraph of the document, "tableblock …" a one-row table (cells
 // tab-separated), "tablesum LABEL TOTAL SUM PARTS UNIT" a sum a table
-// states by its layout.
+// states by its layout, "summaryclass CODE NAME RAW" a class's figure in
+// a summary table. A subject may end in "#CODE".
 func TestRuleCases(t *testing.T) {
 	files, err := filepath.Glob("testdata/rules/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -100,6 +101,13 @@ func runCase(t *testing.T, lines []string) *Report {
 			res.Sums = append(res.Sums, normalize.TableSum{Label: fields[1], Total: total, Raw: fields[2], Sum: sum, Parts: parts,
 				Rounding: half.Mul(decimal.NewFromInt(int64(parts + 1))), Places: -total.Exponent(), Unit: fields[5]})
 			continue
+		case "summaryclass": // CODE NAME RAW: a class's figure in a summary table
+			v, err := normalize.ParseAmount(fields[3])
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Classes = append(res.Classes, normalize.ClassFigure{Code: fields[1], Name: fields[2], Value: v, Raw: fields[3], Table: "收入支出决算总表"})
+			continue
 		case "tableblock":
 			text := strings.TrimPrefix(l, "tableblock ")
 			var row []extract.Cell
@@ -127,6 +135,7 @@ func runCase(t *testing.T, lines []string) *Report {
 			fields = fields[1:]
 		}
 		f := fact(fields[0], fields[1], fields[2], fields[3:]...)
+		f.Subject, f.Code, _ = strings.Cut(f.Subject, "#") // SUBJECT#CODE
 		f.Method, f.OCR, f.Unverified = method, ocr, unverified
 		switch {
 		case conflict:
