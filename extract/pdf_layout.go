@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -196,7 +197,13 @@ func (b *pdfBuilder) page(pg page) {
 			b.furniture = append(b.furniture, Block{Kind: Furniture, Text: l.text(), Pos: Pos{Page: l.page}, OCR: b.ocr[l.page]})
 		}
 	}()
-	tab := tableLines(lines)
+	var above []float64 // where the cells of a table left open on the page before start
+	for _, l := range b.table {
+		for _, c := range l.cells {
+			above = append(above, c.x0)
+		}
+	}
+	tab := tableLines(lines, above)
 	left, right := margins(lines, tab)
 	for i, l := range lines {
 		if tab[i] {
@@ -238,7 +245,7 @@ func continues(prev, l line) bool {
 // same font size join the table (multi-line headers above, wrapped names
 // below) if they too have a gap or are narrow. A run of marked lines is a
 // table only with two rows and a number somewhere.
-func tableLines(lines []line) []bool {
+func tableLines(lines []line, above []float64) []bool {
 	tab := make([]bool, len(lines))
 	for i, l := range lines {
 		tab[i] = l.maxGap() >= 1.5*l.h() || l.adjacentNumbers()
@@ -269,6 +276,7 @@ func tableLines(lines []line) []bool {
 			}
 		}
 	}
+	bridgeLabels(lines, tab, width, above)
 	for i := 0; i < len(lines); {
 		if !tab[i] {
 			i++
@@ -286,6 +294,76 @@ func tableLines(lines []line) []bool {
 		i = j
 	}
 	return tab
+}
+
+// bridgeLabels marks as table rows the lines between two tables on a page
+// (or between the top of the page and a table, when a table is open from
+// the page before, its cells starting at above) when each is narrow,
+// starts where a cell of the tables starts, and stands close to the next:
+// the label-only rows of a two-sided table (二、外交支出 with no figure, a
+// wrapped label's tail) that would otherwise cut it in pieces, the pieces
+// after the first without their title. A line centred on the tables is a
+// title and stops the bridge. At least one of the lines must
+// stand in a column right of the table's first, where no title or
+// 编制单位 line of a next table starts.
+func bridgeLabels(lines []line, tab []bool, width float64, above []float64) {
+	starts := append([]float64(nil), above...)
+	for i, l := range lines {
+		if tab[i] {
+			for _, c := range l.cells {
+				starts = append(starts, c.x0)
+			}
+		}
+	}
+	left := math.MaxFloat64
+	for _, x := range starts {
+		left = min(left, x)
+	}
+	// The middle of the page's tables: a title is centred on it.
+	x0, x1 := math.MaxFloat64, 0.0
+	for i, l := range lines {
+		if tab[i] {
+			x0, x1 = min(x0, l.x0), max(x1, l.x1)
+		}
+	}
+	mid := (x0 + x1) / 2
+	aligned := func(x float64) bool {
+		for _, s := range starts {
+			if abs(x-s) < 3 {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(lines); {
+		if tab[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && !tab[j] {
+			j++
+		}
+		// From the top of a page, every line must stand in an inner
+		// column; between two tables, one at least, and none centred.
+		top := i == 0
+		ok := (!top || len(above) > 0) && j < len(lines) && j-i <= 40
+		inner := false // a line in a column right of the table's first: no title, no 编制单位 line
+		for k := i; ok && k < j; k++ {
+			l := lines[k]
+			in := l.x0 > left+3
+			centred := !top && abs((l.x0+l.x1)/2-mid) < 3
+			ok = l.x1-l.x0 < 0.5*width && aligned(l.x0) && !centred && (in || !top) && (k == 0 || l.page == lines[k-1].page && l.y0-lines[k-1].y1 < 2.5*l.h())
+			inner = inner || in
+		}
+		ok = ok && inner
+		if ok && lines[j].y0-lines[j-1].y1 < 2.5*lines[j].h() {
+			for k := i; k < j; k++ {
+				tab[k] = true
+			}
+		}
+		i = j
+	}
 }
 
 // rowsWidth is the widest table row's width.

@@ -181,3 +181,45 @@ func TestPDFAdjacentNumberColumnsAndSpanningHeader(t *testing.T) {
 		t.Errorf("last row = %q; want the two amounts in two cells", got[4])
 	}
 }
+
+// A two-sided summary table whose right side lists every class, most
+// without a figure (czj's 财政拨款收入支出决算总表): the label-only rows,
+// on the page and at the top of the next, stay in the one table; a next
+// table's title at the top of a page does not join it.
+func TestPDFTableLabelOnlyRows(t *testing.T) {
+	row := func(y float64, left, right2, a, b string) []word {
+		var ws []word
+		if left != "" {
+			ws = append(ws, w(72, y, left))
+		}
+		ws = append(ws, w(294, y, right2))
+		if a != "" {
+			ws = append(ws, right(500, y, a), right(588, y, b))
+		}
+		return ws
+	}
+	// Rows 25 pt apart, as a two-line label makes them: farther than a
+	// lone line joins a table by, closer than a table's rows may stand.
+	page1 := []word{w(200, 40, "财政拨款收入支出决算总表")}
+	page1 = append(page1, row(650, "一、一般公共预算财政拨款", "一、一般公共服务支出", "2,106.66", "2,106.66")...)
+	page1 = append(page1, row(675, "", "二、外交支出", "", "")...)
+	page1 = append(page1, row(700, "", "三、国防支出", "", "")...)
+	page1 = append(page1, row(725, "", "八、社会保障和就业支出", "326.71", "326.71")...)
+	page1 = append(page1, row(750, "", "九、卫生健康支出", "60.99", "60.99")...)
+	page2 := row(60, "", "十、节能环保支出", "", "")
+	page2 = append(page2, row(85, "", "十一、城乡社区支出", "", "")...)
+	page2 = append(page2, row(110, "", "十九、住房保障支出", "445.69", "445.69")...)
+	page2 = append(page2, row(135, "总计", "总计", "2,961.68", "2,961.68")...)
+	ts := tables(layout(page1, page2))
+	if len(ts) != 1 || len(ts[0].Rows) != 9 {
+		t.Fatalf("%d tables; want one of 9 rows: %q", len(ts), grid(ts[0]))
+	}
+	// A table left open at the foot of a page, then the next table's
+	// number and title at the top of the next: no bridge.
+	page2 = []word{w(72, 60, "公开02表"), w(250, 80, "收入预算总表")}
+	page2 = append(page2, row(120, "收入总计", "合计", "10,150.48", "10,150.48")...)
+	page2 = append(page2, row(137, "小计", "一般公共预算", "10,070.48", "10,070.48")...)
+	if ts := tables(layout(page1, page2)); len(ts) != 2 {
+		t.Errorf("%d tables; want the second page's its own", len(ts))
+	}
+}
