@@ -93,6 +93,9 @@ func ocrPage(ctx context.Context, path string, n int, opt PDFOptions) (page, err
 	}
 	g = deskew(g)
 	eraseRules(g.pix, g.w, g.h, ocrDPI/2)
+	if inkless(g) {
+		return page{num: n, width: float64(g.w) * 72 / ocrDPI, height: float64(g.h) * 72 / ocrDPI}, nil // nothing to read: no tesseract
+	}
 	if err := writePGM(img, g); err != nil {
 		return page{}, err
 	}
@@ -482,6 +485,19 @@ func eraseRules(pix []byte, w, h, minRun int) {
 			pix[i] = 255
 		}
 	}
+}
+
+// inkless reports whether a page, its rules erased, holds no ink to speak
+// of (a page left empty but for a spilled table border): fewer dark
+// pixels than two lines of text would have.
+func inkless(g grey) bool {
+	dark := 0
+	for _, v := range g.pix {
+		if v < 128 {
+			dark++
+		}
+	}
+	return dark < ocrDPI*ocrDPI/20
 }
 
 // deskew turns a page scanned at a slant straight again: tesseract reads
