@@ -5,14 +5,14 @@ import (
 	"strings"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
-	"github.com/shopspring/decimal"
 )
 
 // Figures read by OCR (blocks marked extract.Block.OCR) are not trusted as
-// printed. A table's own arithmetic checks them before they become facts:
-// the 合计 row against its 类 rows, each 类 against its 款, each 款 against
-// its 项 (or the economic 类 and 款), and a 合计 column against the columns
-// it sums. A figure in a sum that holds is confirmed; one that only takes
+// printed. A table's own arithmetic (checkSums, in sums.go) checks them
+// before they become facts: the 合计 row against its 类 rows, each 类
+// against its 款, each 款 against its 项 (or the economic 类 and 款), and a
+// 合计 column against the columns it sums. A figure in a sum that holds is
+// confirmed; one that only takes
 // part in sums that fail is withheld (Result.Withheld), since a wrong
 // amount is worse than a missing one; one that no sum covers — a table
 // without 合计, a sentence — is kept and marked Unverified, and so is
@@ -30,197 +30,6 @@ func dropDoubts(s string) string {
 		return s
 	}
 	return doubtRe.ReplaceAllString(s, "□")
-}
-
-// cellAt is a table cell by data row and column.
-type cellAt struct{ row, col int }
-
-// sumCheck is what a table's arithmetic says of its figures.
-type sumCheck struct {
-	ok, bad map[cellAt]bool // in a sum that holds; in a sum that fails
-	sums    []tableSum      // every sum checked, held or not
-	places  int32           // the most decimals the table prints
-}
-
-// tableSum is one sum a table states by its layout.
-type tableSum struct {
-	total    cellAt
-	label    string // the total's row label or code and name
-	t, sum   decimal.Decimal
-	parts    int
-	rounding decimal.Decimal // what rounding each figure as printed may account for
-	down     bool            // a total row over rows by code, not a 合计 column over columns
-}
-
-// checkSums checks the sums of a table view: by code hierarchy down each
-// figure column, and across each row from a 合计 or 小计 column, within
-// half a printed unit per summand.
-func checkSums(v *tableView) *sumCheck {
-	sc := &sumCheck{ok: map[cellAt]bool{}, bad: map[cellAt]bool{}}
-	vals := map[cellAt]decimal.Decimal{}
-	halves := map[cellAt]decimal.Decimal{} // half the unit each figure is printed to
-	places := int32(0)                     // the most decimals printed
-	for i, row := range v.rows {
-		// The row's figures: after its code and name, up to the next
-		// code or label (the other half of a two-sided table).
-		_, _, nameCol := rowCode(row)
-		if nameCol < 0 {
-			_, nameCol = rowLabel(row)
-		}
-		for j := nameCol + 1; j < len(row); j++ {
-			c := row[j]
-			if c.text != "" && !c.numeric && !c.covered || codeRe.MatchString(c.text) {
-				break
-			}
-			if !c.numeric || c.covered || c.doubtful {
-				continue
-			}
-			if d, err := ParseNumber(c.text); err == nil {
-				vals[cellAt{i, j}] = d
-				halves[cellAt{i, j}] = decimal.New(5, d.Exponent()-1)
-				places = max(places, -d.Exponent())
-			}
-		}
-	}
-	sc.places = places
-	half := decimal.New(5, -places-1)
-	// check checks total = Σ parts; a failure marks the figures bad only
-	// where the table's structure is sure (codes), not across a row.
-	check := func(total cellAt, parts []cellAt, name string, canFail bool) {
-		t, ok := vals[total]
-		if !ok || len(parts) == 0 {
-			return
-		}
-		sum, present := decimal.Zero, 0
-		for _, p := range parts {
-			if v, ok := vals[p]; ok {
-				sum, present = sum.Add(v), present+1 // a blank part is zero
-			}
-		}
-		if present == 0 {
-			return // the parts' figures stand in another column
-		}
-		// OCR: half the table's unit per part; the rounding policy
-		// (validate): half the unit of each figure as printed.
-		tol := half.Mul(decimal.NewFromInt(int64(len(parts))))
-		if len(parts) == 1 && sum.Sub(t).Abs().GreaterThan(tol) {
-			return // one part that differs: more likely rows not read than a sum that fails
-		}
-		rounding := halves[total]
-		for _, p := range parts {
-			rounding = rounding.Add(halves[p])
-		}
-		mark := sc.ok
-		sc.sums = append(sc.sums, tableSum{total: total, label: name, t: t, sum: sum, parts: present, rounding: rounding, down: canFail})
-		if sum.Sub(t).Abs().GreaterThan(tol) {
-			if !canFail {
-				return
-			}
-			mark = sc.bad
-		}
-		mark[total] = true
-		for _, p := range parts {
-			if _, ok := vals[p]; ok {
-				mark[p] = true
-			}
-		}
-	}
-
-	// Down the columns, by code.
-	codes := make([]string, len(v.rows))
-	names := make([]string, len(v.rows))
-	total := -1
-	split := splitCodes{at: -1}
-	for i, row := range v.rows {
-		row, _ = split.fill(row)
-		code, name, _ := rowCode(row)
-		codes[i], names[i] = code, name
-		if l := strings.ReplaceAll(name, " ", ""); code == "" && (l == "合计" || l == "总计") && total < 0 {
-			total = i
-		}
-	}
-	seen := map[string]int{}
-	for _, c := range codes {
-		seen[c]++
-	}
-	cols := map[int]bool{}
-	for c := range vals {
-		if !isRateHeader(v.header[c.col]) {
-			cols[c.col] = true
-		}
-	}
-	for i, row := range v.rows { // a column holding codes (a two-sided table's other half) is no figure column
-		for j := range cols {
-			if _, ok := vals[cellAt{i, j}]; ok && (codeRe.MatchString(row[j].text) || subCodeRe.MatchString(row[j].text)) {
-				delete(cols, j)
-			}
-		}
-	}
-	for j := range cols {
-		var top []cellAt
-		for i, code := range codes {
-			if len(code) == 3 {
-				top = append(top, cellAt{i, j})
-			}
-		}
-		if total >= 0 {
-			check(cellAt{total, j}, top, "合计", true)
-		}
-		for i, code := range codes {
-			if code == "" || len(code) == 7 || seen[code] > 1 {
-				continue // a code printed twice ("301 2" for 301 02) makes the rows unsure
-			}
-			var parts []cellAt
-			for k := i + 1; k < len(codes); k++ {
-				if len(codes[k]) == len(code)+2 && strings.HasPrefix(codes[k], code) {
-					parts = append(parts, cellAt{k, j})
-				}
-			}
-			check(cellAt{i, j}, parts, code+" "+names[i], true)
-		}
-	}
-
-	// Across the rows, from each 合计 or 小计 column to the next.
-	for j := range v.header {
-		h, _ := v.leaf(j)
-		if h == "" {
-			h = v.header[j]
-		}
-		if !isSumHeader(h) {
-			continue
-		}
-		end := len(v.header)
-		for k := j + 1; k < len(v.header); k++ {
-			if hk, _ := v.leaf(k); isSumHeader(hk) {
-				end = k
-				break
-			}
-		}
-		for i := range v.rows {
-			var parts []cellAt
-			for k := j + 1; k < end; k++ {
-				parts = append(parts, cellAt{i, k})
-			}
-			if len(parts) > 1 {
-				check(cellAt{i, j}, parts, strings.TrimSpace(codes[i]+" "+names[i]), false)
-			}
-		}
-	}
-	return sc
-}
-
-// isRateHeader tells a column of percentages or rates, which do not add up.
-func isRateHeader(h string) bool {
-	for _, w := range []string{"%", "％", "率", "比例", "占", "完成"} {
-		if strings.Contains(h, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func isSumHeader(h string) bool {
-	return strings.Contains(h, "合计") || strings.Contains(h, "小计") || strings.Contains(h, "总计")
 }
 
 // verdict says what becomes of a figure read from cell (row, col) of an
