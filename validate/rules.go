@@ -29,7 +29,7 @@ var rules = []rule{
 		v.sum("gpb.basic", []string{"gpb.basic.personnel", "gpb.basic.public"})
 	}},
 	{"sum.three_public", func(v *checker) {
-		v.sum("three_public.total", []string{"three_public.overseas", "three_public.vehicle", "three_public.reception"})
+		v.sum("three_public.total", threePublicParts)
 	}},
 	{"sum.vehicle", func(v *checker) {
 		v.sum("three_public.vehicle", []string{"three_public.vehicle.purchase", "three_public.vehicle.operation"})
@@ -83,6 +83,9 @@ var rules = []rule{
 		}
 	}},
 }
+
+// threePublicParts are the three parts of the “三公” total.
+var threePublicParts = []string{"three_public.overseas", "three_public.vehicle", "three_public.reception"}
 
 // part is a fact taking part in a check.
 type part struct {

@@ -130,12 +130,28 @@ func shareBase(metric string) string {
 func (v *checker) share(s *normalize.Fact, si int) {
 	a, ai := v.get(s.Metric, "amount", s.Subject)
 	base := shareBase(s.Metric)
-	d, di := v.get(base, "amount", "")
-	if a == nil || d == nil {
+	if a == nil {
 		v.missing()
 		return
 	}
-	if !v.checkRatio(s, si, a.Value, d.Value, v.half(a), v.half(d), []int{ai, di}, label(base, "", "amount")) {
+	den, hDen, idx, what := decimal.Zero, decimal.Zero, []int{ai}, label(base, "", "amount")
+	if d, di := v.get(base, "amount", ""); d != nil {
+		den, hDen, idx = d.Value, v.half(d), append(idx, di)
+	} else if parts := v.amounts(threePublicParts); base == "three_public.total" && len(parts) == len(threePublicParts) {
+		// A narrative may give the three parts and their shares but leave
+		// the total to its tables: the total is the three parts' sum.
+		for _, p := range parts {
+			den, hDen = den.Add(p.f.Value), hDen.Add(v.half(p.f))
+			if p.i != ai {
+				idx = append(idx, p.i)
+			}
+		}
+		what = "三项之和 " + money(den, parts[0].f)
+	} else {
+		v.missing()
+		return
+	}
+	if !v.checkRatio(s, si, a.Value, den, v.half(a), hDen, idx, what) {
 		v.missing()
 	}
 }

@@ -74,6 +74,12 @@ func TestRules(t *testing.T) {
 			"share.recompute", Passed, "截尾"},
 		{"share wrong", []normalize.Fact{fact("procurement.total", "amount", "7.24万元"), fact("procurement.sme", "amount", "6.96万元"), fact("procurement.sme", "share_pct", "100%")},
 			"share.recompute", Failed, "算得 96.13%，文中为 100%"},
+		// The narrative gives the three parts and their shares, the tables
+		// the total: 411.20 / (70 + 411.20 + 27) = 80.91%, printed 80.92%.
+		{"three public share from its parts", []normalize.Fact{fact("three_public.overseas", "amount", "70.00万元"), fact("three_public.vehicle", "amount", "411.20万元"), fact("three_public.reception", "amount", "27.00万元"), fact("three_public.vehicle", "share_pct", "80.92%")},
+			"share.recompute", Passed, "按三项之和 508.20 万元算得 80.91%，文中为 80.92%（差额在允许误差之内）"},
+		{"three public share, a part missing", []normalize.Fact{fact("three_public.overseas", "amount", "70.00万元"), fact("three_public.vehicle", "amount", "411.20万元"), fact("three_public.vehicle", "share_pct", "80.92%")},
+			"share.recompute", MissingFacts, ""},
 		{"yoy pct agrees", []normalize.Fact{fact("three_public.vehicle", "amount", "17.46万元"), fact("three_public.vehicle", "yoy_change", "增加2.28万元"), fact("three_public.vehicle", "yoy_pct", "15%")},
 			"yoy.pct", Passed, ""},
 		{"yoy pct sign wrong", []normalize.Fact{fact("operating_expense", "amount", "260.07万元"), fact("operating_expense", "yoy_change", "减少25.59万元"), fact("operating_expense", "yoy_pct", "8.96%")},
