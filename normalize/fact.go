@@ -104,6 +104,10 @@ type Result struct {
 	// tables print it (only where the document's money, or its 财政拨款,
 	// is all 一般公共预算); validation compares them with gpb.class.
 	Classes []ClassFigure
+	// Changes are the year-on-year changes the narrative states for 类 and
+	// 项 (measures yoy_change and yoy_pct, which metrics.tsv does not give
+	// gpb.class and gpb.item): not facts, but validation adds them up.
+	Changes []Fact
 }
 
 // ClassFigure is one function class's expenditure in a summary table.

@@ -245,25 +245,22 @@ type reader struct {
 	id      Identity
 	sums    []TableSum
 	classes []ClassFigure
+	changes []Fact // year-on-year changes of 类 and 项
+	lead    lead   // what the sentence being read is about
 }
+
+// lead is what a sentence is about: the first metric (and line) it states
+// an amount of.
+type lead struct{ metric, subject, code string }
 
 // paragraph reads the facts of one paragraph.
 func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 	start := len(r.facts.list)
+	var prev lead // the previous sentence's
 	for _, s := range sentences(text) {
-		// What follows 主要原因 explains a change ("增加人员经费1408.29万元");
-		// its figures are not the document's amounts.
-		if i := reasonStartRe.FindStringIndex(s); i != nil && i[0] > 0 {
-			s = s[:i[0]]
-		}
-		ctx := clauseContext{sec: sec, sentence: s, paragraph: text, all: r.all, kind: r.kind}
-		r.absence(b, s, sec)
-		if !strings.ContainsAny(s, "0123456789") && !openItemRe.MatchString(s) && !strings.Contains(s, "(项)") {
-			continue // no figure here, and no item whose figures follow: nothing to read
-		}
-		done := r.items(b, s, ctx)
-		r.terms(b, s, ctx, done)
-		r.counts(b, s)
+		r.lead = lead{}
+		r.sentence(b, s, text, sec, prev)
+		prev = r.lead
 	}
 	if m := reasonRe.FindStringSubmatch(text); m != nil {
 		for i := start; i < len(r.facts.list); i++ {
@@ -272,6 +269,61 @@ func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 			}
 		}
 	}
+}
+
+func (r *reader) sentence(b *extract.Block, s, text string, sec *sections, prev lead) {
+	// What follows 主要原因 explains a change ("增加人员经费1408.29万元");
+	// its figures are not the document's amounts.
+	if i := reasonStartRe.FindStringIndex(s); i != nil && i[0] > 0 {
+		s = s[:i[0]]
+	}
+	ctx := clauseContext{sec: sec, sentence: s, paragraph: text, all: r.all, kind: r.kind}
+	r.absence(b, s, sec)
+	if !strings.ContainsAny(s, "0123456789") && !openItemRe.MatchString(s) && !strings.Contains(s, "(项)") {
+		return // no figure here, and no item whose figures follow: nothing to read
+	}
+	if prev.metric != "" && r.continued(b, s, prev) {
+		return
+	}
+	done := r.items(b, s, ctx)
+	r.terms(b, s, ctx, done)
+	r.counts(b, s)
+}
+
+// continued reads a sentence that opens with a change and names nothing —
+// "…（类）支出20153.75万元，主要用于…。与上年相比增加3161.38万元，增长18.60%。" —
+// as a change of what the previous sentence was about.
+func (r *reader) continued(b *extract.Block, s string, prev lead) bool {
+	clauses, _ := phrases(s, 0, len(s), r.kind == "预算")
+	if len(clauses) == 0 {
+		return false
+	}
+	for _, c := range clauses {
+		if !strings.HasPrefix(c.measure, "yoy") {
+			return false
+		}
+	}
+	for _, c := range clauses {
+		r.record(b, s, prev.metric, prev.subject, prev.code, c)
+	}
+	return true
+}
+
+// record adds a clause's fact, and notes what the sentence is about. The
+// year-on-year changes of 类 and 项, which metrics.tsv gives no measure,
+// go to r.changes for validation to add up.
+func (r *reader) record(b *extract.Block, s, metric, subject, code string, c clause) {
+	if r.lead.metric == "" && c.measure == "amount" {
+		r.lead = lead{metric, subject, code}
+	}
+	if (metric == "gpb.class" || metric == "gpb.item") && strings.HasPrefix(c.measure, "yoy") {
+		if !r.facts.ocr[b.Pos.Block] { // no sum would confirm an OCR reading
+			r.changes = append(r.changes, Fact{Metric: metric, Measure: c.measure, Subject: subject, Code: code,
+				Value: c.value, Unit: c.unit, Raw: c.raw, Pos: b.Pos, Text: s, Method: Narrative})
+		}
+		return
+	}
+	r.facts.add(r.fact(b, s, metric, subject, code, c))
 }
 
 // terms reads "<metric name><figures>" clauses, skipping text already read
@@ -301,7 +353,7 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 			subject, code = classSubject(h.term.text), h.term.class
 		}
 		for _, c := range clauses {
-			r.facts.add(r.fact(b, s, metric, subject, code, c))
+			r.record(b, s, metric, subject, code, c)
 		}
 	}
 }
@@ -342,7 +394,7 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 		subject, code := r.itemSubject(names)
 		clauses, end := phrases(s, m[1], len(s), r.kind == "预算")
 		for _, c := range clauses {
-			r.facts.add(r.fact(b, s, "gpb.item", subject, code, c))
+			r.record(b, s, "gpb.item", subject, code, c)
 		}
 		done = append(done, [2]int{m[0], end})
 		if len(clauses) == 0 {

@@ -108,6 +108,30 @@ func TestNarrative(t *testing.T) {
 	}
 }
 
+// A sentence that opens with a change and names nothing continues the
+// previous sentence's subject; a 类's or 项's change is no fact but one of
+// Result.Changes.
+func TestContinuedChanges(t *testing.T) {
+	res := Document(textDoc("2018年部门预算",
+		"五、一般公共预算财政拨款支出预算情况说明",
+		"1．一般公共服务（类）支出20153.75万元，主要用于保障机构正常运转。与上年相比增加3161.38万元，增长18.60%。",
+		"（一）一般公共服务（类）", "1．党委办公厅（室）及相关机构事务（款）行政运行（项）支出8072.29万元，与上年相比增加1965.30万元，增长32.18%。",
+		"机关运行经费支出2094.58万元。与上年相比减少8007.18万元，降低79.27%。",
+		"单位预留机动经费预算数为1973.86万元。与上年相比增加1777.14万元，增长903.39%。"), segmenter(t))
+	want := []string{"gpb.class amount 一般公共服务支出 #201 = 201537500",
+		"gpb.item amount 一般公共服务支出/党委办公厅(室)及相关机构事务/行政运行 #2013101 = 80722900",
+		"operating_expense amount = 20945800", "operating_expense yoy_change = -80071800", "operating_expense yoy_pct = -79.27"}
+	if got := factLines(res.Facts); !reflect.DeepEqual(got, want) {
+		t.Errorf("facts:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+	}
+	want = []string{"gpb.class yoy_change 一般公共服务支出 #201 = 31613800", "gpb.class yoy_pct 一般公共服务支出 #201 = 18.6",
+		"gpb.item yoy_change 一般公共服务支出/党委办公厅(室)及相关机构事务/行政运行 #2013101 = 19653000",
+		"gpb.item yoy_pct 一般公共服务支出/党委办公厅(室)及相关机构事务/行政运行 #2013101 = 32.18"}
+	if got := factLines(res.Changes); !reflect.DeepEqual(got, want) {
+		t.Errorf("changes:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+	}
+}
+
 func TestConflictsKeepTheFirst(t *testing.T) {
 	res := Document(textDoc("本年收入合计2149.94万元。", "本年收入合计2150.00万元。", "本年收入合计2149.94万元。"), segmenter(t))
 	if got := factLines(res.Facts); !reflect.DeepEqual(got, []string{"income.total amount = 21499400"}) {

@@ -27,7 +27,7 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 		r = read(doc, texts, seg, all)
 	}
 	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld, Sums: r.sums,
-		Classes: r.classes}
+		Classes: r.classes, Changes: r.changes}
 }
 
 // allGPB tells from the document's figures how much of its money is

@@ -23,6 +23,7 @@ func Document(doc *extract.Document, res *normalize.Result) *Report {
 	v.run([]rule{
 		{"sum.table", func(v *checker) { v.tableSums(res.Sums) }},
 		{"class.vs_summary", func(v *checker) { v.classesVsSummary(res.Classes) }},
+		{"yoy.lines", func(v *checker) { v.lineChanges(res.Changes) }},
 		{"ocr.unverified", func(v *checker) { v.unverified() }},
 		{"ocr.withheld", func(v *checker) { v.withheld(res.Withheld) }},
 	})

@@ -20,7 +20,8 @@ import (
 // Section lines: "METRIC MEASURE RAW [SUBJECT]" is a narrative fact,
 // "table …" one read from a table, "conflict …" a later statement of an
 // earlier fact, "ocr …" a fact read by OCR and confirmed, "unverified …"
-// one read by OCR and not, "withheld …" an OCR figure normalize withheld; "kind 决算" sets the document's kind; "text …" is a
+// one read by OCR and not, "withheld …" an OCR figure normalize withheld,
+// "change …" a 类's or 项's year-on-year change; "kind 决算" sets the document's kind; "text …" is a
 // paragraph of the document, "tableblock …" a one-row table (cells
 // tab-separated), "tablesum LABEL TOTAL SUM PARTS UNIT" a sum a table
 // states by its layout, "summaryclass CODE NAME RAW" a class's figure in
@@ -118,9 +119,11 @@ func runCase(t *testing.T, lines []string) *Report {
 			continue
 		}
 		conflict, withheld, method := false, false, normalize.Narrative
-		ocr, unverified := false, false
-		for len(fields) > 0 && strings.Contains(" conflict table ocr unverified withheld ", " "+fields[0]+" ") {
+		ocr, unverified, change := false, false, false
+		for len(fields) > 0 && strings.Contains(" conflict table ocr unverified withheld change ", " "+fields[0]+" ") {
 			switch fields[0] {
+			case "change":
+				change = true
 			case "conflict":
 				conflict = true
 			case "table":
@@ -138,6 +141,8 @@ func runCase(t *testing.T, lines []string) *Report {
 		f.Subject, f.Code, _ = strings.Cut(f.Subject, "#") // SUBJECT#CODE
 		f.Method, f.OCR, f.Unverified = method, ocr, unverified
 		switch {
+		case change:
+			res.Changes = append(res.Changes, f)
 		case conflict:
 			res.Conflicts = append(res.Conflicts, f)
 		case withheld:
