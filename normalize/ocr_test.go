@@ -119,6 +119,32 @@ func TestTableSums(t *testing.T) {
 	}
 }
 
+// A two-sided 基本支出 table (301 and 303 on the left, 302 on the right) is
+// summed side by side, with the names a PDF prints below their codes and
+// figures joined to them, and a code repeated on a row without figures
+// (a 款 code wrapped to the line below) not taken for a misread one.
+func TestTwoSidedTableSums(t *testing.T) {
+	res := Document(docOf(para("上海市某局2024年度部门决算"), para("一般公共预算财政拨款基本支出决算表"), para("单位：万元"),
+		grid("科目编码|<|科目名称|决算数|科目编码|<|科目名称|决算数", "类|款||||||",
+			"301|||2,082.85|302|||171.07",
+			"||工资福利支出||||商品和服务支出|",
+			"301|01|基本工资|262.33|302|01|办公费|21.21",
+			"301|02||1,238.58|302|||7.61",
+			"||津贴补贴|||02|印刷费|",
+			"301|99|其他工资福利支出|582.95|302||公务用车运行维护|",
+			"303||对个人和家庭的补助|69.41||31|费|",
+			"303|02|退休费|69.10|302|99|其他商品和服务支出|142.27",
+			"303|09|奖励金|0.31||||")), segmenter(t))
+	var got []string
+	for _, s := range res.Sums {
+		got = append(got, s.Column+" "+s.Label+" "+s.Raw+" "+s.Sum.String())
+	}
+	want := []string{"决算数 301 工资福利支出 2,082.85 2083.86", "决算数 302 商品和服务支出 171.07 171.09", "决算数 303 对个人和家庭的补助 69.41 69.41"}
+	if !reflect.DeepEqual(sortedCopy(got), want) {
+		t.Errorf("sums %q, want %q", got, want)
+	}
+}
+
 // A summary table's class rows are recorded where all the money is
 // 一般公共预算, for validation to compare with the function table's.
 func TestSummaryClasses(t *testing.T) {

@@ -34,8 +34,90 @@ type tableSum struct {
 // figure column, and across each row from a 合计 or 小计 column, within
 // what rounding the figures as printed accounts for. Validation reports
 // the sums down the columns (sum.table); the OCR check keeps or withholds
-// figures by all of them.
+// figures by all of them. The sides of a two-sided table (301 … on the
+// left, 302 … on the right) are checked each on its own.
 func checkSums(v *tableView) *sumCheck {
+	starts := sides(v)
+	if len(starts) == 1 {
+		return checkSide(v)
+	}
+	sc := &sumCheck{ok: map[cellAt]bool{}, bad: map[cellAt]bool{}}
+	for k, from := range starts {
+		to := len(v.header)
+		if k+1 < len(starts) {
+			to = starts[k+1]
+		}
+		side := &tableView{block: v.block, header: v.header[from:to], index: v.index}
+		for _, l := range v.levels {
+			side.levels = append(side.levels, l[from:to])
+		}
+		for _, r := range v.rows {
+			side.rows = append(side.rows, r[from:to])
+		}
+		got := checkSide(side)
+		shift := func(c cellAt) cellAt { return cellAt{c.row, c.col + from} }
+		for c := range got.ok {
+			sc.ok[shift(c)] = true
+		}
+		for c := range got.bad {
+			sc.bad[shift(c)] = true
+		}
+		for _, t := range got.sums {
+			t.total = shift(t.total)
+			sc.sums = append(sc.sums, t)
+		}
+		sc.places = max(sc.places, got.places)
+	}
+	return sc
+}
+
+// sides returns the first column of each side of a table: 0, and every
+// later column where two rows or more start a line (a 类 code of three
+// digits with a name close after it) past figures of an earlier line.
+func sides(v *tableView) []int {
+	starts := []int{0}
+	first := -1 // the first column with codes
+	for j := range v.header {
+		n := 0
+		for _, row := range v.rows {
+			if c := row[j]; len(c.text) == 3 && codeRe.MatchString(c.text) && !c.covered && named(row, j) && (first < 0 || figureBefore(row, j, first)) {
+				n++
+			}
+		}
+		switch {
+		case n < 2:
+		case first < 0:
+			first = j
+		default:
+			starts = append(starts, j)
+		}
+	}
+	return starts
+}
+
+// named reports whether a name follows the code in column j within the
+// next three cells (past a 款 and a 项 code).
+func named(row []tcell, j int) bool {
+	for k := j + 1; k < min(j+4, len(row)); k++ {
+		if c := row[k]; c.text != "" && !c.numeric && !subCodeRe.MatchString(c.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureBefore reports whether row has a figure between columns from and to.
+func figureBefore(row []tcell, to, from int) bool {
+	for j := from + 1; j < to; j++ {
+		if c := row[j]; c.numeric && !codeRe.MatchString(c.text) && !subCodeRe.MatchString(c.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkSide checks the sums of one side of a table (checkSums).
+func checkSide(v *tableView) *sumCheck {
 	sc := &sumCheck{ok: map[cellAt]bool{}, bad: map[cellAt]bool{}}
 	vals := map[cellAt]decimal.Decimal{}
 	halves := map[cellAt]decimal.Decimal{} // half the unit each figure is printed to
@@ -112,10 +194,18 @@ func checkSums(v *tableView) *sumCheck {
 		}
 	}
 
-	// Down the columns, by code.
+	// Down the columns, by code. A code printed on two rows with figures
+	// ("301 2" read for 301 02) makes the rows unsure; a repeat without
+	// figures (a line whose 款 code wrapped below it) is harmless.
+	figured := map[int]bool{}
+	for c := range vals {
+		figured[c.row] = true
+	}
 	seen := map[string]int{}
-	for _, c := range codes {
-		seen[c]++
+	for i, c := range codes {
+		if figured[i] {
+			seen[c]++
+		}
 	}
 	cols := map[int]bool{}
 	for c := range vals {
@@ -142,7 +232,7 @@ func checkSums(v *tableView) *sumCheck {
 		}
 		for i, code := range codes {
 			if code == "" || len(code) == 7 || seen[code] > 1 {
-				continue // a code printed twice ("301 2" for 301 02) makes the rows unsure
+				continue
 			}
 			var parts []cellAt
 			for k := i + 1; k < len(codes); k++ {

@@ -128,10 +128,47 @@ func viewTable(b *extract.Block) *tableView {
 			continue
 		}
 		inHeader = false
+		if n := len(v.rows); n > 0 && completes(v.rows[n-1], cells) {
+			for j, c := range cells {
+				if c.text != "" {
+					v.rows[n-1][j] = c
+				}
+			}
+			continue
+		}
 		v.rows = append(v.rows, cells)
 		v.index = append(v.index, i)
 	}
 	return v
+}
+
+// completes reports whether row b holds the names row a lacks: a is codes
+// and figures with no name ("302 | | 7.61"), b names and lower codes with
+// no figure ("| 02 | 印刷费 |"), in cells a leaves blank. A PDF table whose
+// names sit lower in their cells than the codes and figures reads so.
+func completes(a, b []tcell) bool {
+	code, named := false, false
+	for j, c := range a {
+		switch {
+		case c.text == "":
+		case b[j].text != "":
+			return false // not disjoint
+		case codeRe.MatchString(c.text) || subCodeRe.MatchString(c.text):
+			code = true
+		case !c.numeric:
+			return false // a has a name of its own
+		}
+	}
+	for _, c := range b {
+		switch {
+		case c.text == "":
+		case len(c.text) >= 3 && codeRe.MatchString(c.text), c.numeric && !subCodeRe.MatchString(c.text):
+			return false // b starts a line of its own, or has figures
+		case !subCodeRe.MatchString(c.text):
+			named = true
+		}
+	}
+	return code && named
 }
 
 // label is a row's label: its first text cell that is not a code, without
