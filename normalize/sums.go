@@ -73,19 +73,21 @@ func checkSums(v *tableView) *sumCheck {
 
 // sides returns the first column of each side of a table: 0, and every
 // later column where two rows or more start a line (a 类 code of three
-// digits with a name close after it) past figures of an earlier line.
+// digits with a name close after it), one at least past figures of an
+// earlier line.
 func sides(v *tableView) []int {
 	starts := []int{0}
 	first := -1 // the first column with codes
 	for j := range v.header {
-		n := 0
+		n, past := 0, false
 		for _, row := range v.rows {
-			if c := row[j]; len(c.text) == 3 && codeRe.MatchString(c.text) && !c.covered && named(row, j) && (first < 0 || figureBefore(row, j, first)) {
+			if c := row[j]; len(c.text) == 3 && codeRe.MatchString(c.text) && !c.covered && named(row, j) {
 				n++
+				past = past || first >= 0 && figureBefore(row, j, first)
 			}
 		}
 		switch {
-		case n < 2:
+		case n < 2 || first >= 0 && !past:
 		case first < 0:
 			first = j
 		default:
