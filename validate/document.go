@@ -34,6 +34,7 @@ func Document(doc *extract.Document, res *normalize.Result) *Report {
 		{"sections.missing", func(*checker) { d.sections() }},
 		{"tables.missing", func(*checker) { d.tables() }},
 		{"completion.project_table", func(*checker) { d.projectCompletion() }},
+		{"completion.zero_budget", func(*checker) { d.zeroBudget() }},
 	})
 	return v.rep
 }
@@ -243,6 +244,37 @@ func (d docChecker) tokens() []string {
 }
 
 var plainNumberRe = regexp.MustCompile(`^\d+(?:\.\d+)?$`)
+
+// zeroBudgetRe reads a sentence that states a zero initial budget and a
+// rate of completion of that budget: "年初预算为0万元，全年预算为321.02万元，
+// 支出决算为307.82万元，完成年初预算的95.89%".
+var zeroBudgetRe = regexp.MustCompile(`年初预算(?:数)?(?:为|是)?:?0(?:\.0+)?(?:万元|元)[^。]*?完成年初预算(?:数)?的?(\d+(?:\.\d+)?)%`)
+
+// zeroBudget finds rates of completion stated against an initial budget
+// of zero, which has none: the rate was computed against another budget
+// (the 全年预算), or copied. The facts keep the final budget, so
+// completion.recompute cannot see it.
+func (d docChecker) zeroBudget() {
+	for i := range d.doc.Blocks {
+		b := &d.doc.Blocks[i]
+		if b.Kind != extract.Paragraph || !strings.Contains(b.Text, "完成年初预算") {
+			continue
+		}
+		t := strings.ReplaceAll(text(b), " ", "")
+		for _, m := range zeroBudgetRe.FindAllStringSubmatch(t, -1) {
+			rate, err := normalize.ParseNumber(m[1])
+			if err != nil {
+				continue
+			}
+			if rate.IsZero() {
+				d.pass()
+				continue
+			}
+			d.fail(Finding{Severity: Warning, Actual: rate,
+				Message: fmt.Sprintf("年初预算为 0，文中却称完成年初预算的 %s%%（%s）", m[1], b.Pos)})
+		}
+	}
+}
 
 // projectCompletion checks a project self-assessment table's 预算数 and
 // 执行数 (in 万元) against the completion rate the narrative states for the

@@ -34,6 +34,9 @@ var rules = []rule{
 	{"sum.vehicle", func(v *checker) {
 		v.sum("three_public.vehicle", []string{"three_public.vehicle.purchase", "three_public.vehicle.operation"})
 	}},
+	{"sum.procurement", func(v *checker) {
+		v.sum("procurement.total", []string{"procurement.goods", "procurement.works", "procurement.services"})
+	}},
 	{"sum.classes", func(v *checker) { v.sumPerLine("gpb.expenditure", "", "gpb.class", "") }},
 	{"sum.items", func(v *checker) {
 		for _, class := range v.subjects("gpb.class") {
