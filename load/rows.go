@@ -4,11 +4,12 @@
 // checked and rounded to its column before anything is written, so that a
 // bad value is a document error rather than a poisoned batch.
 //
-// Rows is a pure function, safe to call concurrently.
-//
-// BUG(fiscaldocs): the writers to embedded chDB and to a ClickHouse server
-// (and the ingest/query commands that use them) are not written yet; this
-// package holds the schema and the row mapping they will share.
+// Rows is a pure function, safe to call concurrently. A Store writes the
+// rows, idempotently by document hash and version, to embedded ClickHouse
+// (chDB, OpenChDB) or to a ClickHouse server over the native protocol
+// (OpenServer), with one DDL and one SQL subset for both, and answers the
+// query, export and search commands. This is the only package that imports
+// a ClickHouse client.
 package load
 
 import (
