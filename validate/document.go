@@ -35,6 +35,7 @@ func Document(doc *extract.Document, res *normalize.Result) *Report {
 		{"tables.missing", func(*checker) { d.tables() }},
 		{"completion.project_table", func(*checker) { d.projectCompletion() }},
 		{"completion.zero_budget", func(*checker) { d.zeroBudget() }},
+		{"sum.procurement_sme", func(*checker) { d.smeAwards() }},
 	})
 	return v.rep
 }
@@ -273,6 +274,53 @@ func (d docChecker) zeroBudget() {
 			d.fail(Finding{Severity: Warning, Actual: rate,
 				Message: fmt.Sprintf("年初预算为 0，文中却称完成年初预算的 %s%%（%s）", m[1], b.Pos)})
 		}
+	}
+}
+
+// The contracts small and medium firms won, as the Shanghai template
+// states them: within the projects reserved for them, and in the others.
+var (
+	smeReservedRe = regexp.MustCompile(`在面向中小企业预留的?政府采购项目中[,，]?由中小企业供应商中标或成交的[,，]?采购金额(?:为)?(\d[\d,]*(?:\.\d+)?(?:万元|元))`)
+	smeOtherRe    = regexp.MustCompile(`在其他政府采购项目中[,，]?由中小企业供应商中标或成交的[,，]?采购金额(?:为)?(\d[\d,]*(?:\.\d+)?(?:万元|元))`)
+)
+
+// smeAwards checks that what small and medium firms won, in the projects
+// reserved for them and in the others, does not exceed the year's whole
+// procurement: shgzb states 21.07万元 for each against a total of 21.07万元.
+func (d docChecker) smeAwards() {
+	t, ti := d.get("procurement.total", "amount", "")
+	for i := range d.doc.Blocks {
+		b := &d.doc.Blocks[i]
+		if b.Kind != extract.Paragraph || !strings.Contains(b.Text, "中小企业供应商") {
+			continue
+		}
+		s := strings.ReplaceAll(text(b), " ", "")
+		r, o := smeReservedRe.FindStringSubmatch(s), smeOtherRe.FindStringSubmatch(s)
+		if r == nil || o == nil {
+			continue
+		}
+		if t == nil {
+			d.missing()
+			return
+		}
+		var parts [2]normalize.Fact
+		for k, raw := range []string{r[1], o[1]} {
+			v, err := normalize.ParseAmount(raw)
+			if err != nil {
+				return
+			}
+			parts[k] = normalize.Fact{Value: v, Raw: raw, Unit: normalize.Yuan}
+		}
+		won := parts[0].Value.Add(parts[1].Value)
+		tol := halfOf(t).Add(halfOf(&parts[0])).Add(halfOf(&parts[1]))
+		if won.Sub(t.Value).LessThanOrEqual(tol) {
+			d.pass()
+			return
+		}
+		d.fail(Finding{Severity: Error, Expected: known(t.Value), Actual: won, Facts: []int{ti},
+			Message: fmt.Sprintf("中小企业在预留项目中成交 %s、在其他项目中成交 %s，合计 %s，超过政府采购支出总额 %s（%s）",
+				r[1], o[1], money(won, &parts[0]), money(t.Value, t), b.Pos)})
+		return
 	}
 }
 
