@@ -47,7 +47,7 @@ func (c *ChDB) Ingested(ctx context.Context, id, extractor string) (bool, error)
 	return n > 0, err
 }
 
-func (c *ChDB) Write(ctx context.Context, b *Batch) error { return writeBatch(ctx, c, b) }
+func (c *ChDB) Write(ctx context.Context, bs ...*Batch) error { return writeBatch(ctx, c, bs) }
 
 func (c *ChDB) insert(ctx context.Context, p tableRows) error {
 	return c.exec(ctx, fmt.Sprintf("INSERT INTO %s.%s (%s) FORMAT TabSeparated\n%s", Database, p.table, strings.Join(p.columns, ", "), p.tsv()))

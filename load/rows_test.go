@@ -1,6 +1,7 @@
 package load
 
 import (
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -90,17 +91,43 @@ func TestRowsRefusesWhatWouldBeAltered(t *testing.T) {
 	}
 }
 
-// TestColumnsFollowFields keeps each row struct's fields in the order of
-// its table's column list, which the stores rely on.
-func TestColumnsFollowFields(t *testing.T) {
-	for _, p := range (&Batch{}).parts() {
-		if n := p.data.Type().Elem().NumField(); n != len(p.columns) {
-			t.Errorf("%s: %d fields, %d columns", p.table, n, len(p.columns))
+// TestColumnsFollowSchema keeps each table's written columns those of
+// schema.sql, in its order, and reads each from its own field.
+func TestColumnsFollowSchema(t *testing.T) {
+	schema := map[string][]string{}
+	for _, stmt := range schemaStatements("fd") {
+		name, ok := strings.CutPrefix(stmt, "CREATE TABLE IF NOT EXISTS fd.")
+		if !ok {
+			continue
+		}
+		table, body, _ := strings.Cut(name, " (")
+		for _, l := range strings.Split(body, "\n") {
+			if f := strings.Fields(l); len(f) >= 2 && !strings.HasPrefix(f[0], ")") {
+				schema[table] = append(schema[table], f[0])
+			}
 		}
 	}
-	b := &Batch{Facts: []FactRow{{DocID: "d", Seq: 7, Metric: "m"}}}
-	f := b.parts()[1]
-	if got := f.column(1).([]uint32); got[0] != 7 || f.columns[1] != "seq" {
-		t.Errorf("facts column 1 = %v (%s); want [7] (seq)", got, f.columns[1])
+	b := &Batch{Document: DocumentRow{ID: "d", Year: 2021}, Facts: []FactRow{{DocID: "d", Seq: 7, Metric: "m", Text: "t", Version: 9}},
+		Findings: []FindingRow{{Facts: []uint32{1, 2}}}, Blocks: []BlockRow{{Level: 3, Tokens: []string{"a"}}}}
+	ps := parts([]*Batch{b})
+	for _, p := range ps {
+		if !reflect.DeepEqual(p.columns, schema[p.table]) {
+			t.Errorf("%s: columns %q; schema.sql has %q", p.table, p.columns, schema[p.table])
+		}
+	}
+	if len(ps) != 4 || len(schema) != 4 {
+		t.Fatalf("%d tables written, %d in schema.sql", len(ps), len(schema))
+	}
+	f := ps[1]
+	for j, want := range map[int]any{1: []uint32{7}, 2: []string{"m"}, 15: []string{"t"}, 16: []uint64{9}} {
+		if got := f.values(j); !reflect.DeepEqual(got, want) {
+			t.Errorf("facts column %s = %v; want %v", f.columns[j], got, want)
+		}
+	}
+	if got := ps[0].tsv(); got != "\t0\t0\t\t3\t\t['a']\t0\n" {
+		t.Errorf("blocks TSV = %q", got)
+	}
+	if got := ps[2].tsv(); got != "\t0\t\t\t\t\\N\t0\t[1,2]\t0\t0\n" {
+		t.Errorf("findings TSV = %q", got)
 	}
 }

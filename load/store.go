@@ -4,12 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
-	"time"
-
-	"github.com/shopspring/decimal"
 )
 
 // Store is where the rows go: embedded chDB (OpenChDB) or a ClickHouse
@@ -18,10 +15,12 @@ import (
 type Store interface {
 	// Ingested reports whether document id was loaded by this extractor.
 	Ingested(ctx context.Context, id, extractor string) (bool, error)
-	// Write loads one document's rows — blocks, facts, findings, then its
-	// documents row, last, so that an interrupted load is never current —
-	// and checks each table's count afterwards.
-	Write(ctx context.Context, b *Batch) error
+	// Write loads documents' rows, each table in one insert — blocks,
+	// facts, findings, then the documents rows, last, so that an
+	// interrupted load is never current — and checks each document's
+	// count in each table afterwards. Of two batches of one document, the
+	// later is written.
+	Write(ctx context.Context, bs ...*Batch) error
 	// Query runs SQL and returns its result as text, formatted alike by
 	// both stores.
 	Query(ctx context.Context, sql string) (*Result, error)
@@ -41,107 +40,9 @@ const Database = "fiscaldocs"
 // ErrCount reports a batch whose rows did not all arrive.
 var ErrCount = errors.New("load: row count after insert does not match")
 
-// Column lists, in the order the row functions give values.
-var (
-	documentColumns = []string{"id", "file", "format", "pages", "department", "region", "year", "kind", "scope", "extractor", "status", "error", "source_url", "facts", "findings", "version", "ingested_at"}
-	factColumns     = []string{"doc_id", "seq", "metric", "measure", "subject", "code", "value", "unit", "raw", "method", "reason", "page", "block", "row", "col", "text", "version"}
-	findingColumns  = []string{"doc_id", "seq", "rule", "severity", "message", "expected", "actual", "facts", "page", "version"}
-	blockColumns    = []string{"doc_id", "seq", "page", "kind", "level", "text", "tokens", "version"}
-)
-
-// tableRows is one table's part of a batch: a slice of its row structs,
-// whose fields are in the order of columns.
-type tableRows struct {
-	table   string
-	columns []string
-	data    reflect.Value // a slice of DocumentRow, FactRow, FindingRow or BlockRow
-}
-
-func (p tableRows) len() int { return p.data.Len() }
-
-// column returns column j as a typed slice ([]string, []decimal.Decimal,
-// …), the form the ClickHouse driver appends fastest.
-func (p tableRows) column(j int) any {
-	n := p.data.Len()
-	col := reflect.MakeSlice(reflect.SliceOf(p.data.Type().Elem().Field(j).Type), n, n)
-	for i := range n {
-		col.Index(i).Set(p.data.Index(i).Field(j))
-	}
-	return col.Interface()
-}
-
-// parts lists a batch's tables in load order, the documents row last.
-func (b *Batch) parts() []tableRows {
-	return []tableRows{
-		{table: "blocks", columns: blockColumns, data: reflect.ValueOf(b.Blocks)},
-		{table: "facts", columns: factColumns, data: reflect.ValueOf(b.Facts)},
-		{table: "findings", columns: findingColumns, data: reflect.ValueOf(b.Findings)},
-		{table: "documents", columns: documentColumns, data: reflect.ValueOf([]DocumentRow{b.Document})},
-	}
-}
-
-// tsv renders the rows for INSERT … FORMAT TabSeparated, which chDB parses
-// several times faster than JSON: strings escaped, decimals exact, arrays
-// as ['a','b'], NULL as \N.
-func (p tableRows) tsv() string {
-	var b strings.Builder
-	for i := range p.data.Len() {
-		row := p.data.Index(i)
-		for j := range row.NumField() {
-			if j > 0 {
-				b.WriteByte('\t')
-			}
-			writeTSV(&b, row.Field(j).Interface())
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-var tsvEscaper = strings.NewReplacer("\\", "\\\\", "\t", "\\t", "\n", "\\n", "\r", "\\r", "\x00", "\\0")
-
-func writeTSV(b *strings.Builder, v any) {
-	switch x := v.(type) {
-	case string:
-		tsvEscaper.WriteString(b, x)
-	case decimal.Decimal:
-		b.WriteString(x.String())
-	case *decimal.Decimal:
-		if x == nil {
-			b.WriteString("\\N")
-		} else {
-			b.WriteString(x.String())
-		}
-	case time.Time:
-		b.WriteString(x.UTC().Format("2006-01-02 15:04:05"))
-	case []string:
-		b.WriteByte('[')
-		for i, s := range x {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\'')
-			tsvEscaper.WriteString(b, strings.NewReplacer("\\", "\\\\", "'", "\\'").Replace(s))
-			b.WriteByte('\'')
-		}
-		b.WriteByte(']')
-	case []uint32:
-		b.WriteByte('[')
-		for i, n := range x {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			fmt.Fprint(b, n)
-		}
-		b.WriteByte(']')
-	default:
-		fmt.Fprint(b, x)
-	}
-}
-
 // quote writes a string literal for SQL.
 func quote(s string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+	return "'" + quoteEscaper.Replace(s) + "'"
 }
 
 var hexID = regexp.MustCompile(`^[0-9a-f]{64}$`)
@@ -165,46 +66,115 @@ func countSQL(table, id string, version uint64) string {
 type backend interface {
 	insert(ctx context.Context, p tableRows) error
 	exec(ctx context.Context, sql string) error
-	count(ctx context.Context, sql string) (uint64, error)
+	Query(ctx context.Context, sql string) (*Result, error)
 }
 
-// writeBatch loads a batch table by table, the documents row last, checks
-// each table's count for this load, then prunes older loads' rows.
-func writeBatch(ctx context.Context, be backend, b *Batch) error {
-	for _, p := range b.parts() {
-		if p.len() == 0 {
-			continue
+// writeBatch loads batches table by table, the documents rows last,
+// checks each document's count in each table for this load, then prunes
+// older loads' rows.
+func writeBatch(ctx context.Context, be backend, bs []*Batch) error {
+	bs = latest(bs)
+	if len(bs) == 0 {
+		return nil
+	}
+	ids := make([]string, len(bs))
+	for i, b := range bs {
+		if !hexID.MatchString(b.Document.ID) {
+			return fmt.Errorf("load: bad document id %q", b.Document.ID)
 		}
-		if err := be.insert(ctx, p); err != nil {
-			return fmt.Errorf("load: insert %s: %w", p.table, err)
+		ids[i] = "'" + b.Document.ID + "'"
+	}
+	in := strings.Join(ids, ", ")
+	stale := map[string][]*Batch{} // per table, the documents with rows of older loads
+	for _, p := range parts(bs) {
+		if p.len() > 0 {
+			if err := be.insert(ctx, p); err != nil {
+				return fmt.Errorf("load: insert %s: %w", p.table, err)
+			}
 		}
-		n, err := be.count(ctx, countSQL(p.table, b.Document.ID, b.Document.Version))
+		got, err := loadCounts(ctx, be, p.table, in)
 		if err != nil {
 			return err
 		}
-		if n != uint64(p.len()) {
-			return fmt.Errorf("%w: %s has %d rows of document %s, want %d", ErrCount, p.table, n, b.Document.ID[:12], p.len())
+		for _, b := range bs {
+			id, v := b.Document.ID, b.Document.Version
+			if want := b.rows(p.table); got[id][v] != uint64(want) {
+				return fmt.Errorf("%w: %s has %d rows of document %s, want %d", ErrCount, p.table, got[id][v], id[:12], want)
+			}
+			for older := range got[id] {
+				if older < v && p.table != "documents" { // documents keeps the newest row by itself
+					stale[p.table] = append(stale[p.table], b)
+					break
+				}
+			}
 		}
 	}
-	return prune(ctx, be.exec, be.count, b.Document.ID, b.Document.Version)
-}
-
-// prune deletes the rows that loads of a document older than version left
-// behind (a superseded extraction, or an interrupted load), once the new
-// load is complete. The views never show them; this keeps the store from
-// growing. ALTER … DELETE runs in the background on both stores.
-func prune(ctx context.Context, exec func(context.Context, string) error, count func(context.Context, string) (uint64, error), id string, version uint64) error {
 	for _, table := range []string{"blocks", "facts", "findings"} {
-		n, err := count(ctx, fmt.Sprintf("SELECT count() FROM %s.%s WHERE doc_id = '%s' AND version < %d", Database, table, id, version))
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			continue
-		}
-		if err := exec(ctx, fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE doc_id = '%s' AND version < %d", Database, table, id, version)); err != nil {
-			return fmt.Errorf("load: prune %s: %w", table, err)
+		for _, b := range stale[table] {
+			if err := be.exec(ctx, fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE doc_id = '%s' AND version < %d", Database, table, b.Document.ID, b.Document.Version)); err != nil {
+				return fmt.Errorf("load: prune %s: %w", table, err)
+			}
 		}
 	}
 	return nil
+}
+
+// latest keeps the last batch of each document, in their order.
+func latest(bs []*Batch) []*Batch {
+	last := map[string]int{}
+	for i, b := range bs {
+		last[b.Document.ID] = i
+	}
+	if len(last) == len(bs) {
+		return bs
+	}
+	var out []*Batch
+	for i, b := range bs {
+		if last[b.Document.ID] == i {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// rows is how many rows the batch puts in table.
+func (b *Batch) rows(table string) int {
+	switch table {
+	case "blocks":
+		return len(b.Blocks)
+	case "facts":
+		return len(b.Facts)
+	case "findings":
+		return len(b.Findings)
+	}
+	return 1
+}
+
+// loadCounts counts table's rows of the documents listed in "in", per
+// document and load version.
+func loadCounts(ctx context.Context, be backend, table, in string) (map[string]map[uint64]uint64, error) {
+	col := "doc_id"
+	if table == "documents" {
+		col = "id"
+	}
+	res, err := be.Query(ctx, fmt.Sprintf("SELECT %s, version, count() FROM %s.%s WHERE %s IN (%s) GROUP BY %s, version", col, Database, table, col, in, col))
+	if err != nil {
+		return nil, fmt.Errorf("load: count %s: %w", table, err)
+	}
+	out := map[string]map[uint64]uint64{}
+	for _, r := range res.Rows {
+		if len(r) != 3 {
+			return nil, fmt.Errorf("load: count %s: a row of %d columns", table, len(r))
+		}
+		v, err1 := strconv.ParseUint(r[1], 10, 64)
+		n, err2 := strconv.ParseUint(r[2], 10, 64)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("load: count %s: %q", table, r)
+		}
+		if out[r[0]] == nil {
+			out[r[0]] = map[uint64]uint64{}
+		}
+		out[r[0]][v] = n
+	}
+	return out, nil
 }
