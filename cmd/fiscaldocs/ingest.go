@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/corpus"
@@ -87,62 +88,150 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 		return err
 	}
 	extractor := "fiscaldocs/" + Version
-	progress := newProgress(stderr)
-	var sum ingestSummary
-	start := time.Now()
+	l := &loader{ctx: ctx, store: store, progress: newProgress(stderr), start: time.Now()}
+	stop := l.flushEvery(maxWait)
 	skip := func(d corpus.Doc) (bool, error) {
 		if !sh.holds(d.SHA256) {
 			return true, nil
 		}
 		return store.Ingested(ctx, d.SHA256, extractor)
 	}
-	var infra error
 	err = processAll(ctx, paths, seg, runOptions{workers: opt.workers, skip: skip, tokens: true}, func(p processed) {
-		if infra != nil {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if l.infra != nil {
 			return // the store is gone: the rest waits for a re-run
 		}
-		sum.seen++
+		l.sum.seen++
 		switch {
 		case p.Skipped && p.Err == nil:
-			sum.skipped++
-			progress.line(fmt.Sprintf("skipped %s (already ingested or another shard's)", p.Doc.Path))
+			l.sum.skipped++
+			l.progress.line(fmt.Sprintf("skipped %s (already ingested or another shard's)", p.Doc.Path))
 		case p.Err != nil && p.Doc.SHA256 != "":
-			sum.failed++
-			progress.line(fmt.Sprintf("failed %s", oneLine(p.Err)))
-			infra = record(ctx, store, failedBatch(p, extractor))
+			l.sum.failed++
+			l.progress.line(fmt.Sprintf("failed %s", oneLine(p.Err)))
+			l.add(failedBatch(p, extractor), 0)
 		case p.Err != nil:
-			sum.failed++
-			progress.line(fmt.Sprintf("failed %s", oneLine(p.Err)))
+			l.sum.failed++
+			l.progress.line(fmt.Sprintf("failed %s", oneLine(p.Err)))
 		default:
 			b, err := load.Rows(load.Input{Doc: p.Doc, Extractor: extractor, Blocks: p.Blocks, Result: p.Result,
 				Report: p.Report, Tokens: p.Tokens, SourceURL: urls[p.Doc.SHA256], Version: uint64(time.Now().UnixNano()), Now: time.Now()})
 			if err != nil {
-				sum.failed++
-				progress.line(fmt.Sprintf("failed %s: %v", p.Doc.Path, err))
-				infra = record(ctx, store, failedBatch(processed{Doc: p.Doc, Blocks: p.Blocks, Err: err}, extractor))
+				l.sum.failed++
+				l.progress.line(fmt.Sprintf("failed %s: %v", p.Doc.Path, err))
+				l.add(failedBatch(processed{Doc: p.Doc, Blocks: p.Blocks, Err: err}, extractor), 0)
 				break
 			}
-			if infra = store.Write(ctx, b); infra == nil {
-				sum.loaded++
-				sum.facts += len(b.Facts)
-				sum.pages += p.Blocks.Pages
-				progress.line(fmt.Sprintf("ingested %s: %d facts, %d findings", p.Doc.Path, len(b.Facts), len(b.Findings)))
-			}
+			l.add(b, p.Blocks.Pages)
 		}
-		progress.status(sum, time.Since(start))
+		l.progress.status(l.sum, time.Since(l.start))
 	})
-	progress.done()
+	stop()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.flush()
+	l.progress.done()
+	sum := l.sum
 	fmt.Fprintf(stdout, "%d documents: %d ingested (%d facts), %d skipped, %d failed, in %.1fs\n",
-		sum.seen, sum.loaded, sum.facts, sum.skipped, sum.failed, time.Since(start).Seconds())
+		sum.seen, sum.loaded, sum.facts, sum.skipped, sum.failed, time.Since(l.start).Seconds())
 	switch {
-	case infra != nil:
-		return fmt.Errorf("store failed, stopping (a re-run takes up where this stopped): %w", infra)
+	case l.infra != nil:
+		return fmt.Errorf("store failed, stopping (a re-run takes up where this stopped): %w", l.infra)
 	case err != nil:
 		return err
 	case sum.failed > 0:
 		return errFailed
 	}
 	return nil
+}
+
+// The loader writes documents together, for ClickHouse takes one insert of
+// many rows far faster than many small ones and keeps fewer parts: once
+// their rows reach maxRows, or maxDocs documents wait, or the first has
+// waited maxWait. The first document is written alone, at once, so that a
+// store that will not take rows says so early.
+const (
+	maxRows = 50000
+	maxDocs = 500
+	maxWait = 2 * time.Second
+)
+
+// loader holds processed documents' rows until they are written together.
+// Its mutex also guards the summary and the progress output.
+type loader struct {
+	ctx      context.Context
+	store    load.Store
+	progress *progress
+	start    time.Time
+
+	mu      sync.Mutex
+	sum     ingestSummary
+	infra   error // the store failed: nothing more is written
+	pending []*load.Batch
+	pages   []int // per pending batch; 0 for a failed document's row
+	rows    int
+	since   time.Time // when the first pending batch came
+	writes  int       // the writes so far
+}
+
+// add queues a batch (pages > 0 for an ingested document) and writes the
+// queue when it is full.
+func (l *loader) add(b *load.Batch, pages int) {
+	if b == nil || l.infra != nil {
+		return
+	}
+	if len(l.pending) == 0 {
+		l.since = time.Now()
+	}
+	l.pending, l.pages = append(l.pending, b), append(l.pages, pages)
+	l.rows += len(b.Facts) + len(b.Findings) + len(b.Blocks) + 1
+	if l.writes == 0 || l.rows >= maxRows || len(l.pending) >= maxDocs || time.Since(l.since) >= maxWait {
+		l.flush()
+	}
+}
+
+// flush writes the pending batches; with l.mu held.
+func (l *loader) flush() {
+	if len(l.pending) == 0 || l.infra != nil {
+		return
+	}
+	l.writes++
+	if l.infra = l.store.Write(l.ctx, l.pending...); l.infra == nil {
+		for i, b := range l.pending {
+			if b.Document.Status != "ok" {
+				continue // a failed document's row, counted when it failed
+			}
+			l.sum.loaded++
+			l.sum.facts += len(b.Facts)
+			l.sum.pages += l.pages[i]
+			l.progress.line(fmt.Sprintf("ingested %s: %d facts, %d findings", b.Document.File, len(b.Facts), len(b.Findings)))
+		}
+		l.progress.status(l.sum, time.Since(l.start))
+	}
+	l.pending, l.pages, l.rows = nil, nil, 0
+}
+
+// flushEvery writes what has waited longer than d, also while no document
+// comes (a slow one is being read). The returned func stops it.
+func (l *loader) flushEvery(d time.Duration) (stop func()) {
+	done := make(chan struct{})
+	t := time.NewTicker(d / 4)
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				l.mu.Lock()
+				if len(l.pending) > 0 && time.Since(l.since) >= d {
+					l.flush()
+				}
+				l.mu.Unlock()
+			}
+		}
+	}()
+	return func() { t.Stop(); close(done) }
 }
 
 // sourceURLs maps the hashes of crawled files to the URLs they came from,
@@ -171,15 +260,6 @@ func sourceURLs(paths []string) (map[string]string, error) {
 
 type ingestSummary struct {
 	seen, loaded, skipped, failed, facts, pages int
-}
-
-// record loads a failed document's documents row, so that the store says
-// what went wrong with it.
-func record(ctx context.Context, store load.Store, b *load.Batch) error {
-	if b == nil {
-		return nil
-	}
-	return store.Write(ctx, b)
 }
 
 func failedBatch(p processed, extractor string) *load.Batch {

@@ -2,17 +2,21 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/load"
+	"github.com/fiscaldocs/fiscaldocs/normalize"
 )
 
 // TestMain lets the test binary act as fiscaldocs itself, so the crash
@@ -219,5 +223,55 @@ func TestQueryExportSearch(t *testing.T) {
 	out, err = fiscaldocs(append(append([]string{"search"}, store...), "公务接待费", "减少")...).Output()
 	if err != nil || !strings.Contains(string(out), "攀枝花市人大常委会办公室 2021年") || !strings.Contains(string(out), "公务接待费支出决算比2020年减少1.38万元") {
 		t.Errorf("search: %v\n%s", err, out)
+	}
+}
+
+// writeCounter is a store that records what each Write was given.
+type writeCounter struct {
+	load.Store // nil: only Ingested and Write are called
+	mu         sync.Mutex
+	writes     []int // documents per write
+	docs       map[string]bool
+	fail       bool
+}
+
+func (w *writeCounter) Ingested(context.Context, string, string) (bool, error) { return false, nil }
+
+func (w *writeCounter) Write(_ context.Context, bs ...*load.Batch) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.fail && len(w.writes) > 0 {
+		return errors.New("server gone")
+	}
+	w.writes = append(w.writes, len(bs))
+	for _, b := range bs {
+		w.docs[b.Document.ID] = true
+	}
+	return nil
+}
+
+// TestIngestWritesTogether: the first document is written alone, the rest
+// together; a store that fails after that loads nothing more, and the
+// summary counts only what was written.
+func TestIngestWritesTogether(t *testing.T) {
+	seg, err := normalize.NewSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := reports(t, 40)
+	w := &writeCounter{docs: map[string]bool{}}
+	var out, errOut strings.Builder
+	if err := ingest(context.Background(), w, seg, expand([]string{dir}), ingestOptions{workers: 2}, &out, &errOut); err != nil {
+		t.Fatalf("%v\n%s", err, errOut.String())
+	}
+	// [1 39], or a write more if reading took over maxWait (a slow machine).
+	if len(w.writes) == 0 || w.writes[0] != 1 || len(w.writes) > 3 || len(w.docs) != 40 || !strings.HasPrefix(out.String(), "40 documents: 40 ingested") {
+		t.Errorf("writes %v of %d documents; summary %q", w.writes, len(w.docs), out.String())
+	}
+	w = &writeCounter{docs: map[string]bool{}, fail: true}
+	out.Reset()
+	err = ingest(context.Background(), w, seg, expand([]string{dir}), ingestOptions{workers: 2}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "server gone") || !strings.HasPrefix(out.String(), "40 documents: 1 ingested") {
+		t.Errorf("failing store: err %v, summary %q", err, out.String())
 	}
 }
