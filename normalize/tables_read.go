@@ -78,8 +78,9 @@ func (tr *tableReader) summary() {
 			}
 		}
 	}
+	carried := false // past this year's income: the rows that follow are carry-over
 	for i, row := range tr.v.rows {
-		label := ""
+		label, first := "", true
 		for j, c := range row {
 			switch {
 			case c.covered:
@@ -91,7 +92,11 @@ func (tr *tableReader) summary() {
 				if !ok {
 					continue
 				}
-				if m := tr.summaryMetric(label, subtotals); m != "" {
+				m := tr.summaryMetric(label, subtotals)
+				if m == "" && tr.kind == tableFiscal && !carried {
+					m = fiscalIncome[strings.ReplaceAll(label, " ", "")]
+				}
+				if m != "" {
 					tr.add(i, j, m, "amount", "", "", v, raw)
 				} else {
 					tr.classFigure(i, j, label, v, raw)
@@ -99,9 +104,21 @@ func (tr *tableReader) summary() {
 				label = ""
 			case c.text != "":
 				label = ordinalRe.ReplaceAllString(c.text, "")
+				if first && (strings.Contains(label, "结转") || strings.Contains(label, "结余") || strings.Contains(label, "收入合计")) {
+					carried = true
+				}
+				first = false
 			}
 		}
 	}
+}
+
+// fiscalIncome names this year's income rows of a 财政拨款收入支出总表 by
+// the kind of budget they come from.
+var fiscalIncome = map[string]string{
+	"一般公共预算财政拨款": "income.fiscal.gpb", "一般公共预算财政拨款收入": "income.fiscal.gpb",
+	"政府性基金预算财政拨款": "income.fiscal.gov_fund", "政府性基金预算财政拨款收入": "income.fiscal.gov_fund",
+	"国有资本经营预算财政拨款": "income.fiscal.state_capital", "国有资本经营预算财政拨款收入": "income.fiscal.state_capital",
 }
 
 // classFigure records a function class's expenditure in a summary table

@@ -55,6 +55,9 @@ func tableFacts(t *testing.T, blocks ...extract.Block) []string {
 			out = append(out, factLines([]Fact{f})[0])
 		}
 	}
+	for _, f := range res.Conflicts { // a second reading of a key: a row read as what it is not
+		out = append(out, "conflict "+factLines([]Fact{f})[0])
+	}
 	return out
 }
 
@@ -81,9 +84,13 @@ func TestTableShapes(t *testing.T) {
 				"当年收入小计|18,330.37|当年支出小计|18,330.37", "收入合计|18,330.37|支出合计|18,330.37")},
 			[]string{"expenditure.basic amount = 93129000", "expenditure.project amount = 64595800", "expenditure.total amount = 183303700",
 				"income.fiscal amount = 183303700", "income.fiscal.gpb amount = 183303700", "income.total amount = 183303700", "total amount = 183303700"}},
+		// This year's 财政拨款 income by budget; the same labels under the
+		// carry-over are not income.
 		{"财政拨款 summary", []extract.Block{decision, para("财政拨款收入支出决算总表"), para("单位：万元"),
-			grid("项目|决算数|项目|决算数", "一、一般公共预算财政拨款|2,940.05|一、一般公共服务支出|2,106.66", "收入总计|2,961.68|支出总计|2,961.68")},
-			[]string{"fiscal.total amount = 29616800"}},
+			grid("项目|决算数|项目|决算数", "一、一般公共预算财政拨款|2,940.05|一、一般公共服务支出|2,106.66",
+				"本年收入合计|2,940.05|本年支出合计|2,940.05", "年初财政拨款结转和结余|21.63|年末财政拨款结转和结余|21.63",
+				"一、一般公共预算财政拨款|21.63||", "收入总计|2,961.68|支出总计|2,961.68")},
+			[]string{"fiscal.total amount = 29616800", "income.fiscal.gpb amount = 29400500"}},
 		{"expenditure by columns, unlabelled total row", []extract.Block{budget, para("支出预算总表"), para("单位：万元"),
 			grid("合计|基本支出|项目支出|单位预留机动经费", "18,330.37|9,312.90|6,459.58|2,557.89")},
 			[]string{"expenditure.basic amount = 93129000", "expenditure.project amount = 64595800", "expenditure.total amount = 183303700"}},
