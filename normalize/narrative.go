@@ -23,10 +23,16 @@ const (
 // Fillers are whitelists: a word not listed ends the phrase, which keeps
 // "收、支总计各增加4.07万元" from reading as an amount of 4.07万元.
 var (
-	amountPhrase = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|\([^()\d]{2,12}\)|支出|收入|决算数|决算|实际|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
+	amountFillers = `^[,，:]?(?:\(类\)|\(款\)|\(项\)|\([^()\d]{2,12}\)|支出|收入|决算数|决算|实际|共计|合计|总额|金额|为|是|达到|达|了|共|:)*`
+	amountPhrase  = regexp.MustCompile(amountFillers + num + money)
 	// In a 预算 the amount is the budgeted figure: "基本支出预算数为9312.9万元",
 	// "机关运行经费预算支出1642.08万元".
-	budgetAmountPhrase = regexp.MustCompile(`^[,，:]?(?:\(类\)|\(款\)|\(项\)|\([^()\d]{2,12}\)|支出|收入|预算数|预算|安排|拟|共计|合计|总额|金额|为|是|达到|达|了|共|:)*` + num + money)
+	budgetFillers      = `^[,，:]?(?:\(类\)|\(款\)|\(项\)|\([^()\d]{2,12}\)|支出|收入|预算数|预算|安排|拟|共计|合计|总额|金额|为|是|达到|达|了|共|:)*`
+	budgetAmountPhrase = regexp.MustCompile(budgetFillers + num + money)
+	// Nothing needs no unit: "政府性基金拨款支出预算为0；".
+	zero             = `(0(?:\.0+)?)()(?:[;；,，。]|$)`
+	zeroPhrase       = regexp.MustCompile(amountFillers + zero)
+	budgetZeroPhrase = regexp.MustCompile(budgetFillers + zero)
 	budgetPhrase       = regexp.MustCompile(`^[,，:]?(?:其中[:,，]?)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
 	// A final budget (全年预算, 调整后预算) stated after the initial one is
 	// the one the completion rate is measured against, and wins.
@@ -93,7 +99,7 @@ func nextPhrase(s string, pos, limit int, seen map[string]bool, budgetDoc bool) 
 		measure string
 		re      *regexp.Regexp
 	}{
-		{"amount", amountPhrase}, {"final_budget", finalBudgetPhrase}, {"budget", budgetPhrase}, {"share_pct", sharePhrase},
+		{"amount", amountPhrase}, {"amount", zeroPhrase}, {"final_budget", finalBudgetPhrase}, {"budget", budgetPhrase}, {"share_pct", sharePhrase},
 		{"completion_pct", completionPhrase}, {"yoy_change", yoyPhrase}, {"yoy_pct", yoyPctPhrase},
 	}
 	if budgetDoc {
@@ -102,7 +108,7 @@ func nextPhrase(s string, pos, limit int, seen map[string]bool, budgetDoc bool) 
 			measure string
 			re      *regexp.Regexp
 		}{
-			{"amount", budgetAmountPhrase}, {"share_pct", sharePhrase},
+			{"amount", budgetAmountPhrase}, {"amount", budgetZeroPhrase}, {"share_pct", sharePhrase},
 			{"yoy_change", yoyPhrase}, {"yoy_pct", yoyPctPhrase},
 		}
 	}
@@ -140,7 +146,13 @@ func readClause(measure, rest string, m []int) (clause, bool) {
 		if err != nil {
 			return c, false
 		}
-		c.value, _ = ToYuan(v, group(2))
+		c.value, err = ToYuan(v, group(2))
+		if err != nil {
+			if !v.IsZero() {
+				return c, false // only a zero goes without its unit
+			}
+			c.value = decimal.Zero
+		}
 		c.unit, c.raw = Yuan, group(1)+group(2)
 	case "share_pct", "completion_pct":
 		v, err := ParseNumber(group(1))
@@ -493,6 +505,10 @@ func (r *reader) itemSubject(printed []string) (subject, code string) {
 // 的支出". FACTS.md counts it as a zero.
 var absenceRe = regexp.MustCompile(`(?:本部门|本单位|[\p{Han}()]{2,30}?)(?:\d{4}年度?)?(?:无|没有)(?:使用)?(政府性基金|国有资本经营)预算(?:财政拨款)?(?:安排的)?(?:收入|支出|收支|预算)`)
 
+// threePublicAbsenceRe reads a statement that no “三公” money was spent:
+// "2024年度无“三公”经费财政拨款支出", "本年度没有财政拨款“三公”经费支出".
+var threePublicAbsenceRe = regexp.MustCompile(`(?:无|没有)(?:使用)?(?:财政拨款)?[“"]?三公[”"]?经费(?:财政拨款)?(?:安排的)?支出`)
+
 // thisAbsenceRe reads "本部门无此项支出" and the like, which name no kind of
 // money: the section heading does.
 var thisAbsenceRe = regexp.MustCompile(`本(?:部门|单位)(?:无|没有)此项(?:支出|收入|收支|资金)`)
@@ -509,6 +525,11 @@ func (r *reader) absence(b *extract.Block, s string, sec *sections) {
 		case strings.Contains(head, "国有资本经营") && strings.Contains(head, "支出"):
 			r.zero(b, "state_capital.expenditure")
 		}
+	}
+	// "无“三公”经费财政拨款支出的部门，作下述说明" is a template's
+	// instruction, not a statement.
+	if m := threePublicAbsenceRe.FindStringIndex(s); m != nil && !strings.HasPrefix(s[m[1]:], "的") {
+		r.facts.add(Fact{Metric: "three_public.total", Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: s, Method: Narrative})
 	}
 	for _, m := range absenceRe.FindAllStringSubmatch(s, -1) {
 		metric := "gov_fund.expenditure"

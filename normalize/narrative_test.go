@@ -95,6 +95,10 @@ func TestNarrative(t *testing.T) {
 		{"annex and definitions are skipped", []string{"第三部分 名词解释", "机关运行经费支出260.07万元。", "第四部分 附件", "本年收入合计9.99万元。"}, nil},
 		{"procurement shares name the total", []string{"政府采购支出总额7.24万元，其中：政府采购货物支出7.24万元。授予中小企业合同金额6.96万元，占政府采购支出总额的100%。"},
 			[]string{"procurement.goods amount = 72400", "procurement.sme amount = 69600", "procurement.sme share_pct = 100", "procurement.total amount = 72400"}},
+		{"no “三公” money", []string{"七、财政拨款“三公”经费支出决算情况说明", "某部2024年度无“三公”经费财政拨款支出。", "无“三公”经费财政拨款支出的部门，作下述说明："},
+			[]string{"three_public.total amount = 0"}},
+		{"a zero needs no unit, other figures do", []string{"2025年单位预算", "政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0。", "(1)公务用车购置为0，与上年持平。机关运行经费支出预算为5。"},
+			[]string{"gov_fund.expenditure amount = 0", "state_capital.expenditure amount = 0", "three_public.vehicle.purchase amount = 0"}},
 		{"billions and yuan", []string{"机关运行经费支出1.2亿元，比上年减少500元。"},
 			[]string{"operating_expense amount = 120000000", "operating_expense yoy_change = -500"}},
 	}
