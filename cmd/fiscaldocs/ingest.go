@@ -150,7 +150,9 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 // many rows far faster than many small ones and keeps fewer parts: once
 // their rows reach maxRows, or maxDocs documents wait, or the first has
 // waited maxWait. The first document is written alone, at once, so that a
-// store that will not take rows says so early.
+// store that will not take rows says so early. maxDocs also bounds the
+// count queries' lists of document ids (67 bytes each; a server takes a
+// query of 256 KiB by default).
 const (
 	maxRows = 50000
 	maxDocs = 500
