@@ -118,6 +118,9 @@ func viewTable(b *extract.Block) *tableView {
 				nums++
 			}
 		}
+		if inHeader && nums == 0 && caption(cells) {
+			continue // "部门：… | 单位：万元" above the headers names no column
+		}
 		if inHeader && nums == 0 {
 			v.levels = append(v.levels, cells)
 			for j, c := range cells {
@@ -140,6 +143,24 @@ func viewTable(b *extract.Block) *tableView {
 		v.index = append(v.index, i)
 	}
 	return v
+}
+
+// captionRe matches a table's caption cells: who made it and its unit.
+var captionRe = regexp.MustCompile(`^(?:编制)?(?:部门|单位|编制单位|预算单位|金额单位)(?:名称)?:`)
+
+// caption reports whether a header row holds only caption cells.
+func caption(cells []tcell) bool {
+	n := 0
+	for _, c := range cells {
+		if c.text == "" || c.covered {
+			continue
+		}
+		if !captionRe.MatchString(c.text) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // completes reports whether row b holds the names row a lacks: a is codes

@@ -127,6 +127,15 @@ func TestTableShapes(t *testing.T) {
 				"2,600.71|767.60|199.25|183.60|183.60|384.75|1,469.73|363.38")},
 			[]string{"three_public.overseas amount = 1992500", "three_public.reception amount = 3847500", "three_public.total amount = 7676000",
 				"three_public.vehicle amount = 1836000"}},
+		// The caption row (部门, 单位) above the headers is no group heading:
+		// the 小计 under it is still the “三公” total.
+		{"三公 table under its caption row", []extract.Block{budget, para("“三公”经费、会议费、培训费支出预算表"),
+			grid("部门：中共江苏省委办公厅|||||||单位：万元", "|||“三公”经费||||", "|||公务用车购置及运行维护费||||",
+				"合计|||||||会议费|培训费",
+				"|小计|因公出国 （境）费|小计 置费|公务用车购 公务用车运行 维护费|公务接待费||",
+				"1,471.70|508.20|70.00|411.20|411.20|27.00|933.50|30.00")},
+			[]string{"three_public.overseas amount = 700000", "three_public.reception amount = 270000", "three_public.total amount = 5082000",
+				"three_public.vehicle amount = 4112000", "three_public.vehicle.operation amount = 4112000"}},
 		{"operating expense and procurement", []extract.Block{budget, para("一般公共预算机关运行经费支出预算表"), para("单位：万元"),
 			grid("科目编码|科目名称|机关运行经费支出", "|合计|1,642.08", "302|商品和服务支出|1,642.08"),
 			para("2019年政府采购预算表"), para("单位：万元"),
