@@ -53,6 +53,12 @@ func (c *ChDB) insert(ctx context.Context, p tableRows) error {
 	return c.exec(ctx, fmt.Sprintf("INSERT INTO %s.%s (%s) FORMAT TabSeparated\n%s", Database, p.table, strings.Join(p.columns, ", "), p.tsv()))
 }
 
+// prune waits for its mutation: the engine runs inside this process, and
+// one left running when the process ends can crash the engine's shutdown.
+func (c *ChDB) prune(ctx context.Context, table, id string, version uint64) error {
+	return c.exec(ctx, pruneSQL(table, id, version)+" SETTINGS mutations_sync = 1")
+}
+
 func (c *ChDB) exec(ctx context.Context, sql string) error {
 	_, err := c.s.run(ctx, sql, "TabSeparated")
 	return err

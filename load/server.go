@@ -125,6 +125,10 @@ func (s *Server) insert(ctx context.Context, p tableRows) error {
 	return batch.Send()
 }
 
+func (s *Server) prune(ctx context.Context, table, id string, version uint64) error {
+	return s.exec(ctx, pruneSQL(table, id, version)) // 18.16 knows no mutations_sync: the server finishes it alone
+}
+
 func (s *Server) exec(ctx context.Context, sql string) error {
 	if err := s.conn.Exec(ctx, sql); err != nil {
 		return fmt.Errorf("load: %w", err)

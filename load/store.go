@@ -67,6 +67,15 @@ type backend interface {
 	insert(ctx context.Context, p tableRows) error
 	exec(ctx context.Context, sql string) error
 	Query(ctx context.Context, sql string) (*Result, error)
+	// prune deletes table's rows of document id from loads older than
+	// version (see pruneSQL).
+	prune(ctx context.Context, table, id string, version uint64) error
+}
+
+// pruneSQL deletes the rows older loads left behind. ALTER … DELETE is a
+// mutation that runs in the background; the views never show the rows.
+func pruneSQL(table, id string, version uint64) string {
+	return fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE doc_id = '%s' AND version < %d", Database, table, id, version)
 }
 
 // writeBatch loads batches table by table, the documents rows last,
@@ -111,7 +120,7 @@ func writeBatch(ctx context.Context, be backend, bs []*Batch) error {
 	}
 	for _, table := range []string{"blocks", "facts", "findings"} {
 		for _, b := range stale[table] {
-			if err := be.exec(ctx, fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE doc_id = '%s' AND version < %d", Database, table, b.Document.ID, b.Document.Version)); err != nil {
+			if err := be.prune(ctx, table, b.Document.ID, b.Document.Version); err != nil {
 				return fmt.Errorf("load: prune %s: %w", table, err)
 			}
 		}
