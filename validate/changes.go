@@ -9,9 +9,11 @@ import (
 )
 
 // lineChanges checks the year-on-year changes a narrative states for 类
-// and 项 (normalize.Result.Changes): each 类's change against the sum of
-// its 项's changes, and the 类's changes against the change of
-// 一般公共预算财政拨款支出. It runs only where every line has its change.
+// and 项 (normalize.Result.Changes): each line's percentage against its
+// change and amount, each 类's change against the sum of its 项's
+// changes, and the 类's changes against the change of
+// 一般公共预算财政拨款支出. The sums run only where every line has its
+// change.
 // A miss is a warning, not an error: a narrative may state a 类's change
 // over all its money and its 项's over 财政拨款 alone, and the template
 // does not say which.
@@ -28,6 +30,7 @@ func (v *checker) lineChanges(cs []normalize.Fact) {
 	if len(cs) == 0 {
 		return
 	}
+	v.linePercents(cs)
 	var classes []*normalize.Fact
 	var classIdx []int
 	complete := true // every class has its change
@@ -64,6 +67,39 @@ func (v *checker) lineChanges(cs []normalize.Fact) {
 		note = "，与收支总计的增减额相同，或为全部资金而非财政拨款的口径"
 	}
 	v.compareChanges(g, classes, append(classIdx, gi), label(g.Metric, "", "yoy_change"), "各类增减额之和", note)
+}
+
+// linePercents checks each line's stated change in percent against its
+// change in money and its amount: pct = change / (amount − change) · 100.
+func (v *checker) linePercents(cs []normalize.Fact) {
+	same := func(a, b *normalize.Fact) bool {
+		return a.Metric == b.Metric && (a.Code != "" && a.Code == b.Code || a.Subject == b.Subject)
+	}
+	for i := range cs {
+		p := &cs[i]
+		if p.Measure != "yoy_pct" {
+			continue
+		}
+		var change *normalize.Fact
+		for j := range cs {
+			if c := &cs[j]; c.Measure == "yoy_change" && same(c, p) {
+				change = c
+			}
+		}
+		ai := -1
+		for j := range v.facts {
+			if a := &v.facts[j]; a.Measure == "amount" && same(a, p) {
+				ai = j
+			}
+		}
+		if change == nil || ai < 0 {
+			continue
+		}
+		a := &v.facts[ai]
+		prior := a.Value.Sub(change.Value)
+		hc := halfOf(change)
+		v.checkRatio(p, change.Value, prior, hc, halfOf(a).Add(hc), []int{ai}, "增减额与上年数")
+	}
 }
 
 // under reports whether item is one of class's line items.

@@ -78,7 +78,8 @@ var hundred = decimal.NewFromInt(100)
 
 // checkRatio compares a stated percentage with num/den·100, given the half
 // units of num and den. It reports whether the check ran.
-func (v *checker) checkRatio(stated *normalize.Fact, si int, num, den decimal.Decimal, hNum, hDen decimal.Decimal, idx []int, what string) bool {
+// idx are the facts involved, the stated one among them if it is a fact.
+func (v *checker) checkRatio(stated *normalize.Fact, num, den decimal.Decimal, hNum, hDen decimal.Decimal, idx []int, what string) bool {
 	if den.Sign() <= 0 {
 		return false
 	}
@@ -93,7 +94,7 @@ func (v *checker) checkRatio(stated *normalize.Fact, si int, num, den decimal.De
 		v.pass()
 		return true
 	}
-	f := Finding{Severity: Error, Expected: known(computed.Round(d)), Actual: stated.Value, Facts: append(idx, si),
+	f := Finding{Severity: Error, Expected: known(computed.Round(d)), Actual: stated.Value, Facts: idx,
 		Message: fmt.Sprintf("%s：按%s算得 %s%%，文中为 %s%%", label(stated.Metric, stated.Subject, stated.Measure), what, computed.Round(max(d, 2)).String(), stated.Value.String())}
 	switch {
 	case truncated:
@@ -151,7 +152,7 @@ func (v *checker) share(s *normalize.Fact, si int) {
 		v.missing()
 		return
 	}
-	if !v.checkRatio(s, si, a.Value, den, v.half(a), hDen, idx, what) {
+	if !v.checkRatio(s, a.Value, den, v.half(a), hDen, append(idx, si), what) {
 		v.missing()
 	}
 }
@@ -172,7 +173,7 @@ func (v *checker) yoyPct(c *normalize.Fact, ci int) {
 		return
 	}
 	hc, ha := v.half(c), v.half(a)
-	if !v.checkRatio(p, pi, c.Value, prior, hc, ha.Add(hc), []int{ci, ai}, "增减额与上年数") {
+	if !v.checkRatio(p, c.Value, prior, hc, ha.Add(hc), []int{ci, ai, pi}, "增减额与上年数") {
 		v.missing()
 	}
 }
@@ -214,5 +215,5 @@ func (v *checker) completion(c *normalize.Fact, ci int) {
 			Message: fmt.Sprintf("%s：预算数为 0，文中却称完成预算 %s%%", label(c.Metric, c.Subject, "amount"), c.Value)})
 		return
 	}
-	v.checkRatio(c, ci, a.Value, b.Value, v.half(a), v.half(b), []int{ai, bi}, "决算数与预算数")
+	v.checkRatio(c, a.Value, b.Value, v.half(a), v.half(b), []int{ai, bi, ci}, "决算数与预算数")
 }

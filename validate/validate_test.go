@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 	"github.com/shopspring/decimal"
 )
@@ -135,5 +136,37 @@ func TestConflicts(t *testing.T) {
 	rep := Run([]normalize.Fact{first}, []normalize.Fact{again})
 	if status(rep, "dup.conflict") != Failed || len(rep.Findings) != 1 || !strings.Contains(rep.Findings[0].Message, "2150.00万元") {
 		t.Errorf("report = %+v", rep)
+	}
+}
+
+// TestLinePercents: a 项's stated percentage is recomputed from its change
+// and amount (ob-js-gjfy-2017-doc: 提租补贴 1959.99万元, +865.57万元, stated
+// 79.05%, is 79.09%); one that truncates is only noted.
+func TestLinePercents(t *testing.T) {
+	const item = "住房保障支出/住房改革支出/提租补贴"
+	for _, tt := range []struct {
+		pct      string
+		severity Severity
+		says     string
+	}{
+		{"79.05%", Error, "按增减额与上年数算得 79.09%，文中为 79.05%"},
+		{"79.09%", "", ""},
+		{"79.08%", Info, "截尾"},
+	} {
+		res := &normalize.Result{Facts: []normalize.Fact{fact("gpb.item", "amount", "1959.99万元", item)},
+			Changes: []normalize.Fact{fact("gpb.item", "yoy_change", "增加865.57万元", item), fact("gpb.item", "yoy_pct", tt.pct, item)}}
+		rep := Document(&extract.Document{}, res)
+		var got []Finding
+		for _, f := range rep.Findings {
+			if f.Rule == "yoy.lines" {
+				got = append(got, f)
+			}
+		}
+		switch {
+		case tt.says == "" && len(got) > 0:
+			t.Errorf("%s: findings %+v; want none", tt.pct, got)
+		case tt.says != "" && (len(got) != 1 || got[0].Severity != tt.severity || !strings.Contains(got[0].Message, tt.says) || len(got[0].Facts) != 1):
+			t.Errorf("%s: findings %+v; want one %s saying %q", tt.pct, got, tt.severity, tt.says)
+		}
 	}
 }
