@@ -208,7 +208,10 @@ func (b *pdfBuilder) page(pg page) {
 	for i, l := range lines {
 		if tab[i] {
 			b.closePara()
-			if len(b.table) > 0 && !continues(b.table[len(b.table)-1], l) {
+			// A header with no figures yet is not a table of its own: the
+			// figures under tall, vertically centred header cells may
+			// stand further down than a row gap.
+			if len(b.table) > 0 && !continues(b.table[len(b.table)-1], l) && !headerOnly(b.table) {
 				b.closeTable()
 			}
 			b.table = append(b.table, l)
@@ -228,6 +231,16 @@ func (b *pdfBuilder) flush() {
 	b.closePara()
 	b.closeTable()
 	b.flushFurniture()
+}
+
+// headerOnly reports whether a table's rows hold no figure.
+func headerOnly(rows []line) bool {
+	for _, l := range rows {
+		if l.numericCells() > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // continues reports whether line l extends the table whose last row is

@@ -223,3 +223,21 @@ func TestPDFTableLabelOnlyRows(t *testing.T) {
 		t.Errorf("%d tables; want the second page's its own", len(ts))
 	}
 }
+
+// TestPDFTableHeaderAboveFigures: a header whose tall cells centre their
+// names leaves the figures further below than a row gap; a header with no
+// figure is no table of its own, so the two make one table. Two tables
+// with figures that far apart stay two.
+func TestPDFTableHeaderAboveFigures(t *testing.T) {
+	header := []word{w(72, 100, "合计"), w(150, 100, "因公出国(境)费"), w(300, 100, "公务接待费"), w(450, 100, "公务用车运行费"),
+		w(72, 114, "小计"), w(450, 114, "维护费")}
+	figures := []word{right(110, 180, "867.50"), right(260, 180, "839.00"), right(400, 180, "28.50"), right(540, 180, "0.00")}
+	ts := tables(layout(append(append([]word{w(200, 40, "“三公”经费预算表")}, header...), figures...)))
+	if len(ts) != 1 || len(ts[0].Rows) != 2 || ts[0].Rows[1][0].Text != "867.50" {
+		t.Fatalf("%d tables; want one, its header over the figures: %q", len(ts), grid(ts[0]))
+	}
+	more := []word{right(110, 120, "1.00"), right(260, 120, "2.00"), right(400, 120, "3.00"), right(540, 120, "4.00")}
+	if ts := tables(layout(append(append(append([]word{}, header...), more...), figures...))); len(ts) != 2 {
+		t.Errorf("%d tables; want two: figures far below a table with figures start another", len(ts))
+	}
+}

@@ -255,6 +255,20 @@ func threePublicAddsUp(get func(string) (decimal.Decimal, bool)) bool {
 		}
 		return s.Sub(t).Abs().LessThanOrEqual(slack)
 	}
+	if _, ok := get("three_public.vehicle"); !ok {
+		// Without the vehicle subtotal, its parts stand in for it: what
+		// is read must still fit in the total.
+		t, ok := get("three_public.total")
+		s := decimal.Zero
+		for _, m := range []string{"three_public.overseas", "three_public.reception", "three_public.vehicle.purchase", "three_public.vehicle.operation"} {
+			if v, ok := get(m); ok {
+				s = s.Add(v)
+			}
+		}
+		if ok && s.GreaterThan(t.Add(slack)) {
+			return false
+		}
+	}
 	return sum("three_public.total", "three_public.overseas", "three_public.vehicle", "three_public.reception") &&
 		sum("three_public.vehicle", "three_public.vehicle.purchase", "three_public.vehicle.operation")
 }
@@ -337,6 +351,8 @@ func (tr *tableReader) threePublicColumn(j int) string {
 	}
 	subtotal := has("小计") || has("合计")
 	switch {
+	case has("机关运行"):
+		return "" // 机关运行经费, printed beside the “三公” columns in one table
 	case len(kinds) > 1 || has("购置") && has("运行") && len(kinds) == 0:
 		// A header that names two things ("公务用车购置 公务用车运行": two
 		// cells read as one) names no column.

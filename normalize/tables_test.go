@@ -136,6 +136,16 @@ func TestTableShapes(t *testing.T) {
 				"1,471.70|508.20|70.00|411.20|411.20|27.00|933.50|30.00")},
 			[]string{"three_public.overseas amount = 700000", "three_public.reception amount = 270000", "three_public.total amount = 5082000",
 				"three_public.vehicle amount = 4112000", "three_public.vehicle.operation amount = 4112000"}},
+		// A Shanghai table 9 as the PDF reader gives it: 机关运行经费 beside
+		// the “三公” columns, its header run into the vehicle 运行费's.
+		{"三公 with 机关运行经费 in one table", []extract.Block{budget, para("2025年部门“三公”经费和机关运行经费预算表"),
+			para("编制部门：上海市某局 单位:万元"),
+			grid("合计|因公出国(境)费|公务接待费 公务用车购置及运行费小计 购置费|机关运行经费预算 数运行费", "867.50|839.00|28.50|213.28")},
+			[]string{"three_public.overseas amount = 8390000", "three_public.total amount = 8675000"}},
+		// Parts that outgrow the total, the vehicle subtotal unread: the
+		// columns were misread, and nothing is taken.
+		{"三公 parts over the total", []extract.Block{budget, para("“三公”经费预算表"), para("单位:万元"),
+			grid("合计|因公出国(境)费|公务用车运行费", "867.50|839.00|213.28")}, nil},
 		{"operating expense and procurement", []extract.Block{budget, para("一般公共预算机关运行经费支出预算表"), para("单位：万元"),
 			grid("科目编码|科目名称|机关运行经费支出", "|合计|1,642.08", "302|商品和服务支出|1,642.08"),
 			para("2019年政府采购预算表"), para("单位：万元"),
