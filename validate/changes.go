@@ -13,15 +13,14 @@ import (
 // change and amount, each 类's change against the sum of its 项's
 // changes, and the 类's changes against the change of
 // 一般公共预算财政拨款支出. The sums run only where every line has its
-// change.
-// A miss is a warning, not an error: a narrative may state a 类's change
-// over all its money and its 项's over 财政拨款 alone, and the template
-// does not say which.
+// change. A percentage that does not recompute is an error, as in
+// yoy.pct; a sum that misses is a warning, for a narrative may state a
+// 类's change over all its money and its 项's over 财政拨款 alone, and the
+// template does not say which.
 func (v *checker) lineChanges(cs []normalize.Fact) {
 	changeOf := func(f *normalize.Fact) *normalize.Fact {
 		for i := range cs {
-			c := &cs[i]
-			if c.Metric == f.Metric && c.Measure == "yoy_change" && (c.Code != "" && c.Code == f.Code || c.Subject == f.Subject) {
+			if c := &cs[i]; c.Measure == "yoy_change" && sameLine(c, f) {
 				return c
 			}
 		}
@@ -72,9 +71,6 @@ func (v *checker) lineChanges(cs []normalize.Fact) {
 // linePercents checks each line's stated change in percent against its
 // change in money and its amount: pct = change / (amount − change) · 100.
 func (v *checker) linePercents(cs []normalize.Fact) {
-	same := func(a, b *normalize.Fact) bool {
-		return a.Metric == b.Metric && (a.Code != "" && a.Code == b.Code || a.Subject == b.Subject)
-	}
 	for i := range cs {
 		p := &cs[i]
 		if p.Measure != "yoy_pct" {
@@ -82,13 +78,13 @@ func (v *checker) linePercents(cs []normalize.Fact) {
 		}
 		var change *normalize.Fact
 		for j := range cs {
-			if c := &cs[j]; c.Measure == "yoy_change" && same(c, p) {
+			if c := &cs[j]; c.Measure == "yoy_change" && sameLine(c, p) {
 				change = c
 			}
 		}
 		ai := -1
 		for j := range v.facts {
-			if a := &v.facts[j]; a.Measure == "amount" && same(a, p) {
+			if a := &v.facts[j]; a.Measure == "amount" && sameLine(a, p) {
 				ai = j
 			}
 		}
@@ -100,6 +96,12 @@ func (v *checker) linePercents(cs []normalize.Fact) {
 		hc := halfOf(change)
 		v.checkRatio(p, change.Value, prior, hc, halfOf(a).Add(hc), []int{ai}, "增减额与上年数")
 	}
+}
+
+// sameLine reports whether two facts are about one 类 or 项: by code where
+// both have one, else by subject.
+func sameLine(a, b *normalize.Fact) bool {
+	return a.Metric == b.Metric && (a.Code != "" && a.Code == b.Code || a.Subject == b.Subject)
 }
 
 // under reports whether item is one of class's line items.
