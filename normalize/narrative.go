@@ -33,7 +33,7 @@ var (
 	zero             = `(0(?:\.0+)?)()(?:[;；,，。]|$)`
 	zeroPhrase       = regexp.MustCompile(amountFillers + zero)
 	budgetZeroPhrase = regexp.MustCompile(budgetFillers + zero)
-	budgetPhrase       = regexp.MustCompile(`^[,，:]?(?:其中[:,，]?)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
+	budgetPhrase     = regexp.MustCompile(`^[,，:]?(?:其中[:,，]?)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
 	// A final budget (全年预算, 调整后预算) stated after the initial one is
 	// the one the completion rate is measured against, and wins.
 	finalBudgetPhrase = regexp.MustCompile(`^[,，]?(?:全年|调整后?)预算(?:数)?(?:为|是)?:?` + num + money)
