@@ -26,7 +26,7 @@ CHDB_VERSION := 26.7.3-stable.1
 CHDB_SHA256  := 36ad4e999882821ef13cf2d0f52c93f48e6ee1b4498b35a201c23ce4b8d15bf5
 CHDB_LIB     := /usr/local/lib/libchdb.so
 
-.PHONY: all build deps chdb demo test vet race fuzz bench fixtures score score-gold clean
+.PHONY: all build deps chdb demo test vet fuzz bench fixtures score score-gold clean
 
 all: build
 
@@ -73,6 +73,11 @@ demo: build chdb
 		FROM fiscaldocs.v_facts AS f INNER JOIN fiscaldocs.v_documents AS d ON f.doc_id = d.id \
 		WHERE f.measure = 'amount' AND f.subject = '' GROUP BY department, year, kind ORDER BY department, year"
 	$(BIN) report --data out/store --out out/report.html
+
+# go vet, and gofmt: checked before the tests (make test).
+vet: deps
+	$(GO) vet -tags $(TAGS) ./...
+	@bad=$$(gofmt -l .); if [ -n "$$bad" ]; then echo "make: these files need gofmt -w:"; echo "$$bad"; exit 1; fi
 
 # Unit, golden and in-process CLI tests, with the race detector; fuzz
 # targets run their seed corpora. Tests that need ../shared skip without it.
