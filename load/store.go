@@ -65,7 +65,6 @@ func countSQL(table, id string, version uint64) string {
 // backend is what a store does to SQL; writeBatch builds on it.
 type backend interface {
 	insert(ctx context.Context, p tableRows) error
-	exec(ctx context.Context, sql string) error
 	Query(ctx context.Context, sql string) (*Result, error)
 	// prune deletes table's rows of document id from loads older than
 	// version (see pruneSQL).

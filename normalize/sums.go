@@ -83,7 +83,7 @@ func sides(v *tableView) []int {
 		for _, row := range v.rows {
 			if c := row[j]; len(c.text) == 3 && codeRe.MatchString(c.text) && !c.covered && named(row, j) {
 				n++
-				past = past || first >= 0 && figureBefore(row, j, first)
+				past = past || first >= 0 && figureBetween(row, first, j)
 			}
 		}
 		switch {
@@ -108,8 +108,9 @@ func named(row []tcell, j int) bool {
 	return false
 }
 
-// figureBefore reports whether row has a figure between columns from and to.
-func figureBefore(row []tcell, to, from int) bool {
+// figureBetween reports whether row has a figure between columns from and
+// to, both excluded.
+func figureBetween(row []tcell, from, to int) bool {
 	for j := from + 1; j < to; j++ {
 		if c := row[j]; c.numeric && !codeRe.MatchString(c.text) && !subCodeRe.MatchString(c.text) {
 			return true

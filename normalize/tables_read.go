@@ -10,18 +10,20 @@ import (
 // tableAliases name income and expenditure rows the way summary tables
 // print them, beyond the metric lexicon.
 var tableAliases = map[string]string{
-	"财政拨款":     "income.fiscal",
-	"财政拨款收入":   "income.fiscal",
-	"一般公共预算":   "income.fiscal.gpb",
-	"一般公共预算资金": "income.fiscal.gpb",
-	"政府性基金预算":  "income.fiscal.gov_fund",
-	"国有资本经营预算": "income.fiscal.state_capital",
-	"当年收入小计":   "income.total",
-	"本年收入小计":   "income.total",
-	"收入小计":     "income.total",
-	"当年支出小计":   "expenditure.total",
-	"本年支出小计":   "expenditure.total",
-	"支出小计":     "expenditure.total",
+	"财政拨款":         "income.fiscal",
+	"财政拨款收入":       "income.fiscal",
+	"一般公共预算":       "income.fiscal.gpb",
+	"一般公共预算资金":     "income.fiscal.gpb",
+	"政府性基金预算":      "income.fiscal.gov_fund",
+	"政府性基金预算财政拨款":  "income.fiscal.gov_fund",
+	"国有资本经营预算":     "income.fiscal.state_capital",
+	"国有资本经营预算财政拨款": "income.fiscal.state_capital",
+	"当年收入小计":       "income.total",
+	"本年收入小计":       "income.total",
+	"收入小计":         "income.total",
+	"当年支出小计":       "expenditure.total",
+	"本年支出小计":       "expenditure.total",
+	"支出小计":         "expenditure.total",
 }
 
 // grandTotals are the bottom lines of a summary table.
@@ -94,7 +96,10 @@ func (tr *tableReader) summary() {
 				}
 				m := tr.summaryMetric(label, subtotals)
 				if m == "" && tr.kind == tableFiscal && !carried {
-					m = fiscalIncome[strings.ReplaceAll(label, " ", "")]
+					// This year's 财政拨款 income by budget, above the carry-over.
+					if m = rowMetric(tr.r.seg.lx, strings.ReplaceAll(label, " ", "")); !strings.HasPrefix(m, "income.fiscal.") {
+						m = ""
+					}
 				}
 				if m != "" {
 					tr.add(i, j, m, "amount", "", "", v, raw)
@@ -111,14 +116,6 @@ func (tr *tableReader) summary() {
 			}
 		}
 	}
-}
-
-// fiscalIncome names this year's income rows of a 财政拨款收入支出总表 by
-// the kind of budget they come from.
-var fiscalIncome = map[string]string{
-	"一般公共预算财政拨款": "income.fiscal.gpb", "一般公共预算财政拨款收入": "income.fiscal.gpb",
-	"政府性基金预算财政拨款": "income.fiscal.gov_fund", "政府性基金预算财政拨款收入": "income.fiscal.gov_fund",
-	"国有资本经营预算财政拨款": "income.fiscal.state_capital", "国有资本经营预算财政拨款收入": "income.fiscal.state_capital",
 }
 
 // classFigure records a function class's expenditure in a summary table
@@ -159,10 +156,16 @@ func (tr *tableReader) summaryMetric(label string, subtotals bool) string {
 	if grandTotals[label] || subtotals && (label == "收入合计" || label == "支出合计") {
 		return "total"
 	}
+	return rowMetric(tr.r.seg.lx, label)
+}
+
+// rowMetric names a summary table's income or expenditure row by its
+// label (without spaces): by tableAliases, else by the metric lexicon.
+func rowMetric(lx *lexicon, label string) string {
 	if m, ok := tableAliases[label]; ok {
 		return m
 	}
-	t := tr.r.seg.lx.byText[label]
+	t := lx.byText[label]
 	if t == nil {
 		return ""
 	}

@@ -124,14 +124,12 @@ func sumOf(fs []*normalize.Fact) decimal.Decimal {
 // changes, within the rounding of each as printed. A nil part is a line
 // whose change is not stated: the check cannot run.
 func (v *checker) compareChanges(total *normalize.Fact, parts []*normalize.Fact, idx []int, what, sumName string, note ...string) {
-	tol := halfOf(total)
 	var terms strings.Builder
 	for i, p := range parts {
 		if p == nil {
 			v.missing()
 			return
 		}
-		tol = tol.Add(halfOf(p))
 		switch {
 		case p.Value.IsNegative():
 			terms.WriteString(" − ")
@@ -148,7 +146,7 @@ func (v *checker) compareChanges(total *normalize.Fact, parts []*normalize.Fact,
 	f := Finding{Severity: Warning, Expected: known(sum), Actual: total.Value, Facts: idx,
 		Message: fmt.Sprintf("%s为 %s（%s），%s %s = %s%s", what, money(total.Value, total), total.Pos,
 			sumName, strings.TrimSpace(terms.String()), money(sum, total), strings.Join(note, ""))}
-	if sum.Sub(total.Value).Abs().LessThanOrEqual(tol) {
+	if sum.Sub(total.Value).Abs().LessThanOrEqual(rounding(total, parts...)) {
 		f.Severity = Info
 		f.Message += "（差额在舍入误差之内）"
 	}

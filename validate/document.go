@@ -312,8 +312,7 @@ func (d docChecker) smeAwards() {
 			parts[k] = normalize.Fact{Value: v, Raw: raw, Unit: normalize.Yuan}
 		}
 		won := parts[0].Value.Add(parts[1].Value)
-		tol := halfOf(t).Add(halfOf(&parts[0])).Add(halfOf(&parts[1]))
-		if won.Sub(t.Value).LessThanOrEqual(tol) {
+		if won.Sub(t.Value).LessThanOrEqual(rounding(t, &parts[0], &parts[1])) {
 			d.pass()
 			return
 		}

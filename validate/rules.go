@@ -134,14 +134,19 @@ func (v *checker) ready(total *normalize.Fact, parts int) bool {
 	return true
 }
 
+// facts are the parts' facts.
+func facts(ps []part) []*normalize.Fact {
+	out := make([]*normalize.Fact, len(ps))
+	for i, p := range ps {
+		out[i] = p.f
+	}
+	return out
+}
+
 // notOver checks that stated parts do not exceed their total.
 func (v *checker) notOver(t part, ps []part) {
-	sum, tol := decimal.Zero, v.half(t.f)
-	for _, p := range ps {
-		sum = sum.Add(p.f.Value)
-		tol = tol.Add(v.half(p.f))
-	}
-	if sum.Sub(t.f.Value).LessThanOrEqual(tol) {
+	fs := facts(ps)
+	if sumOf(fs).Sub(t.f.Value).LessThanOrEqual(rounding(t.f, fs...)) {
 		v.pass()
 		return
 	}
@@ -174,14 +179,10 @@ func (v *checker) sumEither(total string, parts, carry []string) {
 	v.compareSum(part{t, ti}, append(ps, cs...))
 }
 
+// within reports whether parts miss their total by no more than rounding.
 func (v *checker) within(t part, ps []part) bool {
-	got, tol := t.f.Value, v.half(t.f)
-	want := decimal.Zero
-	for _, p := range ps {
-		want = want.Add(p.f.Value)
-		tol = tol.Add(v.half(p.f))
-	}
-	return got.Sub(want).Abs().LessThanOrEqual(tol)
+	fs := facts(ps)
+	return t.f.Value.Sub(sumOf(fs)).Abs().LessThanOrEqual(rounding(t.f, fs...))
 }
 
 func (v *checker) compareSum(t part, ps []part) {

@@ -50,12 +50,9 @@ func unitOf(raw string) (string, int32) {
 	return "", 0
 }
 
-// half is half the printed unit of a money fact, in yuan: a figure printed
-// as "100万元" may stand for anything from 99.5 to 100.5 万元.
-func (v *checker) half(f *normalize.Fact) decimal.Decimal { return halfOf(f) }
-
-// halfOf is half the unit of a fact's own printing: 50 元 for "9,101.68万元",
-// 0.005 for "97.65%". Unlike half it ignores the rest of the document.
+// halfOf is half the unit of a fact's own printing: 50 元 for "9,101.68万元"
+// (it may stand for anything from 9,101.675 to 9,101.685万元), 0.005 for
+// "97.65%".
 func halfOf(f *normalize.Fact) decimal.Decimal {
 	if f.Value.IsZero() {
 		return decimal.Zero // "0万元" is nothing, at any precision
@@ -72,6 +69,16 @@ func halfOf(f *normalize.Fact) decimal.Decimal {
 // more exact than the ones they print.
 func halfPct(f *normalize.Fact) decimal.Decimal {
 	return decimal.New(1, -decimalsOf(f.Raw))
+}
+
+// rounding is what the rounding of a total and its parts, each as
+// printed, may account for in their sum: half the unit of each.
+func rounding(total *normalize.Fact, parts ...*normalize.Fact) decimal.Decimal {
+	tol := halfOf(total)
+	for _, f := range parts {
+		tol = tol.Add(halfOf(f))
+	}
+	return tol
 }
 
 var hundred = decimal.NewFromInt(100)
@@ -137,12 +144,12 @@ func (v *checker) share(s *normalize.Fact, si int) {
 	}
 	den, hDen, idx, what := decimal.Zero, decimal.Zero, []int{ai}, label(base, "", "amount")
 	if d, di := v.get(base, "amount", ""); d != nil {
-		den, hDen, idx = d.Value, v.half(d), append(idx, di)
+		den, hDen, idx = d.Value, halfOf(d), append(idx, di)
 	} else if parts := v.amounts(threePublicParts); base == "three_public.total" && len(parts) == len(threePublicParts) {
 		// A narrative may give the three parts and their shares but leave
 		// the total to its tables: the total is the three parts' sum.
 		for _, p := range parts {
-			den, hDen = den.Add(p.f.Value), hDen.Add(v.half(p.f))
+			den, hDen = den.Add(p.f.Value), hDen.Add(halfOf(p.f))
 			if p.i != ai {
 				idx = append(idx, p.i)
 			}
@@ -152,7 +159,7 @@ func (v *checker) share(s *normalize.Fact, si int) {
 		v.missing()
 		return
 	}
-	if !v.checkRatio(s, a.Value, den, v.half(a), hDen, append(idx, si), what) {
+	if !v.checkRatio(s, a.Value, den, halfOf(a), hDen, append(idx, si), what) {
 		v.missing()
 	}
 }
@@ -172,7 +179,7 @@ func (v *checker) yoyPct(c *normalize.Fact, ci int) {
 			Message: fmt.Sprintf("%s：上年数为 0（%s − %s），增长 %s%% 无从计算", label(p.Metric, p.Subject, "yoy_pct"), money(a.Value, a), money(c.Value, a), p.Value)})
 		return
 	}
-	hc, ha := v.half(c), v.half(a)
+	hc, ha := halfOf(c), halfOf(a)
 	if !v.checkRatio(p, c.Value, prior, hc, ha.Add(hc), []int{ci, ai, pi}, "增减额与上年数") {
 		v.missing()
 	}
@@ -188,7 +195,7 @@ func (v *checker) yoyPrior(pr *normalize.Fact, pri int) {
 	}
 	want := a.Value.Sub(pr.Value)
 	// The prior comes from a chart, rounded to the amount's precision.
-	tol := v.half(a).Mul(decimal.NewFromInt(2)).Add(v.half(c))
+	tol := halfOf(a).Mul(decimal.NewFromInt(2)).Add(halfOf(c))
 	if want.Sub(c.Value).Abs().LessThanOrEqual(tol) {
 		v.pass()
 		return
@@ -215,5 +222,5 @@ func (v *checker) completion(c *normalize.Fact, ci int) {
 			Message: fmt.Sprintf("%s：预算数为 0，文中却称完成预算 %s%%", label(c.Metric, c.Subject, "amount"), c.Value)})
 		return
 	}
-	v.checkRatio(c, a.Value, b.Value, v.half(a), v.half(b), []int{ai, bi, ci}, "决算数与预算数")
+	v.checkRatio(c, a.Value, b.Value, halfOf(a), halfOf(b), []int{ai, bi, ci}, "决算数与预算数")
 }
