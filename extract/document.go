@@ -87,7 +87,12 @@ type Block struct {
 	// Text is the block's text as a reader sees it, numbering labels
 	// included. For a table it is the cells row by row, tab-separated; for a
 	// chart, its title.
-	Text  string
+	Text string
+	// Lines, for a paragraph joined from several printed lines (a PDF
+	// page, a hard-wrapped text), holds the byte offset in Text where each
+	// line after the first starts: where the source broke the lines, which
+	// a reader may take for a break the joining missed.
+	Lines []int
 	Table *Table // set for TableBlock
 	Chart *Chart // set for ChartBlock
 	// OCR is set when the block was read by optical character recognition
@@ -101,6 +106,11 @@ type Table struct {
 	Rows  [][]Cell
 	Depth int   // 0 for a top-level table, 1 for a table inside a cell, …
 	Pages []int // the page of each row, for formats with pages; nil otherwise
+	// Packed is set when the source kept each row's cells in order but not
+	// their columns (a text copy whose cells are apart by single blanks):
+	// a row's j-th cell is then not in the table's j-th column, and a blank
+	// cell was not printed at all.
+	Packed bool
 }
 
 // Cell is one grid position of a table.

@@ -207,7 +207,8 @@ func (l *limitedWriter) Write(p []byte) (int, error) {
 type word struct {
 	x0, y0, x1, y1 float64
 	text           string
-	pline          int // poppler's (flow, block, line) numbered per page
+	pline          int  // poppler's (flow, block, line) numbered per page
+	tabbed         bool // a field of a tab-separated text line
 }
 
 func (w word) h() float64  { return w.y1 - w.y0 }
@@ -219,6 +220,7 @@ type page struct {
 	words         []word
 	plines        int    // poppler lines seen so far
 	lastKey       string // the last word's poppler line key
+	text          bool   // laid out from plain text (text_layout.go)
 }
 
 // newWord makes a word box whose height is believable. Some producers

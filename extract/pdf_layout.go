@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Layout rebuilding from word boxes. All distances are in points and
@@ -23,6 +24,7 @@ type line struct {
 	page           int
 	cells          []cell
 	x0, x1, y0, y1 float64
+	tabbed         bool // a text line of tab-separated fields: its text keeps the tabs
 }
 
 func (l line) h() float64 { return l.y1 - l.y0 }
@@ -31,6 +33,9 @@ func (l line) text() string {
 	parts := make([]string, len(l.cells))
 	for i, c := range l.cells {
 		parts[i] = c.text
+	}
+	if l.tabbed {
+		return strings.Join(parts, "\t")
 	}
 	return strings.Join(parts, " ")
 }
@@ -64,6 +69,11 @@ func (l line) numericCells() int {
 	}
 	return n
 }
+
+// pageMarkRe matches a page number set off by dashes or rules ("─ 13 ─",
+// "- 5 -"), which a text copy may leave anywhere on its page: where the
+// page's content stream drew it.
+var pageMarkRe = regexp.MustCompile(`^[-─—–]+ ?\d{1,4} ?[-─—–]+$`)
 
 var numericRe = regexp.MustCompile(`^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$`)
 
@@ -99,6 +109,7 @@ func layoutLines(pg page) []line {
 		l := line{page: pg.num, x0: r[0].x0, y0: bands[i].y0, y1: bands[i].y1}
 		for _, w := range r {
 			l.x1 = max(l.x1, w.x1)
+			l.tabbed = l.tabbed || w.tabbed
 		}
 		l.cells = splitCells(r)
 		lines = append(lines, l)
@@ -149,10 +160,10 @@ func splitCells(r []word) []cell {
 // furniture: in the top or bottom margin, short, and made of digits,
 // punctuation and symbols only ("─ 5 ─", "- 12 -", "3/25").
 func isFurniture(l line, pg page) bool {
-	if l.y1 > pg.height*0.08 && l.y0 < pg.height*0.9 {
-		return false
-	}
 	t := l.text()
+	if l.y1 > pg.height*0.08 && l.y0 < pg.height*0.9 {
+		return pg.text && pageMarkRe.MatchString(t)
+	}
 	digit := false
 	for _, r := range t {
 		switch {
@@ -173,10 +184,19 @@ type pdfBuilder struct {
 	table     []line       // rows of the open table, possibly from several pages
 	furniture []Block      // page furniture waiting for the open paragraph or table to close
 	ocr       map[int]bool // the pages read by OCR
+	// text is set when the words come from plain text (text_layout.go):
+	// their x is a character column, and a table's columns line up only if
+	// the copy kept them. lineParas makes each prose line a paragraph of
+	// its own, for text whose lines are whole paragraphs.
+	text, lineParas bool
+	// margin is the right margin of a text copy's prose, the same on every
+	// page: a page of short lines (a table of contents) has none of its own.
+	margin float64
 }
 
 type pdfPara struct {
 	text        strings.Builder
+	lines       []int // where each line after the first starts in text
 	page        int
 	ocr         bool // a line came from a page read by OCR
 	last        line
@@ -205,6 +225,7 @@ func (b *pdfBuilder) page(pg page) {
 	}
 	tab := tableLines(lines, above)
 	left, right := margins(lines, tab)
+	right = max(right, b.margin)
 	for i, l := range lines {
 		if tab[i] {
 			b.closePara()
@@ -409,6 +430,9 @@ func margins(lines []line, tab []bool) (left, right float64) {
 // A paragraph ends where a line stops short of the right margin, before an
 // indented line, and at a wide vertical gap; it may run on to the next page.
 func (b *pdfBuilder) addLine(l line, left, right float64) {
+	if b.lineParas {
+		b.closePara()
+	}
 	p := b.para
 	if p != nil {
 		h := max(l.h(), p.last.h())
@@ -416,6 +440,13 @@ func (b *pdfBuilder) addLine(l line, left, right float64) {
 		// the next line (a long figure, say) would not have fitted.
 		room := p.right - p.last.x1
 		short := room > 1.5*h && room > leadWidth(l)+0.5*h
+		if b.text {
+			// A text copy's line widths, counted in characters, scatter
+			// around the printed width; and a copy that broke its lines
+			// at each run of text leaves clauses ending in a comma on lines
+			// of their own.
+			short = room > max(1.5*h, 0.15*p.right) && !continuing(lastRune(p.text.String()))
+		}
 		indented := l.x0 > left+0.8*h
 		gap := l.page == p.last.page && l.y0-p.last.y1 > 2.2*h
 		if short || indented || gap || l.page > p.last.page+1 {
@@ -428,6 +459,9 @@ func (b *pdfBuilder) addLine(l line, left, right float64) {
 		b.para = p
 	} else if asciiWord(lastRune(p.text.String())) && asciiWord(firstRune(l.text())) {
 		p.text.WriteByte(' ')
+	}
+	if p.text.Len() > 0 {
+		p.lines = append(p.lines, p.text.Len())
 	}
 	p.text.WriteString(l.text())
 	p.last, p.left, p.right = l, left, right
@@ -465,11 +499,21 @@ func leadWidth(l line) float64 {
 func asciiWord(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
 func lastRune(s string) rune {
-	rs := []rune(s)
-	if len(rs) == 0 {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == utf8.RuneError {
 		return 0
 	}
-	return rs[len(rs)-1]
+	return r
+}
+
+// continuing reports whether a line ending in r stops inside a sentence:
+// at a comma, an enumeration comma, a semicolon or a colon.
+func continuing(r rune) bool {
+	switch r {
+	case ',', '，', '、', ';', '；', ':', '：':
+		return true
+	}
+	return false
 }
 
 func firstRune(s string) rune {
@@ -483,8 +527,16 @@ func (b *pdfBuilder) closePara() {
 	if b.para == nil {
 		return
 	}
-	if t := strings.TrimSpace(b.para.text.String()); t != "" {
-		b.doc.add(Block{Kind: Paragraph, Text: t, Pos: Pos{Page: b.para.page}, OCR: b.para.ocr})
+	if t := b.para.text.String(); strings.TrimSpace(t) != "" {
+		lead := len(t) - len(strings.TrimLeftFunc(t, unicode.IsSpace))
+		t = strings.TrimSpace(t)
+		var lines []int
+		for _, at := range b.para.lines {
+			if at-lead > 0 && at-lead < len(t) {
+				lines = append(lines, at-lead)
+			}
+		}
+		b.doc.add(Block{Kind: Paragraph, Text: t, Lines: lines, Pos: Pos{Page: b.para.page}, OCR: b.para.ocr})
 	}
 	b.para = nil
 	b.flushFurniture()
@@ -501,7 +553,12 @@ func (b *pdfBuilder) closeTable() {
 	if len(b.table) == 0 {
 		return
 	}
-	t := buildTable(b.table)
+	var t *Table
+	if b.text && !aligned(b.table) {
+		t = packedTable(b.table)
+	} else {
+		t = buildTable(b.table)
+	}
 	ocr := false
 	for _, l := range b.table {
 		ocr = ocr || b.ocr[l.page]

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"sort"
 	"strings"
 )
@@ -275,4 +276,56 @@ func mergeCentred(grid []*gridRow) []*gridRow {
 		out = append(out, g)
 	}
 	return out
+}
+
+// aligned reports whether a table's figures stand in columns: most figures
+// start or end where a figure of another row does. A text copy that joined
+// each row's cells with single blanks (pdftotext -raw, pdfplumber) has
+// lost its columns.
+func aligned(rows []line) bool {
+	starts, ends := map[int]int{}, map[int]int{}
+	for _, r := range rows {
+		for _, c := range r.cells {
+			if c.numeric {
+				starts[int(math.Round(c.x0))]++
+				ends[int(math.Round(c.x1))]++
+			}
+		}
+	}
+	total, lined := 0, 0
+	for _, r := range rows {
+		for _, c := range r.cells {
+			if !c.numeric {
+				continue
+			}
+			total++
+			if starts[int(math.Round(c.x0))] > 1 || ends[int(math.Round(c.x1))] > 1 {
+				lined++
+			}
+		}
+	}
+	return total < 3 || float64(lined) >= 0.6*float64(total)
+}
+
+// packedTable keeps a table whose columns were lost as its rows' cells in
+// reading order, one line to a row: column j is the row's j-th cell, not a
+// column of the printed table (Table.Packed).
+func packedTable(rows []line) *Table {
+	n := 0
+	for _, r := range rows {
+		n = max(n, len(r.cells))
+	}
+	t := &Table{Rows: make([][]Cell, len(rows)), Pages: make([]int, len(rows)), Packed: true}
+	for i, r := range rows {
+		t.Pages[i] = r.page
+		row := make([]Cell, n)
+		for j := range row {
+			row[j] = Cell{OriginRow: i, OriginCol: j, RowSpan: 1, ColSpan: 1}
+			if j < len(r.cells) {
+				row[j].Text = r.cells[j].text
+			}
+		}
+		t.Rows[i] = row
+	}
+	return t
 }

@@ -19,9 +19,13 @@ const MaxText = 64 << 20
 var bookmarkResidue = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
 
 // Text reads a plain-text document: UTF-8 (with or without a BOM), UTF-16
-// with a BOM, or GB18030 (which includes GBK and GB2312). Each non-blank
-// line becomes a Paragraph block; a form feed starts a new page, as in
-// pdftotext output.
+// with a BOM, or GB18030 (which includes GBK and GB2312). A form feed starts
+// a new page, as in pdftotext output. The lines are laid out as word boxes
+// (text_layout.go) and read as the PDF reader reads a page: lines broken at
+// a fixed width join into paragraphs, rows of cells apart by blanks or tabs
+// into tables, page numbers into furniture. Text whose lines are whole
+// paragraphs (a dump of a word processor's document) keeps a paragraph to a
+// line.
 func Text(r io.ReaderAt, size int64) (*Document, error) {
 	if size > MaxText {
 		return nil, &Error{Err: ErrTooLarge}
@@ -34,22 +38,37 @@ func Text(r io.ReaderAt, size int64) (*Document, error) {
 	if err != nil {
 		return nil, &Error{Err: err}
 	}
-	doc := &Document{Format: "txt"}
 	pages := strings.Split(s, "\f")
+	if n := len(pages); n > 1 && strings.TrimSpace(pages[n-1]) == "" {
+		pages = pages[:n-1] // pdftotext ends every page with a form feed
+	}
+	lines := make([][]string, len(pages))
+	var all []string
+	for i, p := range pages {
+		for _, l := range strings.Split(p, "\n") {
+			l = cleanLine(l)
+			lines[i] = append(lines[i], l)
+			all = append(all, l)
+		}
+	}
+	cols := textColumns(all)
+	doc := &Document{Format: "txt"}
 	if len(pages) > 1 {
 		doc.Pages = len(pages)
 	}
-	for i, page := range pages {
-		for _, line := range strings.Split(page, "\n") {
-			line = cleanLine(line)
-			if line == "" {
-				continue
+	wrapped, margin := hardWrapped(all, cols)
+	b := &pdfBuilder{doc: doc, ocr: map[int]bool{}, text: true, lineParas: !wrapped, margin: margin}
+	tab := tabWidth(all, cols)
+	for i := range pages {
+		b.page(textPage(i+1, lines[i], cols, tab))
+	}
+	b.flush()
+	if doc.Pages == 0 {
+		for i := range doc.Blocks { // one page: text has no page numbers
+			doc.Blocks[i].Pos.Page = 0
+			if t := doc.Blocks[i].Table; t != nil {
+				t.Pages = nil
 			}
-			b := Block{Kind: Paragraph, Text: line}
-			if doc.Pages > 0 {
-				b.Pos.Page = i + 1
-			}
-			doc.add(b)
 		}
 	}
 	if len(doc.Blocks) == 0 {
@@ -58,11 +77,12 @@ func Text(r io.ReaderAt, size int64) (*Document, error) {
 	return doc, nil
 }
 
-// cleanLine drops converter residue and surrounding blanks from one line,
-// keeping inner tabs, which separate table cells in text dumps.
+// cleanLine drops converter residue and trailing blanks from one line,
+// keeping the indent, which places the line's words, and inner tabs, which
+// separate table cells in text dumps.
 func cleanLine(line string) string {
 	line = bookmarkResidue.ReplaceAllString(line, "")
-	return strings.TrimRight(strings.TrimLeft(line, " \u3000\r"), " \t\u3000\r")
+	return strings.TrimRight(line, " \t\u3000\r")
 }
 
 // decodeText returns raw as a UTF-8 string, detecting its encoding.

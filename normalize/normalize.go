@@ -3,6 +3,7 @@ package normalize
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
 )
@@ -13,6 +14,7 @@ import (
 // same figure the table's value is kept (FACTS.md) and a differing
 // narrative statement becomes a conflict for validation to report.
 func Document(doc *extract.Document, seg *Segmenter) *Result {
+	doc = splitHeadings(doc)
 	texts := make([]string, len(doc.Blocks)) // each block's text, cleaned once for every pass
 	for i, b := range doc.Blocks {
 		if b.Kind == extract.Paragraph || b.Kind == extract.Heading {
@@ -228,4 +230,75 @@ func squeeze(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// splitHeadings returns doc with the headings that a paragraph swallowed
+// set apart: a line of a joined paragraph (extract.Block.Lines) that reads
+// as a heading and stops short of the paragraph's longest line was a
+// heading the line joining took for prose ("…情况说明" + "五、财政拨款支出
+// 预算情况说明" + "江苏省…"). The parts keep the block's position.
+func splitHeadings(doc *extract.Document) *extract.Document {
+	var out *extract.Document
+	for i, b := range doc.Blocks {
+		parts := headingParts(b)
+		if out == nil && len(parts) > 1 {
+			out = &extract.Document{Format: doc.Format, Pages: doc.Pages, Problems: doc.Problems, Blocks: append([]extract.Block(nil), doc.Blocks[:i]...)}
+		}
+		if out == nil {
+			continue
+		}
+		for _, p := range parts {
+			c := b
+			c.Text, c.Lines = p, nil
+			out.Blocks = append(out.Blocks, c)
+		}
+	}
+	if out == nil {
+		return doc
+	}
+	return out
+}
+
+// headingParts cuts a paragraph's text before and after each heading line.
+func headingParts(b extract.Block) []string {
+	if b.Kind != extract.Paragraph || len(b.Lines) == 0 {
+		return []string{b.Text}
+	}
+	var lines []string
+	from := 0
+	for _, at := range append(b.Lines, len(b.Text)) {
+		if at <= from || at > len(b.Text) {
+			continue
+		}
+		lines = append(lines, b.Text[from:at])
+		from = at
+	}
+	longest := 0
+	for _, l := range lines {
+		longest = max(longest, utf8.RuneCountInString(l))
+	}
+	heading := func(l string) bool {
+		t := strings.TrimSpace(Clean(l))
+		if openItemRe.MatchString(t) && !strings.HasSuffix(t, "(类)") {
+			return false // a line item's name, broken before its (项)
+		}
+		return float64(utf8.RuneCountInString(l)) < 0.8*float64(longest) && headingLevel(&extract.Block{Kind: extract.Paragraph}, t) > 0
+	}
+	var parts []string
+	var cur strings.Builder
+	for k, l := range lines {
+		if heading(l) && (k > 0 || len(lines) > 1) {
+			if cur.Len() > 0 {
+				parts = append(parts, cur.String())
+				cur.Reset()
+			}
+			parts = append(parts, l)
+			continue
+		}
+		cur.WriteString(l)
+	}
+	if cur.Len() > 0 {
+		parts = append(parts, cur.String())
+	}
+	return parts
 }

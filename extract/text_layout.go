@@ -1,0 +1,228 @@
+package extract
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
+)
+
+// Plain text laid out as word boxes.
+//
+// A text copy of a report (pdftotext -raw or -layout, a viewer's copy,
+// pdfplumber's extract_text, a dump of a docx) has lost its geometry but
+// kept its lines: a hard-wrapped sentence, a table row of cells apart by
+// blanks, a header spread over several lines. Each line becomes a row of
+// word boxes, the model that pdftotext -tsv and OCR give, with character
+// columns as x and lines as y, so that the PDF reader's paragraph joining,
+// table building and furniture detection serve text too.
+//
+// Sizes are in columns: a line is textH tall and textPitch apart from the
+// next, so lines in sequence sit as tight as a wrapped cell's lines; a blank
+// line adds textBlank, which is more than a paragraph break and less than
+// what ends a table (pdftotext -layout puts blank lines between table rows).
+const (
+	textH     = 1.2 // a word's height: one blank between words is less, two are more
+	textPitch = 1.3 * textH
+	textBlank = 2.05 * textH
+)
+
+// textWidth measures a string in columns.
+type textWidth func(r rune) float64
+
+// runeColumns counts every character as one column, as pdftotext -layout
+// places words: a word starts at its x over the page's mean character
+// width, whatever the width of the characters before it.
+func runeColumns(rune) float64 { return 1 }
+
+// displayColumns counts full-width characters (Han, full-width forms) as
+// two columns, as a monospaced terminal or editor shows them.
+func displayColumns(r rune) float64 {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
+// tabStop is the column width given to each tab-separated field, so that
+// the fields of a tab-separated table line up as columns.
+const tabMin = 8
+
+// textPage lays out one page of text lines.
+func textPage(num int, lines []string, cols textWidth, tab float64) page {
+	pg := page{num: num, text: true}
+	y := 0.0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			y += textBlank
+			continue
+		}
+		pg.plines++
+		words := textWords(l, cols, tab)
+		for _, w := range words {
+			w.y0, w.y1, w.pline = y, y+textH, pg.plines
+			pg.words = append(pg.words, w)
+		}
+		for _, w := range words {
+			pg.width = max(pg.width, w.x1)
+		}
+		y += textPitch
+	}
+	pg.height = y
+	return pg
+}
+
+// textWords cuts a line into words at blanks (and tab-separated fields into
+// words at their tab stops), each placed at its column.
+func textWords(l string, cols textWidth, tab float64) []word {
+	var out []word
+	if strings.Contains(l, "\t") {
+		for k, field := range strings.Split(l, "\t") {
+			for _, w := range textWords(field, cols, 0) {
+				w.x0 += float64(k) * tab
+				w.x1 += float64(k) * tab
+				w.tabbed = true
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	x := 0.0
+	var cur strings.Builder
+	start := 0.0
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, word{x0: start, x1: x, text: cur.String()})
+			cur.Reset()
+		}
+	}
+	for _, r := range l {
+		if r == ' ' || r == '\u3000' || r == '\u00a0' {
+			flush()
+			x += cols(r)
+			continue
+		}
+		if !unicode.IsGraphic(r) {
+			continue // a stray control character takes no room
+		}
+		if cur.Len() == 0 {
+			start = x
+		}
+		cur.WriteRune(r)
+		x += cols(r)
+	}
+	flush()
+	return out
+}
+
+// textColumns chooses how to count columns for a document: the way under
+// which the figures of table rows line up better at their right edges. A
+// pdftotext -layout copy aligns by characters; a copy made for a monospaced
+// display aligns by display width; with nothing to align, display width
+// measures a line as print does.
+func textColumns(lines []string) textWidth {
+	score := func(cols textWidth) float64 {
+		ends := map[int]int{} // right edge → lines with a figure ending there
+		total := 0
+		for _, l := range lines {
+			seen := map[int]bool{}
+			n := 0
+			for _, w := range textWords(l, cols, 0) {
+				if numericRe.MatchString(w.text) {
+					n++
+					seen[int(math.Round(w.x1))] = true
+				}
+			}
+			if n < 2 {
+				continue
+			}
+			for e := range seen {
+				ends[e]++
+				total++
+			}
+		}
+		if total == 0 {
+			return 0
+		}
+		shared := 0
+		for _, n := range ends {
+			if n > 1 {
+				shared += n
+			}
+		}
+		return float64(shared) / float64(total)
+	}
+	if score(runeColumns) > score(displayColumns)+0.1 {
+		return runeColumns
+	}
+	return displayColumns
+}
+
+// tabWidth is the column given to each tab-separated field: the widest
+// field and two blanks, within bounds.
+func tabWidth(lines []string, cols textWidth) float64 {
+	w := float64(tabMin)
+	for _, l := range lines {
+		if !strings.Contains(l, "\t") {
+			continue
+		}
+		for _, f := range strings.Split(l, "\t") {
+			fw := 0.0
+			for _, r := range f {
+				fw += cols(r)
+			}
+			w = max(w, fw+2)
+		}
+	}
+	return min(w, 80)
+}
+
+// hardWrapped reports whether prose lines were broken at a fixed width (a
+// copy of a printed page) rather than one paragraph to a line (a dump of a
+// word processor's text): of the lines near the most common long width, a
+// good part end within a few columns of it. It returns that width, the
+// right margin of the copy's prose.
+func hardWrapped(lines []string, cols textWidth) (bool, float64) {
+	var widths []float64
+	for _, l := range lines {
+		if strings.Contains(l, "\t") {
+			continue
+		}
+		w := 0.0
+		for _, r := range strings.TrimSpace(l) {
+			w += cols(r)
+		}
+		if w >= 20 {
+			widths = append(widths, w)
+		}
+	}
+	if len(widths) < 5 {
+		return false, 0
+	}
+	count := map[int]int{} // lines by width in whole columns
+	for _, w := range widths {
+		count[int(w)]++
+	}
+	best, at := 0, 0
+	for w := range count {
+		n := 0
+		for v := w - 5; v <= w; v++ {
+			n += count[v]
+		}
+		if n > best || n == best && w > at {
+			best, at = n, w
+		}
+	}
+	long := 0 // lines that could have been wrapped at that width
+	for w, n := range count {
+		if float64(w) >= 0.6*float64(at) {
+			long += n
+		}
+	}
+	if best >= 5 && float64(best) >= 0.4*float64(long) {
+		return true, float64(at)
+	}
+	return false, 0
+}
