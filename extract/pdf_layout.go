@@ -70,6 +70,15 @@ func (l line) numericCells() int {
 	return n
 }
 
+// isDash reports whether s is a lone dash, which tables print for zero.
+func isDash(s string) bool {
+	switch s {
+	case "-", "–", "—", "－", "--", "——":
+		return true
+	}
+	return false
+}
+
 // pageMarkRe matches a page number set off by dashes or rules ("─ 13 ─",
 // "- 5 -"), which a text copy may leave anywhere on its page: where the
 // page's content stream drew it.
@@ -138,7 +147,9 @@ func sameRow(r, w word) bool {
 func splitCells(r []word) []cell {
 	var cells []cell
 	for i, w := range r {
-		num := numericRe.MatchString(w.text) || strings.HasSuffix(w.text, Doubtful) // a figure OCR could not settle is still one
+		// A figure OCR could not settle is still one; so is a dash that
+		// stands for zero in a column of figures.
+		num := numericRe.MatchString(w.text) || strings.HasSuffix(w.text, Doubtful) || isDash(w.text)
 		if i > 0 {
 			c := &cells[len(cells)-1]
 			gap := w.x0 - c.x1
@@ -223,7 +234,12 @@ func (b *pdfBuilder) page(pg page) {
 			above = append(above, c.x0)
 		}
 	}
-	tab := tableLines(lines, above)
+	var tab []bool
+	if pg.text {
+		tab = textTableLines(lines)
+	} else {
+		tab = tableLines(lines, above)
+	}
 	left, right := margins(lines, tab)
 	right = max(right, b.margin)
 	for i, l := range lines {

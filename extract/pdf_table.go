@@ -278,15 +278,26 @@ func mergeCentred(grid []*gridRow) []*gridRow {
 	return out
 }
 
-// aligned reports whether a table's figures stand in columns: most figures
+// aligned reports whether a text table's figures stand in columns: its
+// cells stand apart by more than a blank somewhere, and nearly all figures
 // start or end where a figure of another row does. A text copy that joined
 // each row's cells with single blanks (pdftotext -raw, pdfplumber) has
 // lost its columns.
 func aligned(rows []line) bool {
+	gap := 0.0
+	for _, r := range rows {
+		gap = max(gap, r.maxGap())
+	}
+	if gap < 2*textH {
+		return false // single blanks between all cells: nothing was lined up
+	}
+	// Figures with a point or a separator, not codes, which stand at the
+	// start of every row whatever the copy did to the columns.
+	figure := func(c cell) bool { return c.numeric && strings.ContainsAny(c.text, ".,") }
 	starts, ends := map[int]int{}, map[int]int{}
 	for _, r := range rows {
 		for _, c := range r.cells {
-			if c.numeric {
+			if figure(c) {
 				starts[int(math.Round(c.x0))]++
 				ends[int(math.Round(c.x1))]++
 			}
@@ -295,7 +306,7 @@ func aligned(rows []line) bool {
 	total, lined := 0, 0
 	for _, r := range rows {
 		for _, c := range r.cells {
-			if !c.numeric {
+			if !figure(c) {
 				continue
 			}
 			total++
@@ -304,7 +315,7 @@ func aligned(rows []line) bool {
 			}
 		}
 	}
-	return total < 3 || float64(lined) >= 0.6*float64(total)
+	return total < 3 || float64(lined) >= 0.8*float64(total)
 }
 
 // packedTable keeps a table whose columns were lost as its rows' cells in

@@ -226,3 +226,69 @@ func hardWrapped(lines []string, cols textWidth) (bool, float64) {
 	}
 	return false, 0
 }
+
+// textTableLines marks the lines of a text page that belong to tables. Text
+// has one size of type and, in copies that joined cells with single blanks,
+// no gaps; what tells a table row is content: a figure standing as a word
+// of its own on a line without the punctuation of prose. A run of such
+// rows is a table with two of them or three figures in all; it takes the
+// lines without figures between its rows (label-only rows, wrapped names)
+// and, above its first row, the lines of several cells (headers). A line
+// of one cell above or below a table (its title, its unit, the next
+// table's title) stays out. Rows that are mostly lone figures are a table
+// copied column by column, not rows, and no table.
+func textTableLines(lines []line) []bool {
+	prose := func(l line) bool {
+		for _, c := range l.cells {
+			if strings.ContainsAny(c.text, "，。；！？：") {
+				return true
+			}
+		}
+		return false
+	}
+	row := make([]bool, len(lines))
+	for i, l := range lines {
+		row[i] = l.numericCells() > 0 && !prose(l)
+	}
+	tab := make([]bool, len(lines))
+	for i := 0; i < len(lines); {
+		if !row[i] {
+			i++
+			continue
+		}
+		// The run: rows, and the lines without prose between them.
+		j, last := i, i
+		for k := i; k < len(lines) && !prose(lines[k]); k++ {
+			if lines[k].page != lines[i].page {
+				break
+			}
+			if row[k] {
+				last = k
+			}
+			j = k + 1
+		}
+		rows, nums, wide := 0, 0, 0
+		for k := i; k <= last; k++ {
+			if row[k] {
+				rows++
+				nums += lines[k].numericCells()
+				if len(lines[k].cells) > 1 {
+					wide++
+				}
+			}
+		}
+		// A run of lone figures is a table copied column by column (plain
+		// pdftotext): its figures have lost their rows.
+		if (rows >= 2 || nums >= 3) && 2*wide >= rows {
+			first := i
+			for first > 0 && !tab[first-1] && !prose(lines[first-1]) && len(lines[first-1].cells) > 1 {
+				first--
+			}
+			for k := first; k <= last; k++ {
+				tab[k] = true
+			}
+		}
+		i = max(j, last+1)
+	}
+	return tab
+}

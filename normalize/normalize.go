@@ -98,9 +98,26 @@ var openItemRe = regexp.MustCompile(`\((?:类|款)\)[^。()\d%]*$`)
 // pendingTable is a table block with the text above it.
 type pendingTable struct {
 	b       *extract.Block
-	titles  []string // paragraphs since the previous table, oldest first
-	follows bool     // no paragraph between it and the previous table
+	titles  []string   // the last paragraphs since the previous table, oldest first
+	since   []paraText // the paragraphs since the previous table, up to a bound, blanks kept
+	after   []paraText // the paragraphs up to the next table, up to a bound
+	follows bool       // no paragraph between it and the previous table
 }
+
+// paraText is a paragraph's text and page.
+type paraText struct {
+	text string
+	page int
+}
+
+// title reports whether a paragraph names a standard table (…表).
+func (p paraText) title() bool {
+	return strings.Contains(p.text, "表") && classifyTable(squeeze(p.text)) != tableUnknown
+}
+
+// maxSince bounds the paragraphs kept above a table: a header put one cell
+// to a line runs to a few dozen.
+const maxSince = 60
 
 var absenceNoteRe = regexp.MustCompile(`^注.*(?:无|没有).*(?:收支|收入|支出|数据|项目)`)
 
@@ -111,6 +128,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	idf := newIdentifier()
 	var sec sections
 	var recent []string
+	var since []paraText
 	var pending []pendingTable
 	var notes []pendingTable // absence notes under a table title
 	for i := range doc.Blocks {
@@ -134,22 +152,39 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 			if len(recent) > 4 {
 				recent = recent[1:]
 			}
+			since = append(since, paraText{texts[i], b.Pos.Page})
+			if len(since) > maxSince {
+				since = since[1:]
+			}
 		case extract.TableBlock:
 			if sec.skipped() {
 				continue
 			}
 			idf.observeTable(b)
-			pending = append(pending, pendingTable{b: b, titles: recent, follows: len(recent) == 0})
-			recent = nil
+			if n := len(pending); n > 0 {
+				pending[n-1].after = since
+			}
+			pending = append(pending, pendingTable{b: b, titles: recent, since: since, follows: len(recent) == 0})
+			recent, since = nil, nil
 		}
+	}
+	if n := len(pending); n > 0 {
+		pending[n-1].after = since
 	}
 	id := idf.result()
 	var prevKind tableKind
 	var prevUnit string
 	for _, p := range pending {
-		kind, unit := tableTitle(p.titles), ""
-		for k := len(p.titles) - 1; k >= 0 && unit == ""; k-- {
-			unit = TableUnit(p.titles[k])
+		titles, above := p.titles, []string(nil)
+		if p.b.Table.Packed {
+			titles, above = packedTitle(p)
+		}
+		kind, unit := tableTitle(titles), ""
+		for k := 0; k < len(above) && unit == ""; k++ {
+			unit = TableUnit(above[k]) // a caption under the title
+		}
+		for k := len(titles) - 1; k >= 0 && unit == ""; k-- {
+			unit = TableUnit(titles[k])
 		}
 		if unit == "" {
 			unit = TableUnit(p.b.Text)
@@ -165,7 +200,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		if kind == tableUnknown {
 			kind = classifyTable(Clean(firstLines(p.b.Text, 2)))
 		}
-		r.table(p.b, kind, unit, id.Kind)
+		r.table(p.b, kind, unit, id.Kind, above)
 		prevKind, prevUnit = kind, unit
 	}
 	for _, n := range notes {
@@ -233,25 +268,30 @@ func squeeze(s string) string {
 }
 
 // splitHeadings returns doc with the headings that a paragraph swallowed
-// set apart: a line of a joined paragraph (extract.Block.Lines) that reads
+// set apart, and packed tables cut at the titles of the tables that ran on
+// into them (splitTitles): a line of a joined paragraph (extract.Block.Lines) that reads
 // as a heading and stops short of the paragraph's longest line was a
 // heading the line joining took for prose ("…情况说明" + "五、财政拨款支出
 // 预算情况说明" + "江苏省…"). The parts keep the block's position.
 func splitHeadings(doc *extract.Document) *extract.Document {
 	var out *extract.Document
 	for i, b := range doc.Blocks {
-		parts := headingParts(b)
+		var parts []extract.Block
+		for _, t := range headingParts(b) {
+			c := b
+			c.Text, c.Lines = t, nil
+			parts = append(parts, c)
+		}
+		if b.Kind == extract.TableBlock {
+			parts = splitTitles(b)
+		}
 		if out == nil && len(parts) > 1 {
 			out = &extract.Document{Format: doc.Format, Pages: doc.Pages, Problems: doc.Problems, Blocks: append([]extract.Block(nil), doc.Blocks[:i]...)}
 		}
 		if out == nil {
 			continue
 		}
-		for _, p := range parts {
-			c := b
-			c.Text, c.Lines = p, nil
-			out.Blocks = append(out.Blocks, c)
-		}
+		out.Blocks = append(out.Blocks, parts...)
 	}
 	if out == nil {
 		return doc
@@ -301,4 +341,41 @@ func headingParts(b extract.Block) []string {
 		parts = append(parts, cur.String())
 	}
 	return parts
+}
+
+// packedTitle finds a packed table's title and the text between it and the
+// table. The title may stand above a header put one cell to a line: it is
+// the last paragraph naming a table (…表) on the table's page, and what
+// follows it is the header. A copy that kept the content stream's order
+// may print the title after the table instead: with none above on its
+// page, the first below it on its page is its own.
+func packedTitle(p pendingTable) (titles, above []string) {
+	texts := func(ps []paraText) []string {
+		out := make([]string, len(ps))
+		for i, x := range ps {
+			out[i] = squeeze(x.text)
+		}
+		return out
+	}
+	page, last := p.b.Pos.Page, p.b.Pos.Page
+	if t := p.b.Table; len(t.Pages) > 0 {
+		last = t.Pages[len(t.Pages)-1]
+	}
+	for k := len(p.since) - 1; k >= 0; k-- {
+		if x := p.since[k]; x.title() && x.page == page {
+			for _, h := range p.since[k+1:] {
+				above = append(above, h.text)
+			}
+			return texts(p.since[:k+1]), above
+		}
+	}
+	for _, x := range p.after {
+		if x.page != last {
+			break
+		}
+		if x.title() {
+			return []string{squeeze(x.text)}, nil
+		}
+	}
+	return p.titles, nil
 }

@@ -148,9 +148,12 @@ func checkSide(v *tableView) *sumCheck {
 			if !c.numeric || c.covered || c.doubtful {
 				continue
 			}
-			if d, err := ParseNumber(c.text); err == nil {
+			if d, err := parseCell(c.text); err == nil {
 				vals[cellAt{i, j}] = d
 				halves[cellAt{i, j}] = decimal.New(5, d.Exponent()-1)
+				if !numberRe.MatchString(c.text) {
+					halves[cellAt{i, j}] = decimal.Zero // a dash: nothing, exactly
+				}
 				sc.places = max(sc.places, -d.Exponent())
 			}
 		}

@@ -69,8 +69,17 @@ var (
 	codeRe    = regexp.MustCompile(`^\d{3}(?:\d{2}){0,2}$`)
 	subCodeRe = regexp.MustCompile(`^\d{2}$`)
 	ordinalRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|\d+[.、．]|\(\s*[一二三四五六七八九十\d]+\s*\)|[（(][一二三四五六七八九十\d]+[）)])\s*`)
-	amountRe2 = regexp.MustCompile(`^` + numberPattern + `$`)
+	// A figure cell: a number, or a dash that stands for zero.
+	amountRe2 = regexp.MustCompile(`^(?:` + numberPattern + `|[-–—]{1,2})$`)
 )
+
+// parseCell reads a figure cell: a number, or a dash for zero.
+func parseCell(s string) (decimal.Decimal, error) {
+	if strings.Trim(s, "-–—") == "" && s != "" {
+		return decimal.Zero, nil
+	}
+	return ParseNumber(s)
+}
 
 // tcell is a cleaned table cell.
 type tcell struct {
@@ -220,7 +229,7 @@ func (tr *tableReader) value(row []tcell, j int) (decimal.Decimal, string, bool)
 	if !c.numeric || c.doubtful {
 		return decimal.Decimal{}, "", false
 	}
-	v, err := ParseNumber(c.text)
+	v, err := parseCell(c.text)
 	if err != nil {
 		return decimal.Decimal{}, "", false
 	}

@@ -31,12 +31,21 @@ var grandTotals = map[string]bool{"收入总计": true, "支出总计": true, "�
 
 // table reads the facts of one table block, given the title text above it
 // and the unit it declares.
-func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind string) {
+func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind string, above []string) {
 	scale, ok := unitScale[unit]
 	if !ok || kind == tableUnknown {
 		return
 	}
-	tr := &tableReader{r: r, kind: kind, scale: scale, unit: unit, docKind: docKind, v: viewTable(b)}
+	var v *tableView
+	switch {
+	case b.Table.Packed && functionKind(kind):
+		v = viewPacked(b, docKind, above)
+	case b.Table.Packed:
+		v = viewTable(mergeFigureLines(b))
+	default:
+		v = viewTable(b)
+	}
+	tr := &tableReader{r: r, kind: kind, scale: scale, unit: unit, docKind: docKind, v: v}
 	sc := checkSums(tr.v)
 	if b.OCR {
 		tr.sums = sc
@@ -469,7 +478,7 @@ func (tr *tableReader) budget(i int, row []tcell, cols []int, amount int, metric
 		switch {
 		case j == amount:
 		case strings.Contains(h, "完成") || strings.Contains(h, "%") || strings.Contains(h, "率"):
-			if v, err := ParseNumber(row[j].text); err == nil && strings.Contains(h, "完成") {
+			if v, err := parseCell(row[j].text); err == nil && strings.Contains(h, "完成") {
 				tr.addPercent(i, j, metric, "completion_pct", subject, code, v, row[j].text)
 			}
 		case tr.docKind == "决算" && !budgetDone && strings.Contains(h, "预算") && !strings.Contains(h, "决算"):

@@ -1,0 +1,380 @@
+package normalize
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
+)
+
+// Packed tables: a text copy that joined each row's cells with single
+// blanks (pdftotext -raw, pdfplumber) keeps a row's cells in order but not
+// their columns, and leaves out blank cells (extract.Table.Packed). Its
+// header, one cell to a line, often stands above the table as paragraphs.
+// viewPacked rebuilds what it can: a function table's rows from their codes
+// (a row opens at a code, and the lines without one continue it: a wrapped
+// name, figures on a line of their own), the figure columns from the words
+// of the header that name columns, and the figures' places, where they are
+// sure: all of a row's columns printed (zeros as 0.00 or a dash), or else
+// the first, a total, which no row with money leaves blank. A figure whose
+// column is not sure is left out; a wrong column would be a wrong number.
+
+// figureColumns are the headings of figure columns, as the header prints
+// them with its blanks dropped. A header word that starts one of these (a
+// heading broken over lines: "本年收入合" / "计") names that column.
+var figureColumns = []string{
+	"合计", "小计", "总计", "金额", "决算数", "预算数", "年初预算数", "调整预算数", "全年预算数", "预算调整数",
+	"本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入",
+	"本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出",
+	"人员经费", "公用经费", "日常公用经费", "年初结转和结余", "年末结转和结余", "本年收入", "本年支出",
+	"一般公共预算", "一般公共预算财政拨款", "政府性基金预算", "政府性基金预算财政拨款",
+	"国有资本经营预算", "国有资本经营预算财政拨款", "财政拨款", "财政专户管理资金", "单位资金", "其他资金",
+	"上年结转", "事业单位经营收入", "用事业基金弥补收支差额", "完成预算%", "决算数为预算数的%",
+}
+
+// totalColumns are the headings of columns that add up the others: a row
+// with money never leaves them blank.
+var totalColumns = map[string]bool{"合计": true, "小计": true, "总计": true, "金额": true, "本年收入合计": true, "本年支出合计": true}
+
+// headerColumns names the figure columns a header lists, in order. A word
+// may hold several headings run together ("科目名称合计财政拨款收入"); a
+// heading counts where the word ends with it or another heading follows,
+// not where it starts a longer name ("一般公共预算支出", a group), and a
+// word's last part may be a heading cut short by a line break ("本年收入合").
+func headerColumns(words []string) []string {
+	var cols []string
+	for _, w := range words {
+		w = strings.ReplaceAll(squeeze(Clean(w)), " ", "")
+		rs := []rune(w)
+		var found []string
+		// at returns the longest heading starting at rune i, and its end.
+		at := func(i int) (string, int) {
+			best, end := "", i
+			rest := string(rs[i:])
+			for _, c := range figureColumns {
+				if strings.HasPrefix(rest, c) && len(c) > len(best) {
+					best, end = c, i+utf8.RuneCountInString(c)
+				}
+			}
+			if best == "" && len(rs)-i >= 3 {
+				for _, c := range figureColumns {
+					if strings.HasPrefix(c, rest) {
+						return c, len(rs)
+					}
+				}
+			}
+			return best, end
+		}
+		for i := 0; i < len(rs); {
+			var chain []string
+			j := i
+			for j < len(rs) {
+				c, end := at(j)
+				if c == "" {
+					break
+				}
+				chain, j = append(chain, c), end
+			}
+			if len(chain) > 0 && j == len(rs) {
+				found = append(found, chain...)
+				break
+			}
+			i++
+		}
+		cols = append(cols, found...)
+	}
+	return cols
+}
+
+// packedRow is one logical row of a packed table.
+type packedRow struct {
+	codes []string // leading function or economic codes, as printed
+	name  string
+	figs  []tcell
+	first int // the table row it starts on
+}
+
+// functionKinds are the tables whose rows open with a function code.
+func functionKind(k tableKind) bool {
+	switch k {
+	case tableGPB, tableGovFund, tableStateCapital, tableIncome, tableExpenditure:
+		return true
+	}
+	return false
+}
+
+// viewPacked reads a packed function table (functionKind) into the view
+// the table readers take. above holds the paragraphs between the table's title and the table: a
+// header the copy put one cell to a line.
+func viewPacked(b *extract.Block, docKind string, above []string) *tableView {
+	v := &tableView{block: b}
+	var rows []packedRow
+	var header []string
+	started := false
+	for i, trow := range b.Table.Rows {
+		var cells []string
+		for _, c := range trow {
+			if t := strings.TrimSpace(squeeze(Clean(c.Text))); t != "" {
+				cells = append(cells, t)
+			}
+		}
+		if len(cells) == 0 {
+			continue
+		}
+		pr := packedRow{first: i}
+		k := 0
+		// Codes open a row: a 类, 款 or 项 code followed by lower codes, a
+		// name or nothing; not a figure followed by figures.
+		for ; k < len(cells) && len(pr.codes) < 3; k++ {
+			c := cells[k]
+			next := ""
+			if k+1 < len(cells) {
+				next = cells[k+1]
+			}
+			code := len(pr.codes) == 0 && (codeRe.MatchString(c) || subCodeRe.MatchString(c)) ||
+				len(pr.codes) > 0 && subCodeRe.MatchString(c)
+			if !code || len(pr.codes) == 0 && figureCell(next) && !subCodeRe.MatchString(next) {
+				break
+			}
+			pr.codes = append(pr.codes, c)
+		}
+		var names []string
+		for ; k < len(cells); k++ {
+			c := cells[k]
+			if figureCell(c) {
+				pr.figs = append(pr.figs, tcell{text: c, numeric: true})
+				continue
+			}
+			names = append(names, c)
+		}
+		pr.name = strings.Join(names, "")
+		label := strings.ReplaceAll(ordinalRe.ReplaceAllString(pr.name, ""), " ", "")
+		opens := len(pr.codes) > 0 || label == "合计" || label == "总计"
+		if !started {
+			if !opens {
+				header = append(header, cells...)
+				continue
+			}
+			started = true
+		}
+		if n := len(rows); n > 0 && !opens {
+			prev := &rows[n-1] // a wrapped name, figures on a line of their own
+			prev.name += pr.name
+			prev.figs = append(prev.figs, pr.figs...)
+			continue
+		}
+		rows = append(rows, pr)
+	}
+	words := append([]string(nil), above...)
+	for _, h := range header {
+		words = append(words, strings.Fields(h)...)
+	}
+	cols := headerColumns(words)
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r.figs))
+	}
+	sure := len(cols) >= width && width > 0 // the header names every figure column
+	if !sure && docKind == "预算" {
+		// A budget's function tables open with their total; without a
+		// header, that column alone is known.
+		cols, sure = []string{"合计"}, true
+	}
+	slots := max(width, len(cols))
+	const labels = 4 // three code cells and the name
+	v.header = make([]string, labels+slots)
+	level := make([]tcell, labels+slots)
+	for j, c := range cols {
+		v.header[labels+j] = c
+		level[labels+j] = tcell{text: c}
+	}
+	v.levels = [][]tcell{level}
+	for _, r := range rows {
+		row := make([]tcell, labels+slots)
+		at := 0
+		if len(r.codes) > 0 && subCodeRe.MatchString(r.codes[0]) {
+			at = 3 - len(r.codes) // 款 and 项 under a 类 given above: right-aligned
+		}
+		for k, c := range r.codes {
+			row[at+k] = tcell{text: c, numeric: true}
+		}
+		row[3] = tcell{text: r.name}
+		if r.name == "" {
+			row[3] = tcell{}
+		}
+		switch {
+		case !sure:
+		case len(r.figs) == len(cols):
+			for j, f := range r.figs {
+				row[labels+j] = f
+			}
+		case len(r.figs) > 0 && totalColumns[cols[0]]:
+			row[labels] = r.figs[0]
+		}
+		v.rows = append(v.rows, row)
+		v.index = append(v.index, r.first)
+	}
+	return v
+}
+
+// mergeFigureLines returns a packed table whose lines of figures alone are
+// moved to the end of the row above, as a text copy breaks a row whose
+// figures stand lower than its label. The emptied lines stay, blank, so
+// that rows keep their numbers.
+func mergeFigureLines(b *extract.Block) *extract.Block {
+	t := b.Table
+	rows := make([][]extract.Cell, len(t.Rows))
+	last := -1
+	for i, r := range t.Rows {
+		var cells []extract.Cell
+		figs, texts := 0, 0
+		for _, c := range r {
+			text := strings.TrimSpace(squeeze(Clean(c.Text)))
+			switch {
+			case text == "":
+				continue
+			case figureCell(text):
+				figs++
+			default:
+				texts++
+			}
+			cells = append(cells, c)
+		}
+		if figs > 0 && texts == 0 && last >= 0 {
+			rows[last] = append(rows[last], cells...)
+			continue
+		}
+		rows[i] = cells
+		if len(cells) > 0 {
+			last = i
+		}
+	}
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r))
+	}
+	out := *t
+	out.Rows = make([][]extract.Cell, len(rows))
+	for i, r := range rows {
+		row := make([]extract.Cell, width)
+		for j := range row {
+			row[j] = extract.Cell{OriginRow: i, OriginCol: j, RowSpan: 1, ColSpan: 1}
+			if j < len(r) {
+				row[j].Text = r[j].Text
+			}
+		}
+		out.Rows[i] = row
+	}
+	c := *b
+	c.Table = &out
+	return &c
+}
+
+// figureCell reports whether a packed cell is a figure: a number, a dash
+// for zero, or a percentage.
+func figureCell(text string) bool {
+	return amountRe2.MatchString(text) || amountRe2.MatchString(strings.TrimSuffix(text, "%"))
+}
+
+// splitTitles returns a table block cut where a row is a table's title and
+// the rows after it its caption (unit, department): a text copy's table
+// runs on into the next table when nothing but a line of one cell stands
+// between them. The title and caption rows become paragraphs; the parts
+// keep the block's position.
+func splitTitles(b extract.Block) []extract.Block {
+	t := b.Table
+	if t == nil || !t.Packed {
+		return []extract.Block{b}
+	}
+	var out []extract.Block
+	from := 0
+	emit := func(to int) {
+		if to <= from {
+			return
+		}
+		c := b
+		part := *t
+		part.Rows = t.Rows[from:to]
+		if t.Pages != nil {
+			part.Pages = t.Pages[from:to]
+		}
+		c.Table = &part
+		var lines []string
+		for _, r := range part.Rows {
+			var cells []string
+			for _, cell := range r {
+				cells = append(cells, cell.Text)
+			}
+			lines = append(lines, strings.Join(cells, "\t"))
+		}
+		c.Text = strings.Join(lines, "\n")
+		if figures(part.Rows) {
+			out = append(out, c)
+			return
+		}
+		for _, l := range lines { // no figure: no table, only text
+			p := b
+			p.Kind, p.Table, p.Text = extract.Paragraph, nil, strings.TrimSpace(strings.ReplaceAll(l, "\t", " "))
+			if p.Text != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	for i, r := range t.Rows {
+		if !titleRow(r) {
+			continue
+		}
+		emit(i)
+		from = i
+		// The title and the caption lines under it.
+		end := i + 1
+		for end < len(t.Rows) && captionRow(t.Rows[end]) {
+			end++
+		}
+		emit(end)
+		from = end
+	}
+	if from == 0 {
+		return []extract.Block{b}
+	}
+	emit(len(t.Rows))
+	return out
+}
+
+// titleRow reports whether a packed row is a table's title: one cell that
+// names a kind of standard table.
+func titleRow(r []extract.Cell) bool {
+	text := ""
+	for _, c := range r {
+		if strings.TrimSpace(c.Text) == "" {
+			continue
+		}
+		if text != "" {
+			return false
+		}
+		text = squeeze(Clean(c.Text))
+	}
+	return strings.Contains(text, "表") && classifyTable(text) != tableUnknown && !amountRe2.MatchString(text)
+}
+
+// captionRow reports whether a row is a table's caption: its unit, who made
+// it.
+func captionRow(r []extract.Cell) bool {
+	text := ""
+	for _, c := range r {
+		text += " " + c.Text
+	}
+	text = strings.TrimSpace(squeeze(Clean(text)))
+	return text != "" && (TableUnit(text) != "" || captionRe.MatchString(text)) && !strings.ContainsAny(text, "0123456789")
+}
+
+func figures(rows [][]extract.Cell) bool {
+	for _, r := range rows {
+		for _, c := range r {
+			if t := strings.TrimSpace(Clean(c.Text)); t != "" && amountRe2.MatchString(t) && !codeRe.MatchString(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
