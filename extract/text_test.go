@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -57,5 +58,44 @@ func TestTextErrors(t *testing.T) {
 		if err == nil || !(errors.Is(err, ErrEmpty) || errors.Is(err, ErrBadEncoding)) {
 			t.Errorf("%s: err = %v; want ErrEmpty or ErrBadEncoding", name, err)
 		}
+	}
+}
+
+// TestTextLayout: a hard-wrapped copy joins its lines into paragraphs, keeps
+// a clause the copy broke at a comma with its sentence, drops a page mark
+// drawn mid-page into furniture, and makes rows of figures a table; a dump
+// whose lines are whole paragraphs keeps them apart.
+func TestTextLayout(t *testing.T) {
+	line := "本部门坚持厉行节约严格控制一般性支出提高资金使用效益加强预算绩效管理"
+	wrapped := line + "\n" + line + "\n" + line + "\n" + line + "\n" + line + "\n本年收入合计2,946.25万元，\n其中财政拨款收入2,940.05万元。\n─ 3 ─\n下一段。\n" +
+		"项目 决算数\n本年收入合计 2,946.25\n本年支出合计 2,940.05\n"
+	doc, err := Text(bytes.NewReader([]byte(wrapped)), int64(len(wrapped)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, b := range doc.Blocks {
+		kinds = append(kinds, b.Kind.String()+": "+b.Text)
+	}
+	want := []string{
+		"paragraph: " + strings.Repeat(line, 5) + "本年收入合计2,946.25万元，其中财政拨款收入2,940.05万元。",
+		"paragraph: 下一段。",
+		"paragraph: 项目 决算数", // one cell: its words are a blank apart
+		"table: 本年收入合计\t2,946.25\n本年支出合计\t2,940.05",
+		"furniture: ─ 3 ─", // after the page's text, as a PDF's
+	}
+	if !reflect.DeepEqual(kinds, want) {
+		t.Errorf("blocks\n got %q\nwant %q", kinds, want)
+	}
+	if p := doc.Blocks[0].Lines; len(p) != 6 {
+		t.Errorf("line starts %v, want 6", p)
+	}
+	dump := "第一段，一整段话写在一行里，直到段末。\n第二段也是一行，长短不一，结束。\n第三段。\n"
+	doc, err = Text(bytes.NewReader([]byte(dump)), int64(len(dump)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Blocks) != 3 {
+		t.Errorf("a dump of %d paragraphs gave %d blocks", 3, len(doc.Blocks))
 	}
 }

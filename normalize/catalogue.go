@@ -3,6 +3,7 @@ package normalize
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // entry is one code of the function classification.
@@ -79,6 +80,35 @@ func (e *entry) fits(printed string) bool {
 		}
 	}
 	return false
+}
+
+// printedAs is the entry's name a printing stands for: the name (current
+// or former, give or take 支出) it equals, else the longest it holds, else
+// the one it is the start or end of (cut short by a wrap), else the current
+// name.
+func (e *entry) printedAs(printed string) string {
+	p := strings.TrimSuffix(strings.ReplaceAll(printed, " ", ""), "支出")
+	best := ""
+	for _, n := range e.names {
+		if strings.TrimSuffix(n, "支出") == p {
+			return n
+		}
+	}
+	for _, n := range e.names {
+		if b := strings.TrimSuffix(n, "支出"); b != "" && strings.Contains(p, b) && len(n) > len(best) {
+			best = n
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for _, n := range e.names {
+		b := strings.TrimSuffix(n, "支出")
+		if utf8.RuneCountInString(p) >= 2 && (strings.HasPrefix(b, p) || strings.HasSuffix(b, p)) {
+			return n
+		}
+	}
+	return e.names[0]
 }
 
 // nearly reports whether two names of four or more characters differ in

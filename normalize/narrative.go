@@ -405,6 +405,7 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 		}
 		subject, code := r.itemSubject(names)
 		clauses, end := phrases(s, m[1], len(s), r.kind == "预算")
+		subject, code = r.matchItem(names, subject, code, clauses)
 		for _, c := range clauses {
 			r.record(b, s, "gpb.item", subject, code, c)
 		}

@@ -174,10 +174,11 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	id := idf.result()
 	var prevKind tableKind
 	var prevUnit string
+	tookBelow := false // the table before took the first title below it
 	for _, p := range pending {
 		titles, above := p.titles, []string(nil)
 		if p.b.Table.Packed {
-			titles, above = packedTitle(p)
+			titles, above, tookBelow = packedTitle(p, tookBelow)
 		}
 		kind, unit := tableTitle(titles), ""
 		for k := 0; k < len(above) && unit == ""; k++ {
@@ -185,6 +186,9 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		}
 		for k := len(titles) - 1; k >= 0 && unit == ""; k-- {
 			unit = TableUnit(titles[k])
+		}
+		if unit == "" && p.b.Table.Packed {
+			unit = packedUnit(p)
 		}
 		if unit == "" {
 			unit = TableUnit(p.b.Text)
@@ -199,6 +203,15 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		}
 		if kind == tableUnknown {
 			kind = classifyTable(Clean(firstLines(p.b.Text, 2)))
+		}
+		if !fitsContent(kind, p.b.Table) {
+			// A title read from the wrong place: the table's own first
+			// lines may hold the right one; else better no figures than
+			// another table's.
+			kind = classifyTable(Clean(firstLines(p.b.Text, 2)))
+			if !fitsContent(kind, p.b.Table) {
+				kind = tableUnknown
+			}
 		}
 		r.table(p.b, kind, unit, id.Kind, above)
 		prevKind, prevUnit = kind, unit
@@ -345,11 +358,12 @@ func headingParts(b extract.Block) []string {
 
 // packedTitle finds a packed table's title and the text between it and the
 // table. The title may stand above a header put one cell to a line: it is
-// the last paragraph naming a table (…表) on the table's page, and what
+// the last paragraph naming a table (…表) since the table before, and what
 // follows it is the header. A copy that kept the content stream's order
-// may print the title after the table instead: with none above on its
-// page, the first below it on its page is its own.
-func packedTitle(p pendingTable) (titles, above []string) {
+// may print each title after its table instead: a table with no title
+// above it (but the one the table before took, taken) takes the first
+// below it on its page, and says so.
+func packedTitle(p pendingTable, taken bool) (titles, above []string, below bool) {
 	texts := func(ps []paraText) []string {
 		out := make([]string, len(ps))
 		for i, x := range ps {
@@ -357,25 +371,58 @@ func packedTitle(p pendingTable) (titles, above []string) {
 		}
 		return out
 	}
-	page, last := p.b.Pos.Page, p.b.Pos.Page
-	if t := p.b.Table; len(t.Pages) > 0 {
-		last = t.Pages[len(t.Pages)-1]
+	first := 0 // the first paragraph above that may be this table's title
+	if taken {
+		for k, x := range p.since {
+			if x.title() {
+				first = k + 1
+				break
+			}
+		}
 	}
-	for k := len(p.since) - 1; k >= 0; k-- {
-		if x := p.since[k]; x.title() && x.page == page {
+	for k := len(p.since) - 1; k >= first; k-- {
+		if p.since[k].title() {
 			for _, h := range p.since[k+1:] {
 				above = append(above, h.text)
 			}
-			return texts(p.since[:k+1]), above
+			return texts(p.since[:k+1]), above, false
 		}
+	}
+	last := p.b.Pos.Page
+	if t := p.b.Table; len(t.Pages) > 0 {
+		last = t.Pages[len(t.Pages)-1]
 	}
 	for _, x := range p.after {
 		if x.page != last {
 			break
 		}
 		if x.title() {
-			return []string{squeeze(x.text)}, nil
+			return []string{squeeze(x.text)}, nil, true
 		}
 	}
-	return p.titles, nil
+	return p.titles, nil, false
+}
+
+// packedUnit finds a packed table's unit in the text of its page, above it
+// (nearest first) or below it, where a copy that kept the content stream's
+// order may print the caption with the title.
+func packedUnit(p pendingTable) string {
+	page, last := p.b.Pos.Page, p.b.Pos.Page
+	if t := p.b.Table; len(t.Pages) > 0 {
+		last = t.Pages[len(t.Pages)-1]
+	}
+	for k := len(p.since) - 1; k >= 0 && p.since[k].page == page; k-- {
+		if u := TableUnit(p.since[k].text); u != "" {
+			return u
+		}
+	}
+	for _, x := range p.after {
+		if x.page != last {
+			break
+		}
+		if u := TableUnit(x.text); u != "" {
+			return u
+		}
+	}
+	return ""
 }

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -46,40 +47,49 @@ func headerColumns(words []string) []string {
 	for _, w := range words {
 		w = strings.ReplaceAll(squeeze(Clean(w)), " ", "")
 		rs := []rune(w)
-		var found []string
-		// at returns the longest heading starting at rune i, and its end.
-		at := func(i int) (string, int) {
-			best, end := "", i
-			rest := string(rs[i:])
-			for _, c := range figureColumns {
-				if strings.HasPrefix(rest, c) && len(c) > len(best) {
-					best, end = c, i+utf8.RuneCountInString(c)
-				}
+		if len(rs) > 200 {
+			continue // prose, not a header's cell
+		}
+		failed := make([]bool, len(rs)+1) // chain(i) found nothing
+		// chain finds headings that cover rs[i:] to its end: each a whole
+		// heading, the last perhaps cut short; longest first.
+		var chain func(i int) ([]string, bool)
+		chain = func(i int) ([]string, bool) {
+			if i == len(rs) {
+				return nil, true
 			}
-			if best == "" && len(rs)-i >= 3 {
+			if failed[i] {
+				return nil, false
+			}
+			rest := string(rs[i:])
+			if len(rs)-i >= 3 {
 				for _, c := range figureColumns {
 					if strings.HasPrefix(c, rest) {
-						return c, len(rs)
+						return []string{c}, true
 					}
 				}
 			}
-			return best, end
-		}
-		for i := 0; i < len(rs); {
-			var chain []string
-			j := i
-			for j < len(rs) {
-				c, end := at(j)
-				if c == "" {
-					break
+			var whole []string
+			for _, c := range figureColumns {
+				if strings.HasPrefix(rest, c) {
+					whole = append(whole, c)
 				}
-				chain, j = append(chain, c), end
 			}
-			if len(chain) > 0 && j == len(rs) {
-				found = append(found, chain...)
+			sort.Slice(whole, func(a, b int) bool { return len(whole[a]) > len(whole[b]) })
+			for _, c := range whole {
+				if tail, ok := chain(i + utf8.RuneCountInString(c)); ok {
+					return append([]string{c}, tail...), true
+				}
+			}
+			failed[i] = true
+			return nil, false
+		}
+		var found []string
+		for i := range rs {
+			if c, ok := chain(i); ok && len(c) > 0 {
+				found = c
 				break
 			}
-			i++
 		}
 		cols = append(cols, found...)
 	}

@@ -65,6 +65,41 @@ func classifyTable(title string) tableKind {
 	return tableUnknown
 }
 
+// fitsContent reports whether a table's codes agree with the kind its title
+// gave it: function codes (2xx) in the function tables, economic codes
+// (3xx) in the 基本支出 and 机关运行经费 tables, hardly any code in the
+// others. A title read from the wrong place (a text copy that printed
+// titles after their tables) names a table its rows deny.
+func fitsContent(kind tableKind, t *extract.Table) bool {
+	fn, econ := 0, 0
+	for _, row := range t.Rows {
+		for _, c := range row {
+			text := strings.TrimSpace(Clean(c.Text))
+			if text == "" {
+				continue
+			}
+			if len(text) >= 3 && codeRe.MatchString(text) {
+				switch text[0] {
+				case '2':
+					fn++
+				case '3':
+					econ++
+				}
+			}
+			break // a row's code is its first cell
+		}
+	}
+	switch kind {
+	case tableGPB, tableGovFund, tableStateCapital, tableIncome, tableExpenditure:
+		return econ <= fn
+	case tableGPBBasic, tableOperating:
+		return fn <= econ
+	case tableThreePublic, tableProcurement:
+		return fn+econ < 3
+	}
+	return true
+}
+
 var (
 	codeRe    = regexp.MustCompile(`^\d{3}(?:\d{2}){0,2}$`)
 	subCodeRe = regexp.MustCompile(`^\d{2}$`)

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
@@ -192,6 +193,9 @@ func (tr *tableReader) totalRow() int {
 	for i, row := range tr.v.rows {
 		l, _ := rowLabel(row)
 		l = strings.ReplaceAll(l, " ", "")
+		if partTotalRe.MatchString(l) {
+			continue // 人员经费合计 adds up a part, not the table
+		}
 		if l == "合计" || l == "总计" || strings.HasSuffix(l, "合计") && len([]rune(l)) <= 6 {
 			return i
 		}
@@ -207,7 +211,42 @@ func (tr *tableReader) totalRow() int {
 // byColumns reads a total row whose columns are the metrics: 支出表
 // (合计, 基本支出, 项目支出), 基本支出表 (合计, 人员经费, 公用经费), “三公”
 // 表 (小计, 因公出国（境）费, 公务用车…, 公务接待费).
+// partTotalRe matches the rows that add up one part of a 基本支出 table
+// laid out in two halves: 人员经费合计 under 301 and 303, 公用经费合计 under
+// 302 and 310.
+var partTotalRe = regexp.MustCompile(`^(人员经费|公用经费|日常公用经费)(?:合计|小计)?$`)
+
+// partTotals reads a two-half 基本支出 table's 人员经费合计 and 公用经费合计,
+// each the figure after its label.
+func (tr *tableReader) partTotals() {
+	for i, row := range tr.v.rows {
+		label := ""
+		for j, c := range row {
+			switch {
+			case c.covered:
+			case c.numeric && label != "":
+				m := "gpb.basic.personnel"
+				if !strings.HasPrefix(label, "人员") {
+					m = "gpb.basic.public"
+				}
+				if v, raw, ok := tr.value(row, j); ok {
+					tr.add(i, j, m, "amount", "", "", v, raw)
+				}
+				label = ""
+			case c.text != "":
+				label = ""
+				if l := strings.ReplaceAll(c.text, " ", ""); partTotalRe.MatchString(l) && strings.Contains(l, "计") {
+					label = l
+				}
+			}
+		}
+	}
+}
+
 func (tr *tableReader) byColumns() {
+	if tr.kind == tableGPBBasic {
+		tr.partTotals()
+	}
 	i := tr.totalRow()
 	if tr.kind == tableThreePublic {
 		i = tr.threePublicRow()
@@ -490,27 +529,18 @@ func (tr *tableReader) budget(i int, row []tcell, cols []int, amount int, metric
 	}
 }
 
-// checkedName keeps a printed name unless the catalogue knows the code
-// under a name the printed one does not resemble — a cell whose text
-// wrapped into its neighbours ("业支出行政事业单位") — and then uses the
-// catalogue's.
+// checkedName names a row with a function code by the catalogue: the name
+// the catalogue knows the code by that the printing is (current or former,
+// give or take 支出), or holds with words run in from a neighbouring cell
+// ("社会保障和就业支出行政事业单位"), or is cut short of; else, a printed
+// name unlike all of them (wrapped into its neighbours, interleaved), the
+// current one. A code the catalogue does not know keeps its printed name.
 func (tr *tableReader) checkedName(code, printed string) string {
 	e := tr.r.seg.lx.cat.byCode[code]
 	if e == nil {
 		return printed
 	}
-	p := strings.TrimSuffix(printed, "支出")
-	for _, n := range e.names {
-		n = strings.TrimSuffix(n, "支出")
-		switch {
-		case p == "":
-		case strings.Contains(p, n):
-			return printed // as printed, perhaps with more words
-		case strings.Contains(n, p):
-			return e.names[0] // cut short: the rest wrapped elsewhere
-		}
-	}
-	return e.names[0]
+	return e.printedAs(printed)
 }
 
 func (tr *tableReader) catalogueName(code string) string {

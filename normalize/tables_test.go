@@ -225,3 +225,71 @@ func TestCatalogueRenames(t *testing.T) {
 		}
 	}
 }
+
+// TestLinesByCode: a table row with a function code is named as the
+// catalogue names the code, whatever the printing ran into its name, and a
+// narrative item is the table line it stands for, by code, by a close name
+// under its 类, or by its amount: one line, one subject.
+func TestLinesByCode(t *testing.T) {
+	decision := para("上海市某局2024年度部门决算")
+	table := []extract.Block{decision, para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+		grid("科目编码|科目名称|合计|基本支出|项目支出",
+			"|合计|352.10|300.00|52.10",
+			"208|社会保障和就业支出行政事业单位|352.10|300.00|52.10",
+			"20805|养老支出|352.10|300.00|52.10",
+			"2080505|机关事业单位基本养老保险缴费支出|200.00|200.00|",
+			"2080599|其他行政事业单位养老支出|152.10|100.00|52.10")}
+	for _, tt := range []struct {
+		name string
+		text string
+	}{
+		{"a name the narrative shortens", "（一）社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险费（项）支出200.00万元，主要用于缴纳养老保险。"},
+		{"a name unlike, known by its amount", "（二）社会保障和就业支出（类）行政事业单位养老支出（款）其他养老（项）支出152.10万元。"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			blocks := append(append([]extract.Block(nil), table...), para("五、一般公共预算财政拨款支出决算情况说明"), para(tt.text))
+			res := Document(docOf(blocks...), segmenter(t))
+			var items []string
+			for _, l := range factLines(res.Facts) {
+				if strings.HasPrefix(l, "gpb.item amount") {
+					items = append(items, l)
+				}
+			}
+			// The table's two lines and no third subject.
+			want := []string{"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/其他行政事业单位养老支出 #2080599 = 1521000",
+				"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/机关事业单位基本养老保险缴费支出 #2080505 = 2000000"}
+			if !reflect.DeepEqual(items, want) {
+				t.Errorf("items %q, want %q", items, want)
+			}
+			if len(res.Conflicts) > 0 {
+				t.Errorf("conflicts %q", factLines(res.Conflicts))
+			}
+			classes := 0
+			for _, f := range res.Facts {
+				if f.Metric == "gpb.class" && f.Measure == "amount" {
+					classes++
+					if f.Subject != "社会保障和就业支出" {
+						t.Errorf("class subject %q, want the catalogue's 社会保障和就业支出", f.Subject)
+					}
+				}
+			}
+			if classes != 1 {
+				t.Errorf("%d class facts, want 1", classes)
+			}
+		})
+	}
+}
+
+// TestTwoHalfBasic: a 基本支出 table laid out in two halves gives its
+// 人员经费合计 and 公用经费合计; neither is the 基本支出.
+func TestTwoHalfBasic(t *testing.T) {
+	got := tableFacts(t, para("上海市某局2024年度部门决算"), para("一般公共预算财政拨款基本支出决算表"), para("单位：万元"),
+		grid("科目编码|科目名称|决算数|科目编码|科目名称|决算数",
+			"301|工资福利支出|95.36|302|商品和服务支出|10.23",
+			"30101|基本工资|95.36|30201|办公费|10.23",
+			"|人员经费合计|95.36||公用经费合计|10.23"))
+	want := []string{"gpb.basic.personnel amount = 953600", "gpb.basic.public amount = 102300"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,152 @@
+package normalize
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
+)
+
+// readText reads a text copy the way a file of it is read: laid out by
+// extract.Text, then normalized.
+func readText(t *testing.T, text string) *Result {
+	t.Helper()
+	doc, err := extract.Text(bytes.NewReader([]byte(text)), int64(len(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Document(doc, segmenter(t))
+}
+
+// wanted lists the facts of res that the want lines name, in the form of
+// factLines, so a case asserts what it is about and no more.
+func wanted(res *Result, want []string) []string {
+	keys := map[string]bool{}
+	key := func(l string) string {
+		l = l[:strings.Index(l, " = ")]
+		if i := strings.Index(l, " #"); i >= 0 {
+			l = l[:i] // the code
+		}
+		return l
+	}
+	for _, w := range want {
+		keys[key(w)] = true
+	}
+	var got []string
+	for _, l := range factLines(res.Facts) {
+		if keys[key(l)] {
+			got = append(got, l)
+		}
+	}
+	return got
+}
+
+// wrap breaks text into lines of width characters, as a copy of a printed
+// page does, whatever the words: inside figures, before units.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	for _, p := range strings.Split(text, "\n") {
+		rs := []rune(p)
+		for len(rs) > width {
+			b.WriteString(string(rs[:width]) + "\n")
+			rs = rs[width:]
+		}
+		b.WriteString(string(rs) + "\n")
+	}
+	return b.String()
+}
+
+// prose is a page of a 情况说明 to stand around the sentences under test, so
+// that the copy's line width can be told.
+var prose = wrap("（一）主要职能。负责本区有关工作的统筹协调和组织实施，承担机关日常运转、文电会务、机要保密、档案管理、信息公开、政务督查等工作，"+
+	"组织起草有关重要文稿，负责有关会议的组织和服务工作，完成上级交办的其他事项。本部门坚持厉行节约，严格控制一般性支出，提高资金使用效益，"+
+	"加强预算绩效管理，推进预决算信息公开，主动接受社会监督，确保各项资金安全规范高效使用。", 30)
+
+// TestTextCopies: the ways a text copy of a PDF prints a report —
+// hard-wrapped sentences, tables as lines of cells apart by single blanks
+// (pdftotext -raw, pdfplumber) or by columns of blanks (pdftotext -layout),
+// headers one cell to a line, names wrapped over lines, titles after their
+// tables — give the report's facts.
+func TestTextCopies(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		text string
+		want []string
+		none []string // metrics that must give no fact
+	}{
+		{"sentence wrapped inside a figure and before its unit",
+			prose + "一、收入支出决算总体情况说明\n" + wrap("本部门2024年度收入支出总计3521.07万元。与2023年度相比，收入支出总计增加12.30万元，增长0.35%。主要原因是人员增加。", 30),
+			[]string{"total amount = 35210700", "total yoy_change = 123000", "total yoy_pct = 0.35"}, nil},
+		{"clauses the copy broke at commas",
+			prose + "五、一般公共预算财政拨款支出决算情况说明\n2021年度一般公共预算财政拨款支出2111.47万元，\n占本年支出合计的100%。与上年相比，\n增加150.12万元，\n增长7.65%。\n主要原因是人员增加、\n政策性增资。\n",
+			[]string{"gpb.expenditure amount = 21114700", "gpb.expenditure share_pct = 100", "gpb.expenditure yoy_change = 1501200", "gpb.expenditure yoy_pct = 7.65"}, nil},
+		{"packed function table: header one cell to a line, a name wrapped under its code, figures on a line of their own",
+			"一般公共预算财政拨款支出决算表\n单位：万元\n项目\n支出功能分类\n科目编码\n科目名称\n合计\n基本支出\n项目支出\n" +
+				"合计 352.10 300.00 52.10\n208 社会保障和就业支出 352.10 300.00 52.10\n208 05 行政事业单位养老支出 352.10 300.00 52.10\n" +
+				"208 05 05\n机关事业单位基本养老保险\n缴费支出\n200.00 200.00\n208 05 99 其他行政事业单位养老支出 152.10\n100.00 52.10\n",
+			[]string{"gpb.expenditure amount = 3521000",
+				"gpb.class amount 社会保障和就业支出 #208 = 3521000",
+				"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/机关事业单位基本养老保险缴费支出 #2080505 = 2000000",
+				"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/其他行政事业单位养老支出 #2080599 = 1521000"}, nil},
+		{"packed 支出表: a row that leaves a column blank gives only its total",
+			"支出决算表\n单位：元\n项目\n本年支出合\n计\n基本支出\n项目支\n出\n经营支\n出\n" +
+				"合计 1,000.00 900.00 100.00 0.00\n201 一般公共服务支出 1,000.00 900.00\n",
+			[]string{"expenditure.total amount = 1000", "expenditure.basic amount = 900", "expenditure.project amount = 100"}, nil},
+		{"packed two-sided summary",
+			"收入支出决算总表\n单位：万元\n收入 支出\n项目 决算数 项目 决算数\n一、一般公共预算财政拨款收入 3,000.00 一、一般公共服务支出 2,500.00\n" +
+				"二、其他收入 20.00 二、社会保障和就业支出 520.00\n三、国防支出\n本年收入合计 3,020.00 本年支出合计 3,020.00\n" +
+				"年初结转和结余 10.00 年末结转和结余 10.00\n总计 3,030.00 总计 3,030.00\n",
+			[]string{"total amount = 30300000", "income.total amount = 30200000", "expenditure.total amount = 30200000",
+				"income.fiscal.gpb amount = 30000000", "income.other amount = 200000",
+				"income.carryover amount = 100000", "expenditure.carryover amount = 100000"}, nil},
+		{"titles printed after their tables, and a run of two tables",
+			"单位：万元\n科目编码 科目名称 金额\n合计 80.00\n301 工资福利支出 60.00\n302 商品和服务支出 20.00\n财政拨款基本支出预算表\n" +
+				"单位：万元\n科目编码 科目名称 金额\n合计 100.00\n201 一般公共服务支出 100.00\n20101 人大事务 100.00\n2010101 行政运行 100.00\n一般公共预算支出预算表\n",
+			[]string{"gpb.basic amount = 800000", "gpb.expenditure amount = 1000000", "gpb.class amount 一般公共服务支出 #201 = 1000000"}, nil},
+		{"a table copied column by column gives no figures",
+			"收入支出决算总表\n单位：万元\n本年收入合计\n年初结转和结余\n总计\n3,020.00\n10.00\n3,030.00\n",
+			nil, []string{"total", "income.total", "income.carryover"}},
+		{"-layout copy: columns by blanks, a blank cell in its column",
+			"                 支出决算表\n                                     单位：万元\n" +
+				"   科目编码   科目名称             合计      基本支出    项目支出\n" +
+				"             合计                  120.00     100.00      20.00\n" +
+				"   201        一般公共服务支出       120.00     100.00      20.00\n" +
+				"   20101      人大事务              120.00     100.00      20.00\n" +
+				"   2010101    行政运行              100.00     100.00\n" +
+				"   2010102    一般行政管理事务       20.00                  20.00\n",
+			[]string{"expenditure.total amount = 1200000", "expenditure.basic amount = 1000000", "expenditure.project amount = 200000"}, nil},
+		{"dashes for zero",
+			"政府性基金预算财政拨款支出决算表\n单位：万元\n项目 合计 基本支出 项目支出\n合计 - - -\n",
+			[]string{"gov_fund.expenditure amount = 0"}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := readText(t, tt.text)
+			if tt.want != nil {
+				if got := wanted(res, tt.want); !reflect.DeepEqual(got, sorted(tt.want)) {
+					t.Errorf("facts\n got %q\nwant %q\n all %q", got, sorted(tt.want), factLines(res.Facts))
+				}
+			}
+			for _, m := range tt.none {
+				for _, f := range res.Facts {
+					if f.Metric == m {
+						t.Errorf("%s from a column dump: %v", m, f.Value)
+					}
+				}
+			}
+		})
+	}
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
