@@ -19,11 +19,9 @@ func OpenChDB(ctx context.Context, dir string) (*ChDB, error) {
 		return nil, err
 	}
 	c := &ChDB{s: s}
-	for _, stmt := range append([]string{"CREATE DATABASE IF NOT EXISTS " + Database}, Schema(Database)...) {
-		if _, err := s.run(ctx, stmt, "TabSeparated"); err != nil {
-			s.close()
-			return nil, fmt.Errorf("load: schema: %w", err)
-		}
+	if err := setUp(ctx, c.Query, c.exec); err != nil {
+		s.close()
+		return nil, fmt.Errorf("load: schema: %w", err)
 	}
 	return c, nil
 }

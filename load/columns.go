@@ -59,6 +59,7 @@ var (
 		col("unit", func(r *FactRow) string { return r.Unit }),
 		col("raw", func(r *FactRow) string { return r.Raw }),
 		col("method", func(r *FactRow) string { return r.Method }),
+		col("basis", func(r *FactRow) string { return r.Basis }),
 		col("reason", func(r *FactRow) string { return r.Reason }),
 		col("page", func(r *FactRow) uint32 { return r.Page }),
 		col("block", func(r *FactRow) uint32 { return r.Block }),

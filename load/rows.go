@@ -13,6 +13,7 @@
 package load
 
 import (
+	"context"
 	_ "embed"
 	"fmt"
 	"strings"
@@ -41,6 +42,85 @@ func Schema(db string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// Migrations returns the ALTER statements that give an older store's
+// tables the columns schema.sql has since gained, given the columns each
+// table has now (table → column names). ClickHouse 18.16 has no ADD COLUMN
+// IF NOT EXISTS, so the store asks system.columns first.
+func Migrations(db string, have map[string][]string) []string {
+	var out []string
+	for _, s := range schemaStatements(db) {
+		rest, ok := strings.CutPrefix(s, "CREATE TABLE IF NOT EXISTS ")
+		if !ok {
+			continue
+		}
+		name := strings.Fields(rest)[0]
+		table := strings.TrimPrefix(name, db+".")
+		cols, ok := have[table]
+		if !ok {
+			continue // created just now, whole
+		}
+		exists := map[string]bool{}
+		for _, c := range cols {
+			exists[c] = true
+		}
+		open, end := strings.Index(rest, "("), strings.LastIndex(rest, ")")
+		if open < 0 || end < open {
+			continue
+		}
+		for _, def := range strings.Split(rest[open+1:end], ",\n") {
+			def = strings.TrimSpace(def)
+			if f := strings.Fields(def); len(f) >= 2 && !exists[f[0]] {
+				out = append(out, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s", name, def))
+			}
+		}
+	}
+	return out
+}
+
+// columnsSQL lists the store's tables' columns, for Migrations.
+func columnsSQL(db string) string {
+	return fmt.Sprintf("SELECT table, name FROM system.columns WHERE database = %s", quote(db))
+}
+
+// setUp creates the store's database, tables and views, and adds the
+// columns an older store's tables lack; the views, which take their
+// columns when made, are made again over the widened tables.
+func setUp(ctx context.Context, query func(context.Context, string) (*Result, error), exec func(context.Context, string) error) error {
+	stmts := append([]string{"CREATE DATABASE IF NOT EXISTS " + Database}, Schema(Database)...)
+	for _, stmt := range stmts {
+		if err := exec(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	res, err := query(ctx, columnsSQL(Database))
+	if err != nil {
+		return err
+	}
+	have := map[string][]string{}
+	for _, r := range res.Rows {
+		if len(r) == 2 {
+			have[r[0]] = append(have[r[0]], r[1])
+		}
+	}
+	alters := Migrations(Database, have)
+	for _, stmt := range alters {
+		if err := exec(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	if len(alters) == 0 {
+		return nil
+	}
+	for _, stmt := range stmts {
+		if strings.HasPrefix(stmt, "DROP TABLE IF EXISTS ") || strings.HasPrefix(stmt, "CREATE VIEW ") {
+			if err := exec(ctx, stmt); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func schemaStatements(db string) []string {
@@ -81,7 +161,8 @@ type FactRow struct {
 	Seq                            uint32
 	Metric, Measure, Subject, Code string
 	Value                          decimal.Decimal
-	Unit, Raw, Method, Reason      string
+	Unit, Raw, Method, Basis       string
+	Reason                         string
 	Page, Block, Row, Col          uint32
 	Text                           string
 	Version                        uint64
@@ -163,7 +244,7 @@ func Rows(in Input) (*Batch, error) {
 			return nil, err
 		}
 		b.Facts = append(b.Facts, FactRow{DocID: in.Doc.SHA256, Seq: uint32(i), Metric: f.Metric, Measure: f.Measure,
-			Subject: f.Subject, Code: f.Code, Value: v, Unit: f.Unit, Raw: f.Raw, Method: f.MethodName(), Reason: f.Reason,
+			Subject: f.Subject, Code: f.Code, Value: v, Unit: f.Unit, Raw: f.Raw, Method: f.MethodName(), Basis: f.Basis, Reason: f.Reason,
 			Page: uint32(f.Pos.Page), Block: uint32(f.Pos.Block), Row: uint32(f.Pos.Row), Col: uint32(f.Pos.Col),
 			Text: f.Text, Version: in.Version})
 	}

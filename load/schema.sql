@@ -7,7 +7,9 @@
 -- other tables keep every version apart (version is in their sorting key,
 -- so merges never fold one load's rows into another's), and the v_ views
 -- below show the version documents names. {db} is replaced with the
--- database name.
+-- database name. A column added to a table here is added to the tables of
+-- an older store when it is opened (Migrations); it reads '' (or 0) in the
+-- rows loaded before it.
 CREATE TABLE IF NOT EXISTS {db}.documents (
     id String,
     file String,
@@ -39,6 +41,7 @@ CREATE TABLE IF NOT EXISTS {db}.facts (
     unit String,
     raw String,
     method String,
+    basis String,
     reason String,
     page UInt32,
     block UInt32,

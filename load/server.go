@@ -43,11 +43,10 @@ func OpenServer(ctx context.Context, dsn string) (*Server, error) {
 		conn.Close()
 		return nil, fmt.Errorf("load: %s: %w", addr, err)
 	}
-	for _, stmt := range append([]string{"CREATE DATABASE IF NOT EXISTS " + Database}, Schema(Database)...) {
-		if err := conn.Exec(pctx, stmt); err != nil {
-			conn.Close()
-			return nil, fmt.Errorf("load: schema on %s: %w", addr, err)
-		}
+	exec := func(ctx context.Context, stmt string) error { return conn.Exec(ctx, stmt) }
+	if err := setUp(pctx, s.Query, exec); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("load: schema on %s: %w", addr, err)
 	}
 	return s, nil
 }

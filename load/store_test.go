@@ -237,3 +237,33 @@ func TestStoreManyDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrations: a store made before a column was added gets it, and the
+// views show it.
+func TestMigrations(t *testing.T) {
+	got := Migrations("db", map[string][]string{"facts": {"doc_id", "seq", "metric", "measure", "subject", "code", "value", "unit", "raw", "method", "reason",
+		"page", "block", "row", "col", "text", "version"}})
+	want := []string{"ALTER TABLE db.facts ADD COLUMN basis String"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Migrations = %q, want %q", got, want)
+	}
+	addr := os.Getenv("CLICKHOUSE_ADDR")
+	if addr == "" {
+		t.Skip("CLICKHOUSE_ADDR not set: the migration of a live store is checked on a server")
+	}
+	ctx := context.Background()
+	s, err := OpenServer(ctx, addr)
+	need(t, err, "ClickHouse server "+addr)
+	defer s.Close()
+	if err := s.conn.Exec(ctx, "ALTER TABLE "+Database+".facts DROP COLUMN basis"); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := OpenServer(ctx, addr)
+	if err != nil {
+		t.Fatalf("reopening a store without facts.basis: %v", err)
+	}
+	defer s2.Close()
+	if n := count(t, s2, "SELECT count() FROM system.columns WHERE database = '"+Database+"' AND table = 'v_facts' AND name = 'basis'"); n != "1" {
+		t.Errorf("v_facts has %s basis columns after the migration, want 1", n)
+	}
+}

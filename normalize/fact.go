@@ -34,6 +34,38 @@ const (
 	FromChart = "chart"
 )
 
+// Bases say how sure a fact's reading is, for validation to weigh: a
+// finding is an error only when every figure it rests on is sure.
+const (
+	// BasisTableChecked is a table cell that a sum of its own table (a 合计
+	// over its rows, a 类 over its 款, a 合计 column over the others)
+	// confirms.
+	BasisTableChecked = "table_checked"
+	// BasisTable is a table cell no sum of its table confirms.
+	BasisTable = "table"
+	// BasisNarrative is a figure in a sentence that names its subject.
+	BasisNarrative = "narrative"
+	// BasisInferred is a figure whose subject was inferred: a change that
+	// continues the sentence before, a line item known by a close name or
+	// its amount, a 财政拨款 statement read as 一般公共预算 because all of
+	// it is, a figure stated sentences after its item, a chart's value.
+	BasisInferred = "inferred"
+	// BasisOCRChecked is a figure read by OCR that a sum of its table, or
+	// a second reading, confirms.
+	BasisOCRChecked = "ocr_checked"
+	// BasisOCR is a figure read by OCR that nothing confirms.
+	BasisOCR = "ocr"
+)
+
+// Sure reports whether a basis is one a finding may call an error on.
+func Sure(basis string) bool {
+	switch basis {
+	case BasisTableChecked, BasisTable, BasisNarrative, BasisOCRChecked:
+		return true
+	}
+	return false
+}
+
 // Measures beyond those of metrics.tsv. PriorAmount is last year's figure
 // as the document gives it (a chart's prior-year bar), in yuan; it lets
 // validation check a stated year-on-year change.
@@ -51,6 +83,7 @@ type Fact struct {
 	Pos     extract.Pos
 	Text    string // the source block's text (a sentence for long paragraphs)
 	Method  string // Narrative, FromTable or FromChart
+	Basis   string // how sure the reading is: BasisTableChecked, BasisTable, …
 	Reason  string // the cause or purpose the report gives, if any
 	// OCR is set when the figure was read by OCR from a page image;
 	// Unverified then says that no sum of its table, nor a second reading

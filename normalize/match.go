@@ -41,15 +41,16 @@ func (r *reader) tableLines() []tableLine {
 // equal within the narrative's rounding to one line's under the 类 (or in
 // the whole table, if the 类 is unknown) and no other's. Without a match
 // the item keeps its printed subject and the code the catalogue gives.
-func (r *reader) matchItem(names []string, subject, code string, clauses []clause) (string, string) {
+// sure is false where the match was by a close name or the amount.
+func (r *reader) matchItem(names []string, subject, code string, clauses []clause) (string, string, bool) {
 	lines := r.tableLines()
 	if len(lines) == 0 {
-		return subject, code
+		return subject, code, true
 	}
 	if code != "" {
 		for _, l := range lines {
 			if l.code == code {
-				return l.subject, l.code
+				return l.subject, l.code, true
 			}
 		}
 	}
@@ -81,7 +82,7 @@ func (r *reader) matchItem(names []string, subject, code string, clauses []claus
 			}
 		}
 		if len(close) == 1 {
-			return close[0].subject, close[0].code
+			return close[0].subject, close[0].code, false
 		}
 	}
 	for _, c := range clauses {
@@ -95,10 +96,10 @@ func (r *reader) matchItem(names []string, subject, code string, clauses []claus
 			}
 		}
 		if len(same) == 1 {
-			return same[0].subject, same[0].code
+			return same[0].subject, same[0].code, false
 		}
 	}
-	return subject, code
+	return subject, code, true
 }
 
 // similar reports whether two 项 names are one line's: the same give or

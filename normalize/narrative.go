@@ -202,6 +202,15 @@ func (c clauseContext) gpb() bool {
 	return c.all.fiscal && (strings.Contains(c.sentence, "财政拨款") || strings.Contains(c.sec.titles[2]+c.sec.titles[3], "财政拨款"))
 }
 
+// inferredGPB reports whether a 一般公共预算 metric read here rests on an
+// inference: the sentence and its headings do not say 一般公共预算, and it
+// counts as such because all the document's 财政拨款 (or all its money)
+// is.
+func inferredGPB(metric string, c clauseContext) bool {
+	gpb := strings.HasPrefix(metric, "gpb.") || strings.HasPrefix(metric, "income.fiscal.gpb")
+	return gpb && !c.sec.gpb() && !strings.Contains(c.sentence, "一般公共预算")
+}
+
 // byFunction reports whether spending by function class read here is gpb
 // spending.
 func (c clauseContext) byFunction() bool { return c.gpb() || c.all.money }
@@ -316,7 +325,7 @@ func (r *reader) continued(b *extract.Block, s string, prev lead) bool {
 		}
 	}
 	for _, c := range clauses {
-		r.record(b, s, prev.metric, prev.subject, prev.code, c)
+		r.record(b, s, prev.metric, prev.subject, prev.code, c, BasisInferred) // what it is a change of is inferred
 	}
 	return true
 }
@@ -324,18 +333,20 @@ func (r *reader) continued(b *extract.Block, s string, prev lead) bool {
 // record adds a clause's fact, and notes what the sentence is about. The
 // year-on-year changes of 类 and 项, which metrics.tsv gives no measure,
 // go to r.changes for validation to add up.
-func (r *reader) record(b *extract.Block, s, metric, subject, code string, c clause) {
+func (r *reader) record(b *extract.Block, s, metric, subject, code string, c clause, basis string) {
 	if r.lead.metric == "" && c.measure == "amount" {
 		r.lead = lead{metric, subject, code}
 	}
 	if (metric == "gpb.class" || metric == "gpb.item") && strings.HasPrefix(c.measure, "yoy") {
 		if !r.facts.ocr[b.Pos.Block] { // no sum would confirm an OCR reading
 			r.changes = append(r.changes, Fact{Metric: metric, Measure: c.measure, Subject: subject, Code: code,
-				Value: c.value, Unit: c.unit, Raw: c.raw, Pos: b.Pos, Text: s, Method: Narrative})
+				Value: c.value, Unit: c.unit, Raw: c.raw, Pos: b.Pos, Text: s, Method: Narrative, Basis: basis})
 		}
 		return
 	}
-	r.facts.add(r.fact(b, s, metric, subject, code, c))
+	f := r.fact(b, s, metric, subject, code, c)
+	f.Basis = basis
+	r.facts.add(f)
 }
 
 // terms reads "<metric name><figures>" clauses, skipping text already read
@@ -364,8 +375,12 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 		if metric == "gpb.class" {
 			subject, code = classSubject(h.term.text), h.term.class
 		}
+		basis := BasisNarrative
+		if inferredGPB(metric, ctx) {
+			basis = BasisInferred
+		}
 		for _, c := range clauses {
-			r.record(b, s, metric, subject, code, c)
+			r.record(b, s, metric, subject, code, c, basis)
 		}
 	}
 }
@@ -405,9 +420,13 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 		}
 		subject, code := r.itemSubject(names)
 		clauses, end := phrases(s, m[1], len(s), r.kind == "预算")
-		subject, code = r.matchItem(names, subject, code, clauses)
+		subject, code, sure := r.matchItem(names, subject, code, clauses)
+		basis := BasisNarrative
+		if !sure || inferredGPB("gpb.item", ctx) {
+			basis = BasisInferred
+		}
 		for _, c := range clauses {
-			r.record(b, s, "gpb.item", subject, code, c)
+			r.record(b, s, "gpb.item", subject, code, c, basis)
 		}
 		done = append(done, [2]int{m[0], end})
 		if len(clauses) == 0 {
@@ -469,6 +488,7 @@ func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) 
 			c.raw = tail[m[2]:m[5]]
 		}
 		f := r.fact(b, s, "gpb.item", subject, code, c)
+		f.Basis = BasisInferred // stated sentences after the item's name
 		// The amount carries what it was for; the budget and the rate, why
 		// the outturn differs from the budget.
 		f.Reason = purpose

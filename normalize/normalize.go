@@ -28,6 +28,9 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 	if all := r.allGPB(); all != (allGPB{}) {
 		r = read(doc, texts, seg, all)
 	}
+	settleBases(r.facts.list)
+	settleBases(r.facts.conflicts)
+	settleBases(r.changes)
 	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld, Sums: r.sums,
 		Classes: r.classes, Changes: r.changes}
 }
@@ -425,4 +428,27 @@ func packedUnit(p pendingTable) string {
 		}
 	}
 	return ""
+}
+
+// settleBases gives each fact the basis its reading left it: an OCR
+// figure is confirmed or not (a second reading may confirm it late), a
+// chart's value is inferred, any other keeps what its reader said (a
+// statement of absence is a narrative's).
+func settleBases(facts []Fact) {
+	for i := range facts {
+		f := &facts[i]
+		switch {
+		case f.OCR && f.Unverified:
+			f.Basis = BasisOCR
+		case f.OCR:
+			f.Basis = BasisOCRChecked
+		case f.Method == FromChart:
+			f.Basis = BasisInferred
+		case f.Basis != "":
+		case f.Method == FromTable:
+			f.Basis = BasisTable
+		default:
+			f.Basis = BasisNarrative
+		}
+	}
 }

@@ -257,6 +257,7 @@ type tableReader struct {
 	docKind string
 	v       *tableView
 	sums    *sumCheck // for a table read by OCR; nil otherwise
+	check   *sumCheck // the table's sums, which confirm its figures or not
 }
 
 func (tr *tableReader) value(row []tcell, j int) (decimal.Decimal, string, bool) {
@@ -290,7 +291,10 @@ func (tr *tableReader) addUnit(row int, col int, metric, measure, subject, code 
 		pos.Page = b.Table.Pages[tr.v.index[row]]
 	}
 	f := Fact{Metric: metric, Measure: measure, Subject: subject, Code: code, Value: v, Unit: unit,
-		Raw: raw, Pos: pos, Text: strings.Join(cellTexts(tr.v.rows[row]), " | "), Method: FromTable}
+		Raw: raw, Pos: pos, Text: strings.Join(cellTexts(tr.v.rows[row]), " | "), Method: FromTable, Basis: BasisTable}
+	if c := (cellAt{row, col}); tr.check != nil && tr.check.ok[c] && !tr.check.bad[c] {
+		f.Basis = BasisTableChecked
+	}
 	if tr.sums != nil {
 		keep, verified := tr.sums.verdict(row, col)
 		f.OCR, f.Unverified = true, !verified

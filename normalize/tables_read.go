@@ -48,6 +48,7 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 	}
 	tr := &tableReader{r: r, kind: kind, scale: scale, unit: unit, docKind: docKind, v: v}
 	sc := checkSums(tr.v)
+	tr.check = sc
 	if b.OCR {
 		tr.sums = sc
 	}

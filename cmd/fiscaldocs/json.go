@@ -60,7 +60,10 @@ type jsonFact struct {
 	Raw     string     `json:"raw"`
 	Source  jsonSource `json:"source"`
 	Method  string     `json:"method"`
-	Reason  string     `json:"reason,omitempty"`
+	// Basis says how sure the reading is (normalize.Basis…): table_checked,
+	// table, narrative, inferred, ocr_checked, ocr.
+	Basis  string `json:"basis"`
+	Reason string `json:"reason,omitempty"`
 }
 
 type jsonSource struct {
@@ -99,6 +102,6 @@ func factJSON(f normalize.Fact) jsonFact {
 	return jsonFact{
 		Metric: f.Metric, Measure: f.Measure, Subject: f.Subject, Code: f.Code,
 		Value: f.Value.String(), Unit: f.Unit, Raw: f.Raw,
-		Source: jsonSource{Pos: f.Pos, Text: f.Text}, Method: f.MethodName(), Reason: f.Reason,
+		Source: jsonSource{Pos: f.Pos, Text: f.Text}, Method: f.MethodName(), Basis: f.Basis, Reason: f.Reason,
 	}
 }
