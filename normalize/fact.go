@@ -137,6 +137,10 @@ type Result struct {
 	// tables print it (only where the document's money, or its 财政拨款,
 	// is all 一般公共预算); validation compares them with gpb.class.
 	Classes []ClassFigure
+	// Economic are the lines of the 基本支出 tables by economic class, for
+	// validation to hold against their totals (人员经费合计 against 301 and
+	// 303) and the “三公” parts (30217 公务接待费 and the rest).
+	Economic []EconomicFigure
 	// Changes are the year-on-year changes the narrative states for 类 and
 	// 项 (measures yoy_change and yoy_pct, which metrics.tsv does not give
 	// gpb.class and gpb.item): not facts, but validation adds them up.
@@ -165,4 +169,20 @@ type TableSum struct {
 	Rounding decimal.Decimal // half the unit of each figure as printed, the total's and the parts', added up
 	Places   int32           // decimals the table prints
 	Unit     string          // the table's unit: 元, 万元
+	// Across is set for a row's 合计 column over the columns that make it
+	// up (基本支出 + 项目支出 + …, or the income columns) in a function
+	// table; Columns then names those columns. Otherwise the sum runs
+	// down a column: a 合计 row over its 类, a 类 over its 款, a 款 over
+	// its 项.
+	Across  bool
+	Columns []string
+}
+
+// EconomicFigure is one line of a 基本支出 table by economic class (301
+// 工资福利支出, 30217 公务接待费, …), as printed, in yuan.
+type EconomicFigure struct {
+	Code, Name string
+	Value      decimal.Decimal
+	Raw        string
+	Pos        extract.Pos
 }

@@ -259,15 +259,16 @@ func sentences(s string) []string {
 
 // reader extracts facts from one document's narrative.
 type reader struct {
-	seg     *Segmenter
-	facts   *factSet
-	kind    string // the document's kind: 决算 or 预算
-	all     allGPB // how much of the money is 一般公共预算
-	id      Identity
-	sums    []TableSum
-	classes []ClassFigure
-	changes []Fact // year-on-year changes of 类 and 项
-	lead    lead   // what the sentence being read is about
+	seg      *Segmenter
+	facts    *factSet
+	kind     string // the document's kind: 决算 or 预算
+	all      allGPB // how much of the money is 一般公共预算
+	id       Identity
+	sums     []TableSum
+	classes  []ClassFigure
+	economic []EconomicFigure
+	changes  []Fact // year-on-year changes of 类 and 项
+	lead     lead   // what the sentence being read is about
 }
 
 // lead is what a sentence is about: the first metric (and line) it states

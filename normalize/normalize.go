@@ -32,7 +32,7 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 	settleBases(r.facts.conflicts)
 	settleBases(r.changes)
 	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld, Sums: r.sums,
-		Classes: r.classes, Changes: r.changes}
+		Classes: r.classes, Economic: r.economic, Changes: r.changes}
 }
 
 // allGPB tells from the document's figures how much of its money is

@@ -28,6 +28,7 @@ type tableSum struct {
 	parts    int
 	rounding decimal.Decimal // what rounding each figure as printed may account for
 	down     bool            // a total row over rows by code, not a 合计 column over columns
+	cols     []int           // across a row: the part columns
 }
 
 // checkSums checks the sums of a table view: by code hierarchy down each
@@ -64,6 +65,9 @@ func checkSums(v *tableView) *sumCheck {
 		}
 		for _, t := range got.sums {
 			t.total = shift(t.total)
+			for k := range t.cols {
+				t.cols[k] += from
+			}
 			sc.sums = append(sc.sums, t)
 		}
 		sc.places = max(sc.places, got.places)
@@ -185,7 +189,13 @@ func checkSide(v *tableView) *sumCheck {
 			return // one part that differs: more likely rows not read than a sum that fails
 		}
 		mark := sc.ok
-		sc.sums = append(sc.sums, tableSum{total: total, label: name, t: t, sum: sum, parts: present, rounding: rounding, down: canFail})
+		ts := tableSum{total: total, label: name, t: t, sum: sum, parts: present, rounding: rounding, down: canFail}
+		if !canFail {
+			for _, p := range parts {
+				ts.cols = append(ts.cols, p.col)
+			}
+		}
+		sc.sums = append(sc.sums, ts)
 		if sum.Sub(t).Abs().GreaterThan(rounding) {
 			if !canFail {
 				return

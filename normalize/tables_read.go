@@ -53,8 +53,14 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 		tr.sums = sc
 	}
 	for _, s := range sc.sums {
+		var parts []string
 		if !s.down {
-			continue // a 合计 column's sum may hold columns counted twice (三公 and its 小计)
+			// A 合计 column's sum may hold columns counted twice (三公 and
+			// its 小计), or rates: only a function table's sum of its
+			// known parts is reported.
+			if parts = tr.componentColumns(s.cols); parts == nil {
+				continue
+			}
 		}
 		pos := b.Pos
 		pos.Row, pos.Col = tr.v.index[s.total.row]+1, s.total.col+1
@@ -66,7 +72,10 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 			col = tr.v.header[s.total.col]
 		}
 		r.sums = append(r.sums, TableSum{Pos: pos, Column: col, Label: s.label, Total: s.t, Raw: tr.v.rows[s.total.row][s.total.col].text,
-			Sum: s.sum, Parts: s.parts, Rounding: s.rounding, Places: sc.places, Unit: unit})
+			Sum: s.sum, Parts: s.parts, Rounding: s.rounding, Places: sc.places, Unit: unit, Across: !s.down, Columns: parts})
+	}
+	if kind == tableGPBBasic {
+		tr.economic()
 	}
 	switch kind {
 	case tableSummary, tableFiscal:
@@ -665,6 +674,79 @@ func (tr *tableReader) labelled() {
 		}
 		if v, raw, ok := tr.value(row, amount); ok {
 			tr.add(i, amount, m, "amount", "", "", v, raw)
+		}
+	}
+}
+
+// componentColumns names the columns a function table's 合计 column adds
+// up across a row, if every one of them is a known component (基本支出,
+// 项目支出, …; 财政拨款收入, 事业收入, …); nil otherwise.
+func (tr *tableReader) componentColumns(cols []int) []string {
+	switch tr.kind {
+	case tableGPB, tableExpenditure, tableIncome, tableGovFund, tableStateCapital:
+	default:
+		return nil
+	}
+	var out []string
+	for _, j := range cols {
+		h, _ := tr.v.leaf(j)
+		if h == "" {
+			h = tr.v.header[j]
+		}
+		h = strings.ReplaceAll(h, " ", "")
+		if !componentHeader(h) {
+			return nil
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// componentHeader tells the columns that make up a row's 合计.
+func componentHeader(h string) bool {
+	for _, c := range []string{"基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出",
+		"财政拨款收入", "财政拨款", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"} {
+		if h == c {
+			return true
+		}
+	}
+	return false
+}
+
+// economic records a 基本支出 table's lines by economic class: each code
+// (3xx, or 3xxxx, printed in one cell or as 类 and 款 cells) with the name
+// after it and the first figure after that, on either half of the table.
+func (tr *tableReader) economic() {
+	for i, row := range tr.v.rows {
+		for j := 0; j < len(row); j++ {
+			c := row[j]
+			if c.covered || len(c.text) != 3 && len(c.text) != 5 || !codeRe.MatchString(c.text) || c.text[0] != '3' {
+				continue
+			}
+			code, k := c.text, j+1
+			if len(code) == 3 && k < len(row) && subCodeRe.MatchString(row[k].text) {
+				code, k = code+row[k].text, k+1
+			}
+			name := ""
+			for ; k < len(row) && !row[k].numeric; k++ {
+				if row[k].text != "" && !row[k].covered {
+					name = row[k].text
+				}
+			}
+			if k >= len(row) || name == "" {
+				continue
+			}
+			v, raw, ok := tr.value(row, k)
+			if !ok {
+				continue
+			}
+			pos := tr.v.block.Pos
+			pos.Row, pos.Col = tr.v.index[i]+1, k+1
+			if t := tr.v.block.Table; t.Pages != nil && tr.v.index[i] < len(t.Pages) {
+				pos.Page = t.Pages[tr.v.index[i]]
+			}
+			tr.r.economic = append(tr.r.economic, EconomicFigure{Code: code, Name: name, Value: v, Raw: raw, Pos: pos})
+			j = k
 		}
 	}
 }

@@ -292,4 +292,16 @@ func TestTwoHalfBasic(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("facts %q, want %q", got, want)
 	}
+	res := Document(docOf(para("上海市某局2024年度部门决算"), para("一般公共预算财政拨款基本支出决算表"), para("单位：万元"),
+		grid("科目编码|<|科目名称|决算数|科目编码|<|科目名称|决算数",
+			"301||工资福利支出|95.36|302||商品和服务支出|10.23",
+			"301|01|基本工资|95.36|302|17|公务接待费|10.23")), segmenter(t))
+	var lines []string
+	for _, e := range res.Economic {
+		lines = append(lines, e.Code+" "+e.Name+" "+e.Value.String())
+	}
+	wantLines := []string{"301 工资福利支出 953600", "302 商品和服务支出 102300", "30101 基本工资 953600", "30217 公务接待费 102300"}
+	if !reflect.DeepEqual(lines, wantLines) {
+		t.Errorf("economic lines %q, want %q", lines, wantLines)
+	}
 }
