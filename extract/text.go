@@ -58,9 +58,9 @@ func Text(r io.ReaderAt, size int64) (*Document, error) {
 	}
 	wrapped, margin := hardWrapped(all, cols)
 	b := &pdfBuilder{doc: doc, ocr: map[int]bool{}, text: true, lineParas: !wrapped, margin: margin}
-	tab := tabWidth(all, cols)
+	tab, doubled := tabWidth(all, cols), doubleSpaced(all)
 	for i := range pages {
-		b.page(textPage(i+1, lines[i], cols, tab))
+		b.page(textPage(i+1, lines[i], cols, tab, doubled))
 	}
 	b.flush()
 	if doc.Pages == 0 {

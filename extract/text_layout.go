@@ -50,15 +50,21 @@ func displayColumns(r rune) float64 {
 // the fields of a tab-separated table line up as columns.
 const tabMin = 8
 
-// textPage lays out one page of text lines.
-func textPage(num int, lines []string, cols textWidth, tab float64) page {
+// textPage lays out one page of text lines. In a copy that is double
+// spaced (doubled), one blank line is the line spacing, and only more make
+// a gap.
+func textPage(num int, lines []string, cols textWidth, tab float64, doubled bool) page {
 	pg := page{num: num, text: true}
 	y := 0.0
+	blanks := 0
 	for _, l := range lines {
 		if strings.TrimSpace(l) == "" {
-			y += textBlank
+			if blanks++; !doubled || blanks > 1 {
+				y += textBlank
+			}
 			continue
 		}
+		blanks = 0
 		pg.plines++
 		words := textWords(l, cols, tab)
 		for _, w := range words {
@@ -187,8 +193,8 @@ func tabWidth(lines []string, cols textWidth) float64 {
 func hardWrapped(lines []string, cols textWidth) (bool, float64) {
 	var widths []float64
 	for _, l := range lines {
-		if strings.Contains(l, "\t") {
-			continue
+		if t := strings.TrimSpace(l); strings.Contains(t, "\t") || strings.Contains(t, "  ") {
+			continue // a table's row, not prose
 		}
 		w := 0.0
 		for _, r := range strings.TrimSpace(l) {
@@ -291,4 +297,28 @@ func textTableLines(lines []line) []bool {
 		i = max(j, last+1)
 	}
 	return tab
+}
+
+// doubleSpaced reports whether a copy puts a blank line between most lines
+// of its prose (pdftotext -layout does, for widely spaced print): then one
+// blank line is no gap. Prose lines are those without a run of blanks
+// inside, which table rows of such a copy have.
+func doubleSpaced(lines []string) bool {
+	prose := func(l string) bool {
+		t := strings.TrimSpace(l)
+		return t != "" && !strings.Contains(t, "  ") && !strings.Contains(t, "\t")
+	}
+	single, none := 0, 0
+	for i := 0; i+1 < len(lines); i++ {
+		if !prose(lines[i]) {
+			continue
+		}
+		switch {
+		case prose(lines[i+1]):
+			none++
+		case strings.TrimSpace(lines[i+1]) == "" && i+2 < len(lines) && prose(lines[i+2]):
+			single++
+		}
+	}
+	return single > none
 }
