@@ -207,8 +207,9 @@ func (l *limitedWriter) Write(p []byte) (int, error) {
 type word struct {
 	x0, y0, x1, y1 float64
 	text           string
-	pline          int  // poppler's (flow, block, line) numbered per page
-	tabbed         bool // a field of a tab-separated text line
+	pline          int     // poppler's (flow, block, line) numbered per page
+	tabbed         bool    // a field of a tab-separated text line
+	dx1            float64 // a text word's end in display columns (text_layout.go)
 }
 
 func (w word) h() float64  { return w.y1 - w.y0 }

@@ -24,7 +24,8 @@ type line struct {
 	page           int
 	cells          []cell
 	x0, x1, y0, y1 float64
-	tabbed         bool // a text line of tab-separated fields: its text keeps the tabs
+	tabbed         bool    // a text line of tab-separated fields: its text keeps the tabs
+	dx1            float64 // a text line's end in display columns, its printed width
 }
 
 func (l line) h() float64 { return l.y1 - l.y0 }
@@ -118,6 +119,7 @@ func layoutLines(pg page) []line {
 		l := line{page: pg.num, x0: r[0].x0, y0: bands[i].y0, y1: bands[i].y1}
 		for _, w := range r {
 			l.x1 = max(l.x1, w.x1)
+			l.dx1 = max(l.dx1, w.dx1)
 			l.tabbed = l.tabbed || w.tabbed
 		}
 		l.cells = splitCells(r)
@@ -200,8 +202,9 @@ type pdfBuilder struct {
 	// the copy kept them. lineParas makes each prose line a paragraph of
 	// its own, for text whose lines are whole paragraphs.
 	text, lineParas bool
-	// margin is the right margin of a text copy's prose, the same on every
-	// page: a page of short lines (a table of contents) has none of its own.
+	// margin is the right margin of a text copy's prose in display
+	// columns, the same on every page: a page of short lines (a table of
+	// contents) has none of its own.
 	margin float64
 }
 
@@ -241,7 +244,6 @@ func (b *pdfBuilder) page(pg page) {
 		tab = tableLines(lines, above)
 	}
 	left, right := margins(lines, tab)
-	right = max(right, b.margin)
 	for i, l := range lines {
 		if tab[i] {
 			b.closePara()
@@ -457,11 +459,12 @@ func (b *pdfBuilder) addLine(l line, left, right float64) {
 		room := p.right - p.last.x1
 		short := room > 1.5*h && room > leadWidth(l)+0.5*h
 		if b.text {
-			// A text copy's line widths, counted in characters, scatter
-			// around the printed width; and a copy that broke its lines
-			// at each run of text leaves clauses ending in a comma on lines
-			// of their own.
-			short = room > max(1.5*h, 0.15*p.right) && !continuing(lastRune(p.text.String()))
+			// A text copy's line widths, counted in display columns,
+			// scatter around the printed width; and a copy that broke its
+			// lines at each run of text leaves clauses ending in a comma
+			// on lines of their own.
+			room = b.margin - p.last.dx1
+			short = room > max(1.5*h, 0.15*b.margin) && !continuing(lastRune(p.text.String()))
 		}
 		indented := l.x0 > left+0.8*h
 		gap := l.page == p.last.page && l.y0-p.last.y1 > 2.2*h

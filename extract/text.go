@@ -56,7 +56,7 @@ func Text(r io.ReaderAt, size int64) (*Document, error) {
 	if len(pages) > 1 {
 		doc.Pages = len(pages)
 	}
-	wrapped, margin := hardWrapped(all, cols)
+	wrapped, margin := hardWrapped(all, displayColumns)
 	b := &pdfBuilder{doc: doc, ocr: map[int]bool{}, text: true, lineParas: !wrapped, margin: margin}
 	tab, doubled := tabWidth(all, cols), doubleSpaced(all)
 	for i := range pages {

@@ -95,19 +95,19 @@ func textWords(l string, cols textWidth, tab float64) []word {
 		}
 		return out
 	}
-	x := 0.0
+	x, dx := 0.0, 0.0 // in cols, and in display columns
 	var cur strings.Builder
 	start := 0.0
 	flush := func() {
 		if cur.Len() > 0 {
-			out = append(out, word{x0: start, x1: x, text: cur.String()})
+			out = append(out, word{x0: start, x1: x, text: cur.String(), dx1: dx})
 			cur.Reset()
 		}
 	}
 	for _, r := range l {
 		if r == ' ' || r == '\u3000' || r == '\u00a0' {
 			flush()
-			x += cols(r)
+			x, dx = x+cols(r), dx+displayColumns(r)
 			continue
 		}
 		if !unicode.IsGraphic(r) {
@@ -117,7 +117,7 @@ func textWords(l string, cols textWidth, tab float64) []word {
 			start = x
 		}
 		cur.WriteRune(r)
-		x += cols(r)
+		x, dx = x+cols(r), dx+displayColumns(r)
 	}
 	flush()
 	return out
