@@ -467,6 +467,9 @@ func (b *pdfBuilder) addLine(l line, left, right float64) {
 			short = room > max(1.5*h, 0.15*b.margin) && !continuing(lastRune(p.text.String()))
 		}
 		indented := l.x0 > left+0.8*h
+		if r := lastRune(p.text.String()); b.text && continuing(r) && r != ':' && r != '：' {
+			indented = false // a justified copy may push a clause's next line right
+		}
 		gap := l.page == p.last.page && l.y0-p.last.y1 > 2.2*h
 		if short || indented || gap || l.page > p.last.page+1 {
 			b.closePara()
