@@ -575,17 +575,72 @@ func (b *pdfBuilder) closeTable() {
 	if len(b.table) == 0 {
 		return
 	}
-	var t *Table
-	if b.text && !aligned(b.table) {
-		t = packedTable(b.table)
-	} else {
-		t = buildTable(b.table)
+	parts, packed := [][]line{b.table}, false
+	if b.text {
+		// Packed if any page of it is: a copy packs all its tables or none.
+		for from := 0; from < len(b.table); {
+			to := from
+			for to < len(b.table) && b.table[to].page == b.table[from].page {
+				to++
+			}
+			packed = packed || !aligned(b.table[from:to])
+			from = to
+		}
+		if !packed {
+			parts = alignPages(b.table)
+		}
 	}
-	ocr := false
-	for _, l := range b.table {
-		ocr = ocr || b.ocr[l.page]
+	for _, rows := range parts {
+		var t *Table
+		if packed {
+			t = packedTable(rows)
+		} else {
+			t = buildTable(rows)
+		}
+		ocr := false
+		for _, l := range rows {
+			ocr = ocr || b.ocr[l.page]
+		}
+		b.doc.add(Block{Kind: TableBlock, Text: t.text(), Table: t, Pos: Pos{Page: rows[0].page}, OCR: ocr})
 	}
-	b.doc.add(Block{Kind: TableBlock, Text: t.text(), Table: t, Pos: Pos{Page: b.table[0].page}, OCR: ocr})
 	b.table = nil
 	b.flushFurniture()
+}
+
+// alignPages lines up a text table that runs over pages: a copy lays each
+// page out on its own, so a page's columns may stand a few characters off
+// the first page's. Where a page has as many columns as the first, its
+// cells are moved onto the first page's columns; where not, the table is
+// cut there, and the pages after stand as a table of their own.
+func alignPages(rows []line) [][]line {
+	var parts [][]line
+	var first []span // the columns of the part's first page
+	for from := 0; from < len(rows); {
+		to := from
+		for to < len(rows) && rows[to].page == rows[from].page {
+			to++
+		}
+		page := rows[from:to]
+		cols := columns(page)
+		switch {
+		case len(parts) == 0:
+			parts, first = [][]line{page}, cols
+		case len(cols) == len(first) && !headerOnly(page):
+			n := len(parts) - 1
+			for _, l := range page {
+				l.cells = append([]cell(nil), l.cells...)
+				for k, c := range l.cells {
+					f, last := place(c, cols)
+					l.cells[k].x0 = first[f].x0 + (c.x0 - cols[f].x0)
+					l.cells[k].x1 = first[last].x1 + (c.x1 - cols[last].x1)
+				}
+				l.x0, l.x1 = l.cells[0].x0, l.cells[len(l.cells)-1].x1
+				parts[n] = append(parts[n], l)
+			}
+		default:
+			parts, first = append(parts, page), cols
+		}
+		from = to
+	}
+	return parts
 }

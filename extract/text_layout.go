@@ -124,43 +124,30 @@ func textWords(l string, cols textWidth, tab float64) []word {
 }
 
 // textColumns chooses how to count columns for a document: the way under
-// which the figures of table rows line up better at their right edges. A
-// pdftotext -layout copy aligns by characters; a copy made for a monospaced
-// display aligns by display width; with nothing to align, display width
-// measures a line as print does.
+// which the figures of table rows line up better, ending at fewer distinct
+// columns. A pdftotext -layout copy aligns by characters; a copy made for
+// a monospaced display aligns by display width; with nothing to align,
+// display width measures a line as print does.
 func textColumns(lines []string) textWidth {
-	score := func(cols textWidth) float64 {
-		ends := map[int]int{} // right edge → lines with a figure ending there
-		total := 0
+	spread := func(cols textWidth) int {
+		ends := map[int]bool{}
 		for _, l := range lines {
-			seen := map[int]bool{}
-			n := 0
+			var figs []int
 			for _, w := range textWords(l, cols, 0) {
 				if numericRe.MatchString(w.text) {
-					n++
-					seen[int(math.Round(w.x1))] = true
+					figs = append(figs, int(math.Round(w.x1)))
 				}
 			}
-			if n < 2 {
-				continue
-			}
-			for e := range seen {
-				ends[e]++
-				total++
+			if len(figs) >= 2 {
+				for _, e := range figs {
+					ends[e] = true
+				}
 			}
 		}
-		if total == 0 {
-			return 0
-		}
-		shared := 0
-		for _, n := range ends {
-			if n > 1 {
-				shared += n
-			}
-		}
-		return float64(shared) / float64(total)
+		return len(ends)
 	}
-	if score(runeColumns) > score(displayColumns)+0.1 {
+	r, d := spread(runeColumns), spread(displayColumns)
+	if r > 0 && float64(r) < 0.8*float64(d) {
 		return runeColumns
 	}
 	return displayColumns
