@@ -357,7 +357,8 @@ func tableLines(lines []line, above []float64) []bool {
 // after the first without their title. A line centred on the tables is a
 // title and stops the bridge. At least one of the lines must
 // stand in a column right of the table's first, where no title or
-// 编制单位 line of a next table starts.
+// 编制单位 line of a next table starts, and none be set larger than the
+// rows (a title).
 func bridgeLabels(lines []line, tab []bool, width float64, above []float64) {
 	starts := append([]float64(nil), above...)
 	for i, l := range lines {
@@ -379,6 +380,18 @@ func bridgeLabels(lines []line, tab []bool, width float64, above []float64) {
 		}
 	}
 	mid := (x0 + x1) / 2
+	// The rows' type size: a title set larger is no label row.
+	var hs []float64
+	for i, l := range lines {
+		if tab[i] {
+			hs = append(hs, l.h())
+		}
+	}
+	sort.Float64s(hs)
+	rowH := math.MaxFloat64
+	if len(hs) > 0 {
+		rowH = hs[len(hs)/2]
+	}
 	aligned := func(x float64) bool {
 		for _, s := range starts {
 			if abs(x-s) < 3 {
@@ -405,7 +418,7 @@ func bridgeLabels(lines []line, tab []bool, width float64, above []float64) {
 			l := lines[k]
 			in := l.x0 > left+3
 			centred := !top && abs((l.x0+l.x1)/2-mid) < 3
-			ok = l.x1-l.x0 < 0.5*width && aligned(l.x0) && !centred && (in || !top) && (k == 0 || l.page == lines[k-1].page && l.y0-lines[k-1].y1 < 2.5*l.h())
+			ok = l.x1-l.x0 < 0.5*width && l.h() < 1.15*rowH && aligned(l.x0) && !centred && (in || !top) && (k == 0 || l.page == lines[k-1].page && l.y0-lines[k-1].y1 < 2.5*l.h())
 			inner = inner || in
 		}
 		ok = ok && inner
