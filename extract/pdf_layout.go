@@ -241,7 +241,7 @@ func (b *pdfBuilder) page(pg page) {
 	if pg.text {
 		tab = textTableLines(lines)
 	} else {
-		tab = tableLines(lines, above)
+		tab = tableLines(lines, above, pg.width)
 	}
 	left, right := margins(lines, tab)
 	for i, l := range lines {
@@ -297,7 +297,7 @@ func continues(prev, l line) bool {
 // same font size join the table (multi-line headers above, wrapped names
 // below) if they too have a gap or are narrow. A run of marked lines is a
 // table only with two rows and a number somewhere.
-func tableLines(lines []line, above []float64) []bool {
+func tableLines(lines []line, above []float64, pageWidth float64) []bool {
 	tab := make([]bool, len(lines))
 	for i, l := range lines {
 		tab[i] = l.maxGap() >= 1.5*l.h() || l.adjacentNumbers()
@@ -328,7 +328,7 @@ func tableLines(lines []line, above []float64) []bool {
 			}
 		}
 	}
-	bridgeLabels(lines, tab, width, above)
+	bridgeLabels(lines, tab, width, above, pageWidth)
 	for i := 0; i < len(lines); {
 		if !tab[i] {
 			i++
@@ -359,7 +359,7 @@ func tableLines(lines []line, above []float64) []bool {
 // stand in a column right of the table's first, where no title or
 // 编制单位 line of a next table starts, and none be set larger than the
 // rows (a title).
-func bridgeLabels(lines []line, tab []bool, width float64, above []float64) {
+func bridgeLabels(lines []line, tab []bool, width float64, above []float64, pageWidth float64) {
 	starts := append([]float64(nil), above...)
 	for i, l := range lines {
 		if tab[i] {
@@ -417,7 +417,9 @@ func bridgeLabels(lines []line, tab []bool, width float64, above []float64) {
 		for k := i; ok && k < j; k++ {
 			l := lines[k]
 			in := l.x0 > left+3
-			centred := !top && abs((l.x0+l.x1)/2-mid) < 3
+			// A title is centred on the tables, or, opening a page, on the
+			// page.
+			centred := !top && abs((l.x0+l.x1)/2-mid) < 3 || top && pageWidth > 0 && abs((l.x0+l.x1)/2-pageWidth/2) < 0.015*pageWidth
 			ok = l.x1-l.x0 < 0.5*width && l.h() < 1.15*rowH && aligned(l.x0) && !centred && (in || !top) && (k == 0 || l.page == lines[k-1].page && l.y0-lines[k-1].y1 < 2.5*l.h())
 			inner = inner || in
 		}

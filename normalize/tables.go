@@ -165,7 +165,7 @@ func viewTable(b *extract.Block) *tableView {
 		if inHeader && nums == 0 && caption(cells) {
 			continue // "部门：… | 单位：万元" above the headers names no column
 		}
-		if inHeader && nums == 0 {
+		if inHeader && nums == 0 && !codeFirst(cells) { // a row's code ends the header, figures or not
 			v.levels = append(v.levels, cells)
 			for j, c := range cells {
 				if c.text != "" && !strings.Contains(v.header[j], c.text) {
@@ -173,6 +173,9 @@ func viewTable(b *extract.Block) *tableView {
 				}
 			}
 			continue
+		}
+		if !inHeader && nums == 0 && repeatsHeader(v.levels, cells) {
+			continue // the header again, on the table's next page
 		}
 		inHeader = false
 		if n := len(v.rows); n > 0 && completes(v.rows[n-1], cells) {
@@ -186,7 +189,201 @@ func viewTable(b *extract.Block) *tableView {
 		v.rows = append(v.rows, cells)
 		v.index = append(v.index, i)
 	}
+	assembleRows(v)
 	return v
+}
+
+// assembleRows joins the lines of one row of a coded table that the
+// layout left apart: in narrow columns a name wraps onto lines above or
+// below its code, and the figures stand on the first, middle or last line
+// of the row, so one printed row comes as a line with its code and lines
+// of a name's part or of figures alone. Every row of such a table opens
+// at a code (or 合计), its anchor; a line without one joins an anchor next
+// to it: a line of figures the one that lacks figures (where both do, the
+// way the table's sure cases go, else the one above), a line of words the
+// one whose name it continues as the catalogue spells the code (else the
+// one above). A table in two halves is left alone.
+func assembleRows(v *tableView) {
+	if len(v.rows) < 3 || len(sides(v)) > 1 {
+		return
+	}
+	type kind struct{ anchor, figs, words bool }
+	kinds := make([]kind, len(v.rows))
+	codes := 0
+	for i, row := range v.rows {
+		code, name, _ := rowCode(row)
+		label := strings.ReplaceAll(name, " ", "")
+		k := kind{anchor: code != "" || label == "合计" || label == "总计" || subCodeFirst(row)}
+		if code != "" {
+			codes++
+		}
+		for _, c := range row {
+			switch {
+			case c.text == "" || c.covered:
+			case c.numeric && !codeRe.MatchString(c.text) && !subCodeRe.MatchString(c.text):
+				k.figs = true
+			case !c.numeric:
+				k.words = true
+			}
+		}
+		kinds[i] = k
+	}
+	if codes < 3 {
+		return
+	}
+	// The way figures go where it is sure: one neighbour lacks them.
+	nearest := func(i, step int) int {
+		for j := i + step; j >= 0 && j < len(v.rows) && j >= i-3 && j <= i+3; j += step {
+			if kinds[j].anchor {
+				return j
+			}
+		}
+		return -1
+	}
+	up, down := 0, 0
+	for i, k := range kinds {
+		if k.anchor || !k.figs {
+			continue
+		}
+		a, b := nearest(i, -1), nearest(i, 1)
+		switch {
+		case a >= 0 && !kinds[a].figs && (b < 0 || kinds[b].figs):
+			up++
+		case b >= 0 && !kinds[b].figs && (a < 0 || kinds[a].figs):
+			down++
+		}
+	}
+	into := make([]int, len(v.rows)) // the anchor each line joins; -1 none
+	for i, k := range kinds {
+		into[i] = -1
+		if k.anchor {
+			continue
+		}
+		a, b := nearest(i, -1), nearest(i, 1)
+		switch {
+		case k.figs:
+			lacksA, lacksB := a >= 0 && !kinds[a].figs, b >= 0 && !kinds[b].figs
+			switch {
+			case lacksA && lacksB && down > up, lacksB && !lacksA:
+				into[i] = b
+			case lacksA:
+				into[i] = a
+			}
+			if into[i] >= 0 {
+				kinds[into[i]].figs = true
+			}
+		case k.words && len(cellTexts(v.rows[i])) == 1: // a name's part: one cell
+			into[i] = a
+			if b >= 0 && (a < 0 || continuesName(v.rows[i], v.rows[b], true) && !continuesName(v.rows[a], v.rows[i], false)) {
+				into[i] = b
+			}
+		}
+	}
+	var rows [][]tcell
+	var index []int
+	at := map[int]int{} // anchor → its place in rows
+	for i, row := range v.rows {
+		if into[i] < 0 {
+			at[i] = len(rows)
+			rows, index = append(rows, append([]tcell(nil), row...)), append(index, v.index[i])
+		}
+	}
+	for i, row := range v.rows {
+		if into[i] < 0 {
+			continue
+		}
+		dst := rows[at[into[i]]]
+		for j, c := range row {
+			switch {
+			case c.text == "" || c.covered:
+			case dst[j].text == "":
+				dst[j] = c
+			case !c.numeric && !dst[j].numeric && i < into[i]:
+				dst[j].text = c.text + dst[j].text // a name's part above its code
+			case !c.numeric && !dst[j].numeric:
+				dst[j].text += c.text
+			}
+		}
+	}
+	v.rows, v.index = rows, index
+}
+
+// subCodeFirst reports whether a row opens with a 款 or 项 code, its 类
+// left to a merged cell above (splitCodes).
+func subCodeFirst(row []tcell) bool {
+	for _, c := range row {
+		if c.text == "" || c.covered {
+			continue
+		}
+		return subCodeRe.MatchString(c.text)
+	}
+	return false
+}
+
+// continuesName reports whether the words of row a, then those of row b,
+// make a name the catalogue knows (or its start) for b's code, or, with
+// bCode false, for a's code.
+func continuesName(a, b []tcell, bCode bool) bool {
+	codeRow := a
+	if bCode {
+		codeRow = b
+	}
+	code, _, _ := rowCode(codeRow)
+	e := mustLexicon().cat.byCode[code]
+	if e == nil {
+		return false
+	}
+	words := func(row []tcell) string {
+		var s strings.Builder
+		for _, c := range row {
+			if c.text != "" && !c.numeric && !c.covered {
+				s.WriteString(strings.ReplaceAll(c.text, " ", ""))
+			}
+		}
+		return s.String()
+	}
+	joined := words(a) + words(b)
+	for _, n := range e.names {
+		if strings.HasPrefix(n, joined) || strings.HasPrefix(joined, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeFirst reports whether a row opens with a function or economic code
+// and a name after it.
+func codeFirst(cells []tcell) bool {
+	for j, c := range cells {
+		if c.text == "" || c.covered {
+			continue
+		}
+		return len(c.text) >= 3 && codeRe.MatchString(c.text) && named(cells, j)
+	}
+	return false
+}
+
+// repeatsHeader reports whether a row holds only words of the header: the
+// header printed again where the table goes on to a new page.
+func repeatsHeader(levels [][]tcell, cells []tcell) bool {
+	words := map[string]bool{}
+	for _, l := range levels {
+		for _, c := range l {
+			for _, w := range strings.Fields(c.text) {
+				words[w] = true
+			}
+		}
+	}
+	n := 0
+	for _, c := range cells {
+		for _, w := range strings.Fields(c.text) {
+			if !words[w] {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }
 
 // captionRe matches a table's caption cells: who made it and its unit.

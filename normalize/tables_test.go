@@ -305,3 +305,30 @@ func TestTwoHalfBasic(t *testing.T) {
 		t.Errorf("economic lines %q, want %q", lines, wantLines)
 	}
 }
+
+// TestWrappedRows: in narrow columns a row's name wraps above or below its
+// code and its figures stand on another line; each line joins its row, and
+// the header printed again on a new page is no row.
+func TestWrappedRows(t *testing.T) {
+	got := tableFacts(t, para("上海市某局2024年度部门决算"), para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+		grid("科目编码|<|<|科目名称|合计|基本支出|项目支出", "类|款|项||||",
+			"201|||一般公共服务支出|||",
+			"||||2,098.33|1,730.18|368.15",
+			"201|06||财政事务|2,098.33|1,730.18|368.15",
+			"201|06|01|行政运行|2,098.33|1,730.18|368.15",
+			"|||机关事业单位基|||",
+			"208|05|05|本养老保险缴费|||",
+			"|||支出|189.80|189.80|",
+			"科目编码|<|<|科目名称|合计|基本支出|项目支出",
+			"208|05|06|机关事业单位职业年金缴费支出|||",
+			"||||94.18|94.18|"))
+	want := []string{
+		"gpb.class amount 一般公共服务支出 #201 = 20983300",
+		"gpb.item amount 一般公共服务支出/财政事务/行政运行 #2010601 = 20983300",
+		"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/机关事业单位基本养老保险缴费支出 #2080505 = 1898000",
+		"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/机关事业单位职业年金缴费支出 #2080506 = 941800",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts\n got %q\nwant %q", got, want)
+	}
+}
