@@ -572,10 +572,12 @@ var countPatterns = []struct {
 	metric string
 	re     *regexp.Regexp
 }{
-	{"three_public.overseas.groups", regexp.MustCompile(`团组(?:共)?(\d+)(?:个|次|批)`)},
-	{"three_public.overseas.persons", regexp.MustCompile(`出国\(境\)(?:人员|人数)?(?:共)?(\d+)人`)},
-	{"three_public.reception.batches", regexp.MustCompile(`公务接待(?:共)?(\d+)批次?`)},
-	{"three_public.reception.persons", regexp.MustCompile(`公务接待(?:共)?\d+批次?[,，、]\s*(?:共)?(\d+)人次`)},
+	// 团组 of travel abroad, not of visitors received (接待…团组36批次).
+	{"three_public.overseas.groups", regexp.MustCompile(`出(?:国|访|境)[^。;；接]{0,20}?团组(?:共)?(\d+)(?:个|次|批)`)},
+	{"three_public.overseas.persons", regexp.MustCompile(`出国\(境\)(?:人员|人数)?(?:共)?(\d+)人|出(?:国|访|境)[^。;；接]{0,20}?团组\d+(?:个|次|批)[,，、]\s*(?:累计|共|合计)?(\d+)人`)},
+	// Visitors received at home: not 外事接待, and within a clause.
+	{"three_public.reception.batches", regexp.MustCompile(`公务接待(?:共)?(\d+)批次?|(?:^|[^事])接待[^。;；,，]{0,12}?(\d+)批次?`)},
+	{"three_public.reception.persons", regexp.MustCompile(`公务接待[^。;；,，]{0,12}?\d+批次?[,，、]\s*(?:共|累计)?(\d+)人次|(?:^|[^事])接待[^。;；,，]{0,12}?\d+批次?[,，、]\s*(?:共|累计)?(\d+)人次`)},
 	{"three_public.vehicle.purchased", regexp.MustCompile(`购置(?:公务用)?车(?:辆)?(\d+)辆`)},
 	{"assets.vehicles", regexp.MustCompile(`共有(?:公务用)?车辆?(\d+)辆`)},
 }
@@ -586,7 +588,11 @@ func (r *reader) counts(b *extract.Block, s string) {
 		if m == nil {
 			continue
 		}
-		v, err := ParseNumber(s[m[2]:m[3]])
+		g := 2 // the first group that matched: patterns have alternatives
+		for g+1 < len(m) && m[g] < 0 {
+			g += 2
+		}
+		v, err := ParseNumber(s[m[g]:m[g+1]])
 		if err != nil {
 			continue
 		}

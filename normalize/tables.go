@@ -121,6 +121,7 @@ type tcell struct {
 	text     string
 	numeric  bool
 	covered  bool
+	fromLeft bool // covered by a merged cell that starts in a column to the left
 	doubtful bool // a figure OCR could not settle: it stands in its column, but gives no value
 }
 
@@ -157,7 +158,7 @@ func viewTable(b *extract.Block) *tableView {
 			}
 			doubt := strings.HasSuffix(text, extract.Doubtful)
 			num := (amountRe2.MatchString(text) || doubt) && !c.Covered(i, j)
-			cells[j] = tcell{text: text, numeric: num, covered: c.Covered(i, j), doubtful: doubt}
+			cells[j] = tcell{text: text, numeric: num, covered: c.Covered(i, j), fromLeft: c.OriginCol < j, doubtful: doubt}
 			if num && !codeRe.MatchString(text) {
 				nums++
 			}
@@ -189,8 +190,34 @@ func viewTable(b *extract.Block) *tableView {
 		v.rows = append(v.rows, cells)
 		v.index = append(v.index, i)
 	}
+	dropLineNumbers(v)
 	assembleRows(v)
 	return v
+}
+
+// dropLineNumbers blanks the 行次 (line number) columns of the national
+// template's tables and drops its 栏次 row (the columns' numbers): they are
+// numbers, not figures.
+func dropLineNumbers(v *tableView) {
+	var cols []int
+	for j := range v.header {
+		leaf, _ := v.leaf(j)
+		if l := strings.ReplaceAll(leaf, " ", ""); l == "行次" || l == "栏次" {
+			cols = append(cols, j)
+		}
+	}
+	var rows [][]tcell
+	var index []int
+	for i, row := range v.rows {
+		if l, _ := rowLabel(row); strings.ReplaceAll(l, " ", "") == "栏次" || strings.ReplaceAll(l, " ", "") == "行次" {
+			continue
+		}
+		for _, j := range cols {
+			row[j] = tcell{}
+		}
+		rows, index = append(rows, row), append(index, v.index[i])
+	}
+	v.rows, v.index = rows, index
 }
 
 // assembleRows joins the lines of one row of a coded table that the
@@ -561,10 +588,10 @@ func (v *tableView) leaf(j int) (string, []string) {
 			continue
 		}
 		if leaf == "" {
-			if c.covered {
-				return "", nil
+			if c.fromLeft {
+				return "", nil // a group over several columns, not this one's own
 			}
-			leaf = c.text
+			leaf = c.text // its own, perhaps merged down from a level above
 		} else {
 			above = append(above, c.text)
 		}

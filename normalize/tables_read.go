@@ -272,25 +272,67 @@ func (tr *tableReader) byColumns() {
 		v   decimal.Decimal
 		raw string
 	}
-	got := map[string]found{}
+	got := map[string]found{} // by metric and measure
 	var order []string
 	for _, j := range cols {
-		m := tr.columnMetric(j, j == amount)
-		if _, dup := got[m]; m == "" || dup {
+		m, measure := tr.columnMetric(j, j == amount), "amount"
+		if tr.kind == tableThreePublic {
+			measure = tr.threePublicMeasure(j)
+		}
+		key := m + " " + measure
+		if _, dup := got[key]; m == "" || measure == "" || dup {
 			continue
 		}
 		if v, raw, ok := tr.value(row, j); ok {
-			got[m] = found{j, v, raw}
-			order = append(order, m)
+			got[key] = found{j, v, raw}
+			order = append(order, key)
 		}
 	}
-	if tr.kind == tableThreePublic && !threePublicAddsUp(func(m string) (decimal.Decimal, bool) { f, ok := got[m]; return f.v, ok }) {
-		return // the columns were misread: better no figures than wrong ones
+	if tr.kind == tableThreePublic {
+		for _, measure := range []string{"amount", "budget"} {
+			if !threePublicAddsUp(func(m string) (decimal.Decimal, bool) { f, ok := got[m+" "+measure]; return f.v, ok }) {
+				return // the columns were misread: better no figures than wrong ones
+			}
+		}
 	}
-	for _, m := range order {
-		f := got[m]
-		tr.add(i, f.j, m, "amount", "", "", f.v, f.raw)
+	for _, key := range order {
+		f := got[key]
+		m, measure, _ := strings.Cut(key, " ")
+		tr.add(i, f.j, m, measure, "", "", f.v, f.raw)
 	}
+}
+
+// threePublicMeasure tells what a “三公” table column holds by the headers
+// over it: in a 决算, 预算数 columns the budget and 决算数 ones the amount
+// (a table may group its parts under 预算数 and 决算数, or put the two
+// under each part); in a 预算 every column is the budgeted amount. A
+// column under both, or a 决算's column under neither where the table has
+// 预算数 columns elsewhere, is not sure: "".
+func (tr *tableReader) threePublicMeasure(j int) string {
+	if tr.docKind != "决算" {
+		return "amount"
+	}
+	leaf, above := tr.v.leaf(j)
+	budget, actual := false, false
+	for _, h := range append([]string{leaf}, above...) {
+		h = strings.ReplaceAll(h, " ", "")
+		budget = budget || strings.Contains(h, "预算") && !strings.Contains(h, "决算")
+		actual = actual || strings.Contains(h, "决算") || strings.Contains(h, "实际")
+	}
+	switch {
+	case budget && actual:
+		return ""
+	case budget:
+		return "budget"
+	case actual:
+		return "amount"
+	}
+	for k := range tr.v.header {
+		if h := tr.v.header[k]; strings.Contains(h, "预算") && !strings.Contains(h, "决算") {
+			return "" // the table has budget columns: this one is unsure
+		}
+	}
+	return "amount"
 }
 
 // threePublicAddsUp checks a reading of a “三公” row against the table's

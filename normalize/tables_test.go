@@ -332,3 +332,49 @@ func TestWrappedRows(t *testing.T) {
 		t.Errorf("facts\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestNationalTemplate: the national 决算 template's tables number their
+// lines (行次) and columns (栏次), and group the “三公” table's parts under
+// 预算数 and 决算数.
+func TestNationalTemplate(t *testing.T) {
+	decision := para("某县某局2023年度部门决算")
+	got := tableFacts(t, decision, para("收入支出决算总表"), para("单位：万元"),
+		grid("收入|<|<|支出|<|<", "项目|行次|金额|项目|行次|金额", "栏次||1|栏次||2",
+			"一、一般公共预算财政拨款收入|1|321.71|一、一般公共服务支出|32|300.00",
+			"本年收入合计|9|321.71|本年支出合计|58|300.00",
+			"年初结转和结余|11|0.00|年末结转和结余|60|21.71",
+			"总计|12|321.71|总计|62|321.71"))
+	want := []string{"expenditure.carryover amount = 217100", "expenditure.total amount = 3000000", "income.carryover amount = 0",
+		"income.fiscal.gpb amount = 3217100", "income.total amount = 3217100", "total amount = 3217100"}
+	if !reflect.DeepEqual(sorted(got), want) {
+		t.Errorf("summary with 行次\n got %q\nwant %q", got, want)
+	}
+	got = tableFacts(t, decision, para("财政拨款“三公”经费支出决算表"), para("单位：元"),
+		grid("预算数|<|<|<|<|<|决算数|<|<|<|<|<",
+			"合计|因公出国（境）费|公务用车购置及运行费|<|<|公务接待费|合计|因公出国（境）费|公务用车购置及运行费|<|<|公务接待费",
+			"||小计|公务用车购置费|公务用车运行费||||小计|公务用车购置费|公务用车运行费|",
+			"184,800.00|0.00|171,300.00|0.00|171,300.00|13,500.00|148,600.00|0.00|138,000.00|0.00|138,000.00|10,600.00"))
+	want = []string{"three_public.overseas amount = 0", "three_public.overseas budget = 0",
+		"three_public.reception amount = 10600", "three_public.reception budget = 13500",
+		"three_public.total amount = 148600", "three_public.total budget = 184800",
+		"three_public.vehicle amount = 138000", "three_public.vehicle budget = 171300",
+		"three_public.vehicle.operation amount = 138000", "three_public.vehicle.operation budget = 171300",
+		"three_public.vehicle.purchase amount = 0", "three_public.vehicle.purchase budget = 0"}
+	if !reflect.DeepEqual(sorted(got), want) {
+		t.Errorf("三公 under 预算数 and 决算数\n got %q\nwant %q", got, want)
+	}
+	res := Document(textDoc("某县某局2023年度部门决算", "七、财政拨款“三公”经费支出决算情况说明",
+		"1．因公出国（境）费0.00万元。全年安排因公出国（境）团组0个，累计0人次。",
+		"3．公务接待费5.74万元。全年共接待国内来访团组36批次，288人次（不包括陪同人员）。外事接待0批次。"), segmenter(t))
+	var counts []string
+	for _, l := range factLines(res.Facts) {
+		if strings.Contains(l, " count") {
+			counts = append(counts, l)
+		}
+	}
+	wantCounts := []string{"three_public.overseas.groups count = 0", "three_public.overseas.persons count = 0",
+		"three_public.reception.batches count = 36", "three_public.reception.persons count = 288"}
+	if !reflect.DeepEqual(counts, wantCounts) || len(res.Conflicts) > 0 {
+		t.Errorf("counts %q (conflicts %q), want %q", counts, factLines(res.Conflicts), wantCounts)
+	}
+}
