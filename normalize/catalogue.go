@@ -15,7 +15,8 @@ type entry struct {
 // catalogue looks codes up by the names printed for 类, 款 and 项.
 type catalogue struct {
 	byCode map[string]*entry
-	order  []string // codes in file order
+	order  []string        // codes in file order
+	names  map[string]bool // every name, current or former, without a trailing 支出
 }
 
 func parseCatalogue(data string) (*catalogue, error) {
@@ -39,6 +40,12 @@ func parseCatalogue(data string) (*catalogue, error) {
 		}
 		c.byCode[code] = e
 		c.order = append(c.order, code)
+		if c.names == nil {
+			c.names = map[string]bool{}
+		}
+		for _, n := range e.names {
+			c.names[strings.TrimSuffix(n, "支出")] = true
+		}
 		return nil
 	})
 	return c, err
@@ -63,6 +70,48 @@ func (c *catalogue) fitSuffix(code, name string) string {
 		}
 	}
 	return found
+}
+
+// named reports whether a printed name is one the catalogue has, at any
+// level, give or take 支出.
+func (c *catalogue) named(printed string) bool {
+	p := strings.TrimSuffix(strings.ReplaceAll(Clean(printed), " ", ""), "支出")
+	return p != "" && c.names[p]
+}
+
+// byName finds the one entry a printed name stands for, under the codes
+// the lines above set: the 款 (for a 项), else the 类 (for a 款, or a 项 of
+// any of its 款), else among the 类. "" when none or several fit.
+func (c *catalogue) byName(name, class, kuan string) string {
+	name = strings.ReplaceAll(Clean(name), " ", "")
+	if kuan != "" {
+		if e := c.child(kuan, name); e != nil {
+			return e.code
+		}
+	}
+	if class != "" {
+		if e := c.child(class, name); e != nil {
+			return e.code
+		}
+		found := ""
+		for _, k := range c.order {
+			if len(k) == 5 && strings.HasPrefix(k, class) {
+				if e := c.child(k, name); e != nil {
+					if found != "" {
+						return ""
+					}
+					found = e.code
+				}
+			}
+		}
+		if found != "" {
+			return found
+		}
+	}
+	if e := c.child("", name); e != nil {
+		return e.code
+	}
+	return ""
 }
 
 // fits reports whether a printed name is the entry's, or one of its former

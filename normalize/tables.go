@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
@@ -209,7 +210,7 @@ func dropLineNumbers(v *tableView) {
 	var rows [][]tcell
 	var index []int
 	for i, row := range v.rows {
-		if l, _ := rowLabel(row); strings.ReplaceAll(l, " ", "") == "栏次" || strings.ReplaceAll(l, " ", "") == "行次" {
+		if l, _ := rowLabel(row); strings.ReplaceAll(l, " ", "") == "栏次" || strings.ReplaceAll(l, " ", "") == "行次" || columnNumbers(row) {
 			continue
 		}
 		for _, j := range cols {
@@ -240,7 +241,7 @@ func assembleRows(v *tableView) {
 	for i, row := range v.rows {
 		code, name, _ := rowCode(row)
 		label := strings.ReplaceAll(name, " ", "")
-		k := kind{anchor: code != "" || label == "合计" || label == "总计" || subCodeFirst(row)}
+		k := kind{anchor: code != "" || label == "合计" || label == "总计" || subCodeFirst(row) || mustLexicon().cat.named(label)}
 		if code != "" {
 			codes++
 		}
@@ -376,6 +377,22 @@ func continuesName(a, b []tcell, bCode bool) bool {
 		}
 	}
 	return false
+}
+
+// columnNumbers reports whether a row is the columns' numbers without a
+// label: 1, 2, 3, … in its figure cells, three at least.
+func columnNumbers(row []tcell) bool {
+	n := 0
+	for _, c := range row {
+		switch {
+		case c.text == "" || c.covered:
+		case c.text == strconv.Itoa(n+1):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // codeFirst reports whether a row opens with a function or economic code

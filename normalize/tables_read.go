@@ -512,6 +512,17 @@ func (tr *tableReader) functions() {
 		if code != "" && code[0] != '2' {
 			continue // an economic classification code (301 工资福利支出…), not a function
 		}
+		cat := tr.r.seg.lx.cat
+		if e := cat.byCode[code]; name != "合计" && name != "总计" && (code == "" || e != nil && !e.fits(name)) {
+			// No code on the row, or one its name denies: the codes of a
+			// merged cell centred on other rows. The name, under the
+			// lines above, says which line it is.
+			if c := cat.byName(name, class.code, kuan.code); c != "" {
+				code = c
+			} else if code != "" {
+				continue
+			}
+		}
 		if code != "" {
 			name = tr.checkedName(code, name)
 		}
