@@ -486,7 +486,7 @@ func (b *pdfBuilder) addLine(l line, left, right float64) {
 			indented = false // a justified copy may push a clause's next line right
 		}
 		gap := l.page == p.last.page && l.y0-p.last.y1 > 2.2*h
-		if short || indented || gap || l.page > p.last.page+1 {
+		if (short || indented || gap || l.page > p.last.page+1) && !closing(firstRune(l.text())) {
 			b.closePara()
 			p = nil
 		}
@@ -541,6 +541,16 @@ func lastRune(s string) rune {
 		return 0
 	}
 	return r
+}
+
+// closing reports whether a line opening with r continues the line before
+// it: no paragraph starts with a full stop, a comma or a closing bracket.
+func closing(r rune) bool {
+	switch r {
+	case '。', '，', '、', '；', '：', '！', '？', '）', '】', '」', '』', '》', ',', ';', ')':
+		return true
+	}
+	return false
 }
 
 // continuing reports whether a line ending in r stops inside a sentence:

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -198,26 +199,31 @@ func hardWrapped(lines []string, cols textWidth) (bool, float64) {
 	for _, w := range widths {
 		count[int(w)]++
 	}
-	best, at := 0, 0
+	// Of the widths near which a good part of the lines that could have
+	// been wrapped there end (prose's right margin, not a table's common
+	// row width below it, where short lines of all widths abound), the one
+	// most lines end at.
+	ws := make([]int, 0, len(count))
 	for w := range count {
-		n := 0
+		ws = append(ws, w)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(ws)))
+	best, at := 0, 0
+	for _, w := range ws {
+		n, long := 0, 0
 		for v := w - 5; v <= w; v++ {
 			n += count[v]
 		}
-		if n > best || n == best && w > at {
+		for v, k := range count {
+			if float64(v) >= 0.6*float64(w) {
+				long += k
+			}
+		}
+		if n >= 5 && float64(n) >= 0.4*float64(long) && n > best {
 			best, at = n, w
 		}
 	}
-	long := 0 // lines that could have been wrapped at that width
-	for w, n := range count {
-		if float64(w) >= 0.6*float64(at) {
-			long += n
-		}
-	}
-	if best >= 5 && float64(best) >= 0.4*float64(long) {
-		return true, float64(at)
-	}
-	return false, 0
+	return best > 0, float64(at)
 }
 
 // textTableLines marks the lines of a text page that belong to tables. Text

@@ -335,8 +335,8 @@ func headingParts(b extract.Block) []string {
 	}
 	heading := func(l string) bool {
 		t := strings.TrimSpace(Clean(l))
-		if openItemRe.MatchString(t) && !strings.HasSuffix(t, "(类)") {
-			return false // a line item's name, broken before its (项)
+		if openItemRe.MatchString(t) && !strings.HasSuffix(t, "(类)") || strings.Contains(t, "(项)") {
+			return false // a line item's name, whole or broken before its (项)
 		}
 		return float64(utf8.RuneCountInString(l)) < 0.8*float64(longest) && headingLevel(&extract.Block{Kind: extract.Paragraph}, t) > 0
 	}
