@@ -269,6 +269,9 @@ type reader struct {
 	economic []EconomicFigure
 	changes  []Fact // year-on-year changes of 类 and 项
 	lead     lead   // what the sentence being read is about
+	// openItem is a line item that ended its paragraph before its
+	// figures: the next paragraph goes on with it.
+	openItem string
 }
 
 // lead is what a sentence is about: the first metric (and line) it states
@@ -431,7 +434,13 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 		}
 		done = append(done, [2]int{m[0], end})
 		if len(clauses) == 0 {
-			r.itemTail(b, ctx.paragraph, s, subject, code)
+			if !r.itemTail(b, ctx.paragraph, s, subject, code) {
+				// The paragraph ends at the item, its figures still to
+				// come: the next paragraph (a page turned) has them.
+				if at := strings.Index(ctx.paragraph, s); at >= 0 && !nextItemRe.MatchString(ctx.paragraph[at+len(s):]) {
+					r.openItem = ctx.paragraph[at+m[0]:]
+				}
+			}
 		}
 	}
 	return done
@@ -451,11 +460,12 @@ var (
 
 // itemTail reads an item's figures from the rest of its paragraph, up to
 // the next item.
-func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) {
+func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) bool {
 	i := strings.Index(paragraph, s)
 	if i < 0 || r.kind != "决算" {
-		return
+		return false
 	}
+	found := false
 	tail := paragraph[i+len(s):]
 	if m := nextItemRe.FindStringIndex(tail); m != nil {
 		tail = tail[:m[0]]
@@ -497,7 +507,9 @@ func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) 
 			f.Reason = gap
 		}
 		r.facts.add(f)
+		found = true
 	}
+	return found
 }
 
 var (

@@ -89,6 +89,7 @@ func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB) *re
 			continue
 		}
 		r.paragraph(b, text, &sec)
+		carry, r.openItem = r.openItem, ""
 	}
 	r.charts(doc, r.id.Year)
 	return r

@@ -117,6 +117,9 @@ func TestTextCopies(t *testing.T) {
 				"   2010101    行政运行              100.00     100.00\n" +
 				"   2010102    一般行政管理事务       20.00                  20.00\n",
 			[]string{"expenditure.total amount = 1200000", "expenditure.basic amount = 1000000", "expenditure.project amount = 200000"}, nil},
+		{"a line item whose figures are on the next page",
+			"上海市某局2024年度部门决算\n" + prose + "五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共服务支出（类）财政事务（款）行政运行（项）\n。主要用于机关在职\n\f人员工资福利及日常公用经费等基本支出。年初预算为1462.43 万元，支出决算为\n1462.43万元。决算数等于预算数。\n",
+			[]string{"gpb.item amount 一般公共服务支出/财政事务/行政运行 #2010601 = 14624300", "gpb.item budget 一般公共服务支出/财政事务/行政运行 #2010601 = 14624300"}, nil},
 		{"dashes for zero",
 			"政府性基金预算财政拨款支出决算表\n单位：万元\n项目 合计 基本支出 项目支出\n合计 - - -\n",
 			[]string{"gov_fund.expenditure amount = 0"}, nil},
