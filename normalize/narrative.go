@@ -530,6 +530,13 @@ func (r *reader) itemSubject(printed []string) (subject, code string) {
 	}
 	if c, _ := r.seg.lx.cat.path(names...); len(c) == 7 {
 		code = c
+		// One line, one subject: each level as the catalogue spells the
+		// name printed (current or former), give or take 支出.
+		for k, lc := range []string{c[:3], c[:5], c} {
+			if e := r.seg.lx.cat.byCode[lc]; e != nil && k < len(names) {
+				names[k] = e.printedAs(names[k])
+			}
+		}
 	}
 	return strings.Join(names, "/"), code
 }
