@@ -37,7 +37,8 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 
 // allGPB tells from the document's figures how much of its money is
 // 一般公共预算: all its 财政拨款 when its 一般公共预算 income equals its
-// 财政拨款 income, all its money when it equals its whole income.
+// 财政拨款 income (or no 财政拨款 income is stated and the other kinds are
+// nil), all its money when it equals its whole income.
 func (r *reader) allGPB() allGPB {
 	var all allGPB
 	gpb, ok := r.facts.index[Key{"income.fiscal.gpb", "amount", ""}]
@@ -48,8 +49,28 @@ func (r *reader) allGPB() allGPB {
 		i, ok := r.facts.index[Key{metric, "amount", ""}]
 		return ok && r.facts.list[i].Value.Equal(r.facts.list[gpb].Value)
 	}
+	zero := func(metrics ...string) bool {
+		for _, m := range metrics {
+			if i, ok := r.facts.index[Key{m, "amount", ""}]; ok && r.facts.list[i].Value.IsZero() {
+				return true
+			}
+		}
+		return false
+	}
+	stated := func(metrics ...string) bool {
+		for _, m := range metrics {
+			if _, ok := r.facts.index[Key{m, "amount", ""}]; ok {
+				return true
+			}
+		}
+		return false
+	}
 	all.money = equal("income.total")
-	all.fiscal = all.money || equal("income.fiscal")
+	// Or, with no 财政拨款 total stated, its other kinds stated nil (国有资本
+	//经营 money, which few departments have, unstated or nil).
+	noOthers := zero("income.fiscal.gov_fund", "gov_fund.expenditure") &&
+		(zero("income.fiscal.state_capital", "state_capital.expenditure") || !stated("income.fiscal.state_capital", "state_capital.expenditure"))
+	all.fiscal = all.money || equal("income.fiscal") || !stated("income.fiscal") && noOthers
 	return all
 }
 
