@@ -2,8 +2,10 @@ package validate
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -183,6 +185,24 @@ func TestSeedKnownInconsistencies(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("no %s %s saying %q", w.severity, w.rule, w.says)
+		}
+	}
+}
+
+// TestStableCorpusOrder: two ingests of one document give the same
+// findings in the same order, though normalize walks maps.
+func TestStableCorpusOrder(t *testing.T) {
+	for _, file := range []string{"gbc-pt-czj-2024-js.pdf", "gbc-tmp-unit-budget.pdf", "tbx-sh-czj-2025-dwys.pdf"} {
+		var want []string
+		for k := range 4 {
+			var got []string
+			for _, f := range check(t, corpusDir+file).Findings {
+				got = append(got, fmt.Sprintf("%s %s %s %s %v", f.Rule, f.Severity, f.Message, f.Actual, f.Facts))
+			}
+			if k > 0 && !slices.Equal(got, want) {
+				t.Fatalf("%s: run %d differs from run 0", file, k)
+			}
+			want = got
 		}
 	}
 }

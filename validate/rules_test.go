@@ -154,12 +154,33 @@ func runCase(t *testing.T, lines []string) *Report {
 	return Document(doc, res)
 }
 
-// TestEveryRuleHasCases keeps testdata/rules in step with the ledger.
+// TestEveryRuleHasCases keeps testdata/rules in step with the registry:
+// a case file for every rule, and no case file for a rule not registered.
 func TestEveryRuleHasCases(t *testing.T) {
-	rep := Document(&extract.Document{}, &normalize.Result{})
-	for _, c := range rep.Ledger {
-		if _, err := os.Stat(filepath.Join("testdata", "rules", c.Rule+".txtar")); err != nil {
-			t.Errorf("rule %s has no testdata/rules/%s.txtar", c.Rule, c.Rule)
+	ids := map[string]bool{}
+	for _, r := range Rules() {
+		if ids[r.ID] {
+			t.Errorf("rule %s registered twice", r.ID)
 		}
+		ids[r.ID] = true
+		if r.Doc == "" || strings.Contains(r.Doc, "\n") {
+			t.Errorf("rule %s: Doc %q; want one line", r.ID, r.Doc)
+		}
+		if r.Max != Error && r.Max != Warning {
+			t.Errorf("rule %s: Max %q; want error or warning", r.ID, r.Max)
+		}
+		if _, err := os.Stat(filepath.Join("testdata", "rules", r.ID+".txtar")); err != nil {
+			t.Errorf("rule %s has no testdata/rules/%s.txtar", r.ID, r.ID)
+		}
+	}
+	files, _ := filepath.Glob("testdata/rules/*.txtar")
+	for _, name := range files {
+		if id := strings.TrimSuffix(filepath.Base(name), ".txtar"); !ids[id] {
+			t.Errorf("%s: no rule %s is registered", name, id)
+		}
+	}
+	rep := Document(&extract.Document{}, &normalize.Result{})
+	if len(rep.Ledger) != len(ids) {
+		t.Errorf("ledger has %d lines; want one per rule, %d", len(rep.Ledger), len(ids))
 	}
 }

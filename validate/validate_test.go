@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -168,5 +170,34 @@ func TestLinePercents(t *testing.T) {
 		case tt.says != "" && (len(got) != 1 || got[0].Severity != tt.severity || !strings.Contains(got[0].Message, tt.says) || len(got[0].Facts) != 1):
 			t.Errorf("%s: findings %+v; want one %s saying %q", tt.pct, got, tt.severity, tt.says)
 		}
+	}
+}
+
+// TestStableOrder: a document's findings come out in one order whatever
+// the order normalize found its tables' sums in (it walks a map).
+func TestStableOrder(t *testing.T) {
+	sums := []normalize.TableSum{
+		{Pos: extract.Pos{Page: 3, Block: 9, Row: 24, Col: 6}, Column: "基本支出", Label: "合计", Total: decimal.RequireFromString("2336.91"), Raw: "2,336.91", Sum: decimal.RequireFromString("2336.99"), Parts: 4, Rounding: decimal.RequireFromString("0.025"), Places: 2, Unit: "万元"},
+		{Pos: extract.Pos{Page: 3, Block: 9, Row: 24, Col: 5}, Column: "合计", Label: "合计", Total: decimal.RequireFromString("2940.05"), Raw: "2,940.05", Sum: decimal.RequireFromString("2940.16"), Parts: 4, Rounding: decimal.RequireFromString("0.025"), Places: 2, Unit: "万元"},
+		{Pos: extract.Pos{Page: 4, Block: 11, Row: 3, Col: 4}, Column: "决算数", Label: "301 工资福利支出", Total: decimal.RequireFromString("2082.85"), Raw: "2,082.85", Sum: decimal.RequireFromString("2082.96"), Parts: 8, Rounding: decimal.RequireFromString("0.045"), Places: 2, Unit: "万元"},
+	}
+	var want []string
+	for k := range 6 {
+		res := &normalize.Result{Sums: slices.Clone(sums)}
+		rand.New(rand.NewPCG(uint64(k), 7)).Shuffle(len(res.Sums), func(i, j int) { res.Sums[i], res.Sums[j] = res.Sums[j], res.Sums[i] })
+		var got []string
+		for _, f := range Document(&extract.Document{}, res).Findings {
+			got = append(got, f.Rule+" "+f.Message)
+		}
+		if k == 0 {
+			want = got
+			continue
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("run %d: findings\n%q\nwant\n%q", k, got, want)
+		}
+	}
+	if len(want) != 3 || !strings.Contains(want[0], "「合计」列合计") || !strings.Contains(want[2], "301 工资福利支出") {
+		t.Errorf("findings %q; want three sum.table in the order of the page", want)
 	}
 }
