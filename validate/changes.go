@@ -118,5 +118,5 @@ func (p *Pass) compareChanges(total *normalize.Fact, parts []*normalize.Fact, id
 		f.Severity = Info
 		f.Message += "（差额在舍入误差之内）"
 	}
-	p.fail(f)
+	p.fail(f, append(parts, total)...)
 }

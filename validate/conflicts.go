@@ -33,7 +33,7 @@ func (p *Pass) restatements(across bool) {
 			p.pass()
 			continue
 		}
-		p.fail(Finding{Severity: Error, Expected: known(first.Value), Actual: c.Value, Facts: []int{i}, Message: p.restated(first, c, across)})
+		p.fail(Finding{Severity: Error, Expected: known(first.Value), Actual: c.Value, Facts: []int{i}, Message: p.restated(first, c, across)}, c)
 	}
 }
 

@@ -53,7 +53,7 @@ func (p *Pass) checkRatio(r ratio) {
 	if within {
 		f.Severity = Info
 	}
-	p.fail(f)
+	p.fail(f, r.also...)
 }
 
 // shareBase is the total each metric's share is stated against.

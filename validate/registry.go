@@ -18,13 +18,13 @@ var rules = []*Rule{
 	{ID: "sum.procurement", Max: Error, Run: sumProcurement,
 		Doc: "政府采购支出总额 = 货物 + 工程 + 服务"},
 	{ID: "sum.classes", Max: Error, Run: sumClasses,
-		Doc: "一般公共预算财政拨款支出 = the sum of its 类"},
+		Doc: "一般公共预算财政拨款支出 = the sum of its 类, when the 类 read are known to be all of them"},
 	{ID: "sum.items", Max: Error, Run: sumItems,
-		Doc: "each 类 = the sum of its 项"},
+		Doc: "each 类 = the sum of its 项, when the 项 read are known to be all of them"},
 	{ID: "sum.items_total", Max: Error, Run: sumItemsTotal,
-		Doc: "一般公共预算财政拨款支出 = the sum of all 项, when they cover every 类"},
+		Doc: "一般公共预算财政拨款支出 = the sum of all 项, when the 项 read are known to be all of them"},
 	{ID: "sum.items_budget", Max: Error, Run: sumItemsBudget,
-		Doc: "一般公共预算财政拨款支出年初预算 = the sum of the 项's 年初预算, when they cover every 类"},
+		Doc: "一般公共预算财政拨款支出年初预算 = the sum of the 项's 年初预算, when the list is known complete"},
 
 	// Percentages against the amounts they are computed from.
 	{ID: "share.recompute", Max: Error, Run: shareRecompute,
@@ -48,7 +48,7 @@ var rules = []*Rule{
 	{ID: "sum.table", Max: Error, Run: tableSums,
 		Doc: "in every figure column of a table, 合计 = its 类, each 类 = its 款, each 款 = its 项 (function or economic codes)"},
 	{ID: "class.vs_summary", Max: Error, Run: classesVsSummary,
-		Doc: "a 类's figure in the 收支总表 or 财政拨款收支总表 = its 一般公共预算财政拨款支出"},
+		Doc: "a 类's figure in the 收支总表 or 财政拨款收支总表 = its 一般公共预算财政拨款支出, where the scopes agree"},
 	{ID: "yoy.lines", Max: Error, Run: lineChanges,
 		Doc: "each 类's and 项's stated change in percent recomputes; a 类's change = its 项's, the 类's = 一般公共预算's (warning)"},
 

@@ -1,5 +1,12 @@
 package validate
 
+import (
+	"fmt"
+	"strings"
+
+	"github.com/fiscaldocs/fiscaldocs/normalize"
+)
+
 // A Rule is one check, in the manner of golang.org/x/tools/go/analysis: a
 // value with a stable id, a one-line doc and a run function that reads the
 // document through its own Pass. Rules are registered once, in rules
@@ -12,7 +19,8 @@ type Rule struct {
 	// (docs/checks.md lists them).
 	Doc string
 	// Max is the most severe finding the rule reports. Error: a relation
-	// the document's own figures must satisfy. Warning: what is probably
+	// the document's own figures must satisfy, reported as an error only
+	// under the evidence policy (tolerance.go). Warning: what is probably
 	// wrong, but may be right under a reading the template allows.
 	Max Severity
 	// Run checks one document, reporting through the pass.
@@ -56,10 +64,38 @@ func (p *Pass) missing() {
 	}
 }
 
-// fail records a finding, at most as severe as the rule's Max.
-func (p *Pass) fail(f Finding) {
+// fail records a finding at the severity the evidence allows: f's facts,
+// and also the readings it rests on that are not facts (a later statement,
+// a line's change), each must be sure for an error (the evidence policy,
+// tolerance.go).
+func (p *Pass) fail(f Finding, also ...*normalize.Fact) {
+	var used []*normalize.Fact
+	for _, i := range f.Facts {
+		used = append(used, &p.facts[i])
+	}
+	p.record(f, unsure(append(used, also...)))
+}
+
+// doubt records a finding whose scope or reading the rule itself cannot
+// confirm, why saying what: at most a warning.
+func (p *Pass) doubt(f Finding, why string, also ...*normalize.Fact) {
+	if f.Severity == Error {
+		f.Severity = Warning
+		f.Message += "（" + why + "）"
+		also = nil // the reason given is enough
+	}
+	p.fail(f, also...)
+}
+
+// record applies the rule's ceiling and the evidence policy and keeps the
+// finding.
+func (p *Pass) record(f Finding, doubts string) {
 	if f.Severity == Error && p.Rule.Max == Warning {
 		f.Severity = Warning
+	}
+	if f.Severity == Error && doubts != "" {
+		f.Severity = Warning
+		f.Message += "（" + doubts + "）"
 	}
 	p.check.Runs++
 	switch {
@@ -70,4 +106,76 @@ func (p *Pass) fail(f Finding) {
 	}
 	f.Rule = p.Rule.ID
 	p.findings = append(p.findings, f)
+}
+
+// unsure says which of the figures a finding rests on are not sure
+// readings (normalize.Sure), and why, or "" when all are: "其中 提租补贴增减率
+// 的科目系推断".
+func unsure(facts []*normalize.Fact) string {
+	var byBasis [][]string
+	bases := []string{normalize.BasisInferred, normalize.BasisOCR, lineSentence, ""}
+	byBasis = make([][]string, len(bases))
+	seen := map[*normalize.Fact]bool{}
+	for _, f := range facts {
+		if f == nil || seen[f] || normalize.Sure(f.Basis) && !ofLine(f) {
+			continue
+		}
+		seen[f] = true
+		k := len(bases) - 1 // a basis no rule expects: unknown
+		for j, b := range bases[:len(bases)-1] {
+			if f.Basis == b || b == lineSentence && normalize.Sure(f.Basis) {
+				k = j
+			}
+		}
+		byBasis[k] = append(byBasis[k], shortLabel(f))
+	}
+	var why []string
+	for k, names := range byBasis {
+		if len(names) == 0 {
+			continue
+		}
+		list := strings.Join(names[:min(3, len(names))], "、")
+		if len(names) > 3 {
+			list += fmt.Sprintf(" 等 %d 项", len(names))
+		}
+		switch bases[k] {
+		case normalize.BasisInferred:
+			why = append(why, list+" 的科目系推断")
+		case normalize.BasisOCR:
+			why = append(why, list+" 系 OCR 识别、未经核对")
+		case lineSentence:
+			why = append(why, list+" 所在句子先述及类、款，或为类、款的数字")
+		default:
+			why = append(why, list+" 的读取依据不明")
+		}
+	}
+	if len(why) == 0 {
+		return ""
+	}
+	return "其中 " + strings.Join(why, "；")
+}
+
+// lineSentence stands for a sure basis that unsure doubts all the same: a
+// figure of the whole department read from a sentence that names a 类 or
+// 款 before it (ofLine).
+const lineSentence = "line sentence"
+
+// ofLine reports whether a narrative figure of the whole department — not
+// of a 类 or 项 — follows a 类 or 款 named in its sentence, so that it may be
+// that line's: "一般公共服务（类）人大事务（款）支出合计1500万元" read as
+// 一般公共预算财政拨款支出.
+func ofLine(f *normalize.Fact) bool {
+	if f.Method != normalize.Narrative || f.Subject != "" || f.Metric == "gpb.class" || f.Metric == "gpb.item" {
+		return false
+	}
+	at := strings.Index(f.Text, f.Raw)
+	if at < 0 {
+		return false
+	}
+	for _, mark := range []string{"(类)", "（类）", "(款)", "（款）"} {
+		if strings.Contains(f.Text[:at], mark) {
+			return true
+		}
+	}
+	return false
 }

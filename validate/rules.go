@@ -138,7 +138,9 @@ func within(t part, ps []part) bool {
 	return t.f.Value.Sub(sumOf(fs)).Abs().LessThanOrEqual(rounding(t.f, fs...))
 }
 
-func (p *Pass) compareSum(t part, ps []part) {
+// compareSum checks total = Σ parts; why, if given and not "", says what
+// keeps a miss from being an error.
+func (p *Pass) compareSum(t part, ps []part, why ...string) {
 	want := decimal.Zero
 	var terms []string
 	idx := []int{}
@@ -158,6 +160,10 @@ func (p *Pass) compareSum(t part, ps []part) {
 		// Within the rounding tolerance: not an error, but worth knowing.
 		f.Severity = Info
 		f.Message += "（差额在舍入误差之内）"
+	}
+	if len(why) > 0 && why[0] != "" {
+		p.doubt(f, why[0])
+		return
 	}
 	p.fail(f)
 }

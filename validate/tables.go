@@ -31,7 +31,7 @@ func tableSums(p *Pass) {
 }
 
 // checkTableSum reports a table's sum that misses: within its rounding as
-// Info, beyond it as an error.
+// Info, beyond it as an error, unless the table was read by OCR.
 func (p *Pass) checkTableSum(s normalize.TableSum, msg string) {
 	diff := s.Sum.Sub(s.Total).Abs()
 	if diff.IsZero() {
@@ -41,8 +41,12 @@ func (p *Pass) checkTableSum(s normalize.TableSum, msg string) {
 	exp, _ := normalize.ToYuan(s.Sum, s.Unit)
 	act, _ := normalize.ToYuan(s.Total, s.Unit)
 	f := Finding{Severity: Error, Expected: known(exp), Actual: act, Message: msg}
-	if diff.LessThanOrEqual(s.Rounding) {
+	switch {
+	case diff.LessThanOrEqual(s.Rounding):
 		f.Severity = Info
+	case p.ocr[s.Pos.Block]:
+		p.doubt(f, "表格系 OCR 识别")
+		return
 	}
 	p.fail(f)
 }
@@ -52,7 +56,9 @@ func (p *Pass) checkTableSum(s normalize.TableSum, msg string) {
 // function table, or the narrative): one figure printed twice, so within
 // the coarser printing's half unit, as a restatement. normalize gives the
 // summary's figures only where the money the table covers is all
-// 一般公共预算.
+// 一般公共预算; the 收支总表's spending may still draw on last year's
+// carry-over, so only a 财政拨款 总表, or a 收支总表 with no carry-over, is
+// of the function table's scope.
 func classesVsSummary(p *Pass) {
 	for _, c := range p.res.Classes {
 		fi := -1
@@ -73,6 +79,29 @@ func classesVsSummary(p *Pass) {
 		}
 		finding := Finding{Severity: Error, Expected: known(f.Value), Actual: c.Value, Facts: []int{fi},
 			Message: fmt.Sprintf("%s %s为 %s（%s），一般公共预算财政拨款支出为 %s（%s）", c.Name, c.Table, c.Raw, c.Pos, f.Raw, f.Pos)}
+		if why := p.summaryScope(c.Table); why != "" {
+			p.doubt(finding, why, f)
+			continue
+		}
 		p.fail(finding)
 	}
+}
+
+// summaryScope says why a summary table's class figures may be of
+// another scope than 一般公共预算财政拨款支出, or "" when they are not.
+func (d *document) summaryScope(table string) string {
+	if strings.Contains(table, "财政拨款") {
+		return ""
+	}
+	carry, _ := d.get("income.carryover", "amount", "")
+	nonFiscal, _ := d.get("income.non_fiscal_balance", "amount", "")
+	switch {
+	case carry == nil:
+		return "总表为全部资金口径，可能含年初结转和结余的支出，未能确认与一般公共预算口径相同"
+	case !carry.Value.IsZero():
+		return "总表为全部资金口径，含年初结转和结余 " + money(carry.Value, carry) + " 的支出，与一般公共预算口径不同"
+	case nonFiscal != nil && !nonFiscal.Value.IsZero():
+		return "总表为全部资金口径，含使用非财政拨款结余的支出，与一般公共预算口径不同"
+	}
+	return ""
 }

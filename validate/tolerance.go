@@ -14,7 +14,9 @@ import (
 // "1273.96万元", 1 元 for "22118861元") may be off by u/2 from the true
 // value. A sum of n printed parts may therefore miss its printed total by
 // up to (n+1)·u/2 without anyone having erred; only beyond that is it an
-// error, and a miss within it is reported as Info.
+// error, and a miss within it is reported as Info. One figure printed
+// twice at two precisions (91,016,775.35元 and 9,101.68万元) agrees if
+// either rounds to the other.
 //
 // A percentage printed with d decimals is allowed one unit of its last
 // digit (0.01 pp for "97.65%"), plus what the rounding of its amounts
@@ -25,6 +27,30 @@ import (
 // Totals that may hold parts the document does not name (a budget's
 // 单位预留机动经费, a 决算's unstated 经营支出) are checked one way only: the
 // named parts must not exceed the total.
+//
+// The evidence policy.
+//
+// A journalist quotes an error as "the department's own figures do not
+// add up", so an error must be true. A finding is an Error only when
+//   - every figure it uses is a sure reading (normalize.Sure): a table
+//     cell, a sentence that names its subject, an OCR figure that its
+//     table's sums confirm — not a figure whose subject was inferred (a
+//     change continuing the sentence before, a line known by a close name
+//     or its amount, 财政拨款 read as 一般公共预算 because all of it is, a
+//     figure stated sentences after its item, a chart's value), nor an OCR
+//     figure nothing confirms; and
+//   - the quantities it compares have one scope: all funds, 财政拨款 or
+//     一般公共预算; this year's or with the carry-over; 决算 or 预算; one
+//     level of subject (the department, not one of its 款).
+// Otherwise it is a Warning whose message says what could not be
+// confirmed: "（其中 提租补贴增减率 的科目系推断）" (Pass.fail), or which
+// scopes differ (Pass.doubt). A rule whose relation holds only under a
+// reading the template leaves open reports at most a Warning (Rule.Max).
+//
+// A rule that sums a set runs only when the set is known complete: the
+// table lists all its lines with their total, or the narrative states the
+// total of what it lists. A set read in part is held only to not exceed
+// its total, and no line is summed twice: one code, one line (sets.go).
 
 var numRe = regexp.MustCompile(`\d+(?:\.(\d+))?`)
 

@@ -10,8 +10,9 @@
 //
 // Each check is a Rule, registered once (registry.go) with its stable id,
 // a one-line doc, the most severe finding it may report and its run
-// function, which reads the document through a Pass of its own. The
-// rounding policy is written at the top of tolerance.go.
+// function, which reads the document through a Pass of its own. How sure a
+// finding is — error, warning or info — follows two policies written at
+// the top of tolerance.go: rounding, and evidence.
 //
 // Run and Document are pure functions, safe to call concurrently.
 package validate
@@ -30,9 +31,9 @@ type Severity string
 
 // Severities.
 const (
-	Error   Severity = "error"   // the document contradicts itself beyond rounding
-	Warning Severity = "warning" // probably wrong, or right only under a reading the template does not intend
-	Info    Severity = "info"    // worth knowing: truncation instead of rounding, and the like
+	Error   Severity = "error"   // the document contradicts itself beyond rounding, on figures read surely and of one scope
+	Warning Severity = "warning" // probably wrong, or wrong only if a reading or a scope that could not be confirmed holds
+	Info    Severity = "info"    // worth knowing: truncation instead of rounding, a miss within rounding, and the like
 )
 
 // Finding is one disagreement among a document's figures.
@@ -53,7 +54,7 @@ const (
 	Passed        Status = "passed"
 	Failed        Status = "failed"
 	NotApplicable Status = "not_applicable" // the document states none of the rule's figures
-	MissingFacts  Status = "missing_facts"  // some, but not enough to check
+	MissingFacts  Status = "missing_facts"  // some, but not enough (or not a set known complete) to check
 )
 
 // Check is a ledger line: one rule's outcome.
@@ -103,6 +104,9 @@ type document struct {
 	index map[normalize.Key]int
 	sums  []normalize.TableSum // res.Sums in the order of the document
 	ocr   map[int]bool         // blocks read by OCR, by Pos.Block
+	// printed is the money each paragraph states, read on first use
+	// (printedAmounts).
+	printed *[]printed
 }
 
 func newDocument(doc *extract.Document, res *normalize.Result) *document {

@@ -14,7 +14,7 @@ import (
 // fact makes a fact from "metric measure raw" with an optional subject:
 // raw is as printed ("1532.38万元", "97.65%"), and the value follows from it.
 func fact(metric, measure, raw string, subject ...string) normalize.Fact {
-	f := normalize.Fact{Metric: metric, Measure: measure, Raw: raw}
+	f := normalize.Fact{Metric: metric, Measure: measure, Raw: raw, Method: normalize.Narrative, Basis: normalize.BasisNarrative}
 	if len(subject) > 0 {
 		f.Subject = subject[0]
 	}
@@ -34,6 +34,12 @@ func fact(metric, measure, raw string, subject ...string) normalize.Fact {
 	if err != nil {
 		panic(err)
 	}
+	return f
+}
+
+// table marks a fact as read from a table.
+func table(f normalize.Fact) normalize.Fact {
+	f.Method, f.Basis = normalize.FromTable, normalize.BasisTable
 	return f
 }
 
@@ -69,7 +75,8 @@ func TestRules(t *testing.T) {
 			"sum.income", Passed, ""},
 		{"total without parts", []normalize.Fact{fact("three_public.total", "amount", "18.85万元")}, "sum.three_public", MissingFacts, ""},
 		{"nothing stated", []normalize.Fact{fact("income.total", "amount", "1万元")}, "sum.three_public", NotApplicable, ""},
-		{"items per class", []normalize.Fact{fact("gpb.class", "amount", "352.95万元", "社会保障和就业支出"), fact("gpb.item", "amount", "253.12万元", "社会保障和就业支出/行政事业单位养老支出/行政单位离退休"), fact("gpb.item", "amount", "19.70万元", "社会保障和就业支出/抚恤/死亡抚恤")},
+		// One table's lines and class row: a set known complete.
+		{"items per class", []normalize.Fact{table(fact("gpb.class", "amount", "352.95万元", "社会保障和就业支出")), table(fact("gpb.item", "amount", "253.12万元", "社会保障和就业支出/行政事业单位养老支出/行政单位离退休")), table(fact("gpb.item", "amount", "19.70万元", "社会保障和就业支出/抚恤/死亡抚恤"))},
 			"sum.items", Failed, "= 272.82 万元 ≠ 社会保障和就业支出 352.95 万元"},
 		{"share rounds", []normalize.Fact{fact("income.total", "amount", "2149.94万元"), fact("income.fiscal.gpb", "amount", "2099.36万元"), fact("income.fiscal.gpb", "share_pct", "97.65%")},
 			"share.recompute", Passed, ""},
@@ -199,5 +206,25 @@ func TestStableOrder(t *testing.T) {
 	}
 	if len(want) != 3 || !strings.Contains(want[0], "「合计」列合计") || !strings.Contains(want[2], "301 工资福利支出") {
 		t.Errorf("findings %q; want three sum.table in the order of the page", want)
+	}
+}
+
+// TestLineSentence: a total of the department read from a sentence that
+// names a 款 before it may be the 款's; a sum that misses it is only a
+// warning, which says so.
+func TestLineSentence(t *testing.T) {
+	total := fact("gpb.expenditure", "amount", "1500.00万元")
+	total.Text = "一般公共服务（类）人大事务（款）支出合计1500.00万元。"
+	facts := []normalize.Fact{total,
+		table(fact("gpb.class", "amount", "1630.16万元", "一般公共服务支出")),
+		table(fact("gpb.class", "amount", "481.31万元", "社会保障和就业支出"))}
+	rep := Run(facts, nil)
+	for _, f := range rep.Findings {
+		if f.Rule == "sum.classes" && (f.Severity != Warning || !strings.Contains(f.Message, "所在句子先述及类、款")) {
+			t.Errorf("finding %s %q; want a warning naming the sentence", f.Severity, f.Message)
+		}
+	}
+	if status(rep, "sum.classes") != Failed {
+		t.Errorf("sum.classes = %s; want failed", status(rep, "sum.classes"))
 	}
 }
