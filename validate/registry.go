@@ -47,8 +47,16 @@ var rules = []*Rule{
 	// The sums the tables state by their layout, and across tables.
 	{ID: "sum.table", Max: Error, Run: tableSums,
 		Doc: "in every figure column of a table, 合计 = its 类, each 类 = its 款, each 款 = its 项 (function or economic codes)"},
+	{ID: "sum.row", Max: Error, Run: rowSums,
+		Doc: "in every row of a function table, 合计 = 基本支出 + 项目支出 (+ …), or the income columns"},
 	{ID: "class.vs_summary", Max: Error, Run: classesVsSummary,
 		Doc: "a 类's figure in the 收支总表 or 财政拨款收支总表 = its 一般公共预算财政拨款支出, where the scopes agree"},
+	{ID: "econ.personnel", Max: Error, Run: econPersonnel,
+		Doc: "人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助 of the 基本支出 table"},
+	{ID: "econ.public", Max: Error, Run: econPublic,
+		Doc: "公用经费 = 302 商品和服务支出 + 310 资本性支出 of the 基本支出 table"},
+	{ID: "econ.three_public", Max: Error, Run: econThreePublic,
+		Doc: "each 基本支出 line 30212/30217/30231/31013 ≤ its “三公” part (the rest of the part is project money)"},
 	{ID: "yoy.lines", Max: Error, Run: lineChanges,
 		Doc: "each 类's and 项's stated change in percent recomputes; a 类's change = its 项's, the 类's = 一般公共预算's (warning)"},
 

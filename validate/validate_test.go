@@ -187,6 +187,7 @@ func TestStableOrder(t *testing.T) {
 		{Pos: extract.Pos{Page: 3, Block: 9, Row: 24, Col: 6}, Column: "基本支出", Label: "合计", Total: decimal.RequireFromString("2336.91"), Raw: "2,336.91", Sum: decimal.RequireFromString("2336.99"), Parts: 4, Rounding: decimal.RequireFromString("0.025"), Places: 2, Unit: "万元"},
 		{Pos: extract.Pos{Page: 3, Block: 9, Row: 24, Col: 5}, Column: "合计", Label: "合计", Total: decimal.RequireFromString("2940.05"), Raw: "2,940.05", Sum: decimal.RequireFromString("2940.16"), Parts: 4, Rounding: decimal.RequireFromString("0.025"), Places: 2, Unit: "万元"},
 		{Pos: extract.Pos{Page: 4, Block: 11, Row: 3, Col: 4}, Column: "决算数", Label: "301 工资福利支出", Total: decimal.RequireFromString("2082.85"), Raw: "2,082.85", Sum: decimal.RequireFromString("2082.96"), Parts: 8, Rounding: decimal.RequireFromString("0.045"), Places: 2, Unit: "万元"},
+		{Pos: extract.Pos{Page: 3, Block: 9, Row: 8, Col: 5}, Column: "合计", Label: "2010601 行政运行", Across: true, Columns: []string{"基本支出", "项目支出"}, Total: decimal.RequireFromString("1511.89"), Raw: "1,511.89", Sum: decimal.RequireFromString("1521.89"), Parts: 2, Rounding: decimal.RequireFromString("0.015"), Places: 2, Unit: "万元"},
 	}
 	var want []string
 	for k := range 6 {
@@ -204,8 +205,8 @@ func TestStableOrder(t *testing.T) {
 			t.Fatalf("run %d: findings\n%q\nwant\n%q", k, got, want)
 		}
 	}
-	if len(want) != 3 || !strings.Contains(want[0], "「合计」列合计") || !strings.Contains(want[2], "301 工资福利支出") {
-		t.Errorf("findings %q; want three sum.table in the order of the page", want)
+	if len(want) != 4 || !strings.Contains(want[0], "「合计」列合计") || !strings.HasPrefix(want[3], "sum.row") {
+		t.Errorf("findings %q; want three sum.table in the order of the page, then sum.row", want)
 	}
 }
 
