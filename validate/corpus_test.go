@@ -73,7 +73,7 @@ func TestDevGoldNotes(t *testing.T) {
 			{"sum.procurement", Info, "= 251.26 万元 ≠ 政府采购支出总额 251.25 万元"},
 		}},
 		{"gbc-pt-shgzb-2024-js.pdf", []want{
-			{"yoy.pct", Warning, "收支总计增减率：上年数为 0"},
+			{"yoy.zero_base", Warning, "收支总计增减率：上年数为 0"},
 			{"completion.zero_budget", Warning, "完成年初预算的 95.89%"},
 			{"share.recompute", Info, "住房保障支出占比：按一般公共预算财政拨款支出算得 9.56%，文中为 9.55%"},
 			{"sum.basic_expenditure", Info, "= 105.59 万元 ≠ 一般公共预算财政拨款基本支出 105.58 万元"},

@@ -9,7 +9,11 @@ import (
 )
 
 // The percentages a document states — shares, changes, completion rates
-// — against the amounts they are computed from.
+// — against the amounts they are computed from. One ratio is checked by
+// one rule: its own (share.recompute, yoy.pct, completion.recompute,
+// yoy.lines), or pct.decimal_slip when the stated figure is the computed
+// one with its decimal point moved, or yoy.zero_base when last year's
+// figure, the base of a change, is 0.
 
 var hundred = decimal.NewFromInt(100)
 
@@ -32,8 +36,28 @@ func (r ratio) tolerance() decimal.Decimal {
 	return halfPct(r.stated).Add(prop)
 }
 
-// checkRatio compares a stated percentage with the computed one.
+// slip reports the power of ten by which the stated figure must be
+// moved to agree with the computed one, when it does not agree as it
+// stands: 1 for 0.06% printed where 0.60% is computed.
+func (r ratio) slip() (int32, bool) {
+	c, s, tol := r.computed(), r.stated.Value, r.tolerance()
+	if s.IsZero() || c.IsZero() || s.Sub(c).Abs().LessThanOrEqual(tol) {
+		return 0, false
+	}
+	for _, k := range []int32{1, -1, 2, -2} {
+		if s.Shift(k).Sub(c).Abs().LessThanOrEqual(tol) {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// checkRatio compares a stated percentage with the computed one, leaving
+// a slipped decimal point to pct.decimal_slip.
 func (p *Pass) checkRatio(r ratio) {
+	if _, slipped := r.slip(); slipped {
+		return
+	}
 	computed, stated := r.computed(), r.stated
 	d := decimalsOf(stated.Raw)
 	truncated := computed.Truncate(d).Equal(stated.Value) && !computed.Round(d).Equal(stated.Value)
@@ -154,6 +178,35 @@ func (d *document) lineRatio(p *normalize.Fact) (r ratio, ok, zero bool) {
 	return r, prior.Sign() > 0, prior.IsZero()
 }
 
+// ratios are every ratio the document states whose amounts it gives.
+func (d *document) ratios() []ratio {
+	var out []ratio
+	for i := range d.facts {
+		f := &d.facts[i]
+		var r ratio
+		ok := false
+		switch f.Measure {
+		case "share_pct":
+			r, ok = d.shareRatio(f, i)
+		case "yoy_change":
+			r, ok, _ = d.yoyRatio(f, i)
+		case "completion_pct":
+			r, ok, _ = d.completionRatio(f, i)
+		}
+		if ok {
+			out = append(out, r)
+		}
+	}
+	for i := range d.res.Changes {
+		if f := &d.res.Changes[i]; f.Measure == "yoy_pct" {
+			if r, ok, _ := d.lineRatio(f); ok {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
 func shareRecompute(p *Pass) {
 	for i := range p.facts {
 		if f := &p.facts[i]; f.Measure == "share_pct" {
@@ -172,11 +225,7 @@ func yoyPctRule(p *Pass) {
 			switch r, ok, zero := p.yoyRatio(f, i); {
 			case ok:
 				p.checkRatio(r)
-			case zero && !r.stated.Value.IsZero():
-				a := &p.facts[r.facts[1]]
-				p.fail(Finding{Severity: Warning, Actual: r.stated.Value, Facts: r.facts,
-					Message: fmt.Sprintf("%s：上年数为 0（%s − %s），增长 %s%% 无从计算", label(r.stated.Metric, r.stated.Subject, "yoy_pct"), money(a.Value, a), money(f.Value, a), r.stated.Value)})
-			case !zero:
+			case !zero: // a zero base is yoy.zero_base's
 				p.missing()
 			}
 		}
@@ -199,6 +248,68 @@ func completionRule(p *Pass) {
 				Message: fmt.Sprintf("%s：预算数为 0，文中却称完成预算 %s%%", label(f.Metric, f.Subject, "amount"), f.Value)})
 		default:
 			p.missing()
+		}
+	}
+}
+
+// decimalSlip finds stated percentages that are the computed ones with
+// the decimal point moved: a typing slip, which the message names.
+func decimalSlip(p *Pass) {
+	for _, r := range p.ratios() {
+		k, slipped := r.slip()
+		if !slipped {
+			p.pass()
+			continue
+		}
+		computed, d := r.computed(), decimalsOf(r.stated.Raw)
+		p.fail(Finding{Severity: Error, Expected: known(computed.Round(max(d-k, 0))), Actual: r.stated.Value, Facts: r.facts,
+			Message: fmt.Sprintf("%s：按%s算得 %s%%，文中为 %s%%（小数点错位，差 %s 倍）", label(r.stated.Metric, r.stated.Subject, r.stated.Measure),
+				r.what, computed.Round(max(d-k, 2)).String(), r.stated.Value.String(), decimal.New(1, abs32(k)).String())}, r.also...)
+	}
+}
+
+func abs32(k int32) int32 {
+	if k < 0 {
+		return -k
+	}
+	return k
+}
+
+// zeroBase finds growth rates stated for a change from nothing: last
+// year's figure (amount − change) is 0, so no rate exists, yet one is
+// printed (增长100%).
+func zeroBase(p *Pass) {
+	check := func(stated *normalize.Fact, a *normalize.Fact, change decimal.Decimal, facts []int, also ...*normalize.Fact) {
+		if !a.Value.Sub(change).IsZero() {
+			p.pass()
+			return
+		}
+		if stated.Value.IsZero() {
+			p.pass()
+			return
+		}
+		p.fail(Finding{Severity: Warning, Actual: stated.Value, Facts: facts,
+			Message: fmt.Sprintf("%s：上年数为 0（%s − %s），增长 %s%% 无从计算", label(stated.Metric, stated.Subject, "yoy_pct"),
+				money(a.Value, a), money(change, a), stated.Value)}, also...)
+	}
+	for i := range p.facts {
+		c := &p.facts[i]
+		if c.Measure != "yoy_change" {
+			continue
+		}
+		pct, pi := p.get(c.Metric, "yoy_pct", c.Subject)
+		a, ai := p.get(c.Metric, "amount", c.Subject)
+		if pct != nil && a != nil {
+			check(pct, a, c.Value, []int{i, ai, pi})
+		}
+	}
+	for i := range p.res.Changes {
+		pct := &p.res.Changes[i]
+		if pct.Measure != "yoy_pct" {
+			continue
+		}
+		if r, _, _ := p.lineRatio(pct); r.stated != nil {
+			check(pct, &p.facts[r.facts[0]], r.num, r.facts, r.also...)
 		}
 	}
 }
