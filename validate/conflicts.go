@@ -11,7 +11,7 @@ import (
 // table and the narrative (narrative.vs_table), or two statements of one
 // kind (dup.conflict). Two printings of one figure at different
 // precisions (91,016,775.35元 and 9,101.68万元) agree if either rounds to
-// the other.
+// the other; the coarser being the finer truncated is Info.
 
 func narrativeVsTable(p *Pass) { p.restatements(true) }
 func dupConflict(p *Pass)      { p.restatements(false) }
@@ -29,8 +29,13 @@ func (p *Pass) restatements(across bool) {
 		if first == nil || (first.Method != c.Method) != across {
 			continue
 		}
-		if first.Value.Sub(c.Value).Abs().LessThanOrEqual(decimal.Max(halfOf(first), halfOf(c))) {
+		switch agree(first, c) {
+		case same:
 			p.pass()
+			continue
+		case truncated:
+			p.fail(Finding{Severity: Info, Expected: known(first.Value), Actual: c.Value, Facts: []int{i},
+				Message: p.restated(first, c, across) + "（截尾而非四舍五入）"}, c)
 			continue
 		}
 		p.fail(Finding{Severity: Error, Expected: known(first.Value), Actual: c.Value, Facts: []int{i}, Message: p.restated(first, c, across)}, c)
@@ -47,4 +52,29 @@ func (p *Pass) restated(first, c *normalize.Fact, across bool) string {
 		return fmt.Sprintf("%s 表中为 %s（%s），文字说明为 %s（%s）", name, table.Raw, table.Pos, text.Raw, text.Pos)
 	}
 	return fmt.Sprintf("%s 前文为 %s，%s 处又为 %s", name, first.Raw, c.Pos, c.Raw)
+}
+
+// agreement is how two printings of one figure compare.
+type agreement int
+
+const (
+	differ    agreement = iota
+	same                // equal, or one rounds to the other
+	truncated           // the coarser is the finer cut short, not rounded
+)
+
+func agree(a, b *normalize.Fact) agreement {
+	tol := decimal.Max(halfOf(a), halfOf(b))
+	if a.Value.Sub(b.Value).Abs().LessThanOrEqual(tol) {
+		return same
+	}
+	fine, coarse := a, b
+	if printUnit(a).GreaterThan(printUnit(b)) {
+		fine, coarse = b, a
+	}
+	unit := printUnit(coarse)
+	if !coarse.Value.IsZero() && unit.GreaterThan(printUnit(fine)) && fine.Value.Div(unit).Truncate(0).Mul(unit).Equal(coarse.Value) {
+		return truncated
+	}
+	return differ
 }

@@ -44,9 +44,9 @@ var rules = []*Rule{
 
 	// One figure stated twice.
 	{ID: "narrative.vs_table", Max: Error, Run: narrativeVsTable,
-		Doc: "a figure the narrative states = the same figure in a table, as rounded"},
+		Doc: "a figure the narrative states = the same figure in a table, as rounded (truncated: info)"},
 	{ID: "dup.conflict", Max: Error, Run: dupConflict,
-		Doc: "a figure stated twice of one kind = itself, as rounded"},
+		Doc: "a figure stated twice of one kind = itself, as rounded (truncated: info)"},
 
 	// The sums the tables state by their layout, and across tables.
 	{ID: "sum.table", Max: Error, Run: tableSums,

@@ -16,7 +16,8 @@ import (
 // up to (n+1)·u/2 without anyone having erred; only beyond that is it an
 // error, and a miss within it is reported as Info. One figure printed
 // twice at two precisions (91,016,775.35元 and 9,101.68万元) agrees if
-// either rounds to the other.
+// either rounds to the other; if the coarser is the finer truncated, not
+// rounded, that is Info.
 //
 // A percentage printed with d decimals is allowed one unit of its last
 // digit (0.01 pp for "97.65%"), plus what the rounding of its amounts
@@ -87,6 +88,16 @@ func halfOf(f *normalize.Fact) decimal.Decimal {
 	}
 	_, shift := unitOf(f.Raw)
 	return decimal.New(5, shift-decimalsOf(f.Raw)-1)
+}
+
+// printUnit is the unit of a fact's last printed digit, in yuan or
+// percent: 100 元 for "1273.96万元", 0.01 for "97.65%".
+func printUnit(f *normalize.Fact) decimal.Decimal {
+	if f.Unit == normalize.Percent {
+		return decimal.New(1, -decimalsOf(f.Raw))
+	}
+	_, shift := unitOf(f.Raw)
+	return decimal.New(1, shift-decimalsOf(f.Raw))
 }
 
 // halfPct is the tolerance of a printed percentage: one unit of its last

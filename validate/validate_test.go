@@ -210,6 +210,27 @@ func TestStableOrder(t *testing.T) {
 	}
 }
 
+// TestTruncatedRestatement: a narrative that cuts a table's figure short
+// instead of rounding it is info, one that misprints it an error.
+func TestTruncatedRestatement(t *testing.T) {
+	for _, tt := range []struct {
+		told string
+		want Severity
+	}{{"2099.57万元", ""}, {"2099.56万元", Info}, {"2099.55万元", Error}} {
+		first := table(fact("gpb.item", "amount", "20,995,699元", "行政运行"))
+		rep := Run([]normalize.Fact{first}, []normalize.Fact{fact("gpb.item", "amount", tt.told, "行政运行")})
+		var got Severity
+		for _, f := range rep.Findings {
+			if f.Rule == "narrative.vs_table" {
+				got = f.Severity
+			}
+		}
+		if got != tt.want {
+			t.Errorf("table 20,995,699元, text %s: severity %q; want %q", tt.told, got, tt.want)
+		}
+	}
+}
+
 // TestLineSentence: a total of the department read from a sentence that
 // names a 款 before it may be the 款's; a sum that misses it is only a
 // warning, which says so.
