@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -122,7 +123,7 @@ func TestDevGoldNotes(t *testing.T) {
 
 // position strips a message's positions, which differ between two
 // printings of a document.
-var position = regexp.MustCompile(`（page[^（）]*）|page \d+ block \d+( row \d+ col \d+)?`)
+var position = regexp.MustCompile(`（(?:page|block) [^（）]*）|(?:page|block) \d+(?: block \d+)?(?: row \d+ col \d+)?`)
 
 // TestSeededErrors: the copy of czj with errors seeded on purpose. Its
 // figure changes against the original: 收入支出总计 0万元 for 2995.39 (an
@@ -204,5 +205,96 @@ func TestStableCorpusOrder(t *testing.T) {
 			}
 			want = got
 		}
+	}
+}
+
+// seedText is the text dump of the seed's original document.
+const seedText = "../../shared/corpus/seed/panzhihua-npc-office-2021-final-accounts.txt"
+
+// ledgerFile holds every error and warning finding on the shared corpus
+// and the seed text, each with a verdict checked by hand against the
+// document.
+const ledgerFile = "../testdata/findings.tsv"
+
+// ledgerEntry is a line of the ledger.
+type ledgerEntry struct {
+	key     string // file, rule, severity and message (positions left out), tab-separated
+	verdict string // true or false
+	why     string
+}
+
+func readLedger(t *testing.T) []ledgerEntry {
+	data, err := os.ReadFile(ledgerFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []ledgerEntry
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 6 || f[4] != "true" && f[4] != "false" || f[5] == "" {
+			t.Fatalf("%s:%d: want file, rule, severity, message, verdict (true or false) and why, tab-separated: %q", ledgerFile, n+1, line)
+		}
+		out = append(out, ledgerEntry{key: strings.Join(f[:4], "\t"), verdict: f[4], why: f[5]})
+	}
+	return out
+}
+
+// TestFindingsLedger holds the findings on the shared corpus to the
+// ledger: an error the ledger does not hold as true fails, as does a
+// warning it lacks, and a finding it holds as true that no longer comes.
+// So every change to the checker's output on the corpus is a reviewed
+// change of the ledger.
+func TestFindingsLedger(t *testing.T) {
+	files, _ := filepath.Glob(corpusDir + "*.pdf")
+	if len(files) == 0 {
+		t.Skipf("no corpus in %s (the shared corpus sits beside the project)", corpusDir)
+	}
+	files = append(files, seedText)
+	got := map[string]int{} // key → findings
+	for _, path := range files {
+		for _, f := range check(t, path).Findings {
+			if f.Severity == Info {
+				continue
+			}
+			got[strings.Join([]string{filepath.Base(path), f.Rule, string(f.Severity), position.ReplaceAllString(f.Message, "")}, "\t")]++
+		}
+	}
+	held := map[string][]string{} // key → verdicts
+	for _, e := range readLedger(t) {
+		held[e.key] = append(held[e.key], e.verdict)
+	}
+	for key, n := range got {
+		trueN := 0
+		for _, v := range held[key] {
+			if v == "true" {
+				trueN++
+			}
+		}
+		switch {
+		case strings.Contains(key, "\terror\t") && trueN < n:
+			t.Errorf("error the ledger does not hold as true (%d found, %d true in the ledger):\n%s", n, trueN, key)
+		case len(held[key]) < n:
+			t.Errorf("warning the ledger lacks (%d found, %d in the ledger):\n%s", n, len(held[key]), key)
+		}
+	}
+	falses := 0
+	for key, vs := range held {
+		trueN := 0
+		for _, v := range vs {
+			if v == "true" {
+				trueN++
+			} else {
+				falses++
+			}
+		}
+		if got[key] < trueN {
+			t.Errorf("a finding the ledger holds as true no longer comes (%d in the ledger, %d found):\n%s", trueN, got[key], key)
+		}
+	}
+	if falses > 0 {
+		t.Logf("the ledger holds %d false findings", falses)
 	}
 }

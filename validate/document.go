@@ -148,10 +148,32 @@ func tables(p *Pass) {
 	}
 	p.ran()
 	for _, title := range standardTables {
-		if !p.tablePresent(title) {
-			p.fail(Finding{Severity: Warning, Message: "缺少公开表，或其无数据说明：" + title})
+		switch {
+		case p.tablePresent(title):
+		case p.blankTable(title):
+			p.fail(Finding{Severity: Warning, Message: "公开表为空，且无无数据说明：" + title})
+		default:
+			p.fail(Finding{Severity: Warning, Message: "缺少公开表：" + title})
 		}
 	}
+}
+
+// blankTable reports whether a table's title is followed by its form —
+// a unit line, then headings and row labels read as text — with no
+// figures: a blank table, which a report must say has no data.
+func (d *document) blankTable(title string) bool {
+	for i := range d.doc.Blocks {
+		b := &d.doc.Blocks[i]
+		if b.Kind != extract.Paragraph && b.Kind != extract.Heading || !strings.Contains(text(b), title) || !strings.Contains(text(b), "表") {
+			continue
+		}
+		for _, next := range d.doc.Blocks[i+1 : min(i+4, len(d.doc.Blocks))] {
+			if t := strings.ReplaceAll(text(&next), " ", ""); strings.HasPrefix(t, "单位:") || strings.HasPrefix(t, "单位：") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (d *document) tablePresent(title string) bool {
