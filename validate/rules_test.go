@@ -2,6 +2,8 @@ package validate
 
 import (
 	"bufio"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -260,5 +262,36 @@ func TestEveryRuleHasCases(t *testing.T) {
 	rep := Document(&extract.Document{}, &normalize.Result{})
 	if len(rep.Ledger) != len(ids) {
 		t.Errorf("ledger has %d lines; want one per rule, %d", len(rep.Ledger), len(ids))
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the rule table of docs/checks.md")
+
+// TestChecksDoc keeps the rule table of docs/checks.md in step with the
+// registry (-update rewrites it).
+func TestChecksDoc(t *testing.T) {
+	const name = "../docs/checks.md"
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const open, shut = "<!-- rules -->\n", "<!-- /rules -->"
+	doc := string(data)
+	a, b := strings.Index(doc, open), strings.Index(doc, shut)
+	if a < 0 || b < a {
+		t.Fatalf("%s: no %q … %q", name, open, shut)
+	}
+	var table strings.Builder
+	table.WriteString("| rule | max | checks |\n|---|---|---|\n")
+	for _, r := range Rules() {
+		fmt.Fprintf(&table, "| `%s` | %s | %s |\n", r.ID, r.Max, r.Doc)
+	}
+	if got := doc[a+len(open) : b]; got != table.String() {
+		if !*update {
+			t.Fatalf("%s: the rule table is out of date; go test ./validate -run TestChecksDoc -update", name)
+		}
+		if err := os.WriteFile(name, []byte(doc[:a+len(open)]+table.String()+doc[b:]), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
