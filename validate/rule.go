@@ -108,57 +108,54 @@ func (p *Pass) record(f Finding, doubts string) {
 	p.findings = append(p.findings, f)
 }
 
-// unsure says which of the figures a finding rests on are not sure
-// readings (normalize.Sure), and why, or "" when all are: "其中 提租补贴增减率
-// 的科目系推断".
+// unsure says which of the figures a finding rests on are not sure, and
+// why, or "" when all are: "其中 提租补贴增减额、提租补贴增减率 的科目系推断".
 func unsure(facts []*normalize.Fact) string {
-	var byBasis [][]string
-	bases := []string{normalize.BasisInferred, normalize.BasisOCR, lineSentence, ""}
-	byBasis = make([][]string, len(bases))
+	var reasons []string           // in the order they first come
+	names := map[string][]string{} // reason → the figures it holds for
 	seen := map[*normalize.Fact]bool{}
 	for _, f := range facts {
-		if f == nil || seen[f] || normalize.Sure(f.Basis) && !ofLine(f) {
+		why := doubtOf(f)
+		if why == "" || seen[f] {
 			continue
 		}
 		seen[f] = true
-		k := len(bases) - 1 // a basis no rule expects: unknown
-		for j, b := range bases[:len(bases)-1] {
-			if f.Basis == b || b == lineSentence && normalize.Sure(f.Basis) {
-				k = j
-			}
+		if names[why] == nil {
+			reasons = append(reasons, why)
 		}
-		byBasis[k] = append(byBasis[k], shortLabel(f))
+		names[why] = append(names[why], shortLabel(f))
 	}
-	var why []string
-	for k, names := range byBasis {
-		if len(names) == 0 {
-			continue
+	var out []string
+	for _, why := range reasons {
+		ns := names[why]
+		list := strings.Join(ns[:min(3, len(ns))], "、")
+		if len(ns) > 3 {
+			list += fmt.Sprintf(" 等 %d 项", len(ns))
 		}
-		list := strings.Join(names[:min(3, len(names))], "、")
-		if len(names) > 3 {
-			list += fmt.Sprintf(" 等 %d 项", len(names))
-		}
-		switch bases[k] {
-		case normalize.BasisInferred:
-			why = append(why, list+" 的科目系推断")
-		case normalize.BasisOCR:
-			why = append(why, list+" 系 OCR 识别、未经核对")
-		case lineSentence:
-			why = append(why, list+" 所在句子先述及类、款，或为类、款的数字")
-		default:
-			why = append(why, list+" 的读取依据不明")
-		}
+		out = append(out, list+why)
 	}
-	if len(why) == 0 {
+	if len(out) == 0 {
 		return ""
 	}
-	return "其中 " + strings.Join(why, "；")
+	return "其中 " + strings.Join(out, "；")
 }
 
-// lineSentence stands for a sure basis that unsure doubts all the same: a
-// figure of the whole department read from a sentence that names a 类 or
-// 款 before it (ofLine).
-const lineSentence = "line sentence"
+// doubtOf says why a figure is not a sure reading, or "" when it is.
+func doubtOf(f *normalize.Fact) string {
+	switch {
+	case f == nil:
+		return ""
+	case f.Basis == normalize.BasisInferred:
+		return " 的科目系推断"
+	case f.Basis == normalize.BasisOCR:
+		return " 系 OCR 识别、未经核对"
+	case !normalize.Sure(f.Basis):
+		return " 的读取依据不明"
+	case ofLine(f):
+		return " 所在句子先述及类、款，或为类、款的数字"
+	}
+	return ""
+}
 
 // ofLine reports whether a narrative figure of the whole department — not
 // of a 类 or 项 — follows a 类 or 款 named in its sentence, so that it may be
