@@ -2,8 +2,11 @@ package validate
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -71,7 +74,7 @@ func TestDevGoldNotes(t *testing.T) {
 			{"sum.procurement", Info, "= 251.26 万元 ≠ 政府采购支出总额 251.25 万元"},
 		}},
 		{"gbc-pt-shgzb-2024-js.pdf", []want{
-			{"yoy.pct", Warning, "收支总计增减率：上年数为 0"},
+			{"yoy.zero_base", Warning, "收支总计增减率：上年数为 0"},
 			{"completion.zero_budget", Warning, "完成年初预算的 95.89%"},
 			{"share.recompute", Info, "住房保障支出占比：按一般公共预算财政拨款支出算得 9.56%，文中为 9.55%"},
 			{"sum.basic_expenditure", Info, "= 105.59 万元 ≠ 一般公共预算财政拨款基本支出 105.58 万元"},
@@ -120,7 +123,7 @@ func TestDevGoldNotes(t *testing.T) {
 
 // position strips a message's positions, which differ between two
 // printings of a document.
-var position = regexp.MustCompile(`（page[^（）]*）|page \d+ block \d+( row \d+ col \d+)?`)
+var position = regexp.MustCompile(`（(?:page|block) [^（）]*）|(?:page|block) \d+(?: block \d+)?(?: row \d+ col \d+)?`)
 
 // TestSeededErrors: the copy of czj with errors seeded on purpose. Its
 // figure changes against the original: 收入支出总计 0万元 for 2995.39 (an
@@ -184,5 +187,114 @@ func TestSeedKnownInconsistencies(t *testing.T) {
 		if !ok {
 			t.Errorf("no %s %s saying %q", w.severity, w.rule, w.says)
 		}
+	}
+}
+
+// TestStableCorpusOrder: two ingests of one document give the same
+// findings in the same order, though normalize walks maps.
+func TestStableCorpusOrder(t *testing.T) {
+	for _, file := range []string{"gbc-pt-czj-2024-js.pdf", "gbc-tmp-unit-budget.pdf", "tbx-sh-czj-2025-dwys.pdf"} {
+		var want []string
+		for k := range 4 {
+			var got []string
+			for _, f := range check(t, corpusDir+file).Findings {
+				got = append(got, fmt.Sprintf("%s %s %s %s %v", f.Rule, f.Severity, f.Message, f.Actual, f.Facts))
+			}
+			if k > 0 && !slices.Equal(got, want) {
+				t.Fatalf("%s: run %d differs from run 0", file, k)
+			}
+			want = got
+		}
+	}
+}
+
+// seedText is the text dump of the seed's original document.
+const seedText = "../../shared/corpus/seed/panzhihua-npc-office-2021-final-accounts.txt"
+
+// ledgerFile holds every error and warning finding on the shared corpus
+// and the seed text, each with a verdict checked by hand against the
+// document.
+const ledgerFile = "../testdata/findings.tsv"
+
+// ledgerEntry is a line of the ledger.
+type ledgerEntry struct {
+	key     string // file, rule, severity and message (positions left out), tab-separated
+	verdict string // true or false
+	why     string
+}
+
+func readLedger(t *testing.T) []ledgerEntry {
+	data, err := os.ReadFile(ledgerFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []ledgerEntry
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 6 || f[4] != "true" && f[4] != "false" || f[5] == "" {
+			t.Fatalf("%s:%d: want file, rule, severity, message, verdict (true or false) and why, tab-separated: %q", ledgerFile, n+1, line)
+		}
+		out = append(out, ledgerEntry{key: strings.Join(f[:4], "\t"), verdict: f[4], why: f[5]})
+	}
+	return out
+}
+
+// TestFindingsLedger holds the findings on the shared corpus to the
+// ledger: an error the ledger does not hold as true fails, as does a
+// warning it lacks, and a finding it holds as true that no longer comes.
+// So every change to the checker's output on the corpus is a reviewed
+// change of the ledger.
+func TestFindingsLedger(t *testing.T) {
+	files, _ := filepath.Glob(corpusDir + "*.pdf")
+	if len(files) == 0 {
+		t.Skipf("no corpus in %s (the shared corpus sits beside the project)", corpusDir)
+	}
+	files = append(files, seedText)
+	got := map[string]int{} // key → findings
+	for _, path := range files {
+		for _, f := range check(t, path).Findings {
+			if f.Severity == Info {
+				continue
+			}
+			got[strings.Join([]string{filepath.Base(path), f.Rule, string(f.Severity), position.ReplaceAllString(f.Message, "")}, "\t")]++
+		}
+	}
+	held := map[string][]string{} // key → verdicts
+	for _, e := range readLedger(t) {
+		held[e.key] = append(held[e.key], e.verdict)
+	}
+	for key, n := range got {
+		trueN := 0
+		for _, v := range held[key] {
+			if v == "true" {
+				trueN++
+			}
+		}
+		switch {
+		case strings.Contains(key, "\terror\t") && trueN < n:
+			t.Errorf("error the ledger does not hold as true (%d found, %d true in the ledger):\n%s", n, trueN, key)
+		case len(held[key]) < n:
+			t.Errorf("warning the ledger lacks (%d found, %d in the ledger):\n%s", n, len(held[key]), key)
+		}
+	}
+	falses := 0
+	for key, vs := range held {
+		trueN := 0
+		for _, v := range vs {
+			if v == "true" {
+				trueN++
+			} else {
+				falses++
+			}
+		}
+		if got[key] < trueN {
+			t.Errorf("a finding the ledger holds as true no longer comes (%d in the ledger, %d found):\n%s", trueN, got[key], key)
+		}
+	}
+	if falses > 0 {
+		t.Logf("the ledger holds %d false findings", falses)
 	}
 }

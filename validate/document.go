@@ -10,50 +10,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Document checks one document: its facts (as Run does) and its text —
-// template residue, a 决算 calling itself a 预算 or the reverse, missing
-// sections, missing standard tables.
-func Document(doc *extract.Document, res *normalize.Result) *Report {
-	v := &checker{kind: res.Identity.Kind, facts: res.Facts, index: map[normalize.Key]int{}, rep: &Report{}}
-	for i := range res.Facts {
-		v.index[res.Facts[i].Key()] = i
-	}
-	v.run(rules)
-	v.conflicts(res.Conflicts)
-	v.run([]rule{
-		{"sum.table", func(v *checker) { v.tableSums(res.Sums) }},
-		{"class.vs_summary", func(v *checker) { v.classesVsSummary(res.Classes) }},
-		{"yoy.lines", func(v *checker) { v.lineChanges(res.Changes) }},
-		{"ocr.unverified", func(v *checker) { v.unverified() }},
-		{"ocr.withheld", func(v *checker) { v.withheld(res.Withheld) }},
-	})
-	d := docChecker{checker: v, doc: doc, kind: res.Identity.Kind}
-	v.run([]rule{
-		{"template.residue", func(*checker) { d.residue() }},
-		{"kind.mismatch", func(*checker) { d.kindMismatch() }},
-		{"sections.missing", func(*checker) { d.sections() }},
-		{"tables.missing", func(*checker) { d.tables() }},
-		{"completion.project_table", func(*checker) { d.projectCompletion() }},
-		{"completion.zero_budget", func(*checker) { d.zeroBudget() }},
-		{"sum.procurement_sme", func(*checker) { d.smeAwards() }},
-	})
-	return v.rep
-}
-
-type docChecker struct {
-	*checker
-	doc  *extract.Document
-	kind string
-}
-
-func (v *checker) run(rs []rule) {
-	for _, r := range rs {
-		v.rep.Ledger = append(v.rep.Ledger, Check{Rule: r.id, Status: NotApplicable})
-		v.cur = &v.rep.Ledger[len(v.rep.Ledger)-1]
-		r.run(v)
-	}
-}
-
 // text is a block's text with full-width forms folded (normalize.Clean).
 func text(b *extract.Block) string { return normalize.Clean(b.Text) }
 
@@ -61,15 +17,18 @@ func text(b *extract.Block) string { return normalize.Clean(b.Text) }
 // {单位}.
 var residueRe = regexp.MustCompile(`\p{Han}[XＸ×xｘ]{2,}|[XＸ×xｘ]{2,}\p{Han}|某某|[{｛][^{}｛｝]{1,12}[}｝]`)
 
-func (d docChecker) residue() {
-	d.cur.Status = Passed
-	for i := range d.doc.Blocks {
-		b := &d.doc.Blocks[i]
+func residue(p *Pass) {
+	if len(p.doc.Blocks) == 0 {
+		return
+	}
+	p.ran()
+	for i := range p.doc.Blocks {
+		b := &p.doc.Blocks[i]
 		if !strings.ContainsAny(b.Text, "XＸ×xｘ某{｛") {
 			continue // the expression is slow on long text; most blocks cannot match
 		}
 		for _, m := range residueRe.FindAllString(b.Text, 3) {
-			d.fail(Finding{Severity: Warning, Message: fmt.Sprintf("模板残留“%s”（%s）", m, b.Pos)})
+			p.fail(Finding{Severity: Warning, Message: fmt.Sprintf("模板残留“%s”（%s）", m, b.Pos)})
 		}
 	}
 }
@@ -78,13 +37,13 @@ var titleKindRe = regexp.MustCompile(`\d{4}\s*年度?\s*(?:部门|单位)\s*(决
 
 // kindMismatch finds titles of the other kind: a 决算 whose heading says
 // 2021年度部门预算.
-func (d docChecker) kindMismatch() {
-	if d.kind == "" {
+func kindMismatch(p *Pass) {
+	if p.kind == "" {
 		return
 	}
-	d.cur.Status = Passed
-	for i := range d.doc.Blocks {
-		b := &d.doc.Blocks[i]
+	p.ran()
+	for i := range p.doc.Blocks {
+		b := &p.doc.Blocks[i]
 		if len(b.Text) > 160 || !strings.Contains(b.Text, "年") {
 			continue // titles are short and dated
 		}
@@ -93,8 +52,8 @@ func (d docChecker) kindMismatch() {
 			continue
 		}
 		for _, m := range titleKindRe.FindAllStringSubmatch(t, -1) {
-			if m[1] != d.kind {
-				d.fail(Finding{Severity: Warning, Message: fmt.Sprintf("本文件为%s，标题却称“%s”（%s）", d.kind, m[0], b.Pos)})
+			if m[1] != p.kind {
+				p.fail(Finding{Severity: Warning, Message: fmt.Sprintf("本文件为%s，标题却称“%s”（%s）", p.kind, m[0], b.Pos)})
 			}
 		}
 	}
@@ -117,7 +76,7 @@ var topics = []struct{ name, words string }{
 
 // narrativeLess reports a document without prose figures: a tables-only
 // file of a report published in two parts.
-func (d docChecker) narrativeLess() bool {
+func (d *document) narrativeLess() bool {
 	n := 0
 	for i := range d.doc.Blocks {
 		b := &d.doc.Blocks[i]
@@ -128,23 +87,23 @@ func (d docChecker) narrativeLess() bool {
 	return n < 3
 }
 
-func (d docChecker) sections() {
+func sections(p *Pass) {
 	// The template's sections are those of a 决算; budgets follow local
 	// templates (部门预算编制说明) too varied to require them.
-	if d.kind != "决算" || d.narrativeLess() {
+	if p.kind != "决算" || p.narrativeLess() {
 		return
 	}
-	d.cur.Status = Passed
+	p.ran()
 	for _, tp := range topics {
-		words := strings.Split(strings.ReplaceAll(tp.words, "{k}", d.kind), "|")
-		if !d.mentions(words, 60) {
-			d.fail(Finding{Severity: Warning, Message: "缺少说明部分：" + strings.ReplaceAll(tp.name, "{k}", d.kind)})
+		words := strings.Split(strings.ReplaceAll(tp.words, "{k}", p.kind), "|")
+		if !p.mentions(words, 60) {
+			p.fail(Finding{Severity: Warning, Message: "缺少说明部分：" + strings.ReplaceAll(tp.name, "{k}", p.kind)})
 		}
 	}
 }
 
 // mentions reports whether a heading or short paragraph holds one of words.
-func (d docChecker) mentions(words []string, maxRunes int) bool {
+func (d *document) mentions(words []string, maxRunes int) bool {
 	for i := range d.doc.Blocks {
 		b := &d.doc.Blocks[i]
 		if b.Kind != extract.Paragraph && b.Kind != extract.Heading {
@@ -176,26 +135,48 @@ var emptyTableRe = regexp.MustCompile(`无.{0,30}(?:数据|此项|收支|收入|
 // tables checks that each standard table is there: a title followed by a
 // table, or by a statement that it is empty. Budgets and files whose tables
 // are published apart ("公开表附后", no table at all) are not checked.
-func (d docChecker) tables() {
-	if d.kind != "决算" {
+func tables(p *Pass) {
+	if p.kind != "决算" {
 		return
 	}
 	hasTable := false
-	for _, b := range d.doc.Blocks {
+	for _, b := range p.doc.Blocks {
 		hasTable = hasTable || b.Kind == extract.TableBlock
 	}
 	if !hasTable {
 		return
 	}
-	d.cur.Status = Passed
+	p.ran()
 	for _, title := range standardTables {
-		if !d.tablePresent(title) {
-			d.fail(Finding{Severity: Warning, Message: "缺少公开表，或其无数据说明：" + title})
+		switch {
+		case p.tablePresent(title):
+		case p.blankTable(title):
+			p.fail(Finding{Severity: Warning, Message: "公开表为空，且无无数据说明：" + title})
+		default:
+			p.fail(Finding{Severity: Warning, Message: "缺少公开表：" + title})
 		}
 	}
 }
 
-func (d docChecker) tablePresent(title string) bool {
+// blankTable reports whether a table's title is followed by its form —
+// a unit line, then headings and row labels read as text — with no
+// figures: a blank table, which a report must say has no data.
+func (d *document) blankTable(title string) bool {
+	for i := range d.doc.Blocks {
+		b := &d.doc.Blocks[i]
+		if b.Kind != extract.Paragraph && b.Kind != extract.Heading || !strings.Contains(text(b), title) || !strings.Contains(text(b), "表") {
+			continue
+		}
+		for _, next := range d.doc.Blocks[i+1 : min(i+4, len(d.doc.Blocks))] {
+			if t := strings.ReplaceAll(text(&next), " ", ""); strings.HasPrefix(t, "单位:") || strings.HasPrefix(t, "单位：") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (d *document) tablePresent(title string) bool {
 	for i := range d.doc.Blocks {
 		b := &d.doc.Blocks[i]
 		if b.Kind == extract.TableBlock && strings.Contains(firstLines(text(b), 2), title) {
@@ -221,7 +202,7 @@ func firstLines(s string, n int) string {
 // tokens flattens the document into a stream of short texts: table cells
 // in reading order and tab-separated parts of paragraphs (text dumps of
 // tables). Project self-assessment tables are read from it.
-func (d docChecker) tokens() []string {
+func (d *document) tokens() []string {
 	var out []string
 	for _, b := range d.doc.Blocks {
 		switch b.Kind {
@@ -255,9 +236,9 @@ var zeroBudgetRe = regexp.MustCompile(`年初预算(?:数)?(?:为|是)?:?0(?:\.0
 // of zero, which has none: the rate was computed against another budget
 // (the 全年预算), or copied. The facts keep the final budget, so
 // completion.recompute cannot see it.
-func (d docChecker) zeroBudget() {
-	for i := range d.doc.Blocks {
-		b := &d.doc.Blocks[i]
+func zeroBudget(p *Pass) {
+	for i := range p.doc.Blocks {
+		b := &p.doc.Blocks[i]
 		if b.Kind != extract.Paragraph || !strings.Contains(b.Text, "完成年初预算") {
 			continue
 		}
@@ -268,10 +249,10 @@ func (d docChecker) zeroBudget() {
 				continue
 			}
 			if rate.IsZero() {
-				d.pass()
+				p.pass()
 				continue
 			}
-			d.fail(Finding{Severity: Warning, Actual: rate,
+			p.fail(Finding{Severity: Warning, Actual: rate,
 				Message: fmt.Sprintf("年初预算为 0，文中却称完成年初预算的 %s%%（%s）", m[1], b.Pos)})
 		}
 	}
@@ -287,10 +268,10 @@ var (
 // smeAwards checks that what small and medium firms won, in the projects
 // reserved for them and in the others, does not exceed the year's whole
 // procurement: shgzb states 21.07万元 for each against a total of 21.07万元.
-func (d docChecker) smeAwards() {
-	t, ti := d.get("procurement.total", "amount", "")
-	for i := range d.doc.Blocks {
-		b := &d.doc.Blocks[i]
+func smeAwards(p *Pass) {
+	t, ti := p.get("procurement.total", "amount", "")
+	for i := range p.doc.Blocks {
+		b := &p.doc.Blocks[i]
 		if b.Kind != extract.Paragraph || !strings.Contains(b.Text, "中小企业供应商") {
 			continue
 		}
@@ -300,7 +281,7 @@ func (d docChecker) smeAwards() {
 			continue
 		}
 		if t == nil {
-			d.missing()
+			p.missing()
 			return
 		}
 		var parts [2]normalize.Fact
@@ -313,10 +294,10 @@ func (d docChecker) smeAwards() {
 		}
 		won := parts[0].Value.Add(parts[1].Value)
 		if won.Sub(t.Value).LessThanOrEqual(rounding(t, &parts[0], &parts[1])) {
-			d.pass()
+			p.pass()
 			return
 		}
-		d.fail(Finding{Severity: Error, Expected: known(t.Value), Actual: won, Facts: []int{ti},
+		p.fail(Finding{Severity: Error, Expected: known(t.Value), Actual: won, Facts: []int{ti},
 			Message: fmt.Sprintf("中小企业在预留项目中成交 %s、在其他项目中成交 %s，合计 %s，超过政府采购支出总额 %s（%s）",
 				r[1], o[1], money(won, &parts[0]), money(t.Value, t), b.Pos)})
 		return
@@ -327,15 +308,15 @@ func (d docChecker) smeAwards() {
 // 执行数 (in 万元) against the completion rate the narrative states for the
 // line item whose amount is the 执行数: the seed's 一般行政管理事务 executed
 // 170.51 of a 158.4 budget, yet "完成预算100%".
-func (d docChecker) projectCompletion() {
+func projectCompletion(p *Pass) {
 	has := false
-	for _, b := range d.doc.Blocks {
+	for _, b := range p.doc.Blocks {
 		has = has || strings.Contains(b.Text, "执行数")
 	}
 	if !has {
 		return
 	}
-	toks := d.tokens()
+	toks := p.tokens()
 	next := func(i int) (string, int) {
 		for k := i + 1; k < min(i+3, len(toks)); k++ {
 			if plainNumberRe.MatchString(toks[k]) {
@@ -360,19 +341,19 @@ func (d docChecker) projectCompletion() {
 		if e == "" {
 			continue
 		}
-		d.checkProject(b, e)
+		p.checkProject(b, e)
 	}
 }
 
-func (d docChecker) checkProject(budget, executed string) {
+func (p *Pass) checkProject(budget, executed string) {
 	bv, err1 := normalize.ParseNumber(budget)
 	ev, err2 := normalize.ParseNumber(executed)
 	if err1 != nil || err2 != nil || bv.IsZero() {
 		return
 	}
 	var item *normalize.Fact
-	for i := range d.facts {
-		f := &d.facts[i]
+	for i := range p.facts {
+		f := &p.facts[i]
 		if f.Metric == "gpb.item" && f.Measure == "amount" && f.Value.Equal(ev.Shift(4)) {
 			if item != nil {
 				return // two items with this amount: no telling which
@@ -383,28 +364,28 @@ func (d docChecker) checkProject(budget, executed string) {
 	if item == nil {
 		return
 	}
-	rate, ri := d.get("gpb.item", "completion_pct", item.Subject)
+	rate, ri := p.get("gpb.item", "completion_pct", item.Subject)
 	if rate == nil {
 		return
 	}
 	computed := ev.Mul(hundred).DivRound(bv, 4)
 	dec := decimalsOf(rate.Raw)
 	if rate.Value.Sub(computed).Abs().LessThanOrEqual(halfPct(rate).Add(decimal.New(5, -2))) {
-		d.pass()
+		p.pass()
 		return
 	}
-	d.fail(Finding{Severity: Error, Expected: known(computed.Round(dec)), Actual: rate.Value, Facts: []int{ri},
+	p.fail(Finding{Severity: Error, Expected: known(computed.Round(dec)), Actual: rate.Value, Facts: []int{ri},
 		Message: fmt.Sprintf("%s：绩效自评表预算数 %s 万元、执行数 %s 万元（%s%%），文中称完成预算 %s%%", item.Subject, budget, executed, computed.Round(2), rate.Value)})
 }
 
 // unverified reports the figures read by OCR that nothing confirmed: no
 // sum of their table, no second reading elsewhere. They stand as facts,
 // flagged here, one finding per document.
-func (v *checker) unverified() {
+func unverified(p *Pass) {
 	var idx []int
 	var shown []string
 	ocr := false
-	for i, f := range v.facts {
+	for i, f := range p.facts {
 		if !f.OCR {
 			continue
 		}
@@ -420,91 +401,34 @@ func (v *checker) unverified() {
 	case !ocr:
 		return
 	case len(idx) == 0:
-		v.pass()
+		p.pass()
 		return
 	}
 	more := ""
 	if len(idx) > len(shown) {
 		more = fmt.Sprintf(" 等 %d 项", len(idx))
 	}
-	v.fail(Finding{Severity: Warning, Facts: idx,
+	p.fail(Finding{Severity: Warning, Facts: idx,
 		Message: fmt.Sprintf("OCR 识别的数字无法用表内合计或文中另一处核对，可能有误：%s%s", strings.Join(shown, "；"), more)})
 }
 
 // withheld reports the figures read by OCR that their table's sums
 // contradict, which normalize kept out of the facts.
-func (v *checker) withheld(ws []normalize.Fact) {
+func withheld(p *Pass) {
+	ws := p.res.Withheld
 	ocr := len(ws) > 0
-	for _, f := range v.facts {
+	for _, f := range p.facts {
 		ocr = ocr || f.OCR
 	}
 	if !ocr {
 		return
 	}
 	if len(ws) == 0 {
-		v.pass()
+		p.pass()
 		return
 	}
 	for _, f := range ws {
-		v.fail(Finding{Severity: Warning, Actual: f.Value,
+		p.fail(Finding{Severity: Warning, Actual: f.Value,
 			Message: fmt.Sprintf("OCR 识别的表格数字与表内合计不符，未作为事实采用：%s %s（%s）", label(f.Metric, f.Subject, f.Measure), f.Raw, f.Pos)})
-	}
-}
-
-// tableSums checks the sums the standard tables state by their layout (a
-// 合计 row over its 类, a 类 over its 款, a 款 over its 项, column by
-// column) under the rounding policy: a miss that the rounding of the
-// figures as printed accounts for (half the unit of each, total and
-// parts) is Info; beyond that it is an error.
-func (v *checker) tableSums(sums []normalize.TableSum) {
-	for _, s := range sums {
-		if s.Across {
-			continue // a row's 合计 over its columns: not yet checked here
-		}
-		diff := s.Sum.Sub(s.Total).Abs()
-		if diff.IsZero() {
-			v.pass()
-			continue
-		}
-		sev := Error
-		if diff.LessThanOrEqual(s.Rounding) {
-			sev = Info
-		}
-		exp, _ := normalize.ToYuan(s.Sum, s.Unit)
-		act, _ := normalize.ToYuan(s.Total, s.Unit)
-		col := ""
-		if s.Column != "" {
-			col = "「" + s.Column + "」列"
-		}
-		label := strings.TrimSpace(s.Label)
-		v.fail(Finding{Severity: sev, Expected: known(exp), Actual: act,
-			Message: fmt.Sprintf("表中%s%s %s%s ≠ 其下 %d 行之和 %s%s（%s）", col, label, s.Raw, s.Unit,
-				s.Parts, s.Sum.StringFixed(s.Places), s.Unit, s.Pos)})
-	}
-}
-
-// classesVsSummary compares each function class's figure in a summary
-// table with the class's 一般公共预算 expenditure stated elsewhere (its
-// function table, or the narrative): one figure printed twice, so within
-// the coarser printing's half unit, as a restatement (dup.conflict).
-func (v *checker) classesVsSummary(cs []normalize.ClassFigure) {
-	for _, c := range cs {
-		var f *normalize.Fact
-		for i := range v.facts {
-			if g := &v.facts[i]; g.Metric == "gpb.class" && g.Measure == "amount" && g.Code == c.Code {
-				f = g
-				break
-			}
-		}
-		if f == nil {
-			continue
-		}
-		other := normalize.Fact{Value: c.Value, Raw: c.Raw, Unit: normalize.Yuan}
-		if f.Value.Sub(c.Value).Abs().LessThanOrEqual(decimal.Max(halfOf(f), halfOf(&other))) {
-			v.pass()
-			continue
-		}
-		v.fail(Finding{Severity: Error, Expected: known(f.Value), Actual: c.Value,
-			Message: fmt.Sprintf("%s %s为 %s（%s），一般公共预算财政拨款支出为 %s（%s）", c.Name, c.Table, c.Raw, c.Pos, f.Raw, f.Pos)})
 	}
 }

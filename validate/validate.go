@@ -8,13 +8,20 @@
 // normalize's facts and extract's blocks and does no I/O; package load
 // stores its findings.
 //
+// Each check is a Rule, registered once (registry.go) with its stable id,
+// a one-line doc, the most severe finding it may report and its run
+// function, which reads the document through a Pass of its own. How sure a
+// finding is — error, warning or info — follows two policies written at
+// the top of tolerance.go: rounding, and evidence.
+//
 // Run and Document are pure functions, safe to call concurrently.
 package validate
 
 import (
-	"fmt"
-	"strings"
+	"cmp"
+	"slices"
 
+	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 	"github.com/shopspring/decimal"
 )
@@ -24,9 +31,9 @@ type Severity string
 
 // Severities.
 const (
-	Error   Severity = "error"   // the document contradicts itself beyond rounding
-	Warning Severity = "warning" // probably wrong, or right only under a reading the template does not intend
-	Info    Severity = "info"    // worth knowing: truncation instead of rounding, and the like
+	Error   Severity = "error"   // the document contradicts itself beyond rounding, on figures read surely and of one scope
+	Warning Severity = "warning" // probably wrong, or wrong only if a reading or a scope that could not be confirmed holds
+	Info    Severity = "info"    // worth knowing: truncation instead of rounding, a miss within rounding, and the like
 )
 
 // Finding is one disagreement among a document's figures.
@@ -47,7 +54,7 @@ const (
 	Passed        Status = "passed"
 	Failed        Status = "failed"
 	NotApplicable Status = "not_applicable" // the document states none of the rule's figures
-	MissingFacts  Status = "missing_facts"  // some, but not enough to check
+	MissingFacts  Status = "missing_facts"  // some, but not enough (or not a set known complete) to check
 )
 
 // Check is a ledger line: one rule's outcome.
@@ -57,148 +64,82 @@ type Check struct {
 	Runs   int // instances checked (a per-class rule runs once per class)
 }
 
-// Report is what Run finds.
+// Report is what Run finds. Findings come in the order of the rules
+// (Rules), and within a rule in the order of the document; the ledger
+// has one line per rule, in the same order. Two runs on one document
+// give the same report.
 type Report struct {
 	Findings []Finding
 	Ledger   []Check
 }
 
-// rule checks one relation and reports how it went.
-type rule struct {
-	id  string
-	run func(v *checker) // records findings and outcomes through v
-}
-
-// checker runs the rules over one document's facts.
-type checker struct {
-	kind  string // the document's kind, 决算 or 预算, when known
-	facts []normalize.Fact
-	index map[normalize.Key]int
-	rep   *Report
-	cur   *Check
-}
-
-// Run checks a document's facts. conflicts are the later, different
+// Run checks a document's facts alone. conflicts are the later, different
 // statements normalize set aside (Result.Conflicts); each is a finding.
 func Run(facts []normalize.Fact, conflicts []normalize.Fact) *Report {
-	v := &checker{facts: facts, index: map[normalize.Key]int{}, rep: &Report{}}
-	for i := range facts {
-		v.index[facts[i].Key()] = i
+	return Document(&extract.Document{}, &normalize.Result{Facts: facts, Conflicts: conflicts})
+}
+
+// Document checks one document: its facts and the sums its tables state
+// (as normalize read them) and its text — template residue, a 决算 calling
+// itself a 预算 or the reverse, missing sections, missing standard tables.
+func Document(doc *extract.Document, res *normalize.Result) *Report {
+	d := newDocument(doc, res)
+	rep := &Report{}
+	for _, r := range rules {
+		p := &Pass{Rule: r, document: d, check: Check{Rule: r.ID, Status: NotApplicable}}
+		r.Run(p)
+		rep.Ledger = append(rep.Ledger, p.check)
+		rep.Findings = append(rep.Findings, p.findings...)
 	}
-	v.run(rules)
-	v.conflicts(conflicts)
-	return v.rep
+	return rep
+}
+
+// document is what every rule's pass reads: one document's blocks and
+// facts, indexed once. It is not changed once made.
+type document struct {
+	doc   *extract.Document
+	res   *normalize.Result
+	facts []normalize.Fact
+	kind  string // 决算 or 预算, when known
+	index map[normalize.Key]int
+	sums  []normalize.TableSum // res.Sums in the order of the document
+	ocr   map[int]bool         // blocks read by OCR, by Pos.Block
+	// printed is the money each paragraph states, read on first use
+	// (printedAmounts).
+	printed *[]printed
+}
+
+func newDocument(doc *extract.Document, res *normalize.Result) *document {
+	d := &document{doc: doc, res: res, facts: res.Facts, kind: res.Identity.Kind,
+		index: make(map[normalize.Key]int, len(res.Facts)), ocr: map[int]bool{}}
+	for i := range res.Facts {
+		d.index[res.Facts[i].Key()] = i
+	}
+	// normalize finds a table's sums column by column in no set order:
+	// report them in the order of the page, so two runs agree.
+	d.sums = slices.Clone(res.Sums)
+	slices.SortStableFunc(d.sums, func(a, b normalize.TableSum) int {
+		return cmp.Or(comparePos(a.Pos, b.Pos), cmp.Compare(a.Column, b.Column), cmp.Compare(a.Label, b.Label))
+	})
+	for _, b := range doc.Blocks {
+		if b.OCR {
+			d.ocr[b.Pos.Block] = true
+		}
+	}
+	return d
+}
+
+// comparePos orders positions as the document reads: by block, row and
+// column (blocks are numbered in reading order across pages).
+func comparePos(a, b extract.Pos) int {
+	return cmp.Or(cmp.Compare(a.Block, b.Block), cmp.Compare(a.Row, b.Row), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Page, b.Page))
 }
 
 // get returns the fact of a key, or nil.
-func (v *checker) get(metric, measure, subject string) (*normalize.Fact, int) {
-	i, ok := v.index[normalize.Key{Metric: metric, Measure: measure, Subject: subject}]
+func (d *document) get(metric, measure, subject string) (*normalize.Fact, int) {
+	i, ok := d.index[normalize.Key{Metric: metric, Measure: measure, Subject: subject}]
 	if !ok {
 		return nil, -1
 	}
-	return &v.facts[i], i
-}
-
-// pass, fail and missing record one run of the current rule. A rule that
-// ran at all is failed if any run failed, else passed; missing only when
-// nothing ran.
-func (v *checker) pass() {
-	v.cur.Runs++
-	if v.cur.Status != Failed {
-		v.cur.Status = Passed
-	}
-}
-
-func (v *checker) fail(f Finding) {
-	v.cur.Runs++
-	if f.Severity != Info {
-		v.cur.Status = Failed
-	} else if v.cur.Status != Failed {
-		v.cur.Status = Passed
-	}
-	f.Rule = v.cur.Rule
-	v.rep.Findings = append(v.rep.Findings, f)
-}
-
-func (v *checker) missing() {
-	if v.cur.Status == NotApplicable {
-		v.cur.Status = MissingFacts
-	}
-}
-
-// conflicts reports figures stated twice with different values: a table
-// and the narrative (narrative.vs_table), or two statements of one kind
-// (dup.conflict). Two printings of one figure at different precisions
-// (91,016,775.35元 and 9,101.68万元) agree if they round to each other.
-func (v *checker) conflicts(cs []normalize.Fact) {
-	rules := map[string]*Check{}
-	for _, id := range []string{"narrative.vs_table", "dup.conflict"} {
-		v.rep.Ledger = append(v.rep.Ledger, Check{Rule: id, Status: NotApplicable})
-		if len(v.facts) > 0 {
-			v.rep.Ledger[len(v.rep.Ledger)-1].Status = Passed
-		}
-	}
-	n := len(v.rep.Ledger)
-	rules["narrative.vs_table"], rules["dup.conflict"] = &v.rep.Ledger[n-2], &v.rep.Ledger[n-1]
-	for _, c := range cs {
-		first, i := v.get(c.Metric, c.Measure, c.Subject)
-		if first == nil {
-			continue
-		}
-		id := "dup.conflict"
-		if first.Method != c.Method {
-			id = "narrative.vs_table"
-		}
-		v.cur = rules[id]
-		v.cur.Rule = id
-		tol := decimal.Max(halfOf(first), halfOf(&c))
-		if first.Value.Sub(c.Value).Abs().LessThanOrEqual(tol) {
-			v.pass()
-			continue
-		}
-		msg := fmt.Sprintf("%s 前文为 %s，%s 处又为 %s", label(c.Metric, c.Subject, c.Measure), first.Raw, c.Pos, c.Raw)
-		if id == "narrative.vs_table" {
-			msg = fmt.Sprintf("%s 表中为 %s（%s），文字说明为 %s（%s）", label(c.Metric, c.Subject, c.Measure), first.Raw, first.Pos, c.Raw, c.Pos)
-		}
-		v.fail(Finding{Severity: Error, Expected: known(first.Value), Actual: c.Value, Facts: []int{i}, Message: msg})
-	}
-}
-
-// label names a metric for a message: its Chinese name, the subject for
-// per-line metrics, and the measure when it is not the amount.
-func label(metric, subject, measure string) string {
-	name := normalize.Metrics()[metric].Zh
-	if subject != "" {
-		name = subject
-	}
-	switch measure {
-	case "share_pct":
-		name += "占比"
-	case "yoy_change":
-		name += "增减额"
-	case "yoy_pct":
-		name += "增减率"
-	case "completion_pct":
-		name += "完成率"
-	case "budget":
-		name += "预算数"
-	case normalize.PriorAmount:
-		name += "上年数"
-	}
-	return name
-}
-
-// money formats yuan in the unit the document printed (万元 for 万元 raws).
-func money(v decimal.Decimal, f *normalize.Fact) string {
-	if strings.HasSuffix(f.Raw, "万元") {
-		return v.Shift(-4).StringFixed(max(decimalsOf(f.Raw), 2)) + " 万元"
-	}
-	if strings.HasSuffix(f.Raw, "亿元") {
-		return v.Shift(-8).String() + " 亿元"
-	}
-	return v.String() + " 元"
-}
-
-func known(d decimal.Decimal) decimal.NullDecimal {
-	return decimal.NullDecimal{Decimal: d, Valid: true}
+	return &d.facts[i], i
 }

@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,7 +14,7 @@ import (
 // fact makes a fact from "metric measure raw" with an optional subject:
 // raw is as printed ("1532.38万元", "97.65%"), and the value follows from it.
 func fact(metric, measure, raw string, subject ...string) normalize.Fact {
-	f := normalize.Fact{Metric: metric, Measure: measure, Raw: raw}
+	f := normalize.Fact{Metric: metric, Measure: measure, Raw: raw, Method: normalize.Narrative, Basis: normalize.BasisNarrative}
 	if len(subject) > 0 {
 		f.Subject = subject[0]
 	}
@@ -32,6 +34,12 @@ func fact(metric, measure, raw string, subject ...string) normalize.Fact {
 	if err != nil {
 		panic(err)
 	}
+	return f
+}
+
+// table marks a fact as read from a table.
+func table(f normalize.Fact) normalize.Fact {
+	f.Method, f.Basis = normalize.FromTable, normalize.BasisTable
 	return f
 }
 
@@ -67,7 +75,8 @@ func TestRules(t *testing.T) {
 			"sum.income", Passed, ""},
 		{"total without parts", []normalize.Fact{fact("three_public.total", "amount", "18.85万元")}, "sum.three_public", MissingFacts, ""},
 		{"nothing stated", []normalize.Fact{fact("income.total", "amount", "1万元")}, "sum.three_public", NotApplicable, ""},
-		{"items per class", []normalize.Fact{fact("gpb.class", "amount", "352.95万元", "社会保障和就业支出"), fact("gpb.item", "amount", "253.12万元", "社会保障和就业支出/行政事业单位养老支出/行政单位离退休"), fact("gpb.item", "amount", "19.70万元", "社会保障和就业支出/抚恤/死亡抚恤")},
+		// One table's lines and class row: a set known complete.
+		{"items per class", []normalize.Fact{table(fact("gpb.class", "amount", "352.95万元", "社会保障和就业支出")), table(fact("gpb.item", "amount", "253.12万元", "社会保障和就业支出/行政事业单位养老支出/行政单位离退休")), table(fact("gpb.item", "amount", "19.70万元", "社会保障和就业支出/抚恤/死亡抚恤"))},
 			"sum.items", Failed, "= 272.82 万元 ≠ 社会保障和就业支出 352.95 万元"},
 		{"share rounds", []normalize.Fact{fact("income.total", "amount", "2149.94万元"), fact("income.fiscal.gpb", "amount", "2099.36万元"), fact("income.fiscal.gpb", "share_pct", "97.65%")},
 			"share.recompute", Passed, ""},
@@ -168,5 +177,76 @@ func TestLinePercents(t *testing.T) {
 		case tt.says != "" && (len(got) != 1 || got[0].Severity != tt.severity || !strings.Contains(got[0].Message, tt.says) || len(got[0].Facts) != 1):
 			t.Errorf("%s: findings %+v; want one %s saying %q", tt.pct, got, tt.severity, tt.says)
 		}
+	}
+}
+
+// TestStableOrder: a document's findings come out in one order whatever
+// the order normalize found its tables' sums in (it walks a map).
+func TestStableOrder(t *testing.T) {
+	sums := []normalize.TableSum{
+		{Pos: extract.Pos{Page: 3, Block: 9, Row: 24, Col: 6}, Column: "基本支出", Label: "合计", Total: decimal.RequireFromString("2336.91"), Raw: "2,336.91", Sum: decimal.RequireFromString("2336.99"), Parts: 4, Rounding: decimal.RequireFromString("0.025"), Places: 2, Unit: "万元"},
+		{Pos: extract.Pos{Page: 3, Block: 9, Row: 24, Col: 5}, Column: "合计", Label: "合计", Total: decimal.RequireFromString("2940.05"), Raw: "2,940.05", Sum: decimal.RequireFromString("2940.16"), Parts: 4, Rounding: decimal.RequireFromString("0.025"), Places: 2, Unit: "万元"},
+		{Pos: extract.Pos{Page: 4, Block: 11, Row: 3, Col: 4}, Column: "决算数", Label: "301 工资福利支出", Total: decimal.RequireFromString("2082.85"), Raw: "2,082.85", Sum: decimal.RequireFromString("2082.96"), Parts: 8, Rounding: decimal.RequireFromString("0.045"), Places: 2, Unit: "万元"},
+		{Pos: extract.Pos{Page: 3, Block: 9, Row: 8, Col: 5}, Column: "合计", Label: "2010601 行政运行", Across: true, Columns: []string{"基本支出", "项目支出"}, Total: decimal.RequireFromString("1511.89"), Raw: "1,511.89", Sum: decimal.RequireFromString("1521.89"), Parts: 2, Rounding: decimal.RequireFromString("0.015"), Places: 2, Unit: "万元"},
+	}
+	var want []string
+	for k := range 6 {
+		res := &normalize.Result{Sums: slices.Clone(sums)}
+		rand.New(rand.NewPCG(uint64(k), 7)).Shuffle(len(res.Sums), func(i, j int) { res.Sums[i], res.Sums[j] = res.Sums[j], res.Sums[i] })
+		var got []string
+		for _, f := range Document(&extract.Document{}, res).Findings {
+			got = append(got, f.Rule+" "+f.Message)
+		}
+		if k == 0 {
+			want = got
+			continue
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("run %d: findings\n%q\nwant\n%q", k, got, want)
+		}
+	}
+	if len(want) != 4 || !strings.Contains(want[0], "「合计」列合计") || !strings.HasPrefix(want[3], "sum.row") {
+		t.Errorf("findings %q; want three sum.table in the order of the page, then sum.row", want)
+	}
+}
+
+// TestTruncatedRestatement: a narrative that cuts a table's figure short
+// instead of rounding it is info, one that misprints it an error.
+func TestTruncatedRestatement(t *testing.T) {
+	for _, tt := range []struct {
+		told string
+		want Severity
+	}{{"2099.57万元", ""}, {"2099.56万元", Info}, {"2099.55万元", Error}} {
+		first := table(fact("gpb.item", "amount", "20,995,699元", "行政运行"))
+		rep := Run([]normalize.Fact{first}, []normalize.Fact{fact("gpb.item", "amount", tt.told, "行政运行")})
+		var got Severity
+		for _, f := range rep.Findings {
+			if f.Rule == "narrative.vs_table" {
+				got = f.Severity
+			}
+		}
+		if got != tt.want {
+			t.Errorf("table 20,995,699元, text %s: severity %q; want %q", tt.told, got, tt.want)
+		}
+	}
+}
+
+// TestLineSentence: a total of the department read from a sentence that
+// names a 款 before it may be the 款's; a sum that misses it is only a
+// warning, which says so.
+func TestLineSentence(t *testing.T) {
+	total := fact("gpb.expenditure", "amount", "1500.00万元")
+	total.Text = "一般公共服务（类）人大事务（款）支出合计1500.00万元。"
+	facts := []normalize.Fact{total,
+		table(fact("gpb.class", "amount", "1630.16万元", "一般公共服务支出")),
+		table(fact("gpb.class", "amount", "481.31万元", "社会保障和就业支出"))}
+	rep := Run(facts, nil)
+	for _, f := range rep.Findings {
+		if f.Rule == "sum.classes" && (f.Severity != Warning || !strings.Contains(f.Message, "所在句子先述及类、款")) {
+			t.Errorf("finding %s %q; want a warning naming the sentence", f.Severity, f.Message)
+		}
+	}
+	if status(rep, "sum.classes") != Failed {
+		t.Errorf("sum.classes = %s; want failed", status(rep, "sum.classes"))
 	}
 }
