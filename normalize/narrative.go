@@ -94,6 +94,9 @@ func finalBudget(cs []clause) []clause {
 }
 
 func nextPhrase(s string, pos, limit int, seen map[string]bool, budgetDoc bool) (clause, bool) {
+	for pos < len(s) && s[pos] == ' ' {
+		pos++ // a blank between a name's bracket and its figure: "（项） 415.33万元"
+	}
 	rest := s[pos:]
 	try := []struct {
 		measure string
