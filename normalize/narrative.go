@@ -193,6 +193,7 @@ type clauseContext struct {
 type allGPB struct {
 	fiscal bool // all 财政拨款: its 财政拨款 statements are about gpb money
 	money  bool // all money: its spending by function is gpb spending
+	stated bool // known from figures the document states equal, not inferred
 }
 
 // gpb reports whether the sentence is about 一般公共预算 money: by its
@@ -206,13 +207,17 @@ func (c clauseContext) gpb() bool {
 }
 
 // inferredGPB reports whether a 一般公共预算 metric read here rests on an
-// inference: the sentence and its headings do not say 一般公共预算, and it
-// counts as such because all the document's 财政拨款 (or all its money)
-// is.
+// unsure inference: the sentence and its headings do not say 一般公共预算,
+// and it counts as such because all the document's 财政拨款 is, which
+// the document does not state outright (inferredFund).
 func inferredGPB(metric string, c clauseContext) bool {
 	gpb := strings.HasPrefix(metric, "gpb.") || strings.HasPrefix(metric, "income.fiscal.gpb")
-	return gpb && !c.sec.gpb() && !strings.Contains(c.sentence, "一般公共预算")
+	return gpb && !c.sec.gpb() && !strings.Contains(c.sentence, "一般公共预算") && inferredFund(c.all)
 }
+
+// inferredFund reports whether "all 财政拨款 is 一般公共预算" was inferred
+// from other kinds stated nil, rather than read from two equal figures.
+func inferredFund(all allGPB) bool { return all.fiscal && !all.stated }
 
 // byFunction reports whether spending by function class read here is gpb
 // spending.
@@ -502,7 +507,12 @@ func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) 
 			c.raw = tail[m[2]:m[5]]
 		}
 		f := r.fact(b, s, "gpb.item", subject, code, c)
-		f.Basis = BasisInferred // stated sentences after the item's name
+		// Stated sentences after the item's name, but before any other
+		// item's: its own.
+		f.Basis = BasisNarrative
+		if inferredFund(r.all) {
+			f.Basis = BasisInferred
+		}
 		// The amount carries what it was for; the budget and the rate, why
 		// the outturn differs from the budget.
 		f.Reason = purpose

@@ -66,6 +66,7 @@ func (r *reader) allGPB() allGPB {
 		return false
 	}
 	all.money = equal("income.total")
+	all.stated = all.money || equal("income.fiscal")
 	// Or, with no 财政拨款 total stated, its other kinds stated nil (国有资本
 	//经营 money, which few departments have, unstated or nil).
 	noOthers := zero("income.fiscal.gov_fund", "gov_fund.expenditure") &&

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -236,7 +237,12 @@ func checkSide(v *tableView) *sumCheck {
 			}
 		}
 	}
+	order := make([]int, 0, len(cols)) // column order: the sums come out alike every run
 	for j := range cols {
+		order = append(order, j)
+	}
+	sort.Ints(order)
+	for _, j := range order {
 		var top []cellAt
 		for i, code := range codes {
 			if len(code) == 3 {
