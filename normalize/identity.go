@@ -13,7 +13,7 @@ var (
 	titleRe = regexp.MustCompile(`([\p{Han}()“”]*?)(\d{4})\s*年度?\s*(部门|单位)?\s*(决算|预算)`)
 	// deptRe finds a department name where the narrative names its owner:
 	// "2021年,XX办公室机关运行经费支出…", "XX下属二级单位…", "XX共有车辆…".
-	deptRe       = regexp.MustCompile(`(?:^|[,，。:;；\s]|年)([\p{Han}()“”]{3,30}?(?:办公室|委员会|常委会|人民政府|政府|局|厅|部|院|中心|学校|医院|馆|所|站|队|处|委|办|会|社|团))(?:机关运行经费|政府采购支出|共有车辆|共有公务用车|下属|本级|部门整体|部门决算|部门预算|单位决算|单位预算)`)
+	deptRe       = regexp.MustCompile(`(?:^|[,，。:;；\s]|年)([\p{Han}()“”]{3,30}?(?:办公室|委员会|常委会|人民政府|政府|局|厅|部|院|中心|学校|医院|馆|所|站|队|处|委|办|会|社|团))(?:机关运行经费|政府采购支出|共有车辆|共有公务用车|下属|本级|部门整体|部门决算|部门预算|单位决算|单位预算|本年收入|本年支出|\d{4}年)`)
 	partPrefixRe = regexp.MustCompile(`^第[一二三四五六七八九十\d]+部分\s*`)
 	// labelDeptRe reads a department named by a label: "部门：…",
 	// "预算主管部门：…", "单位名称：…".
@@ -25,7 +25,11 @@ var (
 )
 
 // deptContexts are the words deptRe needs after a department's name.
-var deptContexts = []string{"机关运行经费", "政府采购支出", "共有车辆", "共有公务用车", "下属", "本级", "部门整体", "部门决算", "部门预算", "单位决算", "单位预算"}
+var deptContexts = []string{"机关运行经费", "政府采购支出", "共有车辆", "共有公务用车", "下属", "本级", "部门整体", "部门决算", "部门预算", "单位决算", "单位预算", "本年收入", "本年支出", "年"}
+
+// deptLeadRe is what a sentence puts before a department's name that is
+// not the name: "即省政协办公厅本级", "包括XX局下属…".
+var deptLeadRe = regexp.MustCompile(`^(?:即|系|为|是|包括|其中|由|对|经)+`)
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
@@ -75,7 +79,9 @@ func (idf *identifier) observe(text string, heading bool) {
 	// for the words they need first (a measured quarter of normalize's time).
 	if containsAny(text, deptContexts) {
 		for _, m := range deptRe.FindAllStringSubmatch(text, -1) {
-			idf.depts[m[1]]++
+			if d := deptLeadRe.ReplaceAllString(m[1], ""); len([]rune(d)) >= 3 {
+				idf.depts[d]++
+			}
 		}
 	}
 	if strings.ContainsAny(text, ":：") && (strings.Contains(text, "部") || strings.Contains(text, "单位")) {
