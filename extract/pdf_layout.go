@@ -338,7 +338,9 @@ func tableLines(lines []line, above []float64, pageWidth float64) []bool {
 		for ; j < len(lines) && tab[j]; j++ {
 			nums += lines[j].numericCells()
 		}
-		if j-i < 2 || nums == 0 {
+		// One row alone is a table's only where it goes on with the table
+		// the page before left open (its 合计, turned over).
+		if j-i < 2 && !(i == 0 && len(above) > 0 && nums > 1) || nums == 0 {
 			for k := i; k < j; k++ {
 				tab[k] = false
 			}
