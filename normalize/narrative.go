@@ -23,11 +23,11 @@ const (
 // Fillers are whitelists: a word not listed ends the phrase, which keeps
 // "收、支总计各增加4.07万元" from reading as an amount of 4.07万元.
 var (
-	amountFillers = `^[,，:]?(?:\(类\)|\(款\)|\(项\)|\([^()\d]{2,12}\)|支出|收入|决算数|决算|实际|共计|合计|总额|金额|为|是|达到|达|了|共|:)*`
+	amountFillers = `^[,，:]?[”"」』]?(?:\(类\)|\(款\)|\(项\)|\([^()\d]{2,12}\)|支出|收入|决算数|决算|实际|共计|合计|总额|金额|为|是|达到|达|了|共|:)*`
 	amountPhrase  = regexp.MustCompile(amountFillers + num + money)
 	// In a 预算 the amount is the budgeted figure: "基本支出预算数为9312.9万元",
 	// "机关运行经费预算支出1642.08万元".
-	budgetFillers      = `^[,，:]?(?:\(类\)|\(款\)|\(项\)|\([^()\d]{2,12}\)|支出|收入|预算数|预算|安排|拟|共计|合计|总额|金额|为|是|达到|达|了|共|:)*`
+	budgetFillers      = `^[,，:]?[”"」』]?(?:\(类\)|\(款\)|\(项\)|\([^()\d]{2,12}\)|支出|收入|预算数|预算|安排|拟|共计|合计|总额|金额|为|是|达到|达|了|共|:)*`
 	budgetAmountPhrase = regexp.MustCompile(budgetFillers + num + money)
 	// Nothing needs no unit: "政府性基金拨款支出预算为0；".
 	zero             = `(0(?:\.0+)?)()(?:[;；,，。]|$)`
@@ -187,6 +187,9 @@ type clauseContext struct {
 	paragraph string
 	all       allGPB
 	kind      string // the document's kind
+	// leadIn is the paragraph that introduced a list the sentence is an
+	// item of ("财政拨款支出主要内容如下："), whose words scope the items.
+	leadIn string
 }
 
 // allGPB says how much of a document's money is 一般公共预算.
@@ -200,10 +203,11 @@ type allGPB struct {
 // section, its own words, or as a 财政拨款 statement where all 财政拨款 is
 // 一般公共预算.
 func (c clauseContext) gpb() bool {
-	if c.sec.gpb() || strings.Contains(c.sentence, "一般公共预算") {
+	if c.sec.gpb() || strings.Contains(c.sentence, "一般公共预算") || strings.Contains(c.leadIn, "一般公共预算") {
 		return true
 	}
-	return c.all.fiscal && (strings.Contains(c.sentence, "财政拨款") || strings.Contains(c.sec.titles[2]+c.sec.titles[3], "财政拨款"))
+	return c.all.fiscal && (strings.Contains(c.sentence, "财政拨款") || strings.Contains(c.sec.titles[2]+c.sec.titles[3], "财政拨款") ||
+		strings.Contains(c.leadIn, "财政拨款"))
 }
 
 // inferredGPB reports whether a 一般公共预算 metric read here rests on an
@@ -280,6 +284,9 @@ type reader struct {
 	// openItem is a line item that ended its paragraph before its
 	// figures: the next paragraph goes on with it.
 	openItem string
+	// leadIn is the last paragraph that ended in a colon, introducing a
+	// list, until the next heading.
+	leadIn string
 }
 
 // lead is what a sentence is about: the first metric (and line) it states
@@ -310,7 +317,7 @@ func (r *reader) sentence(b *extract.Block, s, text string, sec *sections, prev 
 	if i := reasonStartRe.FindStringIndex(s); i != nil && i[0] > 0 {
 		s = s[:i[0]]
 	}
-	ctx := clauseContext{sec: sec, sentence: s, paragraph: text, all: r.all, kind: r.kind}
+	ctx := clauseContext{sec: sec, sentence: s, paragraph: text, all: r.all, kind: r.kind, leadIn: r.leadIn}
 	r.absence(b, s, sec)
 	if !strings.ContainsAny(s, "0123456789") && !openItemRe.MatchString(s) && !strings.Contains(s, "(项)") {
 		return // no figure here, and no item whose figures follow: nothing to read
@@ -536,7 +543,7 @@ var (
 func (r *reader) itemSubject(printed []string) (subject, code string) {
 	names := make([]string, len(printed))
 	for i, p := range printed {
-		names[i] = strings.TrimSpace(p)
+		names[i] = strings.Trim(strings.TrimSpace(p), "“”\"「」『』") // "“社会保障和就业支出（类）…（项）”53.84万元"
 	}
 	if !strings.HasSuffix(names[0], "支出") {
 		names[0] += "支出"

@@ -100,7 +100,7 @@ func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB) *re
 		}
 		if level > 0 {
 			sec.enter(level, text)
-			carry = ""
+			carry, r.leadIn = "", ""
 		}
 		if sec.skipped() || level > 0 {
 			continue
@@ -112,6 +112,9 @@ func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB) *re
 		}
 		r.paragraph(b, text, &sec)
 		carry, r.openItem = r.openItem, ""
+		if strings.HasSuffix(text, ":") {
+			r.leadIn = text // "财政拨款支出主要内容如下：" scopes the list below
+		}
 	}
 	r.charts(doc, r.id.Year)
 	return r

@@ -513,6 +513,17 @@ func (tr *tableReader) functions() {
 			continue // an economic classification code (301 工资福利支出…), not a function
 		}
 		cat := tr.r.seg.lx.cat
+		if code == "" && name == "" {
+			// Digits that are no code before the name ("7 11 02 事业单位
+			// 医疗", a class code the printing cut): the name is the first
+			// words on the row.
+			for j, c := range row {
+				if c.text != "" && !c.numeric && !c.covered {
+					name, nameCol = ordinalRe.ReplaceAllString(c.text, ""), j
+					break
+				}
+			}
+		}
 		if e := cat.byCode[code]; name != "合计" && name != "总计" && (code == "" || e != nil && !e.fits(name)) {
 			// No code on the row, or one its name denies: the codes of a
 			// merged cell centred on other rows. The name, under the
