@@ -570,13 +570,20 @@ var absenceRe = regexp.MustCompile(`(?:本部门|本单位|[\p{Han}()]{2,30}?)(?
 // "2024年度无“三公”经费财政拨款支出", "本年度没有财政拨款“三公”经费支出".
 var threePublicAbsenceRe = regexp.MustCompile(`(?:无|没有)(?:使用)?(?:财政拨款)?[“"]?三公[”"]?经费(?:财政拨款)?(?:安排的)?支出`)
 
+// placeholderRe finds what a template leaves for the department to fill.
+var placeholderRe = regexp.MustCompile(`XX|ＸＸ|××|某某`)
+
+// operatingAbsenceRe reads a statement that there is no 机关运行经费 (a
+// 事业单位 has none): "2024年上海市普陀区社会福利院无机关运行经费".
+var operatingAbsenceRe = regexp.MustCompile(`(?:无|没有)(?:安排)?(?:使用)?(?:一般公共预算)?(?:财政拨款)?机关运行经费(?:支出)?`)
+
 // thisAbsenceRe reads "本部门无此项支出" and the like, which name no kind of
 // money: the section heading does.
 var thisAbsenceRe = regexp.MustCompile(`本(?:部门|单位)(?:无|没有)此项(?:支出|收入|收支|资金)`)
 
 func (r *reader) absence(b *extract.Block, s string, sec *sections) {
-	if !strings.Contains(s, "无") && !strings.Contains(s, "没有") {
-		return
+	if !strings.Contains(s, "无") && !strings.Contains(s, "没有") || placeholderRe.MatchString(s) {
+		return // no absence stated, or a template's example of one (上海市XX局…无…)
 	}
 	if thisAbsenceRe.MatchString(s) {
 		head := sec.titles[2] + sec.titles[3]
@@ -591,6 +598,9 @@ func (r *reader) absence(b *extract.Block, s string, sec *sections) {
 	// instruction, not a statement.
 	if m := threePublicAbsenceRe.FindStringIndex(s); m != nil && !strings.HasPrefix(s[m[1]:], "的") {
 		r.facts.add(Fact{Metric: "three_public.total", Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: s, Method: Narrative})
+	}
+	if m := operatingAbsenceRe.FindStringIndex(s); m != nil && !strings.HasPrefix(s[m[1]:], "的") {
+		r.facts.add(Fact{Metric: "operating_expense", Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: s, Method: Narrative})
 	}
 	for _, m := range absenceRe.FindAllStringSubmatch(s, -1) {
 		metric := "gov_fund.expenditure"
