@@ -363,9 +363,25 @@ func (r *reader) record(b *extract.Block, s, metric, subject, code string, c cla
 		}
 		return
 	}
+	if (metric == "income.fiscal" || metric == "income.fiscal.gpb" && r.all.fiscal) && strings.HasPrefix(c.measure, "yoy") && r.budgetFiscalTotal() {
+		// A budget's 财政拨款收入 is its 财政拨款收支总计 where the two are
+		// equal: its change is the total's.
+		metric, basis = "fiscal.total", BasisInferred
+	}
 	f := r.fact(b, s, metric, subject, code, c)
 	f.Basis = basis
 	r.facts.add(f)
+}
+
+// budgetFiscalTotal reports whether a budget's 财政拨款收入 equals its
+// 财政拨款收支总计: no carry-over.
+func (r *reader) budgetFiscalTotal() bool {
+	if r.kind != "预算" {
+		return false
+	}
+	t, ok := r.facts.index[Key{"fiscal.total", "amount", ""}]
+	i, ok2 := r.facts.index[Key{"income.fiscal", "amount", ""}]
+	return ok && ok2 && r.facts.list[t].Value.Equal(r.facts.list[i].Value)
 }
 
 // terms reads "<metric name><figures>" clauses, skipping text already read
@@ -746,7 +762,16 @@ func standsAlone(s string, h hit, metric string) bool {
 	}
 	switch metric {
 	case "total", "income.total", "expenditure.total":
-		return !subtotalPrefixRe.MatchString(s[:h.start])
+		// A total in a clause that names a 类, 款 or 项 is that line's
+		// ("行政运行事务（款）：预算支出合计…"), not the department's.
+		clause := s[:h.start]
+		if i := strings.LastIndexAny(clause, "。;；"); i >= 0 {
+			clause = clause[i:]
+		}
+		return !subtotalPrefixRe.MatchString(s[:h.start]) && !lineMarkRe.MatchString(clause)
 	}
 	return true
 }
+
+// lineMarkRe finds a classification line's marker.
+var lineMarkRe = regexp.MustCompile(`\((?:类|款|项)\)`)

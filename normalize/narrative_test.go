@@ -244,3 +244,46 @@ func BenchmarkNewSegmenter(b *testing.B) {
 		}
 	}
 }
+
+// TestTemplateFamilies: the narrative templates of other provinces and of
+// 预算s, one case per family, as a careful reader labels them.
+func TestTemplateFamilies(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"a 预算's 财政拨款收入 with its change against last year's 预算, no carry-over",
+			[]string{"上海市某局2025年部门预算", "财政拨款收支总计9,101.68万元。",
+				"2025年，上海市某局收入预算9,101.68万元，其中：财政拨款收入9,101.68万元，比2024年预算减少2,389.52万元；事业收入0万元。"},
+			[]string{"fiscal.total amount = 91016800", "fiscal.total yoy_change = -23895200", "income.business amount = 0",
+				"income.fiscal amount = 91016800"}},
+		{"一般公共预算支出 with its share of 本年支出合计",
+			[]string{"某市某局2020年度部门预算", "一般公共预算支出1,200.00万元，占本年支出合计的97.20%。"},
+			[]string{"gpb.expenditure amount = 12000000", "gpb.expenditure share_pct = 97.2"}},
+		{"与上年相比 between the amount and the change",
+			[]string{"某市某局2023年度部门决算", "一般公共预算财政拨款支出2,000.00万元，与上年相比，增加50.00万元，增长2.56%。"},
+			[]string{"gpb.expenditure amount = 20000000", "gpb.expenditure yoy_change = 500000", "gpb.expenditure yoy_pct = 2.56"}},
+		{"收、支总计各增加",
+			[]string{"某市某局2023年度部门决算", "2023年度收入、支出总计3,500.00万元。与上年相比，收、支总计各增加100.00万元，增长2.94%。"},
+			[]string{"total amount = 35000000", "total yoy_change = 1000000", "total yoy_pct = 2.94"}},
+		{"a 款's own total is no 本年支出合计",
+			[]string{"某市某局2023年度部门决算", "三、支出决算情况说明", "行政运行事务（款）：预算支出合计1,234.56万元。"}, nil},
+		{"items listed under a lead-in that names 财政拨款, in quotes",
+			[]string{"上海市某院2024年单位预算", "一般公共预算财政拨款收入950.12万元。财政拨款收入950.12万元。", "财政拨款支出主要内容如下：",
+				"1. “社会保障和就业支出（类）行政事业单位养老支出（款）事业单位离退休（项）”53.84万元，主要用于退休人员生活补贴。"},
+			[]string{"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/事业单位离退休 #2080502 = 538400",
+				"income.fiscal.gpb amount = 9501200"}},
+		{"no 机关运行经费, and a template's example of the statement",
+			[]string{"上海市某院2024年单位预算", "2024年上海市某院无机关运行经费。", "上海市 XX 局 2024 年度无政府性基金预算财政拨款支出。"},
+			[]string{"operating_expense amount = 0"}},
+	}
+	seg := segmenter(t)
+	for _, tt := range tests {
+		res := Document(textDoc(tt.lines...), seg)
+		got := factLines(res.Facts)
+		if !reflect.DeepEqual(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(got, "\n     "), strings.Join(tt.want, "\n     "))
+		}
+	}
+}
