@@ -636,9 +636,20 @@ func (b *pdfBuilder) closeTable() {
 
 // alignPages lines up a text table that runs over pages: a copy lays each
 // page out on its own, so a page's columns may stand a few characters off
-// the first page's. Where a page has as many columns as the first, its
-// cells are moved onto the first page's columns; where not, the table is
-// cut there, and the pages after stand as a table of their own.
+// the first page's. Where a page's columns are the first page's moved
+// alike, its cells are moved back; where not, the table is cut there, and
+// the pages after stand as a table of their own.
+// shifted reports whether columns are the first page's moved alike: their
+// right edges differ by one amount, give or take two characters.
+func shifted(cols, first []span) bool {
+	lo, hi := math.MaxFloat64, -math.MaxFloat64
+	for k := range cols {
+		d := cols[k].x1 - first[k].x1
+		lo, hi = min(lo, d), max(hi, d)
+	}
+	return hi-lo <= 2
+}
+
 func alignPages(rows []line) [][]line {
 	var parts [][]line
 	var first []span // the columns of the part's first page
@@ -652,16 +663,16 @@ func alignPages(rows []line) [][]line {
 		switch {
 		case len(parts) == 0:
 			parts, first = [][]line{page}, cols
-		case len(cols) == len(first) && !headerOnly(page):
+		case len(cols) == len(first) && !headerOnly(page) && shifted(cols, first):
 			n := len(parts) - 1
+			d := cols[len(cols)-1].x1 - first[len(first)-1].x1
 			for _, l := range page {
 				l.cells = append([]cell(nil), l.cells...)
-				for k, c := range l.cells {
-					f, last := place(c, cols)
-					l.cells[k].x0 = first[f].x0 + (c.x0 - cols[f].x0)
-					l.cells[k].x1 = first[last].x1 + (c.x1 - cols[last].x1)
+				for k := range l.cells {
+					l.cells[k].x0 -= d
+					l.cells[k].x1 -= d
 				}
-				l.x0, l.x1 = l.cells[0].x0, l.cells[len(l.cells)-1].x1
+				l.x0, l.x1 = l.x0-d, l.x1-d
 				parts[n] = append(parts[n], l)
 			}
 		default:

@@ -31,6 +31,7 @@ var figureColumns = []string{
 	"一般公共预算", "一般公共预算财政拨款", "政府性基金预算", "政府性基金预算财政拨款",
 	"国有资本经营预算", "国有资本经营预算财政拨款", "财政拨款", "财政专户管理资金", "单位资金", "其他资金",
 	"上年结转", "事业单位经营收入", "用事业基金弥补收支差额", "完成预算%", "决算数为预算数的%",
+	"单位预留机动经费", "结转下年资金", "上年结转资金",
 }
 
 // totalColumns are the headings of columns that add up the others: a row
@@ -44,7 +45,7 @@ var totalColumns = map[string]bool{"合计": true, "小计": true, "总计": tru
 // word's last part may be a heading cut short by a line break ("本年收入合").
 func headerColumns(words []string) []string {
 	var cols []string
-	for _, w := range words {
+	for _, w := range joinLetterSpaced(words) {
 		w = strings.ReplaceAll(squeeze(Clean(w)), " ", "")
 		rs := []rune(w)
 		if len(rs) > 200 {
@@ -94,6 +95,27 @@ func headerColumns(words []string) []string {
 		cols = append(cols, found...)
 	}
 	return cols
+}
+
+// joinLetterSpaced joins runs of one-character words: a heading set with
+// a blank between its characters ("合 计").
+func joinLetterSpaced(words []string) []string {
+	var out []string
+	run := ""
+	for _, w := range words {
+		if utf8.RuneCountInString(w) == 1 && !amountRe2.MatchString(w) {
+			run += w
+			continue
+		}
+		if run != "" {
+			out, run = append(out, run), ""
+		}
+		out = append(out, w)
+	}
+	if run != "" {
+		out = append(out, run)
+	}
+	return out
 }
 
 // packedRow is one logical row of a packed table.
@@ -160,6 +182,11 @@ func viewPacked(b *extract.Block, docKind string, above []string) *tableView {
 		pr.name = strings.Join(names, "")
 		label := strings.ReplaceAll(ordinalRe.ReplaceAllString(pr.name, ""), " ", "")
 		opens := len(pr.codes) > 0 || label == "合计" || label == "总计"
+		if !started && len(pr.codes) == 0 && pr.name == "" && len(pr.figs) > 1 {
+			// A row of figures alone before any line: the table's totals
+			// (a 支出总表 of one row).
+			opens, pr.name = true, "合计"
+		}
 		if !started {
 			if !opens {
 				header = append(header, cells...)
