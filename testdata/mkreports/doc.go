@@ -63,6 +63,7 @@ type Doc struct {
 	Blocks   []Block
 	Furn     furniture
 	Sites    []site
+	Checks   []sumCheck // sums the printed figures must satisfy when clean
 	Injected []injection
 	Notes    []string
 	Report   *Report
@@ -73,6 +74,19 @@ type Doc struct {
 type furniture struct {
 	PageNum string // "— %d —" style: "dash", "hyphen", "di", "plain", ""
 	Header  string // running header text, "" for none
+}
+
+// sumCheck is an identity among printed figures, by site id: Total is
+// the sum of Parts (a blank cell counts as zero).
+type sumCheck struct {
+	Total string
+	Parts []string
+}
+
+// sum declares that the figure printed at total is the sum of those
+// printed at parts.
+func (b *builder) sum(total string, parts ...string) {
+	b.doc.Checks = append(b.doc.Checks, sumCheck{total, parts})
 }
 
 // factKey is the key of a fact in the gold format.
@@ -90,6 +104,9 @@ type site struct {
 	Primary bool   // the table the truth takes this key from
 	Value   string // decimal as printed: yuan, percent or count
 	Raw     string
+	NoFact  bool // a printed figure that is no fact (kept for injections and checks)
+	Pct     bool // a percentage (Value in percent)
+	Unit    Fen  // the last printed digit, in fen (money only)
 }
 
 // builder assembles one report: blocks, facts and injected changes.
@@ -148,13 +165,18 @@ func (b *builder) chance(p float64) bool { return b.rng.Float64() < p }
 // k is a fact key without subject.
 func k(metric, measure string) *factKey { return &factKey{Metric: metric, Measure: measure} }
 
-// record notes a printed fact.
+// record notes a printed figure; one with no key states no fact but is
+// kept, so that injections and tests can find it.
 func (b *builder) record(id string, key *factKey, code string, table, primary bool, value, raw string) {
-	if key == nil {
-		return
+	s := site{ID: id, Code: code, Table: table, Primary: primary, Value: value, Raw: raw, NoFact: key == nil}
+	if key != nil {
+		s.Key = *key
 	}
-	b.doc.Sites = append(b.doc.Sites, site{ID: id, Key: *key, Code: code, Table: table, Primary: primary, Value: value, Raw: raw})
+	b.doc.Sites = append(b.doc.Sites, s)
 }
+
+// lastSite is the site just recorded.
+func (b *builder) lastSite() *site { return &b.doc.Sites[len(b.doc.Sites)-1] }
 
 // alsoKey records the figure just recorded once more under another key:
 // a cell that states two facts (收入总计 is both the 收支总计 and, in a
@@ -188,6 +210,7 @@ func (b *builder) wan(id string, key *factKey, v Fen) string {
 	}
 	raw := s + "万元"
 	b.record(id, key, "", false, false, yuanString(v), raw)
+	b.lastSite().Unit = WanCent
 	if b.nf.Space {
 		return s + " 万元"
 	}
@@ -197,9 +220,7 @@ func (b *builder) wan(id string, key *factKey, v Fen) string {
 // wanCode is wan for a fact with a function code.
 func (b *builder) wanCode(id string, key *factKey, code string, v Fen) string {
 	s := b.wan(id, key, v)
-	if key != nil {
-		b.doc.Sites[len(b.doc.Sites)-1].Code = code
-	}
+	b.lastSite().Code = code
 	return s
 }
 
@@ -225,6 +246,7 @@ func (b *builder) pct(id string, key *factKey, code string, p Pct) string {
 		val = "-" + val
 	}
 	b.record(id, key, code, false, false, val, s+"%")
+	b.lastSite().Pct = true
 	return s + "%"
 }
 
@@ -281,13 +303,15 @@ func (b *builder) cellFmt(id string, key *factKey, code string, primary bool, v 
 			}
 		}
 	}
-	unit := "元"
-	if tf.Wan {
-		unit = "万元"
+	unit, last := "元", Fen(1)
+	switch {
+	case tf.Wan:
+		unit, last = "万元", WanCent
+	case tf.Dec == 0:
+		last = Yuan
 	}
-	if key != nil {
-		b.record(id, key, code, true, primary, yuanString(val), s+unit)
-	}
+	b.record(id, key, code, true, primary, yuanString(val), s+unit)
+	b.lastSite().Unit = last
 	return Cell{Text: s, Num: true}
 }
 

@@ -28,6 +28,9 @@ type funcTable struct {
 	noTotal  bool
 	totLabel string
 	primary  bool // the truth takes this table's figures for its keys
+	// rowSum lists column ids whose figures add up on every row: the
+	// first is the sum of the others (合计 = 基本支出 + 项目支出).
+	rowSum []string
 }
 
 // layout builds the header part and body rows for code/name columns plus
@@ -62,14 +65,22 @@ func (b *builder) funcTableRows(ft funcTable) (head [][]Cell, body [][]Cell, wid
 	widths = append(widths, b.tf.NameW)
 
 	sum := func(prefix string, c col) Fen { return sumItems(ft.items, prefix, c.val) }
+	cellID := func(code, c string) string { return fmt.Sprintf("t:%s:%s:%s", ft.id, code, c) }
 	figures := func(level, code, prefix string) []Cell {
+		if len(ft.rowSum) > 1 {
+			var parts []string
+			for _, c := range ft.rowSum[1:] {
+				parts = append(parts, cellID(code, c))
+			}
+			b.sum(cellID(code, ft.rowSum[0]), parts...)
+		}
 		var out []Cell
 		for _, c := range ft.cols {
 			var key *factKey
 			if c.fact != nil {
 				key = c.fact(level, code)
 			}
-			id := fmt.Sprintf("t:%s:%s:%s", ft.id, code, c.id)
+			id := cellID(code, c.id)
 			out = append(out, b.cell(id, key, codeOf(level, code), ft.primary, sum(prefix, c)))
 		}
 		return out
@@ -106,6 +117,25 @@ func (b *builder) funcTableRows(ft funcTable) (head [][]Cell, body [][]Cell, wid
 		}
 		kk := cl.kuans[len(cl.kuans)-1]
 		kk.items = append(kk.items, it)
+	}
+	for _, c := range ft.cols {
+		var cls []string
+		for _, cl := range classes {
+			cls = append(cls, cellID(cl.code, c.id))
+			var ks []string
+			for _, kk := range cl.kuans {
+				ks = append(ks, cellID(kk.code, c.id))
+				var its []string
+				for _, it := range kk.items {
+					its = append(its, cellID(it.Code, c.id))
+				}
+				b.sum(cellID(kk.code, c.id), its...)
+			}
+			b.sum(cellID(cl.code, c.id), ks...)
+		}
+		if !ft.noTotal && len(classes) > 0 {
+			b.sum(cellID("", c.id), cls...)
+		}
 	}
 	name := func(code string) Cell { return Cell{Text: fname(code, ft.year), Cls: "name"} }
 	for _, cl := range classes {

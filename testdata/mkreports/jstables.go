@@ -100,6 +100,18 @@ func (b *builder) jsSummary(o jsOpts, title string) *Table {
 		{{"年初结转和结余", k("income.carryover", "amount"), r.Carry0(), "carry0"}, {"年末结转和结余", k("expenditure.carryover", "amount"), r.Carry1(), "carry1"}},
 		{{"总计", k("total", "amount"), r.Total(), "total"}, {"总计", k("total", "amount"), r.Total(), "total"}},
 	}
+	var incs, clss []string
+	for _, l := range left {
+		incs = append(incs, "t:sum:l:"+l.id)
+	}
+	for _, rr := range right {
+		clss = append(clss, "t:sum:r:"+rr.id)
+	}
+	b.sum("t:sum:l:inctot", incs...)
+	b.sum("t:sum:r:exptot", clss...)
+	b.sum("t:sum:l:total", "t:sum:l:inctot", "t:sum:l:usebal", "t:sum:l:carry0")
+	b.sum("t:sum:r:total", "t:sum:r:exptot", "t:sum:r:distr", "t:sum:r:carry1")
+	b.sum("t:sum:l:total", "t:sum:r:total")
 	for i, p := range tail {
 		ln++
 		rowL := row(p[0], ln, "l")
@@ -153,7 +165,7 @@ func (b *builder) jsIncome(o jsOpts, title string) *Table {
 		{id: "other", val: src(4), fact: totalOnly("income.other", "amount")},
 	}
 	ft := funcTable{id: "inc", items: allItems(r), cols: cols, year: r.Year, headRows: 3, topLabel: "项目",
-		codeHead: "支出功能分类科目编码", nameHead: "科目名称", totalTop: true}
+		codeHead: "支出功能分类科目编码", nameHead: "科目名称", totalTop: true, rowSum: []string{"tot", "fiscal", "sup", "biz", "oper", "sub", "other"}}
 	head, body, widths := b.funcTableRows(ft)
 	head = jsHead(head, []string{"本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"})
 	if o.lineNo {
@@ -177,7 +189,7 @@ func (b *builder) jsExpend(o jsOpts, title string) *Table {
 		{id: "subsidy", val: vZero, fact: totalOnly("expenditure.subordinate_subsidy", "amount")},
 	}
 	ft := funcTable{id: "exp", items: allItems(r), cols: cols, year: r.Year, headRows: 3, topLabel: "项目",
-		codeHead: "支出功能分类科目编码", nameHead: "科目名称", totalTop: true}
+		codeHead: "支出功能分类科目编码", nameHead: "科目名称", totalTop: true, rowSum: []string{"tot", "basic", "project", "up", "oper", "subsidy"}}
 	head, body, widths := b.funcTableRows(ft)
 	head = jsHead(head, []string{"本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"})
 	if o.lineNo {
@@ -243,6 +255,20 @@ func (b *builder) jsFiscal(o jsOpts, title string) *Table {
 		t.Body = append(t.Body, []Cell{{Text: l.label, Cls: "name"}, b.cell(fmt.Sprintf("t:fis:c0%d", i), nil, "", false, v),
 			txt(""), {Num: true}, {Num: true}, {Num: true}, {Num: true}})
 	}
+	var tots, gpbs []string
+	for _, c := range classes {
+		tots, gpbs = append(tots, "t:fis:c"+c+":tot"), append(gpbs, "t:fis:c"+c+":gpb")
+		b.sum("t:fis:c"+c+":tot", "t:fis:c"+c+":gpb", "t:fis:c"+c+":fund", "t:fis:c"+c+":cap")
+	}
+	b.sum("t:fis:inctot", "t:fis:l0", "t:fis:l1", "t:fis:l2")
+	b.sum("t:fis:exptot", tots...)
+	b.sum("t:fis:expgpb", gpbs...)
+	b.sum("t:fis:exptot", "t:fis:expgpb", "t:fis:expfund", "t:fis:expcap")
+	b.sum("t:fis:totl", "t:fis:inctot", "t:fis:c0")
+	b.sum("t:fis:totr", "t:fis:exptot", "t:fis:c1")
+	b.sum("t:fis:totl", "t:fis:totr")
+	b.sum("t:fis:c0", "t:fis:c00", "t:fis:c01", "t:fis:c02")
+	b.sum("t:fis:totr", "t:fis:totgpb", "t:fis:totfund", "t:fis:totcap")
 	tot := r.FiscalTotal()
 	t.Body = append(t.Body, []Cell{{Text: "总计", Cls: "tot"}, b.cell("t:fis:totl", k("fiscal.total", "amount"), "", true, tot),
 		{Text: "总计", Cls: "tot"}, b.cell("t:fis:totr", k("fiscal.total", "amount"), "", true, tot),
@@ -260,7 +286,7 @@ func (b *builder) jsGPB(o jsOpts, title string, totalTop bool) *Table {
 		{id: "project", val: vGProject},
 	}
 	ft := funcTable{id: "gpb", items: r.Items, cols: cols, year: r.Year, headRows: 3, topLabel: "项目",
-		codeHead: "支出功能分类科目编码", nameHead: "科目名称", totalTop: totalTop, primary: true}
+		codeHead: "支出功能分类科目编码", nameHead: "科目名称", totalTop: totalTop, primary: true, rowSum: []string{"tot", "basic", "project"}}
 	if b.chance(0.4) {
 		ft.headRows, ft.topLabel = 2, ""
 	}
@@ -323,6 +349,15 @@ func (b *builder) jsEcon(o jsOpts, title, amountHead string) *Table {
 		}
 		return rows
 	}
+	for _, c := range []string{"301", "302", "303", "310"} {
+		var ls []string
+		for _, l := range b.econLines(c, o.fullEcon) {
+			ls = append(ls, "t:econ:"+l.Code)
+		}
+		b.sum("t:econ:"+c, ls...)
+	}
+	b.sum("t:econ:P", "t:econ:301", "t:econ:303")
+	b.sum("t:econ:G", "t:econ:302", "t:econ:310")
 	left, right := side("301", "303"), side("302", "310")
 	for i := 0; i < max(len(left), len(right)); i++ {
 		var row []Cell
@@ -378,11 +413,15 @@ func (b *builder) jsThree(o jsOpts, title string) *Table {
 			b.cell("t:three:"+v.metric+":a", k(v.metric, "amount"), "", true, v.a))
 	}
 	t.Body = [][]Cell{row}
+	for _, m := range []string{":a", ":b"} {
+		b.sum("t:three:three_public.total"+m, "t:three:three_public.overseas"+m, "t:three:three_public.vehicle"+m, "t:three:three_public.reception"+m)
+		b.sum("t:three:three_public.vehicle"+m, "t:three:three_public.vehicle.purchase"+m, "t:three:three_public.vehicle.operation"+m)
+	}
 	return t
 }
 
-// emptyFundTable is a 政府性基金 or 国有资本经营 table with no data and a
-// note, which states the absence (a zero fact).
+// jsFund is a 政府性基金 or 国有资本经营 table: with the fund items, or
+// empty with a note, which states the absence (a zero fact).
 func (b *builder) jsFund(o jsOpts, title, metric, what, noteForm string) *Table {
 	r := b.r
 	t := &Table{Title: title, Org: o.org, Unit: b.unitLabel(), Repeat: true}
@@ -399,7 +438,7 @@ func (b *builder) jsFund(o jsOpts, title, metric, what, noteForm string) *Table 
 		{id: "c1", val: vZero},
 	}
 	ft := funcTable{id: metric, items: items, cols: cols, year: r.Year, headRows: 3, topLabel: "项目",
-		codeHead: "支出功能分类科目编码", nameHead: "科目名称", primary: true}
+		codeHead: "支出功能分类科目编码", nameHead: "科目名称", primary: true, rowSum: []string{"sub", "basic", "project"}}
 	head, body, widths := b.funcTableRows(ft)
 	h := len(head)
 	head[0] = append(head[0], span("年初结转和结余", 1, h), span("本年收入", 1, h), span("本年支出", 3, 1), span("年末结转和结余", 1, h))

@@ -456,7 +456,7 @@ func genOther(g gen, r *Report, o reportOpts, run, general *Item) {
 		}
 		general.OProject += v
 	}
-	if !a.public && g.chance(0.08) {
+	if !a.public && o.kind == "决算" && g.chance(0.08) {
 		v := g.yuan(50000, 1000000)
 		r.IncSup = v
 		general.OProject += v

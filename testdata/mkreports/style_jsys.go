@@ -111,6 +111,16 @@ func (b *builder) jsysSummary(title string) *Table {
 		}
 		t.Body = append(t.Body, row)
 	}
+	var cs []string
+	for _, c := range classes {
+		cs = append(cs, "t:sum:c"+c)
+	}
+	b.sum("t:sum:l0", "t:sum:l1", "t:sum:l2")
+	b.sum("t:sum:inc", "t:sum:l0", "t:sum:l3", "t:sum:l4")
+	b.sum("t:sum:exp", cs...)
+	b.sum("t:sum:exp", "t:sum:u0", "t:sum:u1", "t:sum:u2")
+	b.sum("t:sum:tot", "t:sum:inc", "t:sum:c0")
+	b.sum("t:sum:tot2", "t:sum:exp", "t:sum:c1")
 	tot := r.Total()
 	t.Body = append(t.Body,
 		[]Cell{{Text: "当年收入小计", Cls: "tot"}, b.cell("t:sum:inc", k("income.total", "amount"), "", true, r.IncTotal()), txt(""), {Num: true},
@@ -160,6 +170,7 @@ func (b *builder) jsysExpend(title string) *Table {
 	r := b.r
 	t := &Table{Title: title, Unit: "单位：万元"}
 	t.Head = [][]Cell{{span("合计", 1, 1), span("基本支出", 1, 1), span("项目支出", 1, 1), span("单位预留机动经费", 1, 1), span("结转下年资金", 1, 1)}}
+	b.sum("t:exp:tot", "t:exp:basic", "t:exp:project", "t:exp:reserve", "t:exp:c1")
 	t.Body = [][]Cell{{b.cell("t:exp:tot", k("expenditure.total", "amount"), "", false, r.ExpTotal()), b.cell("t:exp:basic", k("expenditure.basic", "amount"), "", false, r.Basic()),
 		b.cell("t:exp:project", k("expenditure.project", "amount"), "", false, r.Project()), b.cell("t:exp:reserve", nil, "", false, r.GPBReserve()),
 		b.cell("t:exp:c1", nil, "", false, 0)}}
@@ -173,6 +184,8 @@ func (b *builder) jsysFiscal(title string) *Table {
 	t.Head = [][]Cell{{span("收入", 2, 1), span("支出", 2, 1)}, {span("项目名称", 1, 2), span("金额", 1, 2), span("支出用途", 2, 1)}, {span("项目名称", 1, 1), span("金额", 1, 1)}}
 	t.Widths = []string{"30%", "20%", "30%", "20%"}
 	fb, fp, fr := r.GPBBasic(), r.GPBProject()+r.FundTotal(), r.GPBReserve()
+	b.sum("t:fis:inc", "t:fis:gpb", "t:fis:fund")
+	b.sum("t:fis:exp", "t:fis:basic", "t:fis:proj", "t:fis:res")
 	t.Body = [][]Cell{
 		{{Text: "一、一般公共预算", Cls: "name"}, b.cell("t:fis:gpb", k("income.fiscal.gpb", "amount"), "", false, r.IncGPB), {Text: "一、基本支出", Cls: "name"}, b.cell("t:fis:basic", nil, "", false, fb)},
 		{{Text: "二、政府性基金预算", Cls: "name"}, b.cell("t:fis:fund", k("income.fiscal.gov_fund", "amount"), "", false, r.IncFund), {Text: "二、项目支出", Cls: "name"}, b.cell("t:fis:proj", nil, "", false, fp)},
@@ -220,6 +233,18 @@ func (b *builder) jsysEcon(title, id string) *Table {
 		key = k("gpb.basic", "amount")
 	}
 	t.Body = append(t.Body, []Cell{{Text: "合计", ColSpan: 2, Cls: "tot"}, b.cell("t:econ"+id+":tot", key, "", id == "gpb", r.GPBBasic())})
+	var cls []string
+	for _, c := range []string{"301", "302", "303", "310"} {
+		var ls []string
+		for _, l := range b.econLines(c, false) {
+			ls = append(ls, "t:econ"+id+":"+l.Code)
+		}
+		if len(ls) > 0 {
+			cls = append(cls, "t:econ"+id+":"+c)
+			b.sum("t:econ"+id+":"+c, ls...)
+		}
+	}
+	b.sum("t:econ"+id+":tot", cls...)
 	for _, c := range []string{"301", "302", "303", "310"} {
 		lines := b.econLines(c, false)
 		if len(lines) == 0 {
@@ -244,6 +269,9 @@ func (b *builder) jsysThree(title string) *Table {
 		{span("小计", 1, 2), span("因公出国（境）费", 1, 2), span("公务用车购置及运行维护费", 3, 1), span("公务接待费", 1, 2)},
 		{span("小计", 1, 1), span("公务用车购置费", 1, 1), span("公务用车运行维护费", 1, 1)},
 	}
+	b.sum("t:three:all", "t:three:total", "t:three:meet", "t:three:train")
+	b.sum("t:three:total", "t:three:ov", "t:three:veh", "t:three:rec")
+	b.sum("t:three:veh", "t:three:pur", "t:three:op")
 	t.Body = [][]Cell{{
 		b.cell("t:three:all", nil, "", false, t3.Total()+t3.Meeting+t3.Training),
 		b.cell("t:three:total", k("three_public.total", "amount"), "", true, t3.Total()),
@@ -292,6 +320,18 @@ func (b *builder) jsysOpExp(title string) *Table {
 		return t
 	}
 	t.Body = append(t.Body, []Cell{{Text: "合计", ColSpan: 2, Cls: "tot"}, b.cell("t:opexp", k("operating_expense", "amount"), "", true, r.OpExp)})
+	var cls []string
+	for _, c := range []string{"302", "310"} {
+		var ls []string
+		for _, l := range b.econLines(c, false) {
+			ls = append(ls, "t:opexp:"+l.Code)
+		}
+		if len(ls) > 0 {
+			cls = append(cls, "t:opexp:"+c)
+			b.sum("t:opexp:"+c, ls...)
+		}
+	}
+	b.sum("t:opexp", cls...)
 	for _, c := range []string{"302", "310"} {
 		lines := b.econLines(c, false)
 		if len(lines) == 0 {
@@ -312,6 +352,7 @@ func (b *builder) jsysProc(title string) *Table {
 	t.Head = [][]Cell{{span("采购品目大类", 1, 1), span("总计", 1, 1)}}
 	t.Widths = []string{"60%", "40%"}
 	tot := p.Goods + p.Works + p.Services
+	b.sum("t:proc", "t:procurement.goods", "t:procurement.works", "t:procurement.services")
 	t.Body = [][]Cell{{{Text: "合计", Cls: "tot"}, b.cell("t:proc", k("procurement.total", "amount"), "", true, tot)}}
 	for _, x := range []struct {
 		label, metric string

@@ -300,5 +300,9 @@ func (b *builder) jsThreeGrouped(o jsOpts, title string) *Table {
 		row = append(row, b.cell("t:three:"+v.metric+":a", k(v.metric, "amount"), "", true, v.a))
 	}
 	t.Body = [][]Cell{row}
+	for _, m := range []string{":a", ":b"} {
+		b.sum("t:three:three_public.total"+m, "t:three:three_public.overseas"+m, "t:three:three_public.vehicle"+m, "t:three:three_public.reception"+m)
+		b.sum("t:three:three_public.vehicle"+m, "t:three:three_public.vehicle.purchase"+m, "t:three:three_public.vehicle.operation"+m)
+	}
 	return t
 }

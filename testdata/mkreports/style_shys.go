@@ -244,6 +244,20 @@ func (b *builder) ysSummary(title, org string) *Table {
 		t.Body = append(t.Body, row)
 	}
 	tot := r.Total()
+	var cs []string
+	for _, c := range classes {
+		cs = append(cs, "t:ys:c"+c)
+		if wide {
+			b.sum("t:ys:c"+c, "t:ys:c"+c+":p", "t:ys:c"+c+":g", "t:ys:c"+c+":j")
+		}
+	}
+	b.sum("t:ys:l0", "t:ys:l1", "t:ys:l2", "t:ys:l3")
+	b.sum("t:ys:inctot", "t:ys:l0", "t:ys:l4", "t:ys:l5", "t:ys:l6")
+	b.sum("t:ys:exptot", cs...)
+	b.sum("t:ys:inctot", "t:ys:exptot")
+	if wide {
+		b.sum("t:ys:exptot", "t:ys:P", "t:ys:G", "t:ys:J")
+	}
 	inc := b.cell("t:ys:inctot", k("total", "amount"), "", true, tot)
 	b.alsoKey("t:ys:inctot", k("income.total", "amount"))
 	exp := b.cell("t:ys:exptot", k("total", "amount"), "", true, tot)
@@ -297,7 +311,8 @@ func (b *builder) ysIncome(title, org string) *Table {
 		{id: "oper", val: src(2), fact: totalOnly("income.operating", "amount")},
 		{id: "other", val: func(it *Item) Fen { return inc[it].sources[0] + inc[it].sources[3] + inc[it].sources[4] }},
 	}
-	ft := funcTable{id: "inc", items: allItems(r), cols: cols, year: r.Year, headRows: 3, codeHead: "功能分类科目编码", nameHead: "功能分类科目名称"}
+	ft := funcTable{id: "inc", items: allItems(r), cols: cols, year: r.Year, headRows: 3, codeHead: "功能分类科目编码", nameHead: "功能分类科目名称",
+		rowSum: []string{"tot", "fiscal", "biz", "oper", "other"}}
 	head, body, widths := b.funcTableRows(ft)
 	head = ysGroupHead(head, "收入预算", []string{"合计", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"})
 	return &Table{Title: title, Org: org, Unit: b.unitLabel(), Head: head, Body: body, Landscape: b.chance(0.6),
@@ -323,7 +338,8 @@ func (b *builder) ysExpend(title, org string) *Table {
 		{id: "basic", val: vBasic, fact: totalOnly("expenditure.basic", "amount")},
 		{id: "project", val: vProject, fact: totalOnly("expenditure.project", "amount")},
 	}
-	ft := funcTable{id: "exp", items: allItems(r), cols: cols, year: r.Year, headRows: 3, codeHead: "功能分类科目编码", nameHead: "功能分类科目名称", primary: true}
+	ft := funcTable{id: "exp", items: allItems(r), cols: cols, year: r.Year, headRows: 3, codeHead: "功能分类科目编码", nameHead: "功能分类科目名称", primary: true,
+		rowSum: []string{"tot", "basic", "project"}}
 	head, body, widths := b.funcTableRows(ft)
 	head = ysGroupHead(head, "支出预算", []string{"合计", "基本支出", "项目支出"})
 	return &Table{Title: title, Org: org, Unit: b.unitLabel(), Head: head, Body: body,
@@ -368,6 +384,15 @@ func (b *builder) ysFiscal(title, org string) *Table {
 		}
 		t.Body = append(t.Body, row)
 	}
+	var cs, gs []string
+	for _, c := range classes {
+		cs, gs = append(cs, "t:fis:c"+c), append(gs, "t:fis:c"+c+":gpb")
+		b.sum("t:fis:c"+c, "t:fis:c"+c+":gpb", "t:fis:c"+c+":fund", "t:fis:c"+c+":cap")
+	}
+	b.sum("t:fis:inc", "t:fis:l0", "t:fis:l1", "t:fis:l2")
+	b.sum("t:fis:exp", cs...)
+	b.sum("t:fis:gpb", gs...)
+	b.sum("t:fis:inc", "t:fis:exp")
 	tot := r.IncGPB + r.IncFund + r.IncCap
 	t.Body = append(t.Body, []Cell{{Text: "收入总计", Cls: "tot"}, b.cell("t:fis:inc", k("fiscal.total", "amount"), "", true, tot),
 		{Text: "支出总计", Cls: "tot"}, b.cell("t:fis:exp", k("fiscal.total", "amount"), "", true, tot),
@@ -384,7 +409,8 @@ func (b *builder) ysGPB(title, org string) *Table {
 		{id: "basic", val: vGBasic, fact: totalOnly("gpb.basic", "amount")},
 		{id: "project", val: vGProject},
 	}
-	ft := funcTable{id: "gpb", items: r.Items, cols: cols, year: r.Year, headRows: 3, codeHead: "功能分类科目编码", nameHead: "功能分类科目名称", primary: true}
+	ft := funcTable{id: "gpb", items: r.Items, cols: cols, year: r.Year, headRows: 3, codeHead: "功能分类科目编码", nameHead: "功能分类科目名称", primary: true,
+		rowSum: []string{"tot", "basic", "project"}}
 	head, body, widths := b.funcTableRows(ft)
 	head = ysGroupHead(head, "一般公共预算支出", []string{"合计", "基本支出", "项目支出"})
 	return &Table{Title: title, Org: org, Unit: b.unitLabel(), Head: head, Body: body,
@@ -404,7 +430,8 @@ func (b *builder) ysEmpty(title, org, metric, group, note string) *Table {
 		{id: "basic", val: vGBasic},
 		{id: "project", val: vGProject},
 	}
-	ft := funcTable{id: metric, items: items, cols: cols, year: r.Year, headRows: 3, codeHead: "功能分类科目编码", nameHead: "功能分类科目名称", primary: true}
+	ft := funcTable{id: metric, items: items, cols: cols, year: r.Year, headRows: 3, codeHead: "功能分类科目编码", nameHead: "功能分类科目名称", primary: true,
+		rowSum: []string{"tot", "basic", "project"}}
 	head, body, widths := b.funcTableRows(ft)
 	head = ysGroupHead(head, group, []string{"合计", "基本支出", "项目支出"})
 	t := &Table{Title: title, Org: org, Unit: b.unitLabel(), Head: head, Widths: append(widths, "15%", "15%", "15%"), Repeat: true}
@@ -456,6 +483,24 @@ func (b *builder) ysEcon(title, org string) *Table {
 			t.Body = append(t.Body, line(l.Code, c, econNames[l.Code], l.Amt))
 		}
 	}
+	var cls, ps, gs []string
+	for _, c := range []string{"301", "302", "303", "310"} {
+		lines := b.econLines(c, false)
+		if len(lines) == 0 {
+			continue
+		}
+		cls, ps, gs = append(cls, "t:econ:"+c), append(ps, "t:econ:"+c+":p"), append(gs, "t:econ:"+c+":g")
+		var ls []string
+		for _, l := range lines {
+			ls = append(ls, "t:econ:"+l.Code)
+			b.sum("t:econ:"+l.Code, "t:econ:"+l.Code+":p", "t:econ:"+l.Code+":g")
+		}
+		b.sum("t:econ:"+c, ls...)
+	}
+	b.sum("t:econ:tot", cls...)
+	b.sum("t:econ:P", ps...)
+	b.sum("t:econ:G", gs...)
+	b.sum("t:econ:tot", "t:econ:P", "t:econ:G")
 	t.Body = append(t.Body, []Cell{{Text: "合计", ColSpan: 3, Cls: "tot"}, b.cell("t:econ:tot", k("gpb.basic", "amount"), "", false, r.GPBBasic()),
 		b.cell("t:econ:P", k("gpb.basic.personnel", "amount"), "", true, r.Personnel()), b.cell("t:econ:G", k("gpb.basic.public", "amount"), "", true, r.Public())})
 	return t
@@ -494,5 +539,7 @@ func (b *builder) ysThree(title, org string) *Table {
 		row = append(row, cell("t:opexp", k("operating_expense", "amount"), 0))
 	}
 	t.Body = [][]Cell{row}
+	b.sum("t:three:total", "t:three:ov", "t:three:rec", "t:three:veh")
+	b.sum("t:three:veh", "t:three:pur", "t:three:op")
 	return t
 }

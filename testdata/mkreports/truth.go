@@ -49,6 +49,9 @@ func resolve(sites []site) []truthFact {
 	best := map[factKey]pick{}
 	var order []factKey
 	for _, s := range sites {
+		if s.NoFact {
+			continue
+		}
 		rank := 2
 		switch {
 		case s.Table && s.Primary:
