@@ -127,6 +127,9 @@ type tableFmt struct {
 	Zero  string // how zero prints: "", "0.00", "-"
 	Codes string // function code layout: "cols", "merged", "single"
 	NameW string // width of the 科目名称 column ("9%": names wrap), "" auto
+	// VAlign is where figures sit against a name wrapped over several
+	// lines: top, middle or bottom.
+	VAlign string
 }
 
 // narrFmt is how the narrative prints money and percentages.
@@ -156,7 +159,12 @@ func (b *builder) para(parts ...string) {
 
 func (b *builder) pageBreak() { b.add(Block{Kind: bBreak}) }
 
-func (b *builder) table(t *Table) { b.add(Block{Kind: bTable, Table: t}) }
+func (b *builder) table(t *Table) {
+	if t.VAlign == "" {
+		t.VAlign = b.tf.VAlign
+	}
+	b.add(Block{Kind: bTable, Table: t})
+}
 
 func (b *builder) pick(opts ...string) string { return opts[b.rng.IntN(len(opts))] }
 

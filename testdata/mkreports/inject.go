@@ -206,6 +206,16 @@ func injTableItem(p *planner) (map[string]tweak, injection, bool) {
 
 func yuanText(f Fen) string { return yuanString(f) + "元" }
 
+// allOf is a tweak of every site stating the same fact as s (a
+// narrative may state a share or a change twice).
+func (p *planner) allOf(s *site, t tweak) map[string]tweak {
+	tw := map[string]tweak{s.ID: t}
+	for _, o := range p.sitesOf(s.Key) {
+		tw[o.ID] = t
+	}
+	return tw
+}
+
 func injShare(p *planner) (map[string]tweak, injection, bool) {
 	s := p.one(func(s *site) bool { return !s.NoFact && s.Pct && s.Key.Measure == "share_pct" })
 	if s == nil {
@@ -215,7 +225,7 @@ func injShare(p *planner) (map[string]tweak, injection, bool) {
 	if fenOf(s.Value)+Fen(d) < 0 {
 		d = -d
 	}
-	return map[string]tweak{s.ID: {Add: d}}, injection{Rules: []string{"share.recompute"},
+	return p.allOf(s, tweak{Add: d}), injection{Rules: []string{"share.recompute"},
 		Detail: fmt.Sprintf("%s printed %s%% instead of %s%%", keyText(s.Key), shiftedPct(s.Value, d), s.Value)}, true
 }
 
@@ -239,7 +249,7 @@ func injYoY(p *planner) (map[string]tweak, injection, bool) {
 	if d < 0 && -d >= int64(abs(fenOf(s.Value))) {
 		d = -d
 	}
-	return map[string]tweak{s.ID: {Add: d}}, injection{Rules: []string{"yoy.pct"},
+	return p.allOf(s, tweak{Add: d}), injection{Rules: []string{"yoy.pct"},
 		Detail: fmt.Sprintf("%s printed %s%% instead of %s%%", keyText(s.Key), shiftedPct(s.Value, d), s.Value)}, true
 }
 
@@ -273,7 +283,7 @@ func injDecimal(p *planner) (map[string]tweak, injection, bool) {
 	if s.Key.Measure == "yoy_pct" {
 		rule = "yoy.pct"
 	}
-	return map[string]tweak{s.ID: {Shift10: true}}, injection{Rules: []string{rule},
+	return p.allOf(s, tweak{Shift10: true}), injection{Rules: []string{rule},
 		Detail: fmt.Sprintf("%s printed with a misplaced decimal point (%s%% divided by ten)", keyText(s.Key), s.Value)}, true
 }
 

@@ -60,6 +60,15 @@ func zeroForm(rng *rand.Rand, blank, dotted float64) string {
 	return weighted(rng, []string{"", "0.00", "-"}, []float64{blank, dotted, 1 - blank - dotted})
 }
 
+// narrowNames sets a narrow 科目名称 column with probability p, so that
+// long names wrap over two or three lines.
+func narrowNames(rng *rand.Rand, v *variant, p float64, width string) {
+	v.tf.VAlign = pickOf(rng, "top", "middle", "bottom")
+	if rng.Float64() < p {
+		v.tf.NameW = width
+	}
+}
+
 func commonVariant(rng *rand.Rand, v *variant) {
 	v.font = pickOf(rng, `"Noto Serif CJK SC", serif`, `"Noto Sans CJK SC", sans-serif`)
 	v.furn.PageNum = weighted(rng, []string{"dash", "hyphen", "di", "plain", ""}, []float64{0.35, 0.2, 0.15, 0.15, 0.15})
@@ -77,6 +86,7 @@ func setupSHJS(rng *rand.Rand, v *variant) (*Dept, reportOpts) {
 	}
 	v.tf = tableFmt{Wan: true, Sep: rng.Float64() < 0.85, Zero: zeroForm(rng, 0.7, 0.2), Codes: weighted(rng, []string{"cols", "merged", "single"}, []float64{0.6, 0.25, 0.15})}
 	v.nf = narrFmt{Trim: rng.Float64() < 0.3, Space: rng.Float64() < 0.2, PctDec: 2}
+	narrowNames(rng, v, 0.25, "12%")
 	if rng.Float64() < 0.3 {
 		v.furn.Header = fmt.Sprintf("%s%d年度%s决算", d.Name, year, d.Scope)
 	}
@@ -114,6 +124,7 @@ func setupSHYS(rng *rand.Rand, v *variant) (*Dept, reportOpts) {
 	}
 	v.tf = tableFmt{Wan: wan, Sep: rng.Float64() < 0.85, Dec: dec, Zero: zeroForm(rng, 0.8, 0.1), Codes: weighted(rng, []string{"cols", "merged", "single"}, []float64{0.65, 0.2, 0.15})}
 	v.nf = narrFmt{Sep: rng.Float64() < 0.7, Trim: rng.Float64() < 0.2, PctDec: 2}
+	narrowNames(rng, v, 0.15, "14%")
 	return d, reportOpts{year: year, kind: "预算", q: q, housing: "2210203", pension: "2080501", wage: 200000 + rng.Float64()*100000, otherFund: true}
 }
 
@@ -124,6 +135,7 @@ func setupJSYS(rng *rand.Rand, v *variant) (*Dept, reportOpts) {
 	a := pickArchetypeYear(rng, Province, false, year)
 	d := newDept(rng, a, Province, prov, prov)
 	v.tf = tableFmt{Wan: true, Sep: rng.Float64() < 0.9, Zero: zeroForm(rng, 0.85, 0.1), Codes: weighted(rng, []string{"single", "cols", "merged"}, []float64{0.6, 0.25, 0.15})}
+	narrowNames(rng, v, 0.1, "12%")
 	if year <= 2018 && rng.Float64() < 0.7 {
 		v.tf.NameW = "9%"
 	}
@@ -145,6 +157,7 @@ func setupSCJS(rng *rand.Rand, v *variant) (*Dept, reportOpts) {
 	d.Region = prov + city
 	v.tf = tableFmt{Wan: true, Sep: rng.Float64() < 0.5, Zero: zeroForm(rng, 0.6, 0.3), Codes: weighted(rng, []string{"cols", "merged", "single"}, []float64{0.5, 0.2, 0.3})}
 	v.nf = narrFmt{Sep: rng.Float64() < 0.3, Trim: rng.Float64() < 0.6, PctTrim: rng.Float64() < 0.6, PctDec: 2}
+	narrowNames(rng, v, 0.3, "10%")
 	housing := ""
 	if rng.Float64() < 0.3 {
 		housing = "2210203"
