@@ -22,11 +22,12 @@ type genConfig struct {
 	Workers int
 }
 
-// sampleSpec fixes the style, scope and unit of the sample's documents so
-// that the eight cover every style, both kinds, both units.
-var sampleSpec = []struct{ style, scope, unit string }{
-	{"shjs", "部门", "万元"}, {"shys", "部门", "元"}, {"jsys", "", "万元"}, {"scjs", "", "万元"},
-	{"shys", "单位", "万元"}, {"shjs", "单位", ""}, {"jsys", "", ""}, {"scjs", "", ""},
+// sampleSpec fixes the style, scope, unit and kind of the sample's
+// documents so that the ten cover every style twice, both kinds, both
+// units.
+var sampleSpec = []struct{ style, scope, unit, kind string }{
+	{"shjs", "部门", "万元", ""}, {"shys", "部门", "元", ""}, {"jsys", "", "万元", ""}, {"scjs", "", "万元", ""}, {"xj", "", "元", "决算"},
+	{"shys", "单位", "万元", ""}, {"shjs", "单位", "", ""}, {"jsys", "", "", ""}, {"scjs", "", "", ""}, {"xj", "", "万元", "预算"},
 }
 
 // docName is the file stem of document i.
@@ -42,7 +43,7 @@ func makeDoc(cfg genConfig, i int) (*Doc, error) {
 	key := cfg.Styles[i%len(cfg.Styles)]
 	if cfg.Sample {
 		sp := sampleSpec[i%len(sampleSpec)]
-		key, v.forceScope, v.forceUnit = sp.style, sp.scope, sp.unit
+		key, v.forceScope, v.forceUnit, v.forceKind = sp.style, sp.scope, sp.unit, sp.kind
 	}
 	st, ok := styleByKey(key)
 	if !ok {

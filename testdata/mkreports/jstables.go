@@ -89,11 +89,11 @@ func (b *builder) jsSummary(o jsOpts, title string) *Table {
 			lno = i + 1
 		}
 		if rr.label != "" {
-			rno = n + 10 + i + 1
+			rno = 32 + i
 		}
 		t.Body = append(t.Body, append(row(l, lno, "l"), row(rr, rno, "r")...))
-		ln = i + 1
 	}
+	ln = len(left)
 	tail := [][2]line{
 		{{"本年收入合计", k("income.total", "amount"), r.IncTotal(), "inctot"}, {"本年支出合计", k("expenditure.total", "amount"), r.ExpTotal(), "exptot"}},
 		{{"使用非财政拨款结余（含专用结余）", k("income.non_fiscal_balance", "amount"), r.UseBal, "usebal"}, {"结余分配", nil, r.Distr, "distr"}},
@@ -115,7 +115,7 @@ func (b *builder) jsSummary(o jsOpts, title string) *Table {
 	for i, p := range tail {
 		ln++
 		rowL := row(p[0], ln, "l")
-		rowR := row(p[1], ln+n, "r")
+		rowR := row(p[1], 32+len(right)+i, "r")
 		if i == 0 || i == 3 {
 			rowL[0].Cls, rowR[0].Cls = "tot", "tot"
 		}

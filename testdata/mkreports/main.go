@@ -2,8 +2,8 @@
 // reports with exact truth, to measure the fiscaldocs reader on
 // documents it was never tuned on.
 //
-//	go run ./testdata/mkreports -n 200 -seed 1 -out out/synth [-inject] [-formats html,pdf,docx,txt] [-styles shjs,shys,jsys,scjs]
-//	go run ./testdata/mkreports -sample -out DIR      # the fixed 8-document sample
+//	go run ./testdata/mkreports -n 200 -seed 1 -out out/synth [-inject] [-formats html,pdf,docx,txt] [-styles shjs,shys,jsys,scjs,xj]
+//	go run ./testdata/mkreports -sample -out DIR      # the fixed 10-document sample
 //	go run ./testdata/mkreports score -bin bin/fiscaldocs -dir out/synth [-shared ../shared]
 //
 // Each report is drawn from a model whose figures reconcile exactly,
@@ -33,8 +33,8 @@ func main() {
 	fs.StringVar(&cfg.Out, "out", "out/synth", "output directory (truth files go to OUT/truth)")
 	fs.BoolVar(&cfg.Inject, "inject", false, "plant 1–3 inconsistencies per document, listed under \"injected\"")
 	formats := fs.String("formats", "html,pdf,docx,txt", "formats to write")
-	styleList := fs.String("styles", "", "styles to use, comma-separated (default all: shjs,shys,jsys,scjs)")
-	fs.BoolVar(&cfg.Sample, "sample", false, "write the fixed sample: 8 documents covering every style, kind, unit and format")
+	styleList := fs.String("styles", "", "styles to use, comma-separated (default all: shjs,shys,jsys,scjs,xj)")
+	fs.BoolVar(&cfg.Sample, "sample", false, "write the fixed sample: 10 documents covering every style, kind, unit and format")
 	fs.IntVar(&cfg.Workers, "j", runtime.GOMAXPROCS(0), "parallel Chromium conversions")
 	fs.Parse(os.Args[1:])
 	cfg.Formats = splitList(*formats)

@@ -327,7 +327,7 @@ func TestVariationsOccur(t *testing.T) {
 			add("codes:single")
 		}
 	}
-	for _, want := range []string{"style:shjs", "style:shys", "style:jsys", "style:scjs", "kind:决算", "kind:预算", "unit:元", "unit:万元",
+	for _, want := range []string{"style:shjs", "style:shys", "style:jsys", "style:scjs", "style:xj", "kind:决算", "kind:预算", "unit:元", "unit:万元",
 		"scope:部门", "scope:单位", "pagenum:dash", "pagenum:hyphen", "pagenum:di", "pagenum:plain", "pagenum:", "running-header",
 		"landscape:true", "landscape:false", "repeat:true", "repeat:false", "valign:top", "valign:bottom", "valign:middle", "empty-note",
 		"narrow-names", "thead", "zero>0.00<", "zero>-<", "separators", "no-separators", "codes:single"} {

@@ -553,11 +553,11 @@ func genPriors(g gen, r *Report, o reportOpts) {
 		}
 		switch {
 		case g.chance(0.3):
-			it.Budget = v
+			it.Budget = roundTo(v, WanCent) // budgets are printed in 万元 only
 		case it.Basic:
-			it.Budget = g.scale(v, g.uni(1, 1.06))
+			it.Budget = w.scale(v, g.uni(1, 1.06))
 		default:
-			it.Budget = g.scale(v, g.uni(1, 1.3))
+			it.Budget = w.scale(v, g.uni(1, 1.3))
 		}
 		if g.chance(0.15) {
 			it.Prior = roundTo(v, WanCent)

@@ -11,7 +11,7 @@ import (
 type styleDef struct {
 	Key   string
 	Desc  string
-	Kind  string // 决算 or 预算
+	Kind  string // 决算 or 预算; "" for either
 	setup func(rng *rand.Rand, v *variant) (*Dept, reportOpts)
 	build func(*builder)
 }
@@ -23,7 +23,7 @@ type variant struct {
 	furn furniture
 	font string
 	// sample forces choices for the fixed sample: unit "元"/"万元", scope.
-	forceUnit, forceScope string
+	forceUnit, forceScope, forceKind string
 }
 
 var styles = []styleDef{
@@ -31,6 +31,7 @@ var styles = []styleDef{
 	{Key: "shys", Desc: "上海 区级/市级 部门预算 or 单位预算 (tables in 元, “三公” table in 万元)", Kind: "预算", setup: setupSHYS, build: buildSHYS},
 	{Key: "jsys", Desc: "江苏 省级 部门预算 (twelve tables in 万元, 类/款/项 lists, 2017–2021)", Kind: "预算", setup: setupJSYS, build: buildJSYS},
 	{Key: "scjs", Desc: "四川 市级 部门决算 (情况说明 first, 公开表 in the national form)", Kind: "决算", setup: setupSCJS, build: buildSCJS},
+	{Key: "xj", Desc: "县级 部门预算 or 决算 in the national template (each section followed by its table, 元 or 万元)", Kind: "", setup: setupXJ, build: buildXJ},
 }
 
 func styleByKey(key string) (styleDef, bool) {
