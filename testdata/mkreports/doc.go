@@ -163,6 +163,7 @@ func (b *builder) table(t *Table) {
 	if t.VAlign == "" {
 		t.VAlign = b.tf.VAlign
 	}
+	t.Head = compactHead(t.Head)
 	b.add(Block{Kind: bTable, Table: t})
 }
 
@@ -329,6 +330,32 @@ func (b *builder) wanCell(id string, key *factKey, v Fen) Cell {
 	tf := b.tf
 	tf.Wan = true
 	return b.cellFmt(id, key, "", false, b.money(id, v), tf)
+}
+
+// compactHead drops header rows in which no cell starts (all covered by
+// row spans from above) and shortens those spans: browsers cope with such
+// rows, LibreOffice's HTML import does not.
+func compactHead(head [][]Cell) [][]Cell {
+	for {
+		empty := -1
+		for r, row := range head {
+			if len(row) == 0 {
+				empty = r
+				break
+			}
+		}
+		if empty < 0 {
+			return head
+		}
+		for r := 0; r < empty; r++ {
+			for c := range head[r] {
+				if rs := max(head[r][c].RowSpan, 1); r+rs > empty {
+					head[r][c].RowSpan = rs - 1
+				}
+			}
+		}
+		head = append(head[:empty:empty], head[empty+1:]...)
+	}
 }
 
 // txt is a text cell.

@@ -311,12 +311,20 @@ func (b *builder) ysIncome(title, org string) *Table {
 		{id: "oper", val: src(2), fact: totalOnly("income.operating", "amount")},
 		{id: "other", val: func(it *Item) Fen { return inc[it].sources[0] + inc[it].sources[3] + inc[it].sources[4] }},
 	}
-	ft := funcTable{id: "inc", items: allItems(r), cols: cols, year: r.Year, headRows: 3, codeHead: "功能分类科目编码", nameHead: "功能分类科目名称",
+	ft := funcTable{id: "inc", items: allItems(r), cols: cols, year: r.Year, headRows: 3, topLabel: b.ysTop(), codeHead: "功能分类科目编码", nameHead: "功能分类科目名称",
 		rowSum: []string{"tot", "fiscal", "biz", "oper", "other"}}
 	head, body, widths := b.funcTableRows(ft)
 	head = ysGroupHead(head, "收入预算", []string{"合计", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"})
 	return &Table{Title: title, Org: org, Unit: b.unitLabel(), Head: head, Body: body, Landscape: b.chance(0.6),
 		Widths: append(widths, "13%", "13%", "11%", "11%", "10%"), Repeat: b.chance(0.5)}
+}
+
+// ysTop is the "项目" label some budgets print over codes and names.
+func (b *builder) ysTop() string {
+	if b.chance(0.6) {
+		return "项目"
+	}
+	return ""
 }
 
 // ysGroupHead puts a group label over the figure columns: row 0 holds the
@@ -338,7 +346,7 @@ func (b *builder) ysExpend(title, org string) *Table {
 		{id: "basic", val: vBasic, fact: totalOnly("expenditure.basic", "amount")},
 		{id: "project", val: vProject, fact: totalOnly("expenditure.project", "amount")},
 	}
-	ft := funcTable{id: "exp", items: allItems(r), cols: cols, year: r.Year, headRows: 3, codeHead: "功能分类科目编码", nameHead: "功能分类科目名称", primary: true,
+	ft := funcTable{id: "exp", items: allItems(r), cols: cols, year: r.Year, headRows: 3, topLabel: b.ysTop(), codeHead: "功能分类科目编码", nameHead: "功能分类科目名称", primary: true,
 		rowSum: []string{"tot", "basic", "project"}}
 	head, body, widths := b.funcTableRows(ft)
 	head = ysGroupHead(head, "支出预算", []string{"合计", "基本支出", "项目支出"})
@@ -409,7 +417,7 @@ func (b *builder) ysGPB(title, org string) *Table {
 		{id: "basic", val: vGBasic, fact: totalOnly("gpb.basic", "amount")},
 		{id: "project", val: vGProject},
 	}
-	ft := funcTable{id: "gpb", items: r.Items, cols: cols, year: r.Year, headRows: 3, codeHead: "功能分类科目编码", nameHead: "功能分类科目名称", primary: true,
+	ft := funcTable{id: "gpb", items: r.Items, cols: cols, year: r.Year, headRows: 3, topLabel: b.ysTop(), codeHead: "功能分类科目编码", nameHead: "功能分类科目名称", primary: true,
 		rowSum: []string{"tot", "basic", "project"}}
 	head, body, widths := b.funcTableRows(ft)
 	head = ysGroupHead(head, "一般公共预算支出", []string{"合计", "基本支出", "项目支出"})
@@ -430,7 +438,7 @@ func (b *builder) ysEmpty(title, org, metric, group, note string) *Table {
 		{id: "basic", val: vGBasic},
 		{id: "project", val: vGProject},
 	}
-	ft := funcTable{id: metric, items: items, cols: cols, year: r.Year, headRows: 3, codeHead: "功能分类科目编码", nameHead: "功能分类科目名称", primary: true,
+	ft := funcTable{id: metric, items: items, cols: cols, year: r.Year, headRows: 3, topLabel: b.ysTop(), codeHead: "功能分类科目编码", nameHead: "功能分类科目名称", primary: true,
 		rowSum: []string{"tot", "basic", "project"}}
 	head, body, widths := b.funcTableRows(ft)
 	head = ysGroupHead(head, group, []string{"合计", "基本支出", "项目支出"})
