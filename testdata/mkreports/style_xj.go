@@ -104,7 +104,7 @@ func (b *builder) xjBudget() {
 		cmp = "与上年相比，收、支总计" + chg
 	}
 	b.para(fmt.Sprintf("按照综合预算的原则，%s所有收入和支出均纳入部门预算管理。%d年收入总计%s，支出总计%s。%s。", d.Name, y,
-		b.wan("n:total", k("total", "amount"), r.Total()), b.wan("n:total:e", k("total", "amount"), r.Total()), cmp)+b.because(dir))
+		b.wan("n:total", k("total", "amount"), r.Total()), b.wan("n:total:e", k("total", "amount"), r.Total()), cmp) + b.because(dir))
 	b.xjTable(1, b.ysSummary(fmt.Sprintf("%d年部门收支总表", y), org))
 	b.heading(2, "二、收入预算情况")
 	it := r.IncTotal()
