@@ -157,7 +157,7 @@ func score(ctx context.Context, c scoreConfig, w io.Writer) error {
 			fmt.Fprintf(w, "  %-14s %s\n", k, sumResults(groups[k]))
 		}
 	}
-	reportFindings(w, tf, preds)
+	reportFindings(w, tf, preds, filepath.Join(c.dir, "clean-errors.txt"))
 	reportWorst(w, tf, results, c.worst)
 	return nil
 }
@@ -308,10 +308,11 @@ func compare(t truthFile, p *predDoc) docResult {
 
 // reportFindings lists error findings on clean documents and, for
 // injected ones, which injected kinds came out as an error of their rules.
-func reportFindings(w io.Writer, tf []truthFile, preds map[string]*predDoc) {
+func reportFindings(w io.Writer, tf []truthFile, preds map[string]*predDoc, listPath string) {
 	type kindStat struct{ n, caught int }
 	kinds := map[string]*kindStat{}
 	var clean []string
+	byRule := map[string]map[string]int{} // rule → format → count
 	cleanDocs := 0
 	for _, t := range tf {
 		p := preds[strings.ToLower(t.SHA256)]
@@ -323,6 +324,10 @@ func reportFindings(w io.Writer, tf []truthFile, preds map[string]*predDoc) {
 			for _, f := range p.Findings {
 				if f.Severity == "error" {
 					clean = append(clean, fmt.Sprintf("  %s: %s: %s", t.File, f.Rule, f.Message))
+					if byRule[f.Rule] == nil {
+						byRule[f.Rule] = map[string]int{}
+					}
+					byRule[f.Rule][t.Format]++
 				}
 			}
 			continue
@@ -345,10 +350,28 @@ func reportFindings(w io.Writer, tf []truthFile, preds map[string]*predDoc) {
 			}
 		}
 	}
-	fmt.Fprintf(w, "\nerror findings on %d clean files: %d\n", cleanDocs, len(clean))
+	fmt.Fprintf(w, "\nerror findings on %d clean files: %d", cleanDocs, len(clean))
+	if len(clean) > 0 {
+		if err := os.WriteFile(listPath, []byte(strings.Join(clean, "\n")+"\n"), 0o644); err == nil {
+			fmt.Fprintf(w, " (each with its file in %s)", listPath)
+		}
+	}
+	fmt.Fprintln(w)
+	var rules []string
+	for r := range byRule {
+		rules = append(rules, r)
+	}
+	sort.Slice(rules, func(i, j int) bool { return total4(byRule[rules[i]]) > total4(byRule[rules[j]]) })
+	for _, r := range rules {
+		var fs []string
+		for _, f := range []string{"html", "pdf", "docx", "txt"} {
+			fs = append(fs, fmt.Sprintf("%s %d", f, byRule[r][f]))
+		}
+		fmt.Fprintf(w, "  %-24s %5d  (%s)\n", r, total4(byRule[r]), strings.Join(fs, ", "))
+	}
 	for i, l := range clean {
-		if i == 40 {
-			fmt.Fprintf(w, "  … %d more\n", len(clean)-40)
+		if i == 15 {
+			fmt.Fprintf(w, "  … %d more\n", len(clean)-15)
 			break
 		}
 		fmt.Fprintln(w, l)
@@ -364,6 +387,14 @@ func reportFindings(w io.Writer, tf []truthFile, preds map[string]*predDoc) {
 			fmt.Fprintf(w, "  %-28s %d/%d\n", k, kinds[k].caught, kinds[k].n)
 		}
 	}
+}
+
+func total4(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
 }
 
 func contains(list []string, s string) bool {
