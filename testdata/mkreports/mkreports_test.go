@@ -397,3 +397,15 @@ func TestMoney(t *testing.T) {
 		t.Errorf("yuanString = %q", got)
 	}
 }
+
+func TestCompactHead(t *testing.T) {
+	head := [][]Cell{
+		{span("编码", 1, 3), span("名称", 1, 3), span("收入预算", 2, 2)},
+		{},
+		{span("合计", 1, 1), span("其他", 1, 1)},
+	}
+	got := compactHead(head)
+	if len(got) != 2 || got[0][0].RowSpan != 2 || got[0][2].RowSpan != 1 {
+		t.Errorf("compactHead = %+v; want two rows, 编码 spanning 2, 收入预算 spanning 1", got)
+	}
+}

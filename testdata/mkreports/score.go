@@ -309,7 +309,10 @@ func compare(t truthFile, p *predDoc) docResult {
 // reportFindings lists error findings on clean documents and, for
 // injected ones, which injected kinds came out as an error of their rules.
 func reportFindings(w io.Writer, tf []truthFile, preds map[string]*predDoc, listPath string) {
-	type kindStat struct{ n, caught int }
+	type kindStat struct {
+		n, caught int
+		byFormat  map[string][2]int // format → {caught, n}
+	}
 	kinds := map[string]*kindStat{}
 	var clean []string
 	byRule := map[string]map[string]int{} // rule → format → count
@@ -335,19 +338,22 @@ func reportFindings(w io.Writer, tf []truthFile, preds map[string]*predDoc, list
 		for _, inj := range t.Injected {
 			ks := kinds[inj.Kind]
 			if ks == nil {
-				ks = &kindStat{}
+				ks = &kindStat{byFormat: map[string][2]int{}}
 				kinds[inj.Kind] = ks
 			}
 			ks.n++
-			if p == nil {
-				continue
-			}
-			for _, f := range p.Findings {
-				if f.Severity == "error" && contains(inj.Rules, f.Rule) {
-					ks.caught++
-					break
+			fc := ks.byFormat[t.Format]
+			fc[1]++
+			if p != nil {
+				for _, f := range p.Findings {
+					if f.Severity == "error" && contains(inj.Rules, f.Rule) {
+						ks.caught++
+						fc[0]++
+						break
+					}
 				}
 			}
+			ks.byFormat[t.Format] = fc
 		}
 	}
 	fmt.Fprintf(w, "\nerror findings on %d clean files: %d", cleanDocs, len(clean))
@@ -384,9 +390,35 @@ func reportFindings(w io.Writer, tf []truthFile, preds map[string]*predDoc, list
 		}
 		sort.Strings(names)
 		for _, k := range names {
-			fmt.Fprintf(w, "  %-28s %d/%d\n", k, kinds[k].caught, kinds[k].n)
+			var fs []string
+			for _, f := range []string{"html", "pdf", "docx", "txt"} {
+				if c, ok := kinds[k].byFormat[f]; ok {
+					fs = append(fs, fmt.Sprintf("%s %d/%d", f, c[0], c[1]))
+				}
+			}
+			fmt.Fprintf(w, "  %-20s %4d/%-4d (%s)  rules %s\n", k, kinds[k].caught, kinds[k].n, strings.Join(fs, ", "), ruleList(tf, k))
 		}
 	}
+}
+
+// ruleList is the rules an injected kind is expected to raise.
+func ruleList(tf []truthFile, kind string) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range tf {
+		for _, inj := range t.Injected {
+			if inj.Kind != kind {
+				continue
+			}
+			for _, r := range inj.Rules {
+				if !seen[r] {
+					seen[r] = true
+					out = append(out, r)
+				}
+			}
+		}
+	}
+	return strings.Join(out, "|")
 }
 
 func total4(m map[string]int) int {
