@@ -132,3 +132,26 @@ score-gold: build
 
 clean:
 	rm -rf bin out
+
+# Synthetic reports with exact truth (testdata/mkreports, docs/synth.md):
+# N documents from SEED, each as html, pdf, docx and txt, into $(SYNTH);
+# INJECT=1 plants 1–3 inconsistencies per document (into out/synth-inject).
+N      ?= 200
+SEED   ?= 1
+INJECT ?=
+SYNTH  ?= out/synth$(if $(INJECT),-inject)
+# What made $(SYNTH): the parameters and the generator's committed tree.
+SYNTH_PARAMS = $(N) $(SEED) $(INJECT) $(shell git rev-parse -q HEAD:testdata/mkreports 2>/dev/null)
+.PHONY: synth score-synth
+synth:
+	rm -rf $(SYNTH)
+	$(GO) run ./testdata/mkreports -n $(N) -seed $(SEED) -out $(SYNTH) $(if $(INJECT),-inject)
+	@echo "$(SYNTH_PARAMS)" > $(SYNTH)/.params
+
+# Score the reader on the synthetic reports (made first unless $(SYNTH)
+# already holds this N, SEED and INJECT from this generator): recall and precision overall,
+# by style, format and unit; error findings on clean files; injected kinds
+# caught; the worst keys.
+score-synth: build
+	@[ "$$(cat $(SYNTH)/.params 2>/dev/null)" = "$(SYNTH_PARAMS)" ] || $(MAKE) --no-print-directory synth N=$(N) SEED=$(SEED) INJECT=$(INJECT)
+	$(GO) run ./testdata/mkreports score -bin $(BIN) -dir $(SYNTH) -shared $(SHARED)

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+)
+
+// The converters: headless Chromium prints each HTML to PDF, pdftotext
+// makes the text copy, LibreOffice converts HTML to docx in batches (one
+// soffice at a time: it shares its profile).
+
+// chromiumPDF prints one HTML file to PDF.
+func chromiumPDF(ctx context.Context, html, pdf string) error {
+	prof, err := os.MkdirTemp("", "mkreports-chromium-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(prof)
+	abs, err := filepath.Abs(html)
+	if err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir="+prof,
+		"--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+abs)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("chromium %s: %w: %s", filepath.Base(html), err, tail(out))
+	}
+	if _, err := os.Stat(pdf); err != nil {
+		return fmt.Errorf("chromium %s: no pdf written", filepath.Base(html))
+	}
+	return nil
+}
+
+// pdfText makes the text copy of a PDF: rows as lines, pages separated by
+// form feeds.
+func pdfText(ctx context.Context, pdf, txt string) error {
+	if out, err := exec.CommandContext(ctx, "pdftotext", "-raw", "-enc", "UTF-8", pdf, txt).CombinedOutput(); err != nil {
+		return fmt.Errorf("pdftotext %s: %w: %s", filepath.Base(pdf), err, tail(out))
+	}
+	return nil
+}
+
+// sofficeDocx converts HTML files to docx in outDir, batch at a time.
+func sofficeDocx(ctx context.Context, htmls []string, outDir string, batch int) error {
+	prof, err := os.MkdirTemp("", "mkreports-lo-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(prof)
+	for i := 0; i < len(htmls); i += batch {
+		j := min(i+batch, len(htmls))
+		args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + prof,
+			"--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir}
+		args = append(args, htmls[i:j]...)
+		if out, err := exec.CommandContext(ctx, "soffice", args...).CombinedOutput(); err != nil {
+			return fmt.Errorf("soffice (%d files from %s): %w: %s", j-i, filepath.Base(htmls[i]), err, tail(out))
+		}
+	}
+	return nil
+}
+
+// parallel runs f on each of n items with a bounded number of workers,
+// returning the first error (the rest still run).
+func parallel(n, workers int, f func(i int) error) error {
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+	)
+	next := make(chan int)
+	for w := 0; w < max(workers, 1); w++ {
+		wg.Add(1)
+		go func() { // exits when next is closed and drained
+			defer wg.Done()
+			for i := range next {
+				if err := f(i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return first
+}
+
+func tail(b []byte) string {
+	if len(b) > 400 {
+		b = b[len(b)-400:]
+	}
+	return string(b)
+}

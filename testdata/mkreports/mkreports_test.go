@@ -1,0 +1,411 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/fiscaldocs/fiscaldocs/normalize"
+	"github.com/fiscaldocs/fiscaldocs/validate"
+	"github.com/shopspring/decimal"
+)
+
+// testDocs builds n documents of a run in memory (no conversions).
+func testDocs(t *testing.T, seed uint64, n int, inject bool) []*Doc {
+	t.Helper()
+	cfg := genConfig{N: n, Seed: seed, Inject: inject, Styles: styleKeys()}
+	var docs []*Doc
+	for i := 0; i < n; i++ {
+		d, err := makeDoc(cfg, i)
+		if err != nil {
+			t.Fatalf("makeDoc(%d): %v", i, err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// printedValue is a site's figure in fen or hundredths, 0 when absent.
+func printedValues(d *Doc) map[string]Fen {
+	m := map[string]Fen{}
+	for _, s := range d.Sites {
+		if _, ok := m[s.ID]; !ok {
+			m[s.ID] = fenOf(s.Value)
+		}
+	}
+	return m
+}
+
+func TestTablesReconcile(t *testing.T) {
+	for _, d := range testDocs(t, 11, 40, false) {
+		vals := printedValues(d)
+		if len(d.Checks) < 20 {
+			t.Errorf("%s: only %d sum checks", d.Name, len(d.Checks))
+		}
+		for _, c := range d.Checks {
+			var sum Fen
+			for _, p := range c.Parts {
+				sum += vals[p]
+			}
+			if sum != vals[c.Total] {
+				t.Errorf("%s: %s = %s; want the sum of %v = %s", d.Name, c.Total, yuanString(vals[c.Total]), c.Parts, yuanString(sum))
+			}
+		}
+	}
+}
+
+func TestModelBalances(t *testing.T) {
+	for _, d := range testDocs(t, 12, 40, false) {
+		r := d.Report
+		if got, want := r.IncTotal()+r.UseBal+r.Carry0(), r.ExpTotal()+r.Distr+r.Carry1(); got != want {
+			t.Errorf("%s: income side %d ≠ expenditure side %d", d.Name, got, want)
+		}
+		if got, want := r.FiscalTotal(), r.GPBTotal()+r.FundTotal()+r.Carry1F; got != want {
+			t.Errorf("%s: 财政拨款 income side %d ≠ spending side %d", d.Name, got, want)
+		}
+		if got, want := r.Personnel()+r.Public(), r.GPBBasic(); got != want {
+			t.Errorf("%s: 人员经费 + 公用经费 = %d; want 基本支出 %d", d.Name, got, want)
+		}
+		if got, want := r.PriorBasic+r.PriorProject+r.PriorReserve, r.PriorGPB; got != want {
+			t.Errorf("%s: last year's uses add to %d; want %d", d.Name, got, want)
+		}
+		for _, it := range r.Items {
+			if it.Total() < 0 || it.GBasic < 0 || it.GProject < 0 {
+				t.Errorf("%s: item %s has a negative amount", d.Name, it.Code)
+			}
+			if r.Q > 1 && (it.GBasic%r.Q != 0 || it.GProject%r.Q != 0) {
+				t.Errorf("%s: item %s is not a multiple of the table unit", d.Name, it.Code)
+			}
+		}
+	}
+}
+
+var numRe = regexp.MustCompile(`^-?[0-9,]+(\.[0-9]+)?`)
+
+// TestTruthIsPrinted checks that every fact's value is the figure its
+// site prints, and that the HTML holds that figure where the site says.
+func TestTruthIsPrinted(t *testing.T) {
+	for _, d := range testDocs(t, 13, 40, true) {
+		page := html.UnescapeString(string(renderHTML(d, d.Font)))
+		facts := resolve(d.Sites)
+		byKey := map[factKey][]site{}
+		for _, s := range d.Sites {
+			if !s.NoFact {
+				byKey[s.Key] = append(byKey[s.Key], s)
+			}
+		}
+		for _, f := range facts {
+			key := factKey{f.Metric, f.Measure, f.Subject}
+			ok := false
+			for _, s := range byKey[key] {
+				ok = ok || s.Value == f.Value
+			}
+			if !ok {
+				t.Errorf("%s: fact %v = %s is printed nowhere", d.Name, key, f.Value)
+			}
+			if f.Metric == "gpb.item" && len(f.Code) != 7 || f.Metric == "gpb.class" && len(f.Code) != 3 {
+				t.Errorf("%s: fact %v has code %q", d.Name, key, f.Code)
+			}
+		}
+		for _, s := range d.Sites {
+			if s.NoFact || strings.HasPrefix(s.ID, "n:note:") || strings.HasPrefix(s.ID, "n:cap") && s.Value == "0" && !strings.Contains(s.Raw, "万元") {
+				continue
+			}
+			if s.Raw != "" && !strings.Contains(s.Raw, "万元") && !strings.Contains(s.Raw, "元") && !strings.HasSuffix(s.Raw, "%") && !numRe.MatchString(s.Raw) {
+				continue // a statement of absence
+			}
+			num := numRe.FindString(s.Raw)
+			if num == "" {
+				continue
+			}
+			got := parsePrinted(s.Raw)
+			if strings.HasPrefix(s.Value, "-") {
+				got = "-" + got // a change prints its sign as 增加/减少
+			}
+			if got != s.Value {
+				t.Errorf("%s: site %s prints %q but records %s (parsed %s)", d.Name, s.ID, s.Raw, s.Value, got)
+			}
+			want := num
+			if s.Table {
+				want = ">" + num + "<"
+			}
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: site %s: %q not in the HTML", d.Name, s.ID, want)
+			}
+		}
+	}
+}
+
+// parsePrinted is the value a careful reader takes from a printed figure.
+func parsePrinted(raw string) string {
+	if raw == "-元" || raw == "-万元" {
+		return "0"
+	}
+	num := strings.ReplaceAll(numRe.FindString(raw), ",", "")
+	d, err := decimal.NewFromString(num)
+	if err != nil {
+		return "?" + raw
+	}
+	if strings.HasSuffix(raw, "万元") {
+		d = d.Shift(4)
+	}
+	return d.String()
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := testDocs(t, 14, 8, true), testDocs(t, 14, 8, true)
+	for i := range a {
+		if !bytes.Equal(renderHTML(a[i], a[i].Font), renderHTML(b[i], b[i].Font)) {
+			t.Errorf("%s: HTML differs between two runs", a[i].Name)
+		}
+		if fmt.Sprint(resolve(a[i].Sites)) != fmt.Sprint(resolve(b[i].Sites)) || fmt.Sprint(a[i].Injected) != fmt.Sprint(b[i].Injected) {
+			t.Errorf("%s: truth differs between two runs", a[i].Name)
+		}
+	}
+}
+
+// validateFacts runs the project's validation rules on a document's
+// truth, with the narrative's differing figures as conflicts.
+func validateFacts(d *Doc) *validate.Report {
+	facts := resolve(d.Sites)
+	var nfs []normalize.Fact
+	winner := map[factKey]string{}
+	raw := map[factKey]site{}
+	for _, f := range facts {
+		winner[factKey{f.Metric, f.Measure, f.Subject}] = f.Value
+	}
+	rank := func(s site) int {
+		switch {
+		case s.Table && s.Primary:
+			return 0
+		case s.Table:
+			return 1
+		}
+		return 2
+	}
+	for _, s := range d.Sites {
+		if s.NoFact || winner[s.Key] != s.Value {
+			continue
+		}
+		if r, ok := raw[s.Key]; !ok || rank(s) < rank(r) {
+			raw[s.Key] = s
+		}
+	}
+	for _, f := range facts {
+		key := factKey{f.Metric, f.Measure, f.Subject}
+		nfs = append(nfs, toFact(raw[key], f.Code))
+	}
+	var conflicts []normalize.Fact
+	for _, s := range d.Sites {
+		if !s.NoFact && s.Value != winner[s.Key] {
+			conflicts = append(conflicts, toFact(s, s.Code))
+		}
+	}
+	return validate.Run(nfs, conflicts)
+}
+
+func toFact(s site, code string) normalize.Fact {
+	unit := normalize.Yuan
+	switch {
+	case s.Pct:
+		unit = normalize.Percent
+	case s.Key.Measure == "count":
+		unit = normalize.Count
+	}
+	method := normalize.Narrative
+	if s.Table {
+		method = normalize.FromTable
+	}
+	raw := s.Raw
+	if !strings.ContainsAny(raw, "0123456789") {
+		raw = "0万元"
+	}
+	return normalize.Fact{Metric: s.Key.Metric, Measure: s.Key.Measure, Subject: s.Key.Subject, Code: code,
+		Value: decimal.RequireFromString(s.Value), Unit: unit, Raw: raw, Method: method}
+}
+
+func TestCleanPassesValidation(t *testing.T) {
+	for _, d := range testDocs(t, 15, 60, false) {
+		for _, f := range validateFacts(d).Findings {
+			if f.Severity == validate.Error {
+				t.Errorf("%s: %s: %s", d.Name, f.Rule, f.Message)
+			}
+		}
+	}
+}
+
+// TestInjectionsFire checks that each planted inconsistency a fact-level
+// rule can see comes out as an error of one of its rules.
+func TestInjectionsFire(t *testing.T) {
+	factLevel := map[string]bool{"narrative.vs_table": true, "sum.basic_expenditure": true, "share.recompute": true,
+		"yoy.pct": true, "sum.three_public": true, "sum.items_budget": true}
+	seen := map[string]int{}
+	for _, d := range testDocs(t, 16, 80, true) {
+		rep := validateFacts(d)
+		for _, inj := range d.Injected {
+			seen[inj.Kind]++
+			checkable := false
+			for _, r := range inj.Rules {
+				checkable = checkable || factLevel[r]
+			}
+			if !checkable || inj.Kind == "table_item_sum" {
+				continue
+			}
+			caught := false
+			for _, f := range rep.Findings {
+				caught = caught || f.Severity == validate.Error && slices.Contains(inj.Rules, f.Rule)
+			}
+			if !caught {
+				t.Errorf("%s: injected %s (%s) raised no error of %v", d.Name, inj.Kind, inj.Detail, inj.Rules)
+			}
+		}
+	}
+	for _, in := range injectors {
+		if seen[in.kind] == 0 {
+			t.Errorf("injection kind %s never planted in 80 documents", in.kind)
+		}
+	}
+}
+
+// TestVariationsOccur checks that every variation the generator claims
+// shows up across a run.
+func TestVariationsOccur(t *testing.T) {
+	docs := testDocs(t, 17, 80, false)
+	seen := map[string]bool{}
+	for _, d := range docs {
+		page := string(renderHTML(d, d.Font))
+		add := func(k string) { seen[k] = true }
+		add("style:" + d.Style)
+		add("kind:" + d.Report.Kind)
+		add("unit:" + d.Unit)
+		add("scope:" + d.Report.Dept.Scope)
+		add("pagenum:" + d.Furn.PageNum)
+		if d.Furn.Header != "" {
+			add("running-header")
+		}
+		for _, bl := range d.Blocks {
+			if bl.Kind != bTable {
+				continue
+			}
+			tb := bl.Table
+			add(fmt.Sprintf("landscape:%v", tb.Landscape))
+			add(fmt.Sprintf("repeat:%v", tb.Repeat))
+			if tb.VAlign != "" {
+				add("valign:" + tb.VAlign)
+			}
+			if tb.Note != "" {
+				add("empty-note")
+			}
+			for _, w := range tb.Widths {
+				if w == "9%" {
+					add("narrow-names")
+				}
+			}
+		}
+		if strings.Contains(page, "<thead>") {
+			add("thead")
+		}
+		for _, z := range []string{">0.00<", ">-<"} {
+			if strings.Contains(page, z) {
+				add("zero" + z)
+			}
+		}
+		if regexp.MustCompile(`>\d{1,3}(,\d{3})+(\.\d\d)?<`).MatchString(page) {
+			add("separators")
+		}
+		if regexp.MustCompile(`>\d{5,}\.\d\d<`).MatchString(page) {
+			add("no-separators")
+		}
+		if strings.Contains(page, `rowspan="`) && strings.Contains(page, `class="code">201<`) {
+			add("codes")
+		}
+		if regexp.MustCompile(`class="code">20\d{5}<`).MatchString(page) {
+			add("codes:single")
+		}
+	}
+	for _, want := range []string{"style:shjs", "style:shys", "style:jsys", "style:scjs", "style:xj", "kind:决算", "kind:预算", "unit:元", "unit:万元",
+		"scope:部门", "scope:单位", "pagenum:dash", "pagenum:hyphen", "pagenum:di", "pagenum:plain", "pagenum:", "running-header",
+		"landscape:true", "landscape:false", "repeat:true", "repeat:false", "valign:top", "valign:bottom", "valign:middle", "empty-note",
+		"narrow-names", "thead", "zero>0.00<", "zero>-<", "separators", "no-separators", "codes:single"} {
+		if !seen[want] {
+			t.Errorf("variation %q never occurred in 80 documents", want)
+		}
+	}
+}
+
+func TestCatalogue(t *testing.T) {
+	classes, items := map[string]bool{}, 0
+	for code := range funcNames {
+		if len(code) == 7 {
+			items++
+		}
+		if len(code) == 3 && fname(code, 2024) != "" {
+			classes[code] = true
+		}
+	}
+	if len(classes) < 15 || items < 80 {
+		t.Errorf("catalogue has %d 类 in 2024 and %d 项; want ≥ 15 and ≥ 80", len(classes), items)
+	}
+	for _, c := range []struct {
+		code string
+		year int
+		want string
+	}{
+		{"210", 2018, "医疗卫生与计划生育支出"}, {"210", 2019, "卫生健康支出"},
+		{"20805", 2019, "行政事业单位离退休"}, {"20805", 2020, "行政事业单位养老支出"},
+		{"2209999", 2024, "其他自然资源海洋气象等支出"}, {"2080505", 2017, "机关事业单位基本养老保险缴费支出"},
+		{"20139", 2023, ""}, {"2013901", 2024, "行政运行"},
+	} {
+		if got := fname(c.code, c.year); got != c.want {
+			t.Errorf("fname(%s, %d) = %q; want %q", c.code, c.year, got, c.want)
+		}
+	}
+	for code := range funcNames {
+		if len(code) == 7 && fname(code[:5], 2024) == "" && fname(code, 2024) != "" {
+			t.Errorf("项 %s exists in 2024 but its 款 does not", code)
+		}
+	}
+}
+
+func TestMoney(t *testing.T) {
+	for _, c := range []struct {
+		f, q, want Fen
+	}{{12345, 100, 12300}, {12350, 100, 12400}, {-12350, 100, -12400}, {5, 10, 10}} {
+		if got := roundTo(c.f, c.q); got != c.want {
+			t.Errorf("roundTo(%d, %d) = %d; want %d", c.f, c.q, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		num, den Fen
+		want     Pct
+	}{{20993600, 21499400, 9765}, {-569500, 30523400, -187}, {1, 3, 3333}, {2, 3, 6667}} {
+		if got := pctOf(c.num, c.den); got != c.want {
+			t.Errorf("pctOf(%d, %d) = %d; want %d", c.num, c.den, got, c.want)
+		}
+	}
+	if got := wanText(2940050000, true); got != "2,940.05" {
+		t.Errorf("wanText = %q; want 2,940.05", got)
+	}
+	if got := pctText(1530, 2, true); got != "15.3" {
+		t.Errorf("pctText(1530, 2, trim) = %q; want 15.3", got)
+	}
+	if got := yuanString(9101677535); got != "91016775.35" {
+		t.Errorf("yuanString = %q", got)
+	}
+}
+
+func TestCompactHead(t *testing.T) {
+	head := [][]Cell{
+		{span("编码", 1, 3), span("名称", 1, 3), span("收入预算", 2, 2)},
+		{},
+		{span("合计", 1, 1), span("其他", 1, 1)},
+	}
+	got := compactHead(head)
+	if len(got) != 2 || got[0][0].RowSpan != 2 || got[0][2].RowSpan != 1 {
+		t.Errorf("compactHead = %+v; want two rows, 编码 spanning 2, 收入预算 spanning 1", got)
+	}
+}
