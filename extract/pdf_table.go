@@ -15,14 +15,19 @@ func overlap(a, b span) float64 { return min(a.x1, b.x1) - max(a.x0, b.x0) }
 // cells are one per column); cells that overlap horizontally share a
 // column. Header cells, which may span columns, do not shape them.
 func columns(rows []line) []span {
-	var ivs []span
+	var ivs, labels []span
 	for _, r := range rows {
 		if r.numericCells() > 0 {
 			for _, c := range r.cells {
-				ivs = append(ivs, span{c.x0, c.x1})
+				if c.numeric {
+					ivs = append(ivs, span{c.x0, c.x1})
+				} else {
+					labels = append(labels, span{c.x0, c.x1})
+				}
 			}
 		}
 	}
+	ivs = append(ivs, withoutSpanning(labels, ivs)...)
 	if len(ivs) == 0 {
 		for _, r := range rows {
 			for _, c := range r.cells {
@@ -40,6 +45,41 @@ func columns(rows []line) []span {
 		cols = append(cols, iv)
 	}
 	return cols
+}
+
+// withoutSpanning drops the labels that reach over two columns of others
+// (a 合计 centred over the code and name columns): they would join the
+// columns into one. A label reaches over two when it overlaps two narrower
+// cells that do not overlap each other. Figures never span.
+func withoutSpanning(labels, figures []span) []span {
+	all := append(append([]span(nil), labels...), figures...)
+	if len(all) > 4000 {
+		return labels // bounded work: a table this large is left as it is
+	}
+	var out []span
+	for _, a := range labels {
+		var under []span
+		spans := false
+		for _, b := range all {
+			if b == a || overlap(a, b) <= 0.5 || b.x1-b.x0 >= a.x1-a.x0 {
+				continue
+			}
+			for _, u := range under {
+				if overlap(u, b) <= 0.5 {
+					spans = true
+					break
+				}
+			}
+			if spans {
+				break
+			}
+			under = append(under, b)
+		}
+		if !spans {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // place returns the columns a cell covers: those it overlaps by a good part
