@@ -302,6 +302,16 @@ func (tr *tableReader) byColumns() {
 	}
 }
 
+// measureWord reports whether a header names a measure, not a part: 预算数,
+// 决算数, 实际数.
+func measureWord(h string) bool {
+	switch strings.ReplaceAll(h, " ", "") {
+	case "预算数", "决算数", "预算", "决算", "实际数", "执行数", "年初预算数", "全年预算数", "本年决算数":
+		return true
+	}
+	return false
+}
+
 // threePublicMeasure tells what a “三公” table column holds by the headers
 // over it: in a 决算, 预算数 columns the budget and 决算数 ones the amount
 // (a table may group its parts under 预算数 and 决算数, or put the two
@@ -435,6 +445,11 @@ func (tr *tableReader) columnMetric(j int, amount bool) string {
 // is not the “三公” total (FACTS.md).
 func (tr *tableReader) threePublicColumn(j int) string {
 	leaf, above := tr.v.leaf(j)
+	// Under each part a pair of 预算数 and 决算数 columns: the part is the
+	// header above the pair (the measure is threePublicMeasure's).
+	for measureWord(leaf) && len(above) > 0 {
+		leaf, above = above[0], above[1:]
+	}
 	has := func(w string) bool { return strings.Contains(leaf, w) }
 	var kinds []string
 	for _, k := range []struct {

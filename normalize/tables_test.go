@@ -378,3 +378,20 @@ func TestNationalTemplate(t *testing.T) {
 		t.Errorf("counts %q (conflicts %q), want %q", counts, factLines(res.Conflicts), wantCounts)
 	}
 }
+
+// TestThreePublicPairs: a “三公” table with 预算数 and 决算数 under each part
+// (and 小计, 购置费, 运行维护费 under the vehicle) gives both for every part.
+func TestThreePublicPairs(t *testing.T) {
+	got := tableFacts(t, para("上海市某局2020年度部门决算"), para("财政拨款“三公”经费支出决算表"), para("单位：万元"),
+		grid("合计|<|因公出国（境）费|<|公务用车购置及运行维护费|<|<|<|<|<|公务接待费|<",
+			"||||小计|<|公务用车购置费|<|公务用车运行维护费|<||",
+			"预算数|决算数|预算数|决算数|预算数|决算数|预算数|决算数|预算数|决算数|预算数|决算数",
+			"8.52|7.10|3.56|3.13|4.96|3.97|||4.96|3.97||"))
+	want := []string{"three_public.overseas amount = 31300", "three_public.overseas budget = 35600",
+		"three_public.total amount = 71000", "three_public.total budget = 85200",
+		"three_public.vehicle amount = 39700", "three_public.vehicle budget = 49600",
+		"three_public.vehicle.operation amount = 39700", "three_public.vehicle.operation budget = 49600"}
+	if !reflect.DeepEqual(sorted(got), want) {
+		t.Errorf("facts\n got %q\nwant %q", sorted(got), want)
+	}
+}
