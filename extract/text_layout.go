@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -175,14 +176,14 @@ func tabWidth(lines []string, cols textWidth) float64 {
 
 // hardWrapped reports whether prose lines were broken at a fixed width (a
 // copy of a printed page) rather than one paragraph to a line (a dump of a
-// word processor's text): of the lines near the most common long width, a
-// good part end within a few columns of it. It returns that width, the
-// right margin of the copy's prose.
+// word processor's text): a good part of the longer lines end near the
+// width nine lines in ten stay within. It returns that width, the right
+// margin of the copy's prose.
 func hardWrapped(lines []string, cols textWidth) (bool, float64) {
 	var widths []float64
 	for _, l := range lines {
-		if t := strings.TrimSpace(l); strings.Contains(t, "\t") || strings.Contains(t, "  ") {
-			continue // a table's row, not prose
+		if t := strings.TrimSpace(l); strings.Contains(t, "\t") || strings.Contains(t, "  ") || leaderRe.MatchString(t) {
+			continue // a table's row, a contents line with its dot leaders: not prose
 		}
 		w := 0.0
 		for _, r := range strings.TrimSpace(l) {
@@ -195,36 +196,36 @@ func hardWrapped(lines []string, cols textWidth) (bool, float64) {
 	if len(widths) < 5 {
 		return false, 0
 	}
-	count := map[int]int{} // lines by width in whole columns
-	for _, w := range widths {
-		count[int(w)]++
-	}
-	// Of the widths near which a good part of the lines that could have
-	// been wrapped there end (prose's right margin, not a table's common
-	// row width below it, where short lines of all widths abound), the one
-	// most lines end at.
-	ws := make([]int, 0, len(count))
-	for w := range count {
-		ws = append(ws, w)
-	}
-	sort.Sort(sort.Reverse(sort.IntSlice(ws)))
-	best, at := 0, 0
-	for _, w := range ws {
-		n, long := 0, 0
-		for v := w - 5; v <= w; v++ {
-			n += count[v]
+	// The printed width: most prose lines, all but a paragraph's last,
+	// end near it; a tenth of lines may run past it (justified print,
+	// counted in characters, scatters).
+	sort.Float64s(widths)
+	w := widths[len(widths)*9/10]
+	near, long := 0, 0
+	for _, v := range widths {
+		if v >= 0.85*w {
+			near++
 		}
-		for v, k := range count {
-			if float64(v) >= 0.6*float64(w) {
-				long += k
-			}
-		}
-		if n >= 5 && float64(n) >= 0.4*float64(long) && n > best {
-			best, at = n, w
+		if v >= 0.5*w {
+			long++
 		}
 	}
-	return best > 0, float64(at)
+	// And hardly a line runs far past it, as whole paragraphs on lines of
+	// their own do.
+	past := 0
+	for _, v := range widths {
+		if v > 1.35*w {
+			past++
+		}
+	}
+	if near >= 5 && float64(near) >= 0.3*float64(long) && float64(past) <= 0.03*float64(len(widths)) {
+		return true, w
+	}
+	return false, 0
 }
+
+// leaderRe finds a run of dot leaders, as a table of contents prints.
+var leaderRe = regexp.MustCompile(`[…·.．]{3,}|…{2,}`)
 
 // textTableLines marks the lines of a text page that belong to tables. Text
 // has one size of type and, in copies that joined cells with single blanks,
