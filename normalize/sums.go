@@ -147,8 +147,8 @@ func checkSide(v *tableView) *sumCheck {
 		// code or label (the other half of a two-sided table).
 		for j := nameCol + 1; j < len(row); j++ {
 			c := row[j]
-			if c.text != "" && !c.numeric && !c.covered || codeRe.MatchString(c.text) {
-				break
+			if c.text != "" && !c.numeric && !c.covered || codeRe.MatchString(c.text) && named(row, j) {
+				break // the other half's line: a name, or a code with its name
 			}
 			if !c.numeric || c.covered || c.doubtful {
 				continue
@@ -232,7 +232,7 @@ func checkSide(v *tableView) *sumCheck {
 	}
 	for i, row := range v.rows { // a column holding codes (a two-sided table's other half) is no figure column
 		for j := range cols {
-			if _, ok := vals[cellAt{i, j}]; ok && (codeRe.MatchString(row[j].text) || subCodeRe.MatchString(row[j].text)) {
+			if _, ok := vals[cellAt{i, j}]; ok && (codeRe.MatchString(row[j].text) || subCodeRe.MatchString(row[j].text)) && named(row, j) {
 				delete(cols, j)
 			}
 		}

@@ -559,9 +559,20 @@ func cellTexts(row []tcell) []string {
 
 // numbers lists a row's figures with their columns, codes excluded.
 func (tr *tableReader) numbers(row []tcell, from int) []int {
+	// Codes lead a row, before its name; past the name a figure of seven
+	// digits without a separator (1639861元) is a figure, however like a
+	// code it looks.
+	named := false
+	for j := 0; j < from && j < len(row); j++ {
+		named = named || row[j].text != "" && !row[j].numeric && !row[j].covered
+	}
 	var out []int
 	for j := from; j < len(row); j++ {
-		if row[j].numeric && !(j < 4 && codeRe.MatchString(row[j].text) && !strings.ContainsAny(row[j].text, ",.")) {
+		c := row[j]
+		if c.text != "" && !c.numeric && !c.covered {
+			named = true
+		}
+		if c.numeric && (named || !(j < 4 && codeRe.MatchString(c.text) && !strings.ContainsAny(c.text, ",."))) {
 			out = append(out, j)
 		}
 	}
