@@ -171,23 +171,28 @@ func splitCells(r []word) []cell {
 
 // isFurniture reports whether a line is a page number or similar running
 // furniture: in the top or bottom margin, short, and made of digits,
-// punctuation and symbols only ("─ 5 ─", "- 12 -", "3/25").
+// punctuation and symbols, and at most four other characters ("─ 5 ─",
+// "- 12 -", "3/25", "第 5 页").
 func isFurniture(l line, pg page) bool {
 	t := l.text()
 	if l.y1 > pg.height*0.08 && l.y0 < pg.height*0.9 {
 		return pg.text && pageMarkRe.MatchString(t)
 	}
-	digit := false
+	// Digits, punctuation and a few words around them ("第 5 页", "第5页
+	// 共23页", "Page 5"): no figure with a point or a separator.
+	digit, letters := false, 0
 	for _, r := range t {
 		switch {
 		case unicode.IsDigit(r):
 			digit = true
+		case r == '.' || r == ',':
+			return false
 		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r):
 		default:
-			return false
+			letters++
 		}
 	}
-	return digit && len([]rune(t)) <= 16
+	return digit && letters <= 4 && len([]rune(t)) <= 16
 }
 
 // pdfBuilder turns lines into blocks across pages.
@@ -298,9 +303,20 @@ func continues(prev, l line) bool {
 // below) if they too have a gap or are narrow. A run of marked lines is a
 // table only with two rows and a number somewhere.
 func tableLines(lines []line, above []float64, pageWidth float64) []bool {
+	// A line's gaps are measured against the page's type size: a header
+	// whose cells span two levels is a line twice as tall as its type.
+	hs := make([]float64, len(lines))
+	for i, l := range lines {
+		hs[i] = l.h()
+	}
+	sort.Float64s(hs)
+	typical := math.MaxFloat64
+	if len(hs) > 0 {
+		typical = hs[len(hs)/2]
+	}
 	tab := make([]bool, len(lines))
 	for i, l := range lines {
-		tab[i] = l.maxGap() >= 1.5*l.h() || l.adjacentNumbers()
+		tab[i] = l.maxGap() >= 1.5*min(l.h(), typical) || l.adjacentNumbers()
 	}
 	width := rowsWidth(lines, tab)
 	for changed := true; changed; {

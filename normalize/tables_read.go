@@ -677,6 +677,8 @@ func (s *splitCodes) fill(row []tcell) ([]tcell, bool) {
 			s.last = [3]string{got[0]}
 		}
 		return row, false
+	case !subCodeRe.MatchString(got[lowest]):
+		return row, false // words in a code column (a 合计 label), not a code
 	case got[0] != "" && (lowest == 1 || got[1] != ""):
 		s.last = got
 		return row, false
