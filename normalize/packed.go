@@ -97,6 +97,32 @@ func headerColumns(words []string) []string {
 	return cols
 }
 
+// leafColumns names the figure columns of a header given line by line,
+// top first. The lines nearest the figures name the leaf columns; a line
+// above them that the rows' width leaves no room for names groups
+// (“一般公共预算基本支出” over 合计, 人员经费 and 公用经费), so it is
+// dropped once the lines below it name as many columns as the widest row
+// has figures.
+func leafColumns(lines [][]string, width int) []string {
+	per := make([][]string, len(lines))
+	for i, l := range lines {
+		per[i] = headerColumns(l)
+	}
+	n, first := 0, 0
+	for i := len(per) - 1; i >= 0; i-- {
+		if width > 0 && n >= width {
+			first = i + 1
+			break
+		}
+		n += len(per[i])
+	}
+	var cols []string
+	for _, c := range per[first:] {
+		cols = append(cols, c...)
+	}
+	return cols
+}
+
 // joinLetterSpaced joins runs of one-character words: a heading set with
 // a blank between its characters ("合 计").
 func joinLetterSpaced(words []string) []string {
@@ -124,6 +150,31 @@ type packedRow struct {
 	name  string
 	figs  []tcell
 	first int // the table row it starts on
+}
+
+// twoHalves reports whether a packed table's rows hold a second line after
+// the first's figures (301 … 2,082.85 302 商品和服务支出 171.07): a table in
+// two halves, which is not read by its codes.
+func twoHalves(t *extract.Table) bool {
+	for _, r := range t.Rows {
+		var cells []string
+		for _, c := range r {
+			if x := strings.TrimSpace(Clean(c.Text)); x != "" {
+				cells = append(cells, x)
+			}
+		}
+		fig := false
+		for k, c := range cells {
+			if figureCell(c) && !codeRe.MatchString(c) {
+				fig = true
+				continue
+			}
+			if fig && codeRe.MatchString(c) && k+1 < len(cells) && !figureCell(cells[k+1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // functionKinds are the tables whose rows open with a function code.
@@ -202,15 +253,20 @@ func viewPacked(b *extract.Block, docKind string, above []string) *tableView {
 		}
 		rows = append(rows, pr)
 	}
-	words := append([]string(nil), above...)
+	lines := make([][]string, 0, len(above)+1)
+	for _, a := range above {
+		lines = append(lines, []string{a})
+	}
+	var words []string
 	for _, h := range header {
 		words = append(words, strings.Fields(h)...)
 	}
-	cols := headerColumns(words)
+	lines = append(lines, words)
 	width := 0
 	for _, r := range rows {
 		width = max(width, len(r.figs))
 	}
+	cols := leafColumns(lines, width)
 	sure := len(cols) >= width && width > 0 // the header names every figure column
 	if !sure && docKind == "预算" {
 		// A budget's function tables open with their total; without a
@@ -247,6 +303,15 @@ func viewPacked(b *extract.Block, docKind string, above []string) *tableView {
 			}
 		case len(r.figs) > 0 && totalColumns[cols[0]]:
 			row[labels] = r.figs[0]
+		}
+		if len(r.figs) > 0 && len(r.figs) != len(cols) {
+			// The row's other figures stand in columns not known: those
+			// cells are unknown, not blank, and no sum counts them.
+			for j := labels; j < len(row); j++ {
+				if row[j].text == "" {
+					row[j].unknown = true
+				}
+			}
 		}
 		v.rows = append(v.rows, row)
 		v.index = append(v.index, r.first)

@@ -167,8 +167,13 @@ func checkSide(v *tableView) *sumCheck {
 	// where the table's structure is sure (codes), not across a row.
 	check := func(total cellAt, parts []cellAt, name string, canFail bool) {
 		t, ok := vals[total]
-		if !ok || len(parts) == 0 {
+		if !ok || len(parts) == 0 || v.rows[total.row][total.col].unknown {
 			return
+		}
+		for _, p := range parts {
+			if v.rows[p.row][p.col].unknown {
+				return // a part whose figure is not known: no sum to check
+			}
 		}
 		sum, present := decimal.Zero, 0
 		for _, p := range parts {

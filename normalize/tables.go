@@ -123,6 +123,7 @@ type tcell struct {
 	numeric  bool
 	covered  bool
 	fromLeft bool // covered by a merged cell that starts in a column to the left
+	unknown  bool // blank here, but perhaps not in print: a packed row's figure went to another column
 	doubtful bool // a figure OCR could not settle: it stands in its column, but gives no value
 }
 

@@ -39,7 +39,7 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 	}
 	var v *tableView
 	switch {
-	case b.Table.Packed && functionKind(kind):
+	case b.Table.Packed && (functionKind(kind) || kind == tableGPBBasic && !twoHalves(b.Table)):
 		v = viewPacked(b, docKind, above)
 	case b.Table.Packed:
 		v = viewTable(mergeFigureLines(b))

@@ -94,6 +94,11 @@ func TestTextCopies(t *testing.T) {
 			"支出决算表\n单位：元\n项目\n本年支出合\n计\n基本支出\n项目支\n出\n经营支\n出\n" +
 				"合计 1,000.00 900.00 100.00 0.00\n201 一般公共服务支出 1,000.00 900.00\n",
 			[]string{"expenditure.total amount = 1000", "expenditure.basic amount = 900", "expenditure.project amount = 100"}, nil},
+		{"packed 基本支出表 under a group heading: 人员经费 rows and 公用经费 rows leave a column blank",
+			"一般公共预算基本支出预算表\n单位：元\n项目 一般公共预算基本支出\n科目编码 经济分类科目名称 合计 人员经费 公用经费\n" +
+				"301 工资福利支出 900.00 900.00\n301 01 基本工资 900.00 900.00\n302 商品和服务支出 100.00 100.00\n302 01 办公费 100.00 100.00\n" +
+				"合计 1,000.00 900.00 100.00\n",
+			[]string{"gpb.basic amount = 1000", "gpb.basic.personnel amount = 900", "gpb.basic.public amount = 100"}, nil},
 		{"packed two-sided summary",
 			"收入支出决算总表\n单位：万元\n收入 支出\n项目 决算数 项目 决算数\n一、一般公共预算财政拨款收入 3,000.00 一、一般公共服务支出 2,500.00\n" +
 				"二、其他收入 20.00 二、社会保障和就业支出 520.00\n三、国防支出\n本年收入合计 3,020.00 本年支出合计 3,020.00\n" +
@@ -129,6 +134,12 @@ func TestTextCopies(t *testing.T) {
 			if tt.want != nil {
 				if got := wanted(res, tt.want); !reflect.DeepEqual(got, sorted(tt.want)) {
 					t.Errorf("facts\n got %q\nwant %q\n all %q", got, sorted(tt.want), factLines(res.Facts))
+				}
+			}
+			for _, s := range res.Sums {
+				// Every case is a consistent table: a sum that fails was misread.
+				if s.Sum.Sub(s.Total).Abs().GreaterThan(s.Rounding) {
+					t.Errorf("sum %s %s: parts add up to %v, printed %s", s.Label, s.Column, s.Sum, s.Raw)
 				}
 			}
 			for _, m := range tt.none {
