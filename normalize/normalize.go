@@ -131,6 +131,7 @@ type pendingTable struct {
 	since   []paraText // the paragraphs since the previous table, up to a bound, blanks kept
 	after   []paraText // the paragraphs up to the next table, up to a bound
 	follows bool       // no paragraph between it and the previous table
+	annex   bool       // in a part of annexes (附表, 附件): read only as a standard table
 }
 
 // paraText is a paragraph's text and page.
@@ -170,10 +171,12 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 			if level > 0 {
 				sec.enter(level, text)
 			}
-			if sec.skipped() {
+			if sec.skipped() && !sec.annex() {
 				continue
 			}
-			idf.observe(text, level > 0 || sec.titles[1] == "" && sec.titles[2] == "" && i < 8)
+			if !sec.annex() {
+				idf.observe(text, level > 0 || sec.titles[1] == "" && sec.titles[2] == "" && i < 8)
+			}
 			if absenceNoteRe.MatchString(text) {
 				notes = append(notes, pendingTable{b: b, titles: append([]string(nil), recent...)})
 			}
@@ -186,14 +189,14 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				since = since[1:]
 			}
 		case extract.TableBlock:
-			if sec.skipped() {
+			if sec.skipped() && !sec.annex() {
 				continue
 			}
 			idf.observeTable(b)
 			if n := len(pending); n > 0 {
 				pending[n-1].after = since
 			}
-			pending = append(pending, pendingTable{b: b, titles: recent, since: since, follows: len(recent) == 0})
+			pending = append(pending, pendingTable{b: b, titles: recent, since: since, follows: len(recent) == 0, annex: sec.annex()})
 			recent, since = nil, nil
 		}
 	}
@@ -204,6 +207,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	var prevKind tableKind
 	var prevUnit string
 	tookBelow := false // the table before took the first title below it
+	prevStandard := false
 	for _, p := range pending {
 		titles, above := p.titles, []string(nil)
 		if p.b.Table.Packed {
@@ -233,6 +237,13 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		if kind == tableUnknown {
 			kind = classifyTable(Clean(firstLines(p.b.Text, 2)))
 		}
+		standard := standardTitle(titles) || p.follows && prevStandard
+		prevStandard = standard
+		if p.annex && !standard {
+			// An annex holds the standard tables (附表) or others: a
+			// performance self-assessment (绩效自评表) is no 支出表.
+			kind = tableUnknown
+		}
 		if !fitsContent(kind, p.b.Table) {
 			// A title read from the wrong place: the table's own first
 			// lines may hold the right one; else better no figures than
@@ -254,6 +265,19 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		}
 	}
 	return id
+}
+
+// standardTitle reports whether the titles above a table name one of the
+// standard tables (…决算表, …预算表, …总表), not an annex's other tables.
+func standardTitle(titles []string) bool {
+	for k := len(titles) - 1; k >= 0; k-- {
+		t := strings.ReplaceAll(titles[k], " ", "")
+		if classifyTable(t) == tableUnknown {
+			continue
+		}
+		return !strings.Contains(t, "绩效") && (strings.Contains(t, "决算表") || strings.Contains(t, "预算表") || strings.Contains(t, "总表"))
+	}
+	return false
 }
 
 // tableTitle classifies a table by the nearest title above it that names

@@ -1,7 +1,9 @@
 package normalize
 
 import (
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -327,13 +329,14 @@ func mergeFigureLines(b *extract.Block) *extract.Block {
 	t := b.Table
 	rows := make([][]extract.Cell, len(t.Rows))
 	last := -1
+	numbers := lineNumbers(t)
 	for i, r := range t.Rows {
 		var cells []extract.Cell
 		figs, texts := 0, 0
-		for _, c := range r {
+		for j, c := range r {
 			text := strings.TrimSpace(squeeze(Clean(c.Text)))
 			switch {
-			case text == "":
+			case text == "" || numbers[[2]int{i, j}]:
 				continue
 			case figureCell(text):
 				figs++
@@ -371,6 +374,60 @@ func mergeFigureLines(b *extract.Block) *extract.Block {
 	c.Table = &out
 	return &c
 }
+
+// lineNumbers finds the 行次 of a packed table: the national template
+// numbers each line of its two-sided tables (收入 1…, 支出 32…), and a
+// copy packs that number right after the line's label, where a figure
+// would stand. The bare integers after labels are line numbers when they
+// are many, all distinct, each row's climbing from left to right, and
+// nearly every one has a neighbour (n-1 or n+1) among them; figures do
+// not run in steps of one.
+func lineNumbers(t *extract.Table) map[[2]int]bool {
+	var cells [][2]int
+	seen := map[int]bool{}
+	for i, r := range t.Rows {
+		label, prev := false, -1
+		for j, c := range r {
+			text := strings.TrimSpace(squeeze(Clean(c.Text)))
+			switch {
+			case text == "":
+			case text == "栏次" || text == "行次":
+				label = false // the columns' numbers, not lines'
+			case lineNumberRe.MatchString(text) && label:
+				n, _ := strconv.Atoi(text)
+				if seen[n] || n <= prev {
+					return nil
+				}
+				seen[n], prev = true, n
+				cells = append(cells, [2]int{i, j})
+				label = false
+			case figureCell(text):
+				label = false
+			default:
+				label = true
+			}
+		}
+	}
+	if len(cells) < 6 {
+		return nil
+	}
+	near := 0
+	for n := range seen {
+		if seen[n-1] || seen[n+1] {
+			near++
+		}
+	}
+	if 5*near < 4*len(seen) {
+		return nil
+	}
+	out := make(map[[2]int]bool, len(cells))
+	for _, c := range cells {
+		out[c] = true
+	}
+	return out
+}
+
+var lineNumberRe = regexp.MustCompile(`^\d{1,3}$`)
 
 // figureCell reports whether a packed cell is a figure: a number, a dash
 // for zero, or a percentage.

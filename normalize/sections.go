@@ -56,6 +56,14 @@ func (s *sections) skipped() bool {
 	return strings.Contains(p, "名词解释") || strings.Contains(p, "附件") || strings.Contains(p, "附表")
 }
 
+// annex reports whether the current part is one of annexes (附表, 附件):
+// its narrative is skipped, but the standard tables are often printed
+// there (第四部分 附表), and read.
+func (s *sections) annex() bool {
+	p := s.titles[1]
+	return (strings.Contains(p, "附件") || strings.Contains(p, "附表")) && !strings.Contains(p, "名词解释")
+}
+
 // gpb reports whether the innermost headings are about 一般公共预算 money.
 func (s *sections) gpb() bool {
 	return strings.Contains(s.titles[2], "一般公共预算") || strings.Contains(s.titles[3], "一般公共预算")

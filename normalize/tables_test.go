@@ -395,3 +395,18 @@ func TestThreePublicPairs(t *testing.T) {
 		t.Errorf("facts\n got %q\nwant %q", sorted(got), want)
 	}
 }
+
+// TestAnnexTables: a report that prints its standard tables in a part of
+// annexes (第四部分 附表) has them read; an annex's other tables (a
+// performance self-assessment) are not, though their titles say 支出 and 表.
+func TestAnnexTables(t *testing.T) {
+	got := tableFacts(t, para("某市某中心2024年度单位决算"), para("第三部分 名词解释"), para("一、财政拨款收入：指本年度从本级财政部门取得的财政拨款。"),
+		para("第四部分 附表"), para("公开05表"), para("一般公共预算财政拨款支出决算表"), grid("单位：万元|"),
+		grid("科目编码|科目名称|合计|基本支出|项目支出", "合计||120.00|100.00|20.00", "201|一般公共服务支出|120.00|100.00|20.00"),
+		para("第五部分 附件"), para("项目支出绩效自评表"), para("单位：万元"),
+		grid("项目名称|年初预算数|全年预算数|全年执行数", "合计|50.00|60.00|55.00"))
+	want := []string{"gpb.expenditure amount = 1200000", "gpb.class amount 一般公共服务支出 #201 = 1200000"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts\n got %q\nwant %q", got, want)
+	}
+}

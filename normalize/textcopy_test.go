@@ -99,6 +99,12 @@ func TestTextCopies(t *testing.T) {
 				"301 工资福利支出 900.00 900.00\n301 01 基本工资 900.00 900.00\n302 商品和服务支出 100.00 100.00\n302 01 办公费 100.00 100.00\n" +
 				"合计 1,000.00 900.00 100.00\n",
 			[]string{"gpb.basic amount = 1000", "gpb.basic.personnel amount = 900", "gpb.basic.public amount = 100"}, nil},
+		{"packed national template: each line's 行次 packed after its label is no figure",
+			"收入支出决算总表\n单位：万元\n收入 支出\n项目 行\n次 金额 项目 行\n次 金额\n栏次 1 栏次 2\n" +
+				"一、一般公共预算财政拨款收\n入 1 3962.59 一、一般公共服务支出 32 3072.17\n二、政府性基金预算财政拨款\n收入 2 二、外交支出 33\n" +
+				"三、事业收入 3 三、国防支出 34\n四、其他收入 4 17.05 四、社会保障和就业支出 35 485.85\n五、卫生健康支出 36 138.94\n" +
+				"本年收入合计 5 3979.64 本年支出合计 37 3696.96\n年初结转和结余 6 年末结转和结余 38 282.68\n总计 7 3979.64 总计 39 3979.64\n",
+			[]string{"income.total amount = 39796400", "income.other amount = 170500", "expenditure.total amount = 36969600", "total amount = 39796400"}, nil},
 		{"packed two-sided summary",
 			"收入支出决算总表\n单位：万元\n收入 支出\n项目 决算数 项目 决算数\n一、一般公共预算财政拨款收入 3,000.00 一、一般公共服务支出 2,500.00\n" +
 				"二、其他收入 20.00 二、社会保障和就业支出 520.00\n三、国防支出\n本年收入合计 3,020.00 本年支出合计 3,020.00\n" +
