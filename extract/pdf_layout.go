@@ -103,15 +103,18 @@ func layoutLines(pg page) []line {
 	sort.SliceStable(segs, func(i, j int) bool { return band(segs[i]).cy() < band(segs[j]).cy() })
 	var rows [][]word
 	var bands []word
+	var sizes []float64 // the tallest run's height in each row: its type size, however many lines a wrapped cell adds to the band
 	for _, sg := range segs {
 		b := band(sg)
-		if n := len(rows); n > 0 && sameRow(bands[n-1], b) {
+		if n := len(rows); n > 0 && sameRow(bands[n-1], sizes[n-1], b) {
 			rows[n-1] = append(rows[n-1], sg...)
 			bands[n-1].y0, bands[n-1].y1 = min(bands[n-1].y0, b.y0), max(bands[n-1].y1, b.y1)
+			sizes[n-1] = max(sizes[n-1], b.h())
 			continue
 		}
 		rows = append(rows, sg)
 		bands = append(bands, b)
+		sizes = append(sizes, b.h())
 	}
 	lines := make([]line, 0, len(rows))
 	for i, r := range rows {
@@ -137,11 +140,13 @@ func band(ws []word) word {
 	return b
 }
 
-// sameRow reports whether box w sits on the row band r: its vertical
-// centre lies within the band and the two are of comparable height.
-func sameRow(r, w word) bool {
+// sameRow reports whether box w sits on the row band r, whose runs are at
+// most size high: its vertical centre lies within the band and its type is
+// of a size comparable with the row's (a band that a wrapped cell made two
+// lines high still takes a one-line figure centred on it).
+func sameRow(r word, size float64, w word) bool {
 	c := w.cy()
-	return c > r.y0 && c < r.y1 && w.h() < 2*r.h() && r.h() < 2*w.h()
+	return c > r.y0 && c < r.y1 && w.h() < 2*size && size < 2*w.h()
 }
 
 // splitCells cuts a row at wide gaps and around numbers: a number is a

@@ -241,3 +241,51 @@ func TestPDFTableHeaderAboveFigures(t *testing.T) {
 		t.Errorf("%d tables; want two: figures far below a table with figures start another", len(ts))
 	}
 }
+
+// TestPDFRowOfWrappedCell: in a table of two halves a name that wraps makes
+// its row two lines high; a figure of the other half, set one line high
+// and lower in the row, is still the row's.
+func TestPDFRowOfWrappedCell(t *testing.T) {
+	at := func(ws []word, y float64) []word {
+		for i := range ws {
+			ws[i].y0, ws[i].y1 = ws[i].y0+y, ws[i].y1+y
+		}
+		return ws
+	}
+	row := func(y float64, lcode, lname, lfig, rcode, rname, rfig string) [][]word {
+		return [][]word{at([]word{w(45, 0, lcode), w(110, 0, lname), right(280, 0, lfig), w(300, 0, rcode), w(360, 0, rname)}, y),
+			at([]word{right(540, 0, rfig)}, y)}
+	}
+	// Poppler's lines: the wrapped name's first line with the codes centred
+	// beside it, its second line, the right half's codes and name with the
+	// left half's figure, and the right half's figure alone.
+	var lines [][]word
+	lines = append(lines, []word{w(200, 40, "一般公共预算财政拨款基本支出决算表")}, []word{w(480, 60, "单位：万元")})
+	lines = append(lines, row(80, "30101", "基本工资", "102.15", "30201", "办公费", "4.71")...)
+	lines = append(lines, []word{w(45, 103, "30108"), w(110, 97, "机关事业单位基本养老保险缴")},
+		[]word{w(110, 108.25, "费"), right(280, 108.25, "73.75"), w(300, 103, "30213"), w(360, 103, "维修（护）费")},
+		[]word{right(540, 108.25, "4.33")})
+	lines = append(lines, row(125, "30109", "职业年金缴费", "38.69", "30215", "会议费", "13.86")...)
+	b := &pdfBuilder{doc: &Document{}}
+	var ws []word
+	for n, l := range lines {
+		for _, x := range l {
+			x.pline = n + 1
+			ws = append(ws, x)
+		}
+	}
+	b.page(page{num: 1, width: 595, height: 842, words: ws})
+	b.flush()
+	ts := tables(b.doc)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables; want 1: %+v", len(ts), b.doc.Blocks)
+	}
+	want := []string{
+		"30101|基本工资|102.15|30201|办公费|4.71",
+		"30108|机关事业单位基本养老保险缴费|73.75|30213|维修（护）费|4.33",
+		"30109|职业年金缴费|38.69|30215|会议费|13.86",
+	}
+	if got := grid(ts[0]); !reflect.DeepEqual(got, want) {
+		t.Errorf("grid:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
