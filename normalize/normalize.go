@@ -253,7 +253,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				kind = tableUnknown
 			}
 		}
-		r.table(p.b, kind, unit, id.Kind, above)
+		r.table(p.b, kind, unit, id.Kind, above, strings.Join(titles[max(0, len(titles)-2):], ""))
 		prevKind, prevUnit = kind, unit
 	}
 	for _, n := range notes {
@@ -284,11 +284,30 @@ func standardTitle(titles []string) bool {
 // a known kind.
 func tableTitle(titles []string) tableKind {
 	for k := len(titles) - 1; k >= 0; k-- {
+		if k > 0 && wrappedTitle(titles[k-1]) {
+			// A title wrapped onto a second line: "…“三公”经费、会议" and
+			// "费、培训费支出预算表" are one title, not a 支出表's.
+			if kind := classifyTable(titles[k-1] + titles[k]); kind != tableUnknown {
+				return kind
+			}
+		}
 		if kind := classifyTable(titles[k]); kind != tableUnknown {
 			return kind
 		}
 	}
 	return tableUnknown
+}
+
+// wrappedTitle reports whether a line may be a title's first line, cut
+// where the page ran out: short, naming a report or its money, and ending
+// neither a title (…表) nor a sentence or a caption.
+func wrappedTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 40 || TableUnit(s) != "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune("表。；;：:）)", last) && (strings.Contains(s, "年") || strings.Contains(s, "经费") || strings.Contains(s, "预算") || strings.Contains(s, "决算"))
 }
 
 func firstLines(s string, n int) string {

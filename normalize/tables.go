@@ -497,6 +497,7 @@ type tableReader struct {
 	scale   int32 // from the table's unit to yuan
 	unit    string
 	docKind string
+	title   string // the title above the table, as printed
 	v       *tableView
 	sums    *sumCheck // for a table read by OCR; nil otherwise
 	check   *sumCheck // the table's sums, which confirm its figures or not

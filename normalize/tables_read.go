@@ -30,9 +30,9 @@ var tableAliases = map[string]string{
 // grandTotals are the bottom lines of a summary table.
 var grandTotals = map[string]bool{"收入总计": true, "支出总计": true, "收支总计": true, "收入支出总计": true, "总计": true}
 
-// table reads the facts of one table block, given the title text above it
-// and the unit it declares.
-func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind string, above []string) {
+// table reads the facts of one table block, given the text between its
+// title and it (above), its title and the unit it declares.
+func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind string, above []string, title string) {
 	scale, ok := unitScale[unit]
 	if !ok || kind == tableUnknown {
 		return
@@ -46,7 +46,7 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 	default:
 		v = viewTable(b)
 	}
-	tr := &tableReader{r: r, kind: kind, scale: scale, unit: unit, docKind: docKind, v: v}
+	tr := &tableReader{r: r, kind: kind, scale: scale, unit: unit, docKind: docKind, v: v, title: title}
 	sc := checkSums(tr.v)
 	tr.check = sc
 	if b.OCR {
@@ -500,6 +500,9 @@ func (tr *tableReader) threePublicColumn(j int) string {
 }
 
 func (tr *tableReader) hasMeetingColumns() bool {
+	if strings.Contains(tr.title, "会议") || strings.Contains(tr.title, "培训") {
+		return true // the title says so, though the header be misread
+	}
 	for _, h := range tr.v.header {
 		if strings.Contains(h, "会议") || strings.Contains(h, "培训") {
 			return true

@@ -410,3 +410,28 @@ func TestAnnexTables(t *testing.T) {
 		t.Errorf("facts\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestWrappedTitle: a title wrapped over two lines is one title ("…“三公”
+// 经费、会议" and "费、培训费支出预算表" name no 支出表), and a table it
+// titles with 会议费 and 培训费 has a 合计 that is not the “三公” total,
+// though its header be misread.
+func TestWrappedTitle(t *testing.T) {
+	got := tableFacts(t, para("某省某厅2021年度部门预算"), para("九、2021年度某省某厅一般公共预算“三公”经费、会议"), para("费、培训费支出预算表"),
+		para("单位：万元"),
+		grid("合计|“三公”经费|<|<|<|<|<|会议费|培训费", "|小计|因公出国（境）费|公务用车购置及运行维护费|<|<|公务接待费||", "||||购置费|运行维护费|||",
+			"637.97|170.49|89.66|40.19|0.00|40.19|40.64|344.79|122.69"))
+	want := []string{"three_public.overseas amount = 896600", "three_public.reception amount = 406400", "three_public.total amount = 1704900",
+		"three_public.vehicle amount = 401900", "three_public.vehicle.operation amount = 401900", "three_public.vehicle.purchase amount = 0"}
+	if !reflect.DeepEqual(sorted(got), want) {
+		t.Errorf("facts\n got %q\nwant %q", sorted(got), want)
+	}
+	// The header run together: the title alone tells that 合计 holds more.
+	got = tableFacts(t, para("某省某厅2021年度部门预算"), para("九、2021年度某省某厅一般公共预算“三公”经费、会议"), para("费、培训费支出预算表"),
+		para("单位：万元"),
+		grid("合计|小计 因公出国（境）费|小计 公务用车购置费 公务用车运行维护费|公务接待费|||", "637.97|170.49|89.66|40.19|40.64|344.79|122.69"))
+	for _, l := range got {
+		if strings.HasPrefix(l, "three_public.total") || strings.HasPrefix(l, "expenditure") {
+			t.Errorf("%s from a 合计 that holds 会议费 and 培训费", l)
+		}
+	}
+}
