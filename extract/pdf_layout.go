@@ -216,6 +216,10 @@ type pdfBuilder struct {
 	// columns, the same on every page: a page of short lines (a table of
 	// contents) has none of its own.
 	margin float64
+	// prose holds the last lines of prose added; head, those above the
+	// open table when it opened: its header, where a text copy prints the
+	// header as lines of words apart from the figures.
+	prose, head []string
 }
 
 type pdfPara struct {
@@ -254,8 +258,19 @@ func (b *pdfBuilder) page(pg page) {
 		tab = tableLines(lines, above, pg.width)
 	}
 	left, right := margins(lines, tab)
+	top := len(b.table) > 0 // a table the page before left open
 	for i, l := range lines {
+		if top && !tab[i] && b.repeatsHead(l) {
+			// The open table's header printed again atop the page: the
+			// table goes on below it.
+			furniture = append(furniture, l)
+			continue
+		}
+		top = false
 		if tab[i] {
+			if len(b.table) == 0 {
+				b.head = append(b.head[:0], b.prose...)
+			}
 			b.closePara()
 			// A header with no figures yet is not a table of its own: the
 			// figures under tall, vertically centred header cells may
@@ -485,7 +500,27 @@ func margins(lines []line, tab []bool) (left, right float64) {
 // addLine appends a prose line to the open paragraph or starts a new one.
 // A paragraph ends where a line stops short of the right margin, before an
 // indented line, and at a wide vertical gap; it may run on to the next page.
+// repeatsHead reports whether line l repeats a line of the open table's
+// header: one of the lines of several words (the columns' names, not a
+// title) right above its first row.
+func (b *pdfBuilder) repeatsHead(l line) bool {
+	t := strings.Join(strings.Fields(l.text()), " ")
+	for k := len(b.head) - 1; k >= 0; k-- {
+		h := b.head[k]
+		if len(strings.Fields(h)) < 2 {
+			return false
+		}
+		if t == h {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *pdfBuilder) addLine(l line, left, right float64) {
+	if b.prose = append(b.prose, strings.Join(strings.Fields(l.text()), " ")); len(b.prose) > 4 {
+		b.prose = b.prose[1:]
+	}
 	if b.lineParas {
 		b.closePara()
 	}

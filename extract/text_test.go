@@ -90,6 +90,25 @@ func TestTextLayout(t *testing.T) {
 	if p := doc.Blocks[0].Lines; len(p) != 6 {
 		t.Errorf("line starts %v, want 6", p)
 	}
+	// A table the page's foot cuts, its header printed again atop the
+	// next page: one table. A title repeated alone is no header.
+	cut := "一般公共预算基本支出预算表\n单位：万元\n科目编码 科目名称 金额\n合计 1,408.25\n301 工资福利支出 1,114.64\n30101 基本工资 169.94\n" +
+		"\f科目编码 科目名称 金额\n30102 津贴补贴 944.70\n302 商品和服务支出 293.61\n"
+	doc, err = Text(bytes.NewReader([]byte(cut)), int64(len(cut)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts := tables(doc); len(ts) != 1 || len(ts[0].Rows) != 5 {
+		t.Errorf("a table cut by a page under its header repeated: %d tables", len(ts))
+	}
+	form := "项目绩效目标表\n2,000.00 1,000.00\n3,000.00 4,000.00\n\f项目绩效目标表\n5,000.00 6,000.00\n7,000.00 8,000.00\n"
+	doc, err = Text(bytes.NewReader([]byte(form)), int64(len(form)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts := tables(doc); len(ts) != 2 {
+		t.Errorf("a form per page under its title: %d tables", len(ts))
+	}
 	dump := "第一段，一整段话写在一行里，直到段末。\n第二段也是一行，长短不一，结束。\n第三段。\n"
 	doc, err = Text(bytes.NewReader([]byte(dump)), int64(len(dump)))
 	if err != nil {
