@@ -179,6 +179,175 @@ func twoHalves(t *extract.Table) bool {
 	return false
 }
 
+// halfLine is one half of a packed row of a table in two halves: its
+// economic codes, its name and its figures.
+type halfLine struct {
+	code, sub string
+	name      string
+	figs      []string
+}
+
+// splitHalves cuts a packed row's cells into its halves' lines, in order:
+// a line opens at a code, or at a name past figures.
+func splitHalves(cells []string) []halfLine {
+	var out []halfLine
+	open := func() *halfLine { out = append(out, halfLine{}); return &out[len(out)-1] }
+	var cur *halfLine
+	for k, c := range cells {
+		next := ""
+		if k+1 < len(cells) {
+			next = cells[k+1]
+		}
+		isCode := codeRe.MatchString(c) && (len(c) == 3 || len(c) == 5) && next != "" && !figureCell(next) || len(c) == 3 && codeRe.MatchString(c) && subCodeRe.MatchString(next)
+		switch {
+		case isCode:
+			cur = open()
+			cur.code = c
+		case cur != nil && cur.code != "" && cur.sub == "" && cur.name == "" && len(cur.figs) == 0 && subCodeRe.MatchString(c):
+			cur.sub = c
+		case figureCell(c):
+			if cur == nil {
+				cur = open()
+			}
+			cur.figs = append(cur.figs, c)
+		default:
+			if cur == nil || len(cur.figs) > 0 {
+				cur = open()
+			}
+			cur.name += c
+		}
+	}
+	return out
+}
+
+func hasCode(ls []halfLine) bool {
+	for _, l := range ls {
+		if l.code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// viewTwoHalves lays a packed table in two halves (301 and 303 on the
+// left, 302 and 310 on the right, each line with its codes, name and
+// figure) out in columns, so that its sums run down each half. A row with
+// one line alone goes to the half whose class its code is of, as seen on
+// the rows with both.
+func viewTwoHalves(b *extract.Block, header []string) *tableView {
+	v := &tableView{block: b}
+	type row struct {
+		halves [2]*halfLine
+		first  int
+	}
+	var rows []row
+	side := map[string]int{} // a class's half, by the rows with two
+	width := [2]int{}
+	var lone []int // rows with one line, placed once the halves are known
+	for i, trow := range b.Table.Rows {
+		var cells []string
+		for _, c := range trow {
+			if t := strings.TrimSpace(squeeze(Clean(c.Text))); t != "" {
+				cells = append(cells, t)
+			}
+		}
+		ls := splitHalves(cells)
+		if len(rows) == 0 && !hasCode(ls) {
+			header = append(header, cells...) // the header's lines, above the first code
+			continue
+		}
+		if n := len(rows); n > 0 && len(ls) > 0 && len(ls) <= 2 && ls[0].code == "" {
+			// A left line cut short: its name wrapped onto this line, or
+			// its figures stand here before the right half's line.
+			if prev := &rows[n-1]; prev.halves[0] != nil && prev.halves[1] == nil && len(prev.halves[0].figs) == 0 {
+				prev.halves[0].name += ls[0].name
+				prev.halves[0].figs = ls[0].figs
+				if len(ls) == 2 {
+					prev.halves[1] = &ls[1]
+				}
+				continue
+			}
+		}
+		if len(ls) == 0 || len(ls) > 2 {
+			continue
+		}
+		r := row{first: i}
+		r.halves[0] = &ls[0]
+		if len(ls) == 2 {
+			r.halves[1] = &ls[1]
+		}
+		rows = append(rows, r)
+	}
+	for k, r := range rows {
+		if r.halves[1] == nil {
+			lone = append(lone, k)
+			continue
+		}
+		for h, l := range r.halves {
+			if len(l.code) >= 3 {
+				side[l.code[:3]] = h
+			}
+			width[h] = max(width[h], len(l.figs))
+		}
+	}
+	for _, k := range lone {
+		l := rows[k].halves[0]
+		h := 0
+		if len(l.code) >= 3 {
+			h = side[l.code[:3]]
+		} else if strings.HasPrefix(l.name, "公用经费") {
+			h = 1
+		}
+		if h == 1 {
+			rows[k].halves = [2]*halfLine{nil, l}
+		}
+		width[h] = max(width[h], len(l.figs))
+	}
+	name := "" // the figures' heading: 决算数, 预算数, 金额
+	if cols := headerColumns(header); len(cols) > 0 {
+		name = cols[0]
+	}
+	const labels = 3 // code, sub code, name
+	start := [2]int{0, labels + width[0]}
+	n := start[1] + labels + width[1]
+	v.header = make([]string, n)
+	level := make([]tcell, n)
+	for h := range 2 {
+		for j := range width[h] {
+			v.header[start[h]+labels+j] = name
+			level[start[h]+labels+j] = tcell{text: name}
+		}
+	}
+	v.levels = [][]tcell{level}
+	for _, r := range rows {
+		cells := make([]tcell, n)
+		for h, l := range r.halves {
+			if l == nil {
+				continue
+			}
+			at := start[h]
+			if l.code != "" {
+				cells[at] = tcell{text: l.code, numeric: true}
+			}
+			if l.sub != "" {
+				cells[at+1] = tcell{text: l.sub, numeric: true}
+			}
+			cells[at+2] = tcell{text: l.name}
+			for j, f := range l.figs {
+				cells[at+labels+j] = tcell{text: f, numeric: true}
+			}
+			if len(l.figs) > 0 && len(l.figs) < width[h] {
+				for j := len(l.figs); j < width[h]; j++ {
+					cells[at+labels+j].unknown = true
+				}
+			}
+		}
+		v.rows = append(v.rows, cells)
+		v.index = append(v.index, r.first)
+	}
+	return v
+}
+
 // functionKinds are the tables whose rows open with a function code.
 func functionKind(k tableKind) bool {
 	switch k {

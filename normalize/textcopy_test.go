@@ -170,3 +170,30 @@ func sorted(s []string) []string {
 	}
 	return out
 }
+
+// TestTwoHalvesCopy: a text copy of a 基本支出 table in two halves gives
+// each half's lines with their own codes and figures, and the sums down
+// each half, though a left name wrapped over the right half's line.
+func TestTwoHalvesCopy(t *testing.T) {
+	res := readText(t, "一般公共预算财政拨款基本支出决算表\n单位：万元\n科目编码 科目名称 决算数 科目编码 科目名称 决算数\n类 款 类 款\n"+
+		"301 工资福利支出 300.00 302 商品和服务支出 60.00\n301 01 基本工资 110.00 302 01 办公费 20.00\n"+
+		"301 08 机关事业单位基本养老保险缴\n费\n190.00 302 13 维修（护）费 40.00\n303 对个人和家庭的补助 5.00\n303 02 退休费 5.00\n"+
+		"人员经费合计 305.00 公用经费合计 60.00\n")
+	var lines []string
+	for _, e := range res.Economic {
+		lines = append(lines, e.Code+" "+e.Name+" "+e.Value.String())
+	}
+	want := []string{"301 工资福利支出 3000000", "302 商品和服务支出 600000", "30101 基本工资 1100000", "30201 办公费 200000",
+		"30108 机关事业单位基本养老保险缴费 1900000", "30213 维修(护)费 400000", "303 对个人和家庭的补助 50000", "30302 退休费 50000"}
+	if !reflect.DeepEqual(lines, want) {
+		t.Errorf("economic lines\n got %q\nwant %q", lines, want)
+	}
+	var sums []string
+	for _, s := range res.Sums {
+		sums = append(sums, s.Label+" "+s.Total.String()+" = "+s.Sum.String())
+	}
+	wantSums := []string{"301 工资福利支出 300 = 300", "303 对个人和家庭的补助 5 = 5", "302 商品和服务支出 60 = 60"}
+	if !reflect.DeepEqual(sums, wantSums) {
+		t.Errorf("sums %q, want %q", sums, wantSums)
+	}
+}
