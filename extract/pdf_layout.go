@@ -220,6 +220,7 @@ type pdfBuilder struct {
 	// open table when it opened: its header, where a text copy prints the
 	// header as lines of words apart from the figures.
 	prose, head []string
+	top         string // the last page's first line, when in its top margin
 }
 
 type pdfPara struct {
@@ -233,13 +234,21 @@ type pdfPara struct {
 
 func (b *pdfBuilder) page(pg page) {
 	var lines, furniture []line
-	for _, l := range layoutLines(pg) {
-		if isFurniture(l, pg) {
+	top, running := "", false
+	for i, l := range layoutLines(pg) {
+		if i == 0 && l.y1 <= pg.height*0.08 {
+			top = strings.Join(strings.Fields(l.text()), " ")
+			// A running header: the page's first line, in the top
+			// margin, the same as the page before's.
+			running = top == b.top
+		}
+		if i == 0 && running || isFurniture(l, pg) {
 			furniture = append(furniture, l)
 		} else {
 			lines = append(lines, l)
 		}
 	}
+	b.top = top
 	defer func() { // after the page's content, so it does not split a paragraph running on
 		for _, l := range furniture {
 			b.furniture = append(b.furniture, Block{Kind: Furniture, Text: l.text(), Pos: Pos{Page: l.page}, OCR: b.ocr[l.page]})
@@ -258,15 +267,14 @@ func (b *pdfBuilder) page(pg page) {
 		tab = tableLines(lines, above, pg.width)
 	}
 	left, right := margins(lines, tab)
-	top := len(b.table) > 0 // a table the page before left open
+	repeated := b.repeatedHead(lines, tab)
 	for i, l := range lines {
-		if top && !tab[i] && b.repeatsHead(l) {
+		if repeated[i] {
 			// The open table's header printed again atop the page: the
 			// table goes on below it.
 			furniture = append(furniture, l)
 			continue
 		}
-		top = false
 		if tab[i] {
 			if len(b.table) == 0 {
 				b.head = append(b.head[:0], b.prose...)
@@ -500,17 +508,52 @@ func margins(lines []line, tab []bool) (left, right float64) {
 // addLine appends a prose line to the open paragraph or starts a new one.
 // A paragraph ends where a line stops short of the right margin, before an
 // indented line, and at a wide vertical gap; it may run on to the next page.
-// repeatsHead reports whether line l repeats a line of the open table's
-// header: one of the lines of several words (the columns' names, not a
-// title) right above its first row.
-func (b *pdfBuilder) repeatsHead(l line) bool {
-	t := strings.Join(strings.Fields(l.text()), " ")
-	for k := len(b.head) - 1; k >= 0; k-- {
-		h := b.head[k]
-		if len(strings.Fields(h)) < 2 {
-			return false
+// repeatedHead marks the lines atop a page that print again the header
+// of the table the page before left open: the lines right above its first
+// row, after any line with no letter (a page number), one of them of
+// several words (the columns' names) or followed by the table's first row
+// again (a title over the header rows repeated, not a title alone over a
+// new form).
+func (b *pdfBuilder) repeatedHead(lines []line, tab []bool) map[int]bool {
+	if len(b.table) == 0 {
+		return nil
+	}
+	k := 0
+	for k < len(lines) && !tab[k] && !strings.ContainsFunc(lines[k].text(), unicode.IsLetter) {
+		k++
+	}
+	n := 0
+	for k+n < len(lines) && !tab[k+n] {
+		n++
+	}
+	for m := min(n, len(b.head)); m > 0; m-- {
+		words, same := false, true
+		for i := range m {
+			t := strings.Join(strings.Fields(lines[k+i].text()), " ")
+			h := b.head[len(b.head)-m+i]
+			same = same && t == h
+			words = words || len(strings.Fields(h)) > 1
 		}
-		if t == h {
+		if same && (words || b.repeatsRow(lines, k+m)) {
+			out := map[int]bool{}
+			for i := range m {
+				out[k+i] = true
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// repeatsRow reports whether lines[i] prints again one of the open
+// table's first rows.
+func (b *pdfBuilder) repeatsRow(lines []line, i int) bool {
+	if i >= len(lines) {
+		return false
+	}
+	t := strings.Join(strings.Fields(lines[i].text()), " ")
+	for _, r := range b.table[:min(3, len(b.table))] {
+		if t == strings.Join(strings.Fields(r.text()), " ") {
 			return true
 		}
 	}

@@ -289,3 +289,34 @@ func TestPDFRowOfWrappedCell(t *testing.T) {
 		t.Errorf("grid:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestPDFRunningHeader: a line printed atop every page (the report's name)
+// is furniture from the second page on, and a table left open at the foot
+// of a page goes on under it.
+func TestPDFRunningHeader(t *testing.T) {
+	head := func() word { return w(150, 20, "某县某局2020年决算公开") }
+	page1 := []word{head(), w(200, 80, "一般公共预算财政拨款支出决算表")}
+	page1 = append(page1, gpbRow(700, "201", "", "", "一般公共服务支出", "2,106.66", "1,503.52", "603.14")...)
+	page1 = append(page1, gpbRow(717, "201", "06", "01", "行政运行", "1,511.89", "1,503.52", "8.37")...)
+	page1 = append(page1, gpbRow(734, "208", "05", "05", "机关事业单位基本养老保险缴费支出", "160.75", "160.75", "")...)
+	page2 := []word{head()}
+	page2 = append(page2, gpbRow(60, "221", "02", "01", "住房公积金", "187.19", "187.19", "")...)
+	page2 = append(page2, gpbRow(77, "221", "02", "03", "购房补贴", "258.50", "258.50", "")...)
+	doc := layout(page1, page2)
+	ts := tables(doc)
+	if len(ts) != 1 || len(ts[0].Rows) != 5 {
+		t.Fatalf("%d tables; want one of 5 rows", len(ts))
+	}
+	n := 0
+	for _, b := range doc.Blocks {
+		if b.Text == "某县某局2020年决算公开" {
+			n++
+			if b.Kind != Furniture && b.Pos.Page == 2 {
+				t.Errorf("page 2's running header is a %v", b.Kind)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("the running header is kept %d times, want 2", n)
+	}
+}

@@ -145,6 +145,11 @@ func buildTable(rows []line) *Table {
 			if header && len(r.cells) > 1 {
 				first, last = placeHeader(r, k, cols, first, last)
 			}
+			if o := g.origin[first]; o != first {
+				// A column a cell to the left spans already: the word
+				// joins that cell, never lost.
+				first, last = o, max(last, first)
+			}
 			if g.text[first] != "" {
 				g.text[first] += " "
 			}
