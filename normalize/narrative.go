@@ -40,7 +40,7 @@ var (
 	sharePhrase       = regexp.MustCompile(`^[,，]?占(?:[^\d%,，。;；]{0,24}?)?(?:比重|比例)?(?:为)?` + num + pct)
 	completionPhrase  = regexp.MustCompile(`^[,，]?(?:完成|为)(?:年初|全年|调整后?)?(?:预算数|预算)(?:的)?` + num + pct)
 	yoyPhrase         = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `各?` + verb + num + money)
-	yoyPctPhrase      = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?` + verb + num + pct)
+	yoyPctPhrase      = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?(?:` + verb + `|` + rateWord + `)` + num + pct)
 	itemRe            = regexp.MustCompile(`([\p{Han}“”]+)\(类\)(.+?)\(款\)(.+?)\(项\)`)
 	reasonRe          = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)
 )
@@ -51,6 +51,9 @@ type clause struct {
 	value      decimal.Decimal
 	unit, raw  string
 	start, end int // byte offsets of the phrase in the sentence
+	// unsigned marks a rate whose word names no direction ("增减率为3%"):
+	// agreeing gives it the direction of the change beside it.
+	unsigned bool
 }
 
 // phrases reads the figures that follow a metric name at s[pos:], stopping
@@ -61,7 +64,7 @@ func phrases(s string, pos, limit int, budgetDoc bool) (out []clause, end int) {
 	for {
 		c, ok := nextPhrase(s, pos, limit, seen, budgetDoc)
 		if !ok {
-			return finalBudget(out), pos
+			return agreeing(finalBudget(out)), pos
 		}
 		seen[c.measure] = true
 		out = append(out, c)
@@ -171,11 +174,7 @@ func readClause(measure, rest string, m []int) (clause, bool) {
 		v, _ = ToYuan(v, group(3))
 		c.value, c.unit, c.raw = Signed(v, group(1)), Yuan, group(1)+group(2)+group(3)
 	case "yoy_pct":
-		v, err := ParseNumber(group(2))
-		if err != nil {
-			return c, false
-		}
-		c.value, c.unit, c.raw = Signed(v, group(1)), Percent, group(1)+group(2)+"%"
+		return readRate(c, group(1), group(2), group(3))
 	}
 	return c, true
 }

@@ -287,3 +287,54 @@ func TestTemplateFamilies(t *testing.T) {
 		}
 	}
 }
+
+// TestChangeRates: a change's rate is worded with a verb or with a noun for
+// the rate (降幅, 增幅为, 增长率为, 增减率); a share or a completion rate is
+// none, and a rate that contradicts its change is no fact.
+func TestChangeRates(t *testing.T) {
+	const head = "某市某局2023年度部门决算"
+	tests := []struct {
+		name, line string
+		want       []string
+	}{
+		{"降幅为 after 各减少", "与2022年相比，收、支总计各减少40.15万元，降幅为5.44%。",
+			[]string{"total yoy_change = -401500", "total yoy_pct = -5.44"}},
+		{"降幅 without 为", "机关运行经费支出55.4万元，比2022年度减少8.26万元，降幅12.98%。",
+			[]string{"operating_expense amount = 554000", "operating_expense yoy_change = -82600", "operating_expense yoy_pct = -12.98"}},
+		{"增幅为, a blank before 万元, full-width percent", "一般公共预算财政拨款支出增加181.88 万元，增幅为6.97％。",
+			[]string{"gpb.expenditure yoy_change = 1818800", "gpb.expenditure yoy_pct = 6.97"}},
+		{"减幅为", "机关运行经费支出10万元，比上年减少1万元，减幅为9.09%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = -10000", "operating_expense yoy_pct = -9.09"}},
+		{"增长率为", "机关运行经费支出10万元，比上年增加1万元，增长率为11.11%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = 10000", "operating_expense yoy_pct = 11.11"}},
+		{"下降幅度为, full-width comma", "机关运行经费支出10万元，比上年减少1万元，下降幅度为9.09%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = -10000", "operating_expense yoy_pct = -9.09"}},
+		{"下降了", "机关运行经费支出10万元，比上年下降了5.5%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_pct = -5.5"}},
+		{"同比增长", "机关运行经费支出10万元，同比增长3%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_pct = 3"}},
+		{"增长了", "机关运行经费支出10万元，比上年增加1万元，增长了11.11%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = 10000", "operating_expense yoy_pct = 11.11"}},
+		{"增减率 with a printed sign", "机关运行经费支出10万元，增减率为-4.2%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_pct = -4.2"}},
+		{"增减率 takes its change's direction", "机关运行经费支出10万元，比上年减少0.44万元，增减率为4.2%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = -4400", "operating_expense yoy_pct = -4.2"}},
+		{"增减率 alone says no direction", "机关运行经费支出10万元，增减率为4.2%。",
+			[]string{"operating_expense amount = 100000"}},
+		{"a fall of a fall is ambiguous", "机关运行经费支出10万元，比上年下降-4.2%。",
+			[]string{"operating_expense amount = 100000"}},
+		{"a rise against a decrease: neither is kept", "机关运行经费支出10万元，比上年减少0.44万元，增幅为4.2%。",
+			[]string{"operating_expense amount = 100000"}},
+		{"a share is no change", "一般公共预算财政拨款支出2111.47万元，占本年支出合计的98.21%。",
+			[]string{"gpb.expenditure amount = 21114700", "gpb.expenditure share_pct = 98.21"}},
+		{"a completion rate is no change", "“三公”经费财政拨款支出决算为18.85万元，完成预算的95.5%。",
+			[]string{"three_public.total amount = 188500", "three_public.total completion_pct = 95.5"}},
+	}
+	seg := segmenter(t)
+	for _, tt := range tests {
+		got := factLines(Document(textDoc(head, tt.line), seg).Facts)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(got, "\n     "), strings.Join(tt.want, "\n     "))
+		}
+	}
+}
