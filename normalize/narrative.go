@@ -33,10 +33,11 @@ var (
 	zero             = `(0(?:\.0+)?)()(?:[;；,，。]|$)`
 	zeroPhrase       = regexp.MustCompile(amountFillers + zero)
 	budgetZeroPhrase = regexp.MustCompile(budgetFillers + zero)
-	budgetPhrase     = regexp.MustCompile(`^[,，:]?(?:其中[:,，]?)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
+	// "公务接待费支出年初预算为4.95万元": the name, then its 支出's budget.
+	budgetPhrase = regexp.MustCompile(`^[,，:]?(?:其中[:,，]?)?(?:支出)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
 	// A final budget (全年预算, 调整后预算) stated after the initial one is
 	// the one the completion rate is measured against, and wins.
-	finalBudgetPhrase = regexp.MustCompile(`^[,，]?(?:全年|调整后?)预算(?:数)?(?:为|是)?:?` + num + money)
+	finalBudgetPhrase = regexp.MustCompile(`^[,，]?(?:支出)?(?:全年|调整后?)预算(?:数)?(?:为|是)?:?` + num + money)
 	sharePhrase       = regexp.MustCompile(`^[,，]?占(?:[^\d%,，。;；]{0,24}?)?(?:比重|比例)?(?:为)?` + num + pct)
 	completionPhrase  = regexp.MustCompile(`^[,，]?(?:完成|为)(?:年初|全年|调整后?)?(?:预算数|预算)(?:的)?` + num + pct)
 	yoyPhrase         = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `各?` + verb + num + money)

@@ -293,10 +293,7 @@ func TestTemplateFamilies(t *testing.T) {
 // none, and a rate that contradicts its change is no fact.
 func TestChangeRates(t *testing.T) {
 	const head = "某市某局2023年度部门决算"
-	tests := []struct {
-		name, line string
-		want       []string
-	}{
+	tests := []lineCase{
 		{"降幅为 after 各减少", "与2022年相比，收、支总计各减少40.15万元，降幅为5.44%。",
 			[]string{"total yoy_change = -401500", "total yoy_pct = -5.44"}},
 		{"降幅 without 为", "机关运行经费支出55.4万元，比2022年度减少8.26万元，降幅12.98%。",
@@ -330,6 +327,36 @@ func TestChangeRates(t *testing.T) {
 		{"a completion rate is no change", "“三公”经费财政拨款支出决算为18.85万元，完成预算的95.5%。",
 			[]string{"three_public.total amount = 188500", "three_public.total completion_pct = 95.5"}},
 	}
+	checkLines(t, head, tests)
+}
+
+// TestThreePublicParts: the “三公” parts listed in one sentence, each with
+// its own figures.
+func TestThreePublicParts(t *testing.T) {
+	const head = "某市某局2023年度部门决算"
+	tests := []lineCase{
+		{"each part's 支出 with its budget, outturn and completion",
+			"“三公”经费财政拨款支出年初预算为8.52 万元，支出决算为7.10 万元，完成预算的83.33%，其中：因公出国（境）费支出年初预算为3.56 万元，支出决算为3.13 万元，完成预算的87.92%；公务用车购置及运行维护费支出年初预算为4.96 万元，支出决算为3.97 万元，完成预算的80.04%；公务接待费支出年初预算为0.00 万元，支出决算为0.00 万元。",
+			[]string{"three_public.overseas amount = 31300", "three_public.overseas budget = 35600", "three_public.overseas completion_pct = 87.92",
+				"three_public.reception amount = 0", "three_public.reception budget = 0",
+				"three_public.total amount = 71000", "three_public.total budget = 85200", "three_public.total completion_pct = 83.33",
+				"three_public.vehicle amount = 39700", "three_public.vehicle budget = 49600", "three_public.vehicle completion_pct = 80.04"}},
+		{"a final budget after the name's 支出",
+			"公务接待费支出全年预算为5万元，支出决算为4万元，完成预算的80%。",
+			[]string{"three_public.reception amount = 40000", "three_public.reception budget = 50000", "three_public.reception completion_pct = 80"}},
+	}
+	checkLines(t, head, tests)
+}
+
+// lineCase is a sentence of a document with the facts it states.
+type lineCase struct {
+	name, line string
+	want       []string
+}
+
+// checkLines reads each case's line in a document headed head.
+func checkLines(t *testing.T, head string, tests []lineCase) {
+	t.Helper()
 	seg := segmenter(t)
 	for _, tt := range tests {
 		got := factLines(Document(textDoc(head, tt.line), seg).Facts)
