@@ -406,6 +406,12 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 		}
 		clauses, end := phrases(s, h.end, limit, r.kind == "预算")
 		cursor = end
+		if h.term.proxy {
+			if !r.tablesAgree(metric, clauses) {
+				continue
+			}
+			clauses = withoutAmount(clauses) // the tables' own, to the yuan
+		}
 		subject, code := "", ""
 		if metric == "gpb.class" {
 			subject, code = classSubject(h.term.text), h.term.class

@@ -80,3 +80,30 @@ func agreeing(cs []clause) []clause {
 func without(cs []clause, i int) []clause {
 	return append(cs[:i:i], cs[i+1:]...)
 }
+
+// tablesAgree reports whether the amount among clauses is the one the
+// tables gave for metric, within the rounding of the amount as printed
+// (1137.81万元 for 11378119元): what a proxy name (proxyAliases) states
+// counts only then.
+func (r *reader) tablesAgree(metric string, clauses []clause) bool {
+	i, ok := r.facts.index[Key{metric, "amount", ""}]
+	if !ok || r.facts.list[i].Method != FromTable {
+		return false
+	}
+	for _, c := range clauses {
+		if c.measure == "amount" {
+			return c.value.Sub(r.facts.list[i].Value).Abs().LessThanOrEqual(halfUnit(c.raw))
+		}
+	}
+	return false
+}
+
+// withoutAmount is cs less its amount.
+func withoutAmount(cs []clause) []clause {
+	for i, c := range cs {
+		if c.measure == "amount" {
+			return without(cs, i)
+		}
+	}
+	return cs
+}

@@ -365,3 +365,47 @@ func checkLines(t *testing.T, head string, tests []lineCase) {
 		}
 	}
 }
+
+// TestProxyNames: a 预算's 一般公共预算当年拨款 is its 一般公共预算 spending
+// where the tables say the two are one figure, and only there.
+func TestProxyNames(t *testing.T) {
+	table := func(head, unit, total string) []extract.Block {
+		title := "一般公共预算支出预算表"
+		if strings.HasSuffix(head, "决算") {
+			title = "一般公共预算财政拨款支出决算表"
+		}
+		return []extract.Block{para(head), para(title), para("单位：" + unit),
+			grid("科目编码|科目名称|合计|基本支出|项目支出", "|合计|"+total+"|810.82|641.00", "201|一般公共服务支出|"+total+"|810.82|641.00")}
+	}
+	const budget, final = "某县某局2018年部门预算", "某县某局2018年部门决算"
+	const stated = "2018年一般公共预算当年拨款1,451.82万元，比2017年预算减少40.61万元，下降2.72%。"
+	tests := []struct {
+		name   string
+		blocks []extract.Block
+		want   []string
+	}{
+		{"the tables' figure", append(table(budget, "万元", "1,451.82"), para(stated)),
+			[]string{"gpb.expenditure yoy_change = -406100", "gpb.expenditure yoy_pct = -2.72"}},
+		{"the tables' figure in yuan, rounded", append(table(budget, "元", "14518236"), para(stated)),
+			[]string{"gpb.expenditure yoy_change = -406100", "gpb.expenditure yoy_pct = -2.72"}},
+		{"another figure: the appropriation of some projects", append(table(budget, "万元", "1,451.82"),
+			para("2018年本部门实行绩效目标管理的项目3个，涉及一般公共预算当年拨款523.64万元。")), nil},
+		{"no table to agree", []extract.Block{para(budget), para(stated)}, nil},
+		{"a 决算's appropriation is income, not spending", append(table(final, "万元", "1,451.82"), para(stated)), nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		res := Document(docOf(tt.blocks...), segmenter(t))
+		for _, f := range res.Facts {
+			if f.Method == Narrative {
+				got = append(got, factLines([]Fact{f})[0])
+			}
+		}
+		for _, f := range res.Conflicts { // a figure stated against the tables'
+			got = append(got, "conflict "+factLines([]Fact{f})[0])
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(got, "\n     "), strings.Join(tt.want, "\n     "))
+		}
+	}
+}
