@@ -59,13 +59,20 @@ type clause struct {
 
 // phrases reads the figures that follow a metric name at s[pos:], stopping
 // at the first text that is none of the known phrases. limit is where the
-// next metric name starts: the amount must come before it.
-func phrases(s string, pos, limit int, budgetDoc bool) (out []clause, end int) {
+// next metric name starts: the amount must come before it. An aside listing
+// parts between two of the name's figures (asideRe) is passed over, and
+// returned for its own names to be read.
+func phrases(s string, pos, limit int, budgetDoc bool) (out []clause, end int, asides [][2]int) {
 	seen := map[string]bool{}
 	for {
 		c, ok := nextPhrase(s, pos, limit, seen, budgetDoc)
+		if a := asideRe.FindStringIndex(s[pos:]); !ok && a != nil && len(out) > 0 {
+			if c, ok = nextPhrase(s, pos+a[1], limit, seen, budgetDoc); ok {
+				asides = append(asides, [2]int{pos, pos + a[1]})
+			}
+		}
 		if !ok {
-			return agreeing(finalBudget(out)), pos
+			return agreeing(finalBudget(out)), pos, asides
 		}
 		seen[c.measure] = true
 		out = append(out, c)
@@ -334,7 +341,7 @@ func (r *reader) sentence(b *extract.Block, s, text string, sec *sections, prev 
 // "…（类）支出20153.75万元，主要用于…。与上年相比增加3161.38万元，增长18.60%。" —
 // as a change of what the previous sentence was about.
 func (r *reader) continued(b *extract.Block, s string, prev lead) bool {
-	clauses, _ := phrases(s, 0, len(s), r.kind == "预算")
+	clauses, _, _ := phrases(s, 0, len(s), r.kind == "预算")
 	if len(clauses) == 0 {
 		return false
 	}
@@ -389,8 +396,9 @@ func (r *reader) budgetFiscalTotal() bool {
 func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]int) {
 	hits := r.seg.terms(s)
 	cursor := 0
+	var asides [][2]int // read past as a name's figures went on after them
 	for i, h := range hits {
-		if h.start < cursor || inSpans(h.start, done) {
+		if h.start < cursor && !inSpans(h.start, asides) || inSpans(h.start, done) {
 			continue
 		}
 		limit := len(s)
@@ -404,8 +412,8 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 		if metric == "" || !standsAlone(s, h, metric) {
 			continue
 		}
-		clauses, end := phrases(s, h.end, limit, r.kind == "预算")
-		cursor = end
+		clauses, end, aside := phrases(s, h.end, limit, r.kind == "预算")
+		cursor, asides = max(cursor, end), append(asides, aside...)
 		if h.term.proxy {
 			if !r.tablesAgree(metric, clauses) {
 				continue
@@ -460,7 +468,7 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 			names = []string{s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]}
 		}
 		subject, code := r.itemSubject(names)
-		clauses, end := phrases(s, m[1], len(s), r.kind == "预算")
+		clauses, end, _ := phrases(s, m[1], len(s), r.kind == "预算")
 		subject, code, sure := r.matchItem(names, subject, code, clauses)
 		basis := BasisNarrative
 		if !sure || inferredGPB("gpb.item", ctx) {

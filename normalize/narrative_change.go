@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -107,3 +108,8 @@ func withoutAmount(cs []clause) []clause {
 	}
 	return cs
 }
+
+// asideRe matches an aside that lists a figure's parts: "公务用车购置及运行费
+// 0.00万元（其中：公务用车购置费0.00万元，公务用车运行费0.00万元），比上年预算
+// 减少3.16万元" goes on with the whole's change after it.
+var asideRe = regexp.MustCompile(`^\((?:其中|含)[^()]*\)`)

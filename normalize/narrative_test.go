@@ -344,8 +344,23 @@ func TestThreePublicParts(t *testing.T) {
 		{"a final budget after the name's 支出",
 			"公务接待费支出全年预算为5万元，支出决算为4万元，完成预算的80%。",
 			[]string{"three_public.reception amount = 40000", "three_public.reception budget = 50000", "three_public.reception completion_pct = 80"}},
+		{"an aside of parts (含…) between a part's amount and its change",
+			"公务用车购置及运行维护费支出5万元（含公务用车购置费2万元），比上年减少1万元，下降16.67%。",
+			[]string{"three_public.vehicle amount = 50000", "three_public.vehicle yoy_change = -10000", "three_public.vehicle yoy_pct = -16.67",
+				"three_public.vehicle.purchase amount = 20000"}},
+		{"an aside with nothing after it",
+			"公务用车购置及运行维护费5万元(其中:公务用车购置费2万元，公务用车运行维护费3万元)。",
+			[]string{"three_public.vehicle amount = 50000", "three_public.vehicle.operation amount = 30000", "three_public.vehicle.purchase amount = 20000"}},
 	}
 	checkLines(t, head, tests)
+	checkLines(t, "某县某局2018年部门预算", []lineCase{
+		{"a budget's parts, one with an aside of its own parts before its change",
+			"2018年“三公”经费预算6.63万元，比上年预算减少2.28万元。其中：因公出国（境）费2.54万元，与上年预算持平；公务用车购置及运行费0.00万元（其中：公务用车购置费0.00万元，公务用车运行费0.00万元），比上年预算减少3.16万元；公务接待费4.09万元，比上年预算增加0.88万元。",
+			[]string{"three_public.overseas amount = 25400", "three_public.reception amount = 40900", "three_public.reception yoy_change = 8800",
+				"three_public.total amount = 66300", "three_public.total yoy_change = -22800",
+				"three_public.vehicle amount = 0", "three_public.vehicle yoy_change = -31600",
+				"three_public.vehicle.operation amount = 0", "three_public.vehicle.purchase amount = 0"}},
+	})
 }
 
 // lineCase is a sentence of a document with the facts it states.
