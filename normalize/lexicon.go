@@ -34,6 +34,9 @@ type term struct {
 	// documents but not all (proxyAliases): its figures need the tables'
 	// word.
 	proxy bool
+	// after is what a sentence must say before a part's bare name for it
+	// to name the metric (contextAliases).
+	after string
 }
 
 // lexicon is the parsed embedded data.
@@ -75,6 +78,17 @@ const (
 // stated with them is the metric's amount in the tables.
 var proxyAliases = []struct{ metric, text string }{
 	{"gpb.expenditure" + budgetSuffix, "一般公共预算当年拨款"},
+}
+
+// contextAliases are a part's bare name, which names the metric only after
+// the whole is named in the same sentence: "政府采购预算总额111.48万元，其中：
+// 货物类3.17万元，工程类0.00万元，服务类108.31万元", "面向中小企业预留政府采购
+// 项目预算金额52.78万元，其中预留给小微企业19.37万元".
+var contextAliases = []struct{ metric, text, after string }{
+	{"procurement.goods", "货物类", "政府采购"},
+	{"procurement.works", "工程类", "政府采购"},
+	{"procurement.services", "服务类", "政府采购"},
+	{"procurement.small_micro" + budgetSuffix, "预留给小微企业", "政府采购"},
 }
 
 // baseMetric strips an alias's condition.
@@ -150,6 +164,12 @@ func loadLexicon() (*lexicon, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	for _, a := range contextAliases {
+		if _, ok := byText[a.text]; !ok {
+			add(a.text, a.metric, "")
+			lx.terms[byText[a.text]].after = a.after
+		}
 	}
 	for _, a := range proxyAliases {
 		if _, ok := byText[a.text]; !ok {

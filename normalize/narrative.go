@@ -409,7 +409,7 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 			}
 		}
 		metric := ctx.pick(h.term)
-		if metric == "" || !standsAlone(s, h, metric) {
+		if metric == "" || !standsAlone(s, h, metric) || !strings.Contains(s[:h.start], h.term.after) {
 			continue
 		}
 		clauses, end, aside := phrases(s, h.end, limit, r.kind == "预算")

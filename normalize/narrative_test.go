@@ -424,3 +424,19 @@ func TestProxyNames(t *testing.T) {
 		}
 	}
 }
+
+// TestProcurementParts: a part of procurement named bare (货物类, 预留给小微
+// 企业) after the whole is named in the sentence, and only then.
+func TestProcurementParts(t *testing.T) {
+	checkLines(t, "某县某局2018年部门预算", []lineCase{
+		{"parts by 类", "2018年本部门政府采购预算总额111.48万元，其中：货物类3.17万元，工程类0.00万元，服务类108.31 万元。",
+			[]string{"procurement.goods amount = 31700", "procurement.services amount = 1083100", "procurement.total amount = 1114800", "procurement.works amount = 0"}},
+		{"the part reserved for small firms", "面向中小企业预留政府采购项目预算金额52.78万元，其中预留给小微企业19.37万元。",
+			[]string{"procurement.small_micro amount = 193700", "procurement.sme amount = 527800"}},
+		{"a 类 without 政府采购 before it", "其中：货物类3.17万元，工程类0.00万元。", nil},
+	})
+	checkLines(t, "某县某局2018年部门决算", []lineCase{
+		{"parts by 类 in a 决算, listed with 、", "2018年，本部门政府采购支出总额50万元，其中：货物类20万元、工程类0万元、服务类30万元。",
+			[]string{"procurement.goods amount = 200000", "procurement.services amount = 300000", "procurement.total amount = 500000", "procurement.works amount = 0"}},
+	})
+}
