@@ -593,8 +593,9 @@ func (r *reader) itemSubject(printed []string) (subject, code string) {
 
 // absenceRe reads a statement that a kind of money is absent: "本部门无政府
 // 性基金预算财政拨款支出", "本单位2021年度没有使用国有资本经营预算财政拨款安排
-// 的支出". FACTS.md counts it as a zero.
-var absenceRe = regexp.MustCompile(`(?:本部门|本单位|[\p{Han}()]{2,30}?)(?:\d{4}年度?)?(?:无|没有)(?:使用)?(政府性基金|国有资本经营)预算(?:财政拨款)?(?:安排的)?(?:收入|支出|收支|预算)`)
+// 的支出", "本部门2018年无使用政府性基金预算拨款安排的支出". FACTS.md counts it as
+// a zero.
+var absenceRe = regexp.MustCompile(`(?:本部门|本单位|[\p{Han}()]{2,30}?)(?:\d{4}年度?)?(?:无|没有)(?:使用)?(政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?(?:安排的)?(?:收入|支出|收支|预算)`)
 
 // threePublicAbsenceRe reads a statement that no “三公” money was spent:
 // "2024年度无“三公”经费财政拨款支出", "本年度没有财政拨款“三公”经费支出".

@@ -440,3 +440,12 @@ func TestProcurementParts(t *testing.T) {
 			[]string{"procurement.goods amount = 200000", "procurement.services amount = 300000", "procurement.total amount = 500000", "procurement.works amount = 0"}},
 	})
 }
+
+// TestAbsence: a statement that a kind of money is absent is a zero.
+func TestAbsence(t *testing.T) {
+	checkLines(t, "某县某局2018年部门预算", []lineCase{
+		{"预算拨款 without 财政", "本部门2018年无使用政府性基金预算拨款安排的支出。", []string{"gov_fund.expenditure amount = 0"}},
+		{"国有资本经营, 没有", "本部门2018年没有使用国有资本经营预算拨款安排的支出。", []string{"state_capital.expenditure amount = 0"}},
+		{"预算财政拨款", "本单位无政府性基金预算财政拨款支出。", []string{"gov_fund.expenditure amount = 0"}},
+	})
+}
