@@ -12,8 +12,9 @@ const (
 	num   = `(` + numberPattern + `)`
 	money = `\s*(百万元|亿元|万元|千元|元)`
 	pct   = `\s*\*?\s*%`
-	// comparator is "比2020年", "与上年相比," and the like.
-	comparator = `(?:(?:比|较|与)(?:上年|上年度|上一年度?|去年|\d{4}年度?)(?:决算数?|预算数?|同期)?(?:相比)?[,，]?)?`
+	// comparator is "比2020年", "与上年相比," and the like; the year may
+	// carry a note, "比2022年（上一年度，下同）预算".
+	comparator = `(?:(?:比|较|与)(?:上年|上年度|上一年度?|去年|\d{4}年度?)(?:\([^()]{1,12}\))?(?:决算数?|预算数?|同期)?(?:相比)?[,，]?)?`
 	// verb is a change's direction; "增加/减少" (a template left unfilled)
 	// does not match, because a number must follow.
 	verb = `(增加|减少|增长|下降|上升|降低|节约|节省)了?`
