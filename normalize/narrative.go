@@ -41,7 +41,7 @@ var (
 	finalBudgetPhrase = regexp.MustCompile(`^[,，]?(?:支出)?(?:全年|调整后?)预算(?:数)?(?:为|是)?:?` + num + money)
 	sharePhrase       = regexp.MustCompile(`^[,，]?占(?:[^\d%,，。;；]{0,24}?)?(?:比重|比例)?(?:为)?` + num + pct)
 	completionPhrase  = regexp.MustCompile(`^[,，]?(?:完成|为)(?:年初|全年|调整后?)?(?:预算数|预算)(?:的)?` + num + pct)
-	yoyPhrase         = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `各?` + verb + num + money)
+	yoyPhrase         = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `(?:同比)?各?` + verb + num + money)
 	yoyPctPhrase      = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?(?:` + verb + `|` + rateWord + `)` + num + pct)
 	itemRe            = regexp.MustCompile(`([\p{Han}“”]+)\(类\)(.+?)\(款\)(.+?)\(项\)`)
 	reasonRe          = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)

@@ -314,6 +314,8 @@ func TestChangeRates(t *testing.T) {
 			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = -10000", "operating_expense yoy_pct = -9.09"}},
 		{"下降了", "机关运行经费支出10万元，比上年下降了5.5%。",
 			[]string{"operating_expense amount = 100000", "operating_expense yoy_pct = -5.5"}},
+		{"同比增加 and 同比增长", "机关运行经费支出10万元，同比增加1万元，同比增长11.11%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = 10000", "operating_expense yoy_pct = 11.11"}},
 		{"同比增长", "机关运行经费支出10万元，同比增长3%。",
 			[]string{"operating_expense amount = 100000", "operating_expense yoy_pct = 3"}},
 		{"增长了", "机关运行经费支出10万元，比上年增加1万元，增长了11.11%。",
