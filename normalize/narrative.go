@@ -67,9 +67,11 @@ func phrases(s string, pos, limit int, budgetDoc bool) (out []clause, end int, a
 	seen := map[string]bool{}
 	for {
 		c, ok := nextPhrase(s, pos, limit, seen, budgetDoc)
-		if a := asideRe.FindStringIndex(s[pos:]); !ok && a != nil && len(out) > 0 {
-			if c, ok = nextPhrase(s, pos+a[1], limit, seen, budgetDoc); ok {
-				asides = append(asides, [2]int{pos, pos + a[1]})
+		if !ok && len(out) > 0 {
+			if a := asideRe.FindStringIndex(s[pos:]); a != nil {
+				if c, ok = nextPhrase(s, pos+a[1], limit, seen, budgetDoc); ok {
+					asides = append(asides, [2]int{pos, pos + a[1]})
+				}
 			}
 		}
 		if !ok {

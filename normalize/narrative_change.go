@@ -84,8 +84,8 @@ func without(cs []clause, i int) []clause {
 
 // tablesAgree reports whether the amount among clauses is the one the
 // tables gave for metric, within the rounding of the amount as printed
-// (1137.81万元 for 11378119元): what a proxy name (proxyAliases) states
-// counts only then.
+// (1137.81万元 for 11378119元): what a proxy name (narrativeAliases)
+// states counts only then.
 func (r *reader) tablesAgree(metric string, clauses []clause) bool {
 	i, ok := r.facts.index[Key{metric, "amount", ""}]
 	if !ok || r.facts.list[i].Method != FromTable {
