@@ -12,8 +12,9 @@ const (
 	num   = `(` + numberPattern + `)`
 	money = `\s*(百万元|亿元|万元|千元|元)`
 	pct   = `\s*\*?\s*%`
-	// comparator is "比2020年", "与上年相比," and the like.
-	comparator = `(?:(?:比|较|与)(?:上年|上年度|上一年度?|去年|\d{4}年度?)(?:决算数?|预算数?|同期)?(?:相比)?[,，]?)?`
+	// comparator is "比2020年", "与上年相比," and the like; the year may
+	// carry a note, "比2022年（上一年度，下同）预算".
+	comparator = `(?:(?:比|较|与)(?:上年|上年度|上一年度?|去年|\d{4}年度?)(?:\([^()]{1,12}\))?(?:决算数?|预算数?|同期)?(?:相比)?[,，]?)?`
 	// verb is a change's direction; "增加/减少" (a template left unfilled)
 	// does not match, because a number must follow.
 	verb = `(增加|减少|增长|下降|上升|降低|节约|节省)了?`
@@ -33,14 +34,15 @@ var (
 	zero             = `(0(?:\.0+)?)()(?:[;；,，。]|$)`
 	zeroPhrase       = regexp.MustCompile(amountFillers + zero)
 	budgetZeroPhrase = regexp.MustCompile(budgetFillers + zero)
-	budgetPhrase     = regexp.MustCompile(`^[,，:]?(?:其中[:,，]?)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
+	// "公务接待费支出年初预算为4.95万元": the name, then its 支出's budget.
+	budgetPhrase = regexp.MustCompile(`^[,，:]?(?:其中[:,，]?)?(?:支出)?(?:年初)?(?:预算数|预算)(?:为|是)?:?` + num + money)
 	// A final budget (全年预算, 调整后预算) stated after the initial one is
 	// the one the completion rate is measured against, and wins.
-	finalBudgetPhrase = regexp.MustCompile(`^[,，]?(?:全年|调整后?)预算(?:数)?(?:为|是)?:?` + num + money)
+	finalBudgetPhrase = regexp.MustCompile(`^[,，]?(?:支出)?(?:全年|调整后?)预算(?:数)?(?:为|是)?:?` + num + money)
 	sharePhrase       = regexp.MustCompile(`^[,，]?占(?:[^\d%,，。;；]{0,24}?)?(?:比重|比例)?(?:为)?` + num + pct)
 	completionPhrase  = regexp.MustCompile(`^[,，]?(?:完成|为)(?:年初|全年|调整后?)?(?:预算数|预算)(?:的)?` + num + pct)
-	yoyPhrase         = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `各?` + verb + num + money)
-	yoyPctPhrase      = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?` + verb + num + pct)
+	yoyPhrase         = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `(?:同比)?各?` + verb + num + money)
+	yoyPctPhrase      = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?(?:` + verb + `|` + rateWord + `)` + num + pct)
 	itemRe            = regexp.MustCompile(`([\p{Han}“”]+)\(类\)(.+?)\(款\)(.+?)\(项\)`)
 	reasonRe          = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)
 )
@@ -51,17 +53,29 @@ type clause struct {
 	value      decimal.Decimal
 	unit, raw  string
 	start, end int // byte offsets of the phrase in the sentence
+	// unsigned marks a rate whose word names no direction ("增减率为3%"):
+	// agreeing gives it the direction of the change beside it.
+	unsigned bool
 }
 
 // phrases reads the figures that follow a metric name at s[pos:], stopping
 // at the first text that is none of the known phrases. limit is where the
-// next metric name starts: the amount must come before it.
-func phrases(s string, pos, limit int, budgetDoc bool) (out []clause, end int) {
+// next metric name starts: the amount must come before it. An aside listing
+// parts between two of the name's figures (asideRe) is passed over, and
+// returned for its own names to be read.
+func phrases(s string, pos, limit int, budgetDoc bool) (out []clause, end int, asides [][2]int) {
 	seen := map[string]bool{}
 	for {
 		c, ok := nextPhrase(s, pos, limit, seen, budgetDoc)
+		if !ok && len(out) > 0 {
+			if a := asideRe.FindStringIndex(s[pos:]); a != nil {
+				if c, ok = nextPhrase(s, pos+a[1], limit, seen, budgetDoc); ok {
+					asides = append(asides, [2]int{pos, pos + a[1]})
+				}
+			}
+		}
 		if !ok {
-			return finalBudget(out), pos
+			return agreeing(finalBudget(out)), pos, asides
 		}
 		seen[c.measure] = true
 		out = append(out, c)
@@ -171,11 +185,7 @@ func readClause(measure, rest string, m []int) (clause, bool) {
 		v, _ = ToYuan(v, group(3))
 		c.value, c.unit, c.raw = Signed(v, group(1)), Yuan, group(1)+group(2)+group(3)
 	case "yoy_pct":
-		v, err := ParseNumber(group(2))
-		if err != nil {
-			return c, false
-		}
-		c.value, c.unit, c.raw = Signed(v, group(1)), Percent, group(1)+group(2)+"%"
+		return readRate(c, group(1), group(2), group(3))
 	}
 	return c, true
 }
@@ -334,7 +344,7 @@ func (r *reader) sentence(b *extract.Block, s, text string, sec *sections, prev 
 // "…（类）支出20153.75万元，主要用于…。与上年相比增加3161.38万元，增长18.60%。" —
 // as a change of what the previous sentence was about.
 func (r *reader) continued(b *extract.Block, s string, prev lead) bool {
-	clauses, _ := phrases(s, 0, len(s), r.kind == "预算")
+	clauses, _, _ := phrases(s, 0, len(s), r.kind == "预算")
 	if len(clauses) == 0 {
 		return false
 	}
@@ -389,8 +399,9 @@ func (r *reader) budgetFiscalTotal() bool {
 func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]int) {
 	hits := r.seg.terms(s)
 	cursor := 0
+	var asides [][2]int // read past as a name's figures went on after them
 	for i, h := range hits {
-		if h.start < cursor || inSpans(h.start, done) {
+		if h.start < cursor && !inSpans(h.start, asides) || inSpans(h.start, done) {
 			continue
 		}
 		limit := len(s)
@@ -401,11 +412,17 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 			}
 		}
 		metric := ctx.pick(h.term)
-		if metric == "" || !standsAlone(s, h, metric) {
+		if metric == "" || !standsAlone(s, h, metric) || !strings.Contains(s[:h.start], h.term.after) {
 			continue
 		}
-		clauses, end := phrases(s, h.end, limit, r.kind == "预算")
-		cursor = end
+		clauses, end, aside := phrases(s, h.end, limit, r.kind == "预算")
+		cursor, asides = max(cursor, end), append(asides, aside...)
+		if h.term.proxy {
+			if !r.tablesAgree(metric, clauses) {
+				continue
+			}
+			clauses = withoutAmount(clauses) // the tables' own, to the yuan
+		}
 		subject, code := "", ""
 		if metric == "gpb.class" {
 			subject, code = classSubject(h.term.text), h.term.class
@@ -454,7 +471,7 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 			names = []string{s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]}
 		}
 		subject, code := r.itemSubject(names)
-		clauses, end := phrases(s, m[1], len(s), r.kind == "预算")
+		clauses, end, _ := phrases(s, m[1], len(s), r.kind == "预算")
 		subject, code, sure := r.matchItem(names, subject, code, clauses)
 		basis := BasisNarrative
 		if !sure || inferredGPB("gpb.item", ctx) {
@@ -579,8 +596,9 @@ func (r *reader) itemSubject(printed []string) (subject, code string) {
 
 // absenceRe reads a statement that a kind of money is absent: "本部门无政府
 // 性基金预算财政拨款支出", "本单位2021年度没有使用国有资本经营预算财政拨款安排
-// 的支出". FACTS.md counts it as a zero.
-var absenceRe = regexp.MustCompile(`(?:本部门|本单位|[\p{Han}()]{2,30}?)(?:\d{4}年度?)?(?:无|没有)(?:使用)?(政府性基金|国有资本经营)预算(?:财政拨款)?(?:安排的)?(?:收入|支出|收支|预算)`)
+// 的支出", "本部门2018年无使用政府性基金预算拨款安排的支出". FACTS.md counts it as
+// a zero.
+var absenceRe = regexp.MustCompile(`(?:本部门|本单位|[\p{Han}()]{2,30}?)(?:\d{4}年度?)?(?:无|没有)(?:使用)?(政府性基金|国有资本经营)预算(?:财政)?(?:拨款)?(?:安排的)?(?:收入|支出|收支|预算)`)
 
 // threePublicAbsenceRe reads a statement that no “三公” money was spent:
 // "2024年度无“三公”经费财政拨款支出", "本年度没有财政拨款“三公”经费支出".

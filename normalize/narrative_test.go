@@ -274,6 +274,12 @@ func TestTemplateFamilies(t *testing.T) {
 				"1. “社会保障和就业支出（类）行政事业单位养老支出（款）事业单位离退休（项）”53.84万元，主要用于退休人员生活补贴。"},
 			[]string{"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/事业单位离退休 #2080502 = 538400",
 				"income.fiscal.gpb amount = 9501200"}},
+		{"一般公共预算拨款支出 among the 财政拨款 parts of a 预算",
+			[]string{"上海市某局2020年部门预算", "财政拨款支出预算中，一般公共预算拨款支出预算3323.36万元，比2019年预算减少412.10万元；政府性基金拨款支出预算291.85万元，与2019年预算持平。"},
+			[]string{"gov_fund.expenditure amount = 2918500", "gpb.expenditure amount = 33233600", "gpb.expenditure yoy_change = -4121000"}},
+		{"a note on the year compared with",
+			[]string{"上海市某局2023年部门预算", "财政拨款收支总计100.00万元。", "收入预算100.00万元，其中：财政拨款收入100.00万元，比2022年（上一年度，下同）预算增加10.00万元；事业收入0万元。"},
+			[]string{"fiscal.total amount = 1000000", "fiscal.total yoy_change = 100000", "income.business amount = 0", "income.fiscal amount = 1000000"}},
 		{"no 机关运行经费, and a template's example of the statement",
 			[]string{"上海市某院2024年单位预算", "2024年上海市某院无机关运行经费。", "上海市 XX 局 2024 年度无政府性基金预算财政拨款支出。"},
 			[]string{"operating_expense amount = 0"}},
@@ -286,4 +292,168 @@ func TestTemplateFamilies(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(got, "\n     "), strings.Join(tt.want, "\n     "))
 		}
 	}
+}
+
+// TestChangeRates: a change's rate is worded with a verb or with a noun for
+// the rate (降幅, 增幅为, 增长率为, 增减率); a share or a completion rate is
+// none, and a rate that contradicts its change is no fact.
+func TestChangeRates(t *testing.T) {
+	const head = "某市某局2023年度部门决算"
+	tests := []lineCase{
+		{"降幅为 after 各减少", "与2022年相比，收、支总计各减少40.15万元，降幅为5.44%。",
+			[]string{"total yoy_change = -401500", "total yoy_pct = -5.44"}},
+		{"降幅 without 为", "机关运行经费支出55.4万元，比2022年度减少8.26万元，降幅12.98%。",
+			[]string{"operating_expense amount = 554000", "operating_expense yoy_change = -82600", "operating_expense yoy_pct = -12.98"}},
+		{"增幅为, a blank before 万元, full-width percent", "一般公共预算财政拨款支出增加181.88 万元，增幅为6.97％。",
+			[]string{"gpb.expenditure yoy_change = 1818800", "gpb.expenditure yoy_pct = 6.97"}},
+		{"减幅为", "机关运行经费支出10万元，比上年减少1万元，减幅为9.09%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = -10000", "operating_expense yoy_pct = -9.09"}},
+		{"增长率为", "机关运行经费支出10万元，比上年增加1万元，增长率为11.11%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = 10000", "operating_expense yoy_pct = 11.11"}},
+		{"下降幅度为, full-width comma", "机关运行经费支出10万元，比上年减少1万元，下降幅度为9.09%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = -10000", "operating_expense yoy_pct = -9.09"}},
+		{"下降了", "机关运行经费支出10万元，比上年下降了5.5%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_pct = -5.5"}},
+		{"同比增加 and 同比增长", "机关运行经费支出10万元，同比增加1万元，同比增长11.11%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = 10000", "operating_expense yoy_pct = 11.11"}},
+		{"同比增长", "机关运行经费支出10万元，同比增长3%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_pct = 3"}},
+		{"增长了", "机关运行经费支出10万元，比上年增加1万元，增长了11.11%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = 10000", "operating_expense yoy_pct = 11.11"}},
+		{"增减率 with a printed sign", "机关运行经费支出10万元，增减率为-4.2%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_pct = -4.2"}},
+		{"增减率 takes its change's direction", "机关运行经费支出10万元，比上年减少0.44万元，增减率为4.2%。",
+			[]string{"operating_expense amount = 100000", "operating_expense yoy_change = -4400", "operating_expense yoy_pct = -4.2"}},
+		{"增减率 alone says no direction", "机关运行经费支出10万元，增减率为4.2%。",
+			[]string{"operating_expense amount = 100000"}},
+		{"a fall of a fall is ambiguous", "机关运行经费支出10万元，比上年下降-4.2%。",
+			[]string{"operating_expense amount = 100000"}},
+		{"a rise against a decrease: neither is kept", "机关运行经费支出10万元，比上年减少0.44万元，增幅为4.2%。",
+			[]string{"operating_expense amount = 100000"}},
+		{"a share is no change", "一般公共预算财政拨款支出2111.47万元，占本年支出合计的98.21%。",
+			[]string{"gpb.expenditure amount = 21114700", "gpb.expenditure share_pct = 98.21"}},
+		{"a completion rate is no change", "“三公”经费财政拨款支出决算为18.85万元，完成预算的95.5%。",
+			[]string{"three_public.total amount = 188500", "three_public.total completion_pct = 95.5"}},
+	}
+	checkLines(t, head, tests)
+}
+
+// TestThreePublicParts: the “三公” parts listed in one sentence, each with
+// its own figures.
+func TestThreePublicParts(t *testing.T) {
+	const head = "某市某局2023年度部门决算"
+	tests := []lineCase{
+		{"each part's 支出 with its budget, outturn and completion",
+			"“三公”经费财政拨款支出年初预算为8.52 万元，支出决算为7.10 万元，完成预算的83.33%，其中：因公出国（境）费支出年初预算为3.56 万元，支出决算为3.13 万元，完成预算的87.92%；公务用车购置及运行维护费支出年初预算为4.96 万元，支出决算为3.97 万元，完成预算的80.04%；公务接待费支出年初预算为0.00 万元，支出决算为0.00 万元。",
+			[]string{"three_public.overseas amount = 31300", "three_public.overseas budget = 35600", "three_public.overseas completion_pct = 87.92",
+				"three_public.reception amount = 0", "three_public.reception budget = 0",
+				"three_public.total amount = 71000", "three_public.total budget = 85200", "three_public.total completion_pct = 83.33",
+				"three_public.vehicle amount = 39700", "three_public.vehicle budget = 49600", "three_public.vehicle completion_pct = 80.04"}},
+		{"a final budget after the name's 支出",
+			"公务接待费支出全年预算为5万元，支出决算为4万元，完成预算的80%。",
+			[]string{"three_public.reception amount = 40000", "three_public.reception budget = 50000", "three_public.reception completion_pct = 80"}},
+		{"an aside of parts (含…) between a part's amount and its change",
+			"公务用车购置及运行维护费支出5万元（含公务用车购置费2万元），比上年减少1万元，下降16.67%。",
+			[]string{"three_public.vehicle amount = 50000", "three_public.vehicle yoy_change = -10000", "three_public.vehicle yoy_pct = -16.67",
+				"three_public.vehicle.purchase amount = 20000"}},
+		{"an aside with nothing after it",
+			"公务用车购置及运行维护费5万元(其中:公务用车购置费2万元，公务用车运行维护费3万元)。",
+			[]string{"three_public.vehicle amount = 50000", "three_public.vehicle.operation amount = 30000", "three_public.vehicle.purchase amount = 20000"}},
+	}
+	checkLines(t, head, tests)
+	checkLines(t, "某县某局2018年部门预算", []lineCase{
+		{"a budget's parts, one with an aside of its own parts before its change",
+			"2018年“三公”经费预算6.63万元，比上年预算减少2.28万元。其中：因公出国（境）费2.54万元，与上年预算持平；公务用车购置及运行费0.00万元（其中：公务用车购置费0.00万元，公务用车运行费0.00万元），比上年预算减少3.16万元；公务接待费4.09万元，比上年预算增加0.88万元。",
+			[]string{"three_public.overseas amount = 25400", "three_public.reception amount = 40900", "three_public.reception yoy_change = 8800",
+				"three_public.total amount = 66300", "three_public.total yoy_change = -22800",
+				"three_public.vehicle amount = 0", "three_public.vehicle yoy_change = -31600",
+				"three_public.vehicle.operation amount = 0", "three_public.vehicle.purchase amount = 0"}},
+	})
+}
+
+// lineCase is a sentence of a document with the facts it states.
+type lineCase struct {
+	name, line string
+	want       []string
+}
+
+// checkLines reads each case's line in a document headed head.
+func checkLines(t *testing.T, head string, tests []lineCase) {
+	t.Helper()
+	seg := segmenter(t)
+	for _, tt := range tests {
+		got := factLines(Document(textDoc(head, tt.line), seg).Facts)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(got, "\n     "), strings.Join(tt.want, "\n     "))
+		}
+	}
+}
+
+// TestProxyNames: a 预算's 一般公共预算当年拨款 is its 一般公共预算 spending
+// where the tables say the two are one figure, and only there.
+func TestProxyNames(t *testing.T) {
+	table := func(head, unit, total string) []extract.Block {
+		title := "一般公共预算支出预算表"
+		if strings.HasSuffix(head, "决算") {
+			title = "一般公共预算财政拨款支出决算表"
+		}
+		return []extract.Block{para(head), para(title), para("单位：" + unit),
+			grid("科目编码|科目名称|合计|基本支出|项目支出", "|合计|"+total+"|810.82|641.00", "201|一般公共服务支出|"+total+"|810.82|641.00")}
+	}
+	const budget, final = "某县某局2018年部门预算", "某县某局2018年部门决算"
+	const stated = "2018年一般公共预算当年拨款1,451.82万元，比2017年预算减少40.61万元，下降2.72%。"
+	tests := []struct {
+		name   string
+		blocks []extract.Block
+		want   []string
+	}{
+		{"the tables' figure", append(table(budget, "万元", "1,451.82"), para(stated)),
+			[]string{"gpb.expenditure yoy_change = -406100", "gpb.expenditure yoy_pct = -2.72"}},
+		{"the tables' figure in yuan, rounded", append(table(budget, "元", "14518236"), para(stated)),
+			[]string{"gpb.expenditure yoy_change = -406100", "gpb.expenditure yoy_pct = -2.72"}},
+		{"another figure: the appropriation of some projects", append(table(budget, "万元", "1,451.82"),
+			para("2018年本部门实行绩效目标管理的项目3个，涉及一般公共预算当年拨款523.64万元。")), nil},
+		{"no table to agree", []extract.Block{para(budget), para(stated)}, nil},
+		{"a 决算's appropriation is income, not spending", append(table(final, "万元", "1,451.82"), para(stated)), nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		res := Document(docOf(tt.blocks...), segmenter(t))
+		for _, f := range res.Facts {
+			if f.Method == Narrative {
+				got = append(got, factLines([]Fact{f})[0])
+			}
+		}
+		for _, f := range res.Conflicts { // a figure stated against the tables'
+			got = append(got, "conflict "+factLines([]Fact{f})[0])
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(got, "\n     "), strings.Join(tt.want, "\n     "))
+		}
+	}
+}
+
+// TestProcurementParts: a part of procurement named bare (货物类, 预留给小微
+// 企业) after the whole is named in the sentence, and only then.
+func TestProcurementParts(t *testing.T) {
+	checkLines(t, "某县某局2018年部门预算", []lineCase{
+		{"parts by 类", "2018年本部门政府采购预算总额111.48万元，其中：货物类3.17万元，工程类0.00万元，服务类108.31 万元。",
+			[]string{"procurement.goods amount = 31700", "procurement.services amount = 1083100", "procurement.total amount = 1114800", "procurement.works amount = 0"}},
+		{"the part reserved for small firms", "面向中小企业预留政府采购项目预算金额52.78万元，其中预留给小微企业19.37万元。",
+			[]string{"procurement.small_micro amount = 193700", "procurement.sme amount = 527800"}},
+		{"a 类 without 政府采购 before it", "其中：货物类3.17万元，工程类0.00万元。", nil},
+	})
+	checkLines(t, "某县某局2018年部门决算", []lineCase{
+		{"parts by 类 in a 决算, listed with 、", "2018年，本部门政府采购支出总额50万元，其中：货物类20万元、工程类0万元、服务类30万元。",
+			[]string{"procurement.goods amount = 200000", "procurement.services amount = 300000", "procurement.total amount = 500000", "procurement.works amount = 0"}},
+	})
+}
+
+// TestAbsence: a statement that a kind of money is absent is a zero.
+func TestAbsence(t *testing.T) {
+	checkLines(t, "某县某局2018年部门预算", []lineCase{
+		{"预算拨款 without 财政", "本部门2018年无使用政府性基金预算拨款安排的支出。", []string{"gov_fund.expenditure amount = 0"}},
+		{"国有资本经营, 没有", "本部门2018年没有使用国有资本经营预算拨款安排的支出。", []string{"state_capital.expenditure amount = 0"}},
+		{"预算财政拨款", "本单位无政府性基金预算财政拨款支出。", []string{"gov_fund.expenditure amount = 0"}},
+	})
 }
