@@ -230,6 +230,11 @@ type pdfPara struct {
 	ocr         bool // a line came from a page read by OCR
 	last        line
 	left, right float64 // the page's text margins when the last line was added
+	// run is, in a text copy, where the printed line that the last line
+	// ends stops, in display columns, when that line came as several (a
+	// copy breaks a line where its type changes: a bold item name, then
+	// the sentence); 0 when the last line was a whole printed line.
+	run float64
 }
 
 func (b *pdfBuilder) page(pg page) {
@@ -579,7 +584,7 @@ func (b *pdfBuilder) addLine(l line, left, right float64) {
 			// scatter around the printed width; and a copy that broke its
 			// lines at each run of text leaves clauses ending in a comma
 			// on lines of their own.
-			room = b.margin - p.last.dx1
+			room = b.margin - max(p.last.dx1, p.run)
 			short = room > max(1.5*h, 0.15*b.margin) && !continuing(lastRune(p.text.String()))
 		}
 		indented := l.x0 > left+0.8*h
@@ -587,9 +592,17 @@ func (b *pdfBuilder) addLine(l line, left, right float64) {
 			indented = false // a justified copy may push a clause's next line right
 		}
 		gap := l.page == p.last.page && l.y0-p.last.y1 > 2.2*h
+		run := 0.0
 		if (short || indented || gap || l.page > p.last.page+1) && !closing(firstRune(l.text())) {
 			b.closePara()
 			p = nil
+		} else if b.text && short && !indented && !gap && l.page == p.last.page {
+			// A short line, and this one goes on from it: one printed
+			// line the copy broke in two.
+			run = max(p.last.dx1, p.run) + l.dx1 - l.x0
+		}
+		if p != nil {
+			p.run = run
 		}
 	}
 	if p == nil {

@@ -90,6 +90,18 @@ func TestTextLayout(t *testing.T) {
 	if p := doc.Blocks[0].Lines; len(p) != 6 {
 		t.Errorf("line starts %v, want 6", p)
 	}
+	// A printed line the copy broke where the type changed (a bold item
+	// name, then its sentence): the two short lines make one full line,
+	// and the sentence goes on below.
+	split := strings.Repeat(line+"\n", 9) + "这一段到此为止。\n" +
+		"3.红十字事业（款）行政运行（项）\n。年初预算为133.18万元，支出决算为129.20万\n元，完成年初预算的97.01%。\n"
+	doc, err = Text(bytes.NewReader([]byte(split)), int64(len(split)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(doc.Blocks); n != 2 || doc.Blocks[1].Text != "3.红十字事业（款）行政运行（项）。年初预算为133.18万元，支出决算为129.20万元，完成年初预算的97.01%。" {
+		t.Errorf("a printed line broken in two: %d blocks %+v", n, doc.Blocks)
+	}
 	// A table the page's foot cuts, its header printed again atop the
 	// next page: one table. A title repeated alone is no header.
 	cut := "一般公共预算基本支出预算表\n单位：万元\n科目编码 科目名称 金额\n合计 1,408.25\n301 工资福利支出 1,114.64\n30101 基本工资 169.94\n" +
