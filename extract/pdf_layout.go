@@ -566,7 +566,7 @@ func (b *pdfBuilder) repeatsRow(lines []line, i int) bool {
 }
 
 func (b *pdfBuilder) addLine(l line, left, right float64) {
-	if b.prose = append(b.prose, strings.Join(strings.Fields(l.text()), " ")); len(b.prose) > 4 {
+	if b.prose = append(b.prose, strings.Join(strings.Fields(l.text()), " ")); len(b.prose) > 8 {
 		b.prose = b.prose[1:]
 	}
 	if b.lineParas {

@@ -113,6 +113,17 @@ func TestTextLayout(t *testing.T) {
 	if ts := tables(doc); len(ts) != 1 || len(ts[0].Rows) != 5 {
 		t.Errorf("a table cut by a page under its header repeated: %d tables", len(ts))
 	}
+	// A header of six lines, one of a single word, one wrapped, printed again.
+	tall := "收入决算表\n单位：万元\n项目\n本年收入合计 财政拨款收入 经营收\n入 其他收入\n支出功能分类科目编码 科目名称\n类 款 项\n栏次 1 2 3\n" +
+		"合计 1,922.15 1,922.15 0.00\n201 一般公共服务支出 164.36 164.36 0.00\n" +
+		"\f-13-\n项目\n本年收入合计 财政拨款收入 经营收\n入 其他收入\n支出功能分类科目编码 科目名称\n类 款 项\n208 社会保障和就业支出 1,757.79 1,757.79 0.00\n"
+	doc, err = Text(bytes.NewReader([]byte(tall)), int64(len(tall)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts := tables(doc); len(ts) != 1 {
+		t.Errorf("a table cut by a page under its five-line header repeated: %d tables", len(ts))
+	}
 	form := "项目绩效目标表\n2,000.00 1,000.00\n3,000.00 4,000.00\n\f项目绩效目标表\n5,000.00 6,000.00\n7,000.00 8,000.00\n"
 	doc, err = Text(bytes.NewReader([]byte(form)), int64(len(form)))
 	if err != nil {
