@@ -117,6 +117,9 @@ func (tr *tableReader) summary() {
 					continue
 				}
 				m := tr.summaryMetric(label, subtotals)
+				if carried && strings.HasPrefix(m, "income.fiscal.") {
+					m = "" // last year's money by budget, carried over
+				}
 				if m == "" && tr.kind == tableFiscal && !carried {
 					// This year's 财政拨款 income by budget, above the carry-over.
 					if m = rowMetric(tr.r.seg.lx, strings.ReplaceAll(label, " ", "")); !strings.HasPrefix(m, "income.fiscal.") {
@@ -182,21 +185,31 @@ func (tr *tableReader) summaryMetric(label string, subtotals bool) string {
 }
 
 // rowMetric names a summary table's income or expenditure row by its
-// label (without spaces): by tableAliases, else by the metric lexicon.
+// label (without spaces): by tableAliases, by the metric lexicon, else by
+// the family of income labels (incomeRow); a label with an aside on what
+// it includes, by the label without it.
 func rowMetric(lx *lexicon, label string) string {
+	if m := labelMetric(lx, label); m != "" {
+		return m
+	}
+	if l := withoutAside(label); l != "" {
+		return labelMetric(lx, l)
+	}
+	return ""
+}
+
+func labelMetric(lx *lexicon, label string) string {
 	if m, ok := tableAliases[label]; ok {
 		return m
 	}
-	t := lx.byText[label]
-	if t == nil {
-		return ""
-	}
-	for _, m := range t.metrics {
-		if m == "total" || strings.HasPrefix(m, "income.") || strings.HasPrefix(m, "expenditure.") {
-			return m
+	if t := lx.byText[label]; t != nil {
+		for _, m := range t.metrics {
+			if m == "total" || strings.HasPrefix(m, "income.") || strings.HasPrefix(m, "expenditure.") {
+				return m
+			}
 		}
 	}
-	return ""
+	return incomeRow(label)
 }
 
 // totalRow finds the row that holds a table's totals: one labelled 合计 or

@@ -435,3 +435,51 @@ func TestWrappedTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryIncomeLabels: a summary table's income rows go by the family
+// of labels reports print — the kind of budget money with or without 预算,
+// 财政拨款 and 收入, under any ordinal, 经营收入 with the 事业单位 that
+// earns it, a label with an aside on what it includes — and not a
+// spending row's, nor last year's money carried over.
+func TestSummaryIncomeLabels(t *testing.T) {
+	for _, tt := range []struct {
+		label string
+		want  string // "" for no fact
+	}{
+		{"2. 政府性基金", "income.fiscal.gov_fund amount = 12300"},
+		{"二、政府性基金预算财政拨款收入", "income.fiscal.gov_fund amount = 12300"},
+		{"（二）政府性基金收入", "income.fiscal.gov_fund amount = 12300"},
+		{"2、政府性基金预算拨款", "income.fiscal.gov_fund amount = 12300"},
+		{"1、一般公共预算资金", "income.fiscal.gpb amount = 12300"},
+		{"一、一般公共预算拨款收入", "income.fiscal.gpb amount = 12300"},
+		{"3. 国有资本经营预算", "income.fiscal.state_capital amount = 12300"},
+		{"三、国有资本经营收入", "income.fiscal.state_capital amount = 12300"},
+		{"三、事业单位经营收入", "income.operating amount = 12300"},
+		{"六、经营收入", "income.operating amount = 12300"},
+		{"使用非财政拨款结余（含专用结余）", "income.non_fiscal_balance amount = 12300"},
+		{"使用非财政拨款结余(包括专用结余)", "income.non_fiscal_balance amount = 12300"},
+		{"二、政府性基金预算支出", ""},
+		{"政府性基金补助", ""},
+		{"经营收入退还", ""},
+	} {
+		got := tableFacts(t, para("某县某局2023年度部门决算"), para("收入支出决算总表"), para("单位：元"),
+			grid("项目|决算数|项目|决算数", tt.label+"|12,300.00||"))
+		var want []string
+		if tt.want != "" {
+			want = []string{tt.want}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: facts %q; want %q", tt.label, got, want)
+		}
+	}
+	// Under the carry-over the same labels split last year's money.
+	got := tableFacts(t, para("某县某局2023年度部门预算"), para("收支预算总表"), para("单位：万元"),
+		grid("项目|预算数|项目|预算数", "一、财政拨款收入|100.00|一、基本支出|100.00",
+			"本年收入合计|100.00|本年支出合计|100.00", "上年结转|20.00||", "1. 政府性基金|20.00||",
+			"收入总计|120.00|支出总计|120.00"))
+	want := []string{"expenditure.basic amount = 1000000", "expenditure.total amount = 1000000", "income.carryover amount = 200000",
+		"income.fiscal amount = 1000000", "income.total amount = 1000000", "total amount = 1200000"}
+	if !reflect.DeepEqual(sorted(got), want) {
+		t.Errorf("carry-over split\n got %q\nwant %q", sorted(got), want)
+	}
+}
