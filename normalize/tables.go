@@ -583,7 +583,7 @@ func (tr *tableReader) numbers(row []tcell, from int) []int {
 
 // amountColumn picks the column that holds a row's amount: the first whose
 // header says 合计/小计/金额/决算数 (or 预算数 in a budget), else the first
-// figure.
+// figure that is not a carry-over's or, in a spending table, an income's.
 func (tr *tableReader) amountColumn(cols []int) int {
 	if len(cols) == 0 {
 		return -1
@@ -594,6 +594,8 @@ func (tr *tableReader) amountColumn(cols []int) int {
 			h = tr.v.header[j]
 		}
 		switch {
+		case tr.notAmount(j):
+			continue
 		case strings.Contains(h, "基本支出") || strings.Contains(h, "项目支出") || strings.Contains(h, "人员经费") || strings.Contains(h, "公用经费"):
 			continue
 		case tr.docKind == "决算" && (strings.Contains(h, "年初预算") || strings.Contains(h, "调整预算") || strings.Contains(h, "全年预算")):
@@ -603,7 +605,42 @@ func (tr *tableReader) amountColumn(cols []int) int {
 		}
 		return j
 	}
+	if tr.notAmount(cols[0]) {
+		return -1
+	}
 	return cols[0]
+}
+
+// notAmount reports whether a column cannot hold a row's amount: the
+// carry-over at the year's start or end (年初结转和结余, 年末结转和结余), or
+// in a table of spending by function that also gives the income of the
+// year (政府性基金预算财政拨款收入支出决算表: 年初结转和结余, 本年收入, 本年支出
+// 小计, …), the income.
+func (tr *tableReader) notAmount(j int) bool {
+	leaf, above := tr.v.leaf(j)
+	if leaf == "" {
+		leaf = tr.v.header[j]
+	}
+	for _, h := range append([]string{leaf}, above...) {
+		h = strings.ReplaceAll(h, " ", "")
+		switch {
+		case strings.Contains(h, "结转") || strings.Contains(h, "结余"):
+			return true
+		case tr.spendingByFunction() && strings.Contains(h, "收入") && !strings.Contains(h, "支出"):
+			return true
+		}
+	}
+	return false
+}
+
+// spendingByFunction reports whether the table gives spending by function
+// class.
+func (tr *tableReader) spendingByFunction() bool {
+	switch tr.kind {
+	case tableGPB, tableGovFund, tableStateCapital:
+		return true
+	}
+	return false
 }
 
 // leaf returns a column's most specific header — the lowest header cell

@@ -483,3 +483,31 @@ func TestSummaryIncomeLabels(t *testing.T) {
 		t.Errorf("carry-over split\n got %q\nwant %q", sorted(got), want)
 	}
 }
+
+// TestFundIncomeAndSpending: a 政府性基金 table that gives the year's
+// carry-over and income beside its spending ("收入支出决算表") has its
+// spending in the 本年支出 column, its 小计 where it is split, not in the
+// first figure; a table of carry-overs only gives none.
+func TestFundIncomeAndSpending(t *testing.T) {
+	for _, tt := range []struct {
+		name, unit string
+		grid       extract.Block
+		want       []string
+	}{
+		{"split 本年支出, dashes for zero", "单位：元", grid("支出功能分类科目编码|科目名称|年初结转和结余|本年收入|本年支出|<|<|年末结转和结余",
+			"||||小计|基本支出|项目支出|",
+			"212|城乡社区支出|-|2005618|2005618|-|2005618|-",
+			"合计||-|2005618|2005618|-|2005618|-"),
+			[]string{"gov_fund.expenditure amount = 2005618"}},
+		{"本年支出 in one column", "单位：万元", grid("项目|<|年初结转和结余|本年收入|本年支出|年末结转和结余",
+			"合计||0.00|441.27|441.27|0.00",
+			"212|城乡社区支出|0.00|441.27|441.27|0.00"),
+			[]string{"gov_fund.expenditure amount = 4412700"}},
+		{"carry-overs only", "单位：万元", grid("项目|<|年初结转和结余|年末结转和结余", "合计||12.00|12.00"), nil},
+	} {
+		got := tableFacts(t, para("某县某局2023年度部门决算"), para("政府性基金预算财政拨款收入支出决算表"), para(tt.unit), tt.grid)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: facts %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
