@@ -561,12 +561,15 @@ func cellTexts(row []tcell) []string {
 
 // numbers lists a row's figures with their columns, codes excluded.
 func (tr *tableReader) numbers(row []tcell, from int) []int {
-	// Codes lead a row, before its name; past the name a figure of seven
-	// digits without a separator (1639861元) is a figure, however like a
-	// code it looks.
-	named := false
-	for j := 0; j < from && j < len(row); j++ {
-		named = named || row[j].text != "" && !row[j].numeric && !row[j].covered
+	// Codes lead a row, before its name; past the name, or on a row with
+	// no name at all (a “三公” table's one row of figures), a figure of
+	// five or seven digits without a separator (10400元) is a figure,
+	// however like a code it looks.
+	named, names := false, false
+	for j, c := range row {
+		has := c.text != "" && !c.numeric && !c.covered
+		named = named || has && j < from
+		names = names || has
 	}
 	var out []int
 	for j := from; j < len(row); j++ {
@@ -574,7 +577,7 @@ func (tr *tableReader) numbers(row []tcell, from int) []int {
 		if c.text != "" && !c.numeric && !c.covered {
 			named = true
 		}
-		if c.numeric && (named || !(j < 4 && codeRe.MatchString(c.text) && !strings.ContainsAny(c.text, ",."))) {
+		if c.numeric && (named || !names || !(j < 4 && codeRe.MatchString(c.text) && !strings.ContainsAny(c.text, ",."))) {
 			out = append(out, j)
 		}
 	}

@@ -511,3 +511,31 @@ func TestFundIncomeAndSpending(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresLikeCodes: a table in 元 prints figures without separators,
+// some of five or seven digits as a code has; on a row with no name (a
+// “三公” table's one row of figures) they are figures, while on a row with
+// a name the digits before it are its code.
+func TestFiguresLikeCodes(t *testing.T) {
+	decision := para("某县某局2023年度部门决算")
+	got := tableFacts(t, decision, para("财政拨款“三公”经费支出决算表"), para("单位：元"),
+		grid("预算数|<|<|<|<|<|决算数|<|<|<|<|<",
+			"合计|因公出国（境）费|公务用车购置及运行费|<|<|公务接待费|合计|因公出国（境）费|公务用车购置及运行费|<|<|公务接待费",
+			"||小计|公务用车购置费|公务用车运行费||||小计|公务用车购置费|公务用车运行费|",
+			"1|2|3|4|5|6|7|8|9|10|11|12",
+			"153600|10400|83200|-|83200|60000|140800|-|83200|-|83200|57600"))
+	want := []string{"three_public.overseas amount = 0", "three_public.overseas budget = 10400",
+		"three_public.reception amount = 57600", "three_public.reception budget = 60000",
+		"three_public.total amount = 140800", "three_public.total budget = 153600",
+		"three_public.vehicle amount = 83200", "three_public.vehicle budget = 83200",
+		"three_public.vehicle.operation amount = 83200", "three_public.vehicle.operation budget = 83200",
+		"three_public.vehicle.purchase amount = 0", "three_public.vehicle.purchase budget = 0"}
+	if !reflect.DeepEqual(sorted(got), want) {
+		t.Errorf("三公 in 元\n got %q\nwant %q", sorted(got), want)
+	}
+	got = tableFacts(t, decision, para("支出决算表"), para("单位：元"),
+		grid("科目编码|科目名称|合计|基本支出|项目支出", "20101|人大事务|30000|20000|10000"))
+	if len(got) > 0 {
+		t.Errorf("a coded row read as the total: %q", got)
+	}
+}
