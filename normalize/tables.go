@@ -152,7 +152,7 @@ func viewTable(b *extract.Block) *tableView {
 	for i, row := range t.Rows {
 		cells := make([]tcell, width) // rows shorter than the widest are padded
 
-		nums := 0
+		nums, codes, words := 0, 0, false
 		for j, c := range row {
 			text := strings.TrimSpace(squeeze(Clean(c.Text)))
 			if c.Covered(i, j) && c.OriginRow < len(t.Rows) && c.OriginCol < len(t.Rows[c.OriginRow]) {
@@ -161,9 +161,17 @@ func viewTable(b *extract.Block) *tableView {
 			doubt := strings.HasSuffix(text, extract.Doubtful)
 			num := (amountRe2.MatchString(text) || doubt) && !c.Covered(i, j)
 			cells[j] = tcell{text: text, numeric: num, covered: c.Covered(i, j), fromLeft: c.OriginCol < j, doubtful: doubt}
-			if num && !codeRe.MatchString(text) {
-				nums++
+			switch {
+			case num && codeRe.MatchString(text) && !words:
+				codes++ // a code, or a figure of a row with no words (10400元)
+			case num:
+				nums++ // past a row's words, digits like a code's are a figure (1573651元)
+			case text != "" && !c.Covered(i, j):
+				words = true
 			}
+		}
+		if !words {
+			nums += codes
 		}
 		if inHeader && nums == 0 && caption(cells) {
 			continue // "部门：… | 单位：万元" above the headers names no column

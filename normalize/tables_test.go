@@ -538,4 +538,12 @@ func TestFiguresLikeCodes(t *testing.T) {
 	if len(got) > 0 {
 		t.Errorf("a coded row read as the total: %q", got)
 	}
+	// Past a row's label every figure looks like a code: still a row of
+	// figures, not one more line of the header.
+	got = tableFacts(t, decision, para("一般公共预算财政拨款基本支出决算表"), para("单位：元"),
+		grid("项目|合计|人员经费|公用经费", "合计|1573651|1500000|73651"))
+	want = []string{"gpb.basic amount = 1573651", "gpb.basic.personnel amount = 1500000", "gpb.basic.public amount = 73651"}
+	if !reflect.DeepEqual(sorted(got), want) {
+		t.Errorf("基本支出 in 元\n got %q\nwant %q", sorted(got), want)
+	}
 }
