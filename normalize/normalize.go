@@ -208,6 +208,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	var prevUnit string
 	tookBelow := false // the table before took the first title below it
 	prevStandard := false
+	var secondhand []Fact // figures that hold where no table states them first hand
 	for _, p := range pending {
 		titles, above := p.titles, []string(nil)
 		if p.b.Table.Packed {
@@ -253,8 +254,13 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				kind = tableUnknown
 			}
 		}
-		r.table(p.b, kind, unit, id.Kind, above, strings.Join(titles[max(0, len(titles)-2):], ""))
+		secondhand = append(secondhand, r.table(p.b, kind, unit, id.Kind, above, strings.Join(titles[max(0, len(titles)-2):], ""))...)
 		prevKind, prevUnit = kind, unit
+	}
+	for _, f := range secondhand {
+		if _, ok := r.facts.index[f.Key()]; !ok {
+			r.facts.add(f)
+		}
 	}
 	for _, n := range notes {
 		switch tableTitle(n.titles) {

@@ -509,6 +509,8 @@ type tableReader struct {
 	v       *tableView
 	sums    *sumCheck // for a table read by OCR; nil otherwise
 	check   *sumCheck // the table's sums, which confirm its figures or not
+	// secondhand are figures another table states first hand (reader.table).
+	secondhand []Fact
 }
 
 func (tr *tableReader) value(row []tcell, j int) (decimal.Decimal, string, bool) {
@@ -535,6 +537,20 @@ func (tr *tableReader) addUnit(row int, col int, metric, measure, subject, code 
 	if !hasMeasure(tr.r.seg.lx.metrics[metric], measure) {
 		return
 	}
+	f := tr.fact(row, col, metric, measure, subject, code, v, raw, unit)
+	if tr.sums != nil {
+		keep, verified := tr.sums.verdict(row, col)
+		f.OCR, f.Unverified = true, !verified
+		if !keep {
+			tr.r.facts.withheld = append(tr.r.facts.withheld, f)
+			return
+		}
+	}
+	tr.r.facts.add(f)
+}
+
+// fact makes the fact of a table cell, with its place and basis.
+func (tr *tableReader) fact(row int, col int, metric, measure, subject, code string, v decimal.Decimal, raw, unit string) Fact {
 	b := tr.v.block
 	pos := b.Pos
 	pos.Row, pos.Col = tr.v.index[row]+1, col+1
@@ -546,15 +562,7 @@ func (tr *tableReader) addUnit(row int, col int, metric, measure, subject, code 
 	if c := (cellAt{row, col}); tr.check != nil && tr.check.ok[c] && !tr.check.bad[c] {
 		f.Basis = BasisTableChecked
 	}
-	if tr.sums != nil {
-		keep, verified := tr.sums.verdict(row, col)
-		f.OCR, f.Unverified = true, !verified
-		if !keep {
-			tr.r.facts.withheld = append(tr.r.facts.withheld, f)
-			return
-		}
-	}
-	tr.r.facts.add(f)
+	return f
 }
 
 func cellTexts(row []tcell) []string {

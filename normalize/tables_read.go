@@ -31,11 +31,14 @@ var tableAliases = map[string]string{
 var grandTotals = map[string]bool{"收入总计": true, "支出总计": true, "收支总计": true, "收入支出总计": true, "总计": true}
 
 // table reads the facts of one table block, given the text between its
-// title and it (above), its title and the unit it declares.
-func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind string, above []string, title string) {
+// title and it (above), its title and the unit it declares. It returns the
+// table's secondhand facts: figures another table states first hand (the
+// 一般公共预算 table's 基本支出, which is the 基本支出 table's), to hold
+// only where no table does.
+func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind string, above []string, title string) []Fact {
 	scale, ok := unitScale[unit]
 	if !ok || kind == tableUnknown {
-		return
+		return nil
 	}
 	var v *tableView
 	switch {
@@ -89,6 +92,7 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 	case tableOperating, tableProcurement:
 		tr.labelled()
 	}
+	return tr.secondhand
 }
 
 // summary reads 收支总表 rows, label by label: each figure belongs to the
@@ -585,6 +589,7 @@ func (tr *tableReader) functions() {
 			case tableGPB:
 				tr.add(i, amount, "gpb.expenditure", "amount", "", "", v, raw)
 				tr.budget(i, row, cols, amount, "gpb.expenditure", "", "")
+				tr.basic(i, row, cols)
 			case tableGovFund:
 				tr.add(i, amount, "gov_fund.expenditure", "amount", "", "", v, raw)
 			case tableStateCapital:
@@ -633,6 +638,40 @@ func (tr *tableReader) budget(i int, row []tcell, cols []int, amount int, metric
 				tr.add(i, j, metric, "budget", subject, code, v, raw)
 			}
 		}
+	}
+}
+
+// basic reads a 一般公共预算 function table's 基本支出 from its 合计 row:
+// the one column headed 基本支出 that holds the row's amount measure (in a
+// 决算, not one under 年初预算数), if there is exactly one, and the
+// table's sums confirm the figure. The 基本支出 table states it first
+// hand; this one only where its own arithmetic holds.
+func (tr *tableReader) basic(i int, row []tcell, cols []int) {
+	at := -1
+	for _, j := range cols {
+		leaf, above := tr.v.leaf(j)
+		if strings.ReplaceAll(leaf, " ", "") != "基本支出" || tr.notAmount(j) {
+			continue
+		}
+		for _, h := range above {
+			if strings.Contains(h, "上年") || tr.docKind == "决算" && strings.Contains(h, "预算") && !strings.Contains(h, "决算") {
+				j = -1
+				break
+			}
+		}
+		switch {
+		case j < 0:
+		case at >= 0:
+			return // two: which is the year's is not sure
+		default:
+			at = j
+		}
+	}
+	if c := (cellAt{i, at}); at < 0 || !tr.check.ok[c] || tr.check.bad[c] {
+		return
+	}
+	if v, raw, ok := tr.value(row, at); ok {
+		tr.secondhand = append(tr.secondhand, tr.fact(i, at, "gpb.basic", "amount", "", "", v, raw, Yuan))
 	}
 }
 

@@ -405,7 +405,7 @@ func TestAnnexTables(t *testing.T) {
 		grid("科目编码|科目名称|合计|基本支出|项目支出", "合计||120.00|100.00|20.00", "201|一般公共服务支出|120.00|100.00|20.00"),
 		para("第五部分 附件"), para("项目支出绩效自评表"), para("单位：万元"),
 		grid("项目名称|年初预算数|全年预算数|全年执行数", "合计|50.00|60.00|55.00"))
-	want := []string{"gpb.expenditure amount = 1200000", "gpb.class amount 一般公共服务支出 #201 = 1200000"}
+	want := []string{"gpb.expenditure amount = 1200000", "gpb.class amount 一般公共服务支出 #201 = 1200000", "gpb.basic amount = 1000000"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("facts\n got %q\nwant %q", got, want)
 	}
@@ -545,5 +545,51 @@ func TestFiguresLikeCodes(t *testing.T) {
 	want = []string{"gpb.basic amount = 1573651", "gpb.basic.personnel amount = 1500000", "gpb.basic.public amount = 73651"}
 	if !reflect.DeepEqual(sorted(got), want) {
 		t.Errorf("基本支出 in 元\n got %q\nwant %q", sorted(got), want)
+	}
+}
+
+// TestBasicFromFunctionTable: the 一般公共预算 function table's 合计 row
+// gives the 基本支出 where its sums hold and no 基本支出 table states it
+// (that table's 人员经费 and 公用经费 halves have no grand total); under
+// 年初预算数 and 决算数 groups only the 决算数 one is the year's.
+func TestBasicFromFunctionTable(t *testing.T) {
+	decision := para("某县某局2023年度部门决算")
+	gpb := []extract.Block{para("一般公共预算财政拨款支出决算表"), para("单位：元"),
+		grid("支出功能分类科目编码|科目名称|合计|基本支出|项目支出", "栏次||1|2|3",
+			"208|社会保障和就业支出|3506083|1487721|2018362",
+			"210|卫生健康支出|85929|85929|-",
+			"合计||3592012|1573650|2018362")}
+	for _, tt := range []struct {
+		name   string
+		blocks []extract.Block
+		want   string // the gpb.basic fact; "" for none
+	}{
+		{"by itself", gpb, "gpb.basic amount = 1573650"},
+		{"beside a 基本支出 table that states it otherwise", append(append([]extract.Block(nil), gpb...),
+			para("一般公共预算财政拨款基本支出决算表"), para("单位：元"),
+			grid("项目|合计|人员经费|公用经费", "合计|1573651|1500000|73651")), "gpb.basic amount = 1573651"},
+		{"sums that fail", []extract.Block{para("一般公共预算财政拨款支出决算表"), para("单位：元"),
+			grid("支出功能分类科目编码|科目名称|合计|基本支出|项目支出",
+				"208|社会保障和就业支出|3506083|1487721|2018362",
+				"210|卫生健康支出|85929|85929|-",
+				"合计||3592012|1573000|2018362")}, ""},
+		{"年初预算数 and 决算数 groups", []extract.Block{para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+			grid("科目编码|科目名称|年初预算数|<|<|决算数|<|<", "||合计|基本支出|项目支出|合计|基本支出|项目支出",
+				"201|一般公共服务支出|120.00|100.00|20.00|110.00|95.00|15.00",
+				"合计||120.00|100.00|20.00|110.00|95.00|15.00")}, "gpb.basic amount = 950000"},
+	} {
+		var got []string
+		for _, l := range tableFacts(t, append([]extract.Block{decision}, tt.blocks...)...) {
+			if strings.Contains(l, "gpb.basic ") {
+				got = append(got, l)
+			}
+		}
+		var want []string
+		if tt.want != "" {
+			want = []string{tt.want}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %q; want %q", tt.name, got, want)
+		}
 	}
 }
