@@ -851,6 +851,31 @@ func componentHeader(h string) bool {
 	return false
 }
 
+// economicEntry reports whether the cell at k opens a line of the table's
+// other half, an economic code (3xx, 3xxxx, or 3xx and a 款 cell) and the
+// name after it, not a figure: "303 | 对个人和家庭的补助 | | 302 | 15 | 会议费 |
+// 17.52" has no figure for 303.
+func economicEntry(row []tcell, k int) bool {
+	c := row[k]
+	if c.covered || len(c.text) != 3 && len(c.text) != 5 || !codeRe.MatchString(c.text) || c.text[0] != '3' {
+		return false
+	}
+	k++
+	if len(c.text) == 3 && k < len(row) && subCodeRe.MatchString(row[k].text) {
+		k++
+	}
+	for ; k < len(row); k++ {
+		switch {
+		case row[k].text == "" || row[k].covered:
+		case row[k].numeric:
+			return false
+		default:
+			return true
+		}
+	}
+	return false
+}
+
 // economic records a 基本支出 table's lines by economic class: each code
 // (3xx, or 3xxxx, printed in one cell or as 类 and 款 cells) with the name
 // after it and the first figure after that, on either half of the table.
@@ -872,6 +897,10 @@ func (tr *tableReader) economic() {
 				}
 			}
 			if k >= len(row) || name == "" {
+				continue
+			}
+			if economicEntry(row, k) {
+				j = k - 1 // the line's figure is blank: this is the next line's code
 				continue
 			}
 			v, raw, ok := tr.value(row, k)

@@ -593,3 +593,30 @@ func TestBasicFromFunctionTable(t *testing.T) {
 		}
 	}
 }
+
+// TestEconomicBlankFigure: a line of a two-half 基本支出 table with its
+// figure left blank has no figure; the code of the other half's line after
+// it is none, while a figure that reads like a code, before a code, is one.
+func TestEconomicBlankFigure(t *testing.T) {
+	split := "经济分类科目编码|<|科目名称|决算数|经济分类科目编码|<|科目名称|决算数"
+	for _, tt := range []struct {
+		name, header, row string
+		want              []string
+	}{
+		{"blank", split, "303||对个人和家庭的补助||302|15|会议费|17.52", []string{"30215 会议费 175200"}},
+		{"blank, one code cell", "科目编码|科目名称|决算数|科目编码|科目名称|决算数", "30301|离休费||30215|会议费|17.52",
+			[]string{"30215 会议费 175200"}},
+		{"a figure like a code", split, "303||对个人和家庭的补助|302|302|15|会议费|17.52",
+			[]string{"303 对个人和家庭的补助 3020000", "30215 会议费 175200"}},
+	} {
+		res := Document(docOf(para("某县某局2023年度部门决算"), para("一般公共预算财政拨款基本支出决算表"), para("单位：万元"),
+			grid(tt.header, tt.row)), segmenter(t))
+		var got []string
+		for _, e := range res.Economic {
+			got = append(got, e.Code+" "+e.Name+" "+e.Value.String())
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: economic lines %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
