@@ -620,3 +620,33 @@ func TestEconomicBlankFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestAllGPBAsPrinted: the narrative's 财政拨款 income in 万元 equals the
+// table's 一般公共预算 income in 元 as printed, so all 财政拨款 is 一般公共
+// 预算 and its share is the gpb share; a figure off by more than its
+// rounding says nothing of the kind.
+func TestAllGPBAsPrinted(t *testing.T) {
+	for _, tt := range []struct {
+		fiscal string
+		want   []string
+	}{
+		{"842.62", []string{"income.fiscal.gpb share_pct = 88.2"}},
+		{"842.6", []string{"income.fiscal.gpb share_pct = 88.2"}},
+		{"842.63", nil},
+	} {
+		res := Document(docOf(para("某县某局2023年度部门决算"), para("收入支出决算总表"), para("单位：元"),
+			grid("项目|决算数|项目|决算数", "一、一般公共预算财政拨款收入|8,426,191.00||", "二、事业收入|1,127,149.00||",
+				"本年收入合计|9,553,340.00||"),
+			para("二、收入决算情况说明"),
+			para("本年收入合计955.33万元，其中：财政拨款收入"+tt.fiscal+"万元，占88.2%；事业收入112.71万元，占11.8%。")), segmenter(t))
+		var got []string
+		for _, l := range factLines(res.Facts) {
+			if strings.HasPrefix(l, "income.fiscal.gpb share_pct") {
+				got = append(got, l)
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("财政拨款收入%s万元: %q; want %q", tt.fiscal, got, tt.want)
+		}
+	}
+}
