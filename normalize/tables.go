@@ -577,15 +577,16 @@ func cellTexts(row []tcell) []string {
 
 // numbers lists a row's figures with their columns, codes excluded.
 func (tr *tableReader) numbers(row []tcell, from int) []int {
-	// Codes lead a row, before its name; past the name, or on a row with
-	// no name at all (a “三公” table's one row of figures), a figure of
-	// five or seven digits without a separator (10400元) is a figure,
-	// however like a code it looks.
-	named, names := false, false
+	// Codes lead a row, before its name; past the name, or on a row of
+	// figures alone that prints none with a separator (a “三公” table's one
+	// row in 元), a figure of five or seven digits without a separator
+	// (10400元) is a figure, however like a code it looks. A row without
+	// its name but with 1,642.08 keeps its 302 a code.
+	named, bare := false, true
 	for j, c := range row {
 		has := c.text != "" && !c.numeric && !c.covered
 		named = named || has && j < from
-		names = names || has
+		bare = bare && !has && !(c.numeric && strings.ContainsAny(c.text, ",."))
 	}
 	var out []int
 	for j := from; j < len(row); j++ {
@@ -593,7 +594,7 @@ func (tr *tableReader) numbers(row []tcell, from int) []int {
 		if c.text != "" && !c.numeric && !c.covered {
 			named = true
 		}
-		if c.numeric && (named || !names || !(j < 4 && codeRe.MatchString(c.text) && !strings.ContainsAny(c.text, ",."))) {
+		if c.numeric && (named || bare || !(j < 4 && codeRe.MatchString(c.text) && !strings.ContainsAny(c.text, ",."))) {
 			out = append(out, j)
 		}
 	}

@@ -650,3 +650,15 @@ func TestAllGPBAsPrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeOnNamelessRow: a row that lost its name keeps the code before
+// its figures a code where the figures print separators: the 机关运行经费
+// is the figure, not 302.
+func TestCodeOnNamelessRow(t *testing.T) {
+	got := tableFacts(t, para("某县某局2023年度部门决算"), para("机关运行经费支出决算表"), para("单位：万元"),
+		grid("科目编码|科目名称|机关运行经费支出", "302||1,642.08"))
+	want := []string{"operating_expense amount = 16420800"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts %q; want %q", got, want)
+	}
+}
