@@ -505,6 +505,11 @@ func (tr *tableReader) threePublicColumn(j int) string {
 			switch {
 			case has("小计") && strings.Contains(a, "合计"):
 				return "" // a 小计 under a 合计: the headers were misread
+			case strings.Contains(a, "公务用车") && has("合计") && !has("小计") && (strings.Contains(a, "预算") || strings.Contains(a, "决算")):
+				// "预算数公务用车购置及运行费": the measure over the whole
+				// table and the vehicle's group read as one; the 合计 under
+				// them may be either's.
+				return ""
 			case strings.Contains(a, "公务用车"):
 				return "three_public.vehicle"
 			case strings.Contains(a, "三公"):

@@ -662,3 +662,19 @@ func TestCodeOnNamelessRow(t *testing.T) {
 		t.Errorf("facts %q; want %q", got, want)
 	}
 }
+
+// TestThreePublicHeadersRunTogether: a PDF copy runs the measure over half
+// the table and the vehicle's group into one header ("预算数公务用车购置及运行
+// 费"); the 合计 under it may be the measure's or the vehicle's, and is no
+// vehicle figure.
+func TestThreePublicHeadersRunTogether(t *testing.T) {
+	got := tableFacts(t, para("某县某局2023年度部门决算"), para("财政拨款“三公”经费支出决算表"), para("单位：元"),
+		grid("预算数公务用车购置及运行费||||||决算数公务用车购置及运行费|||||",
+			"合计|因公出国（境）费|小计|公务用车购置费|公务用车运行费|公务接待费|合计|因公出国（境）费|小计|公务用车购置费|公务用车运行费|公务接待费",
+			"49,700.00||28,200.00|28,200.00||21,500.00|20,500.00|||||20,500.00"))
+	for _, l := range got {
+		if strings.HasPrefix(l, "three_public.vehicle ") && (strings.HasSuffix(l, "= 49700") || strings.HasSuffix(l, "= 20500")) {
+			t.Errorf("%s: a 合计 read as the vehicle's", l)
+		}
+	}
+}
