@@ -614,7 +614,7 @@ func (tr *tableReader) amountColumn(cols []int) int {
 			h = tr.v.header[j]
 		}
 		switch {
-		case tr.notAmount(j):
+		case tr.unsure(j):
 			continue
 		case strings.Contains(h, "基本支出") || strings.Contains(h, "项目支出") || strings.Contains(h, "人员经费") || strings.Contains(h, "公用经费"):
 			continue
@@ -625,10 +625,29 @@ func (tr *tableReader) amountColumn(cols []int) int {
 		}
 		return j
 	}
-	if tr.notAmount(cols[0]) {
+	if tr.unsure(cols[0]) {
 		return -1
 	}
 	return cols[0]
+}
+
+// unsure reports whether a column may not hold a row's amount: it holds
+// none (notAmount), or it is unnamed in a table that names such columns
+// (a PDF copy that ran 科目名称 and 年初结转和结余 into one header cell left
+// the carry-over's figures under none).
+func (tr *tableReader) unsure(j int) bool {
+	if tr.notAmount(j) {
+		return true
+	}
+	if h, _ := tr.v.leaf(j); h != "" || tr.v.header[j] != "" {
+		return false
+	}
+	for k := range tr.v.header {
+		if tr.notAmount(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // notAmount reports whether a column cannot hold a row's amount: the

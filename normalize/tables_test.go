@@ -504,6 +504,11 @@ func TestFundIncomeAndSpending(t *testing.T) {
 			"212|城乡社区支出|0.00|441.27|441.27|0.00"),
 			[]string{"gov_fund.expenditure amount = 4412700"}},
 		{"carry-overs only", "单位：万元", grid("项目|<|年初结转和结余|年末结转和结余", "合计||12.00|12.00"), nil},
+		// As a PDF copy gives the header: words of two columns in one cell,
+		// a figure column with none.
+		{"a figure column with no header", "单位：元", grid("支出功能分类科目编码|科目名称 年初结转和结余||本年收入|小计|本年支出基本支出 项目支出 年末结转和结余||",
+			"合计||-|2005618|2005618|-|2005618|-"),
+			[]string{"gov_fund.expenditure amount = 2005618"}},
 	} {
 		got := tableFacts(t, para("某县某局2023年度部门决算"), para("政府性基金预算财政拨款收入支出决算表"), para(tt.unit), tt.grid)
 		if !reflect.DeepEqual(got, tt.want) {
