@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
+	"github.com/shopspring/decimal"
 )
 
 // Document reads the facts and the identity of one extracted document.
@@ -38,7 +39,8 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 // allGPB tells from the document's figures how much of its money is
 // 一般公共预算: all its 财政拨款 when its 一般公共预算 income equals its
 // 财政拨款 income (or no 财政拨款 income is stated and the other kinds are
-// nil), all its money when it equals its whole income.
+// nil), all its money when it equals its whole income. Equal is as
+// printed: the narrative's 842.62万元 is the table's 8,426,191.00元.
 func (r *reader) allGPB() allGPB {
 	var all allGPB
 	gpb, ok := r.facts.index[Key{"income.fiscal.gpb", "amount", ""}]
@@ -47,7 +49,7 @@ func (r *reader) allGPB() allGPB {
 	}
 	equal := func(metric string) bool {
 		i, ok := r.facts.index[Key{metric, "amount", ""}]
-		return ok && r.facts.list[i].Value.Equal(r.facts.list[gpb].Value)
+		return ok && samePrinted(&r.facts.list[i], &r.facts.list[gpb])
 	}
 	zero := func(metrics ...string) bool {
 		for _, m := range metrics {
@@ -73,6 +75,15 @@ func (r *reader) allGPB() allGPB {
 		(zero("income.fiscal.state_capital", "state_capital.expenditure") || !stated("income.fiscal.state_capital", "state_capital.expenditure"))
 	all.fiscal = all.money || equal("income.fiscal") || !stated("income.fiscal") && noOthers
 	return all
+}
+
+// samePrinted reports whether two amounts are one figure printed to
+// different precisions: they differ by no more than half the last printed
+// digit of the coarser (50 元 for 842.62万元).
+func samePrinted(a, b *Fact) bool {
+	step := func(f *Fact) decimal.Decimal { return decimal.New(1, scaleOf(f)-decimals(f.Raw)) }
+	half := decimal.Max(step(a), step(b)).Div(decimal.NewFromInt(2))
+	return a.Value.Sub(b.Value).Abs().LessThanOrEqual(half)
 }
 
 // read makes one pass over the document: tables, then narrative, then charts.
@@ -208,6 +219,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	var prevUnit string
 	tookBelow := false // the table before took the first title below it
 	prevStandard := false
+	var secondhand []Fact // figures that hold where no table states them first hand
 	for _, p := range pending {
 		titles, above := p.titles, []string(nil)
 		if p.b.Table.Packed {
@@ -253,8 +265,13 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				kind = tableUnknown
 			}
 		}
-		r.table(p.b, kind, unit, id.Kind, above, strings.Join(titles[max(0, len(titles)-2):], ""))
+		secondhand = append(secondhand, r.table(p.b, kind, unit, id.Kind, above, strings.Join(titles[max(0, len(titles)-2):], ""))...)
 		prevKind, prevUnit = kind, unit
+	}
+	for _, f := range secondhand {
+		if _, ok := r.facts.index[f.Key()]; !ok {
+			r.facts.add(f)
+		}
 	}
 	for _, n := range notes {
 		switch tableTitle(n.titles) {

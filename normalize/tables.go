@@ -152,7 +152,7 @@ func viewTable(b *extract.Block) *tableView {
 	for i, row := range t.Rows {
 		cells := make([]tcell, width) // rows shorter than the widest are padded
 
-		nums := 0
+		nums, codes, words := 0, 0, false
 		for j, c := range row {
 			text := strings.TrimSpace(squeeze(Clean(c.Text)))
 			if c.Covered(i, j) && c.OriginRow < len(t.Rows) && c.OriginCol < len(t.Rows[c.OriginRow]) {
@@ -161,9 +161,17 @@ func viewTable(b *extract.Block) *tableView {
 			doubt := strings.HasSuffix(text, extract.Doubtful)
 			num := (amountRe2.MatchString(text) || doubt) && !c.Covered(i, j)
 			cells[j] = tcell{text: text, numeric: num, covered: c.Covered(i, j), fromLeft: c.OriginCol < j, doubtful: doubt}
-			if num && !codeRe.MatchString(text) {
-				nums++
+			switch {
+			case num && codeRe.MatchString(text) && !words:
+				codes++ // a code, or a figure of a row with no words (10400元)
+			case num:
+				nums++ // past a row's words, digits like a code's are a figure (1573651元)
+			case text != "" && !c.Covered(i, j):
+				words = true
 			}
+		}
+		if !words {
+			nums += codes
 		}
 		if inHeader && nums == 0 && caption(cells) {
 			continue // "部门：… | 单位：万元" above the headers names no column
@@ -501,6 +509,8 @@ type tableReader struct {
 	v       *tableView
 	sums    *sumCheck // for a table read by OCR; nil otherwise
 	check   *sumCheck // the table's sums, which confirm its figures or not
+	// secondhand are figures another table states first hand (reader.table).
+	secondhand []Fact
 }
 
 func (tr *tableReader) value(row []tcell, j int) (decimal.Decimal, string, bool) {
@@ -527,6 +537,20 @@ func (tr *tableReader) addUnit(row int, col int, metric, measure, subject, code 
 	if !hasMeasure(tr.r.seg.lx.metrics[metric], measure) {
 		return
 	}
+	f := tr.fact(row, col, metric, measure, subject, code, v, raw, unit)
+	if tr.sums != nil {
+		keep, verified := tr.sums.verdict(row, col)
+		f.OCR, f.Unverified = true, !verified
+		if !keep {
+			tr.r.facts.withheld = append(tr.r.facts.withheld, f)
+			return
+		}
+	}
+	tr.r.facts.add(f)
+}
+
+// fact makes the fact of a table cell, with its place and basis.
+func (tr *tableReader) fact(row int, col int, metric, measure, subject, code string, v decimal.Decimal, raw, unit string) Fact {
 	b := tr.v.block
 	pos := b.Pos
 	pos.Row, pos.Col = tr.v.index[row]+1, col+1
@@ -538,15 +562,7 @@ func (tr *tableReader) addUnit(row int, col int, metric, measure, subject, code 
 	if c := (cellAt{row, col}); tr.check != nil && tr.check.ok[c] && !tr.check.bad[c] {
 		f.Basis = BasisTableChecked
 	}
-	if tr.sums != nil {
-		keep, verified := tr.sums.verdict(row, col)
-		f.OCR, f.Unverified = true, !verified
-		if !keep {
-			tr.r.facts.withheld = append(tr.r.facts.withheld, f)
-			return
-		}
-	}
-	tr.r.facts.add(f)
+	return f
 }
 
 func cellTexts(row []tcell) []string {
@@ -561,12 +577,16 @@ func cellTexts(row []tcell) []string {
 
 // numbers lists a row's figures with their columns, codes excluded.
 func (tr *tableReader) numbers(row []tcell, from int) []int {
-	// Codes lead a row, before its name; past the name a figure of seven
-	// digits without a separator (1639861元) is a figure, however like a
-	// code it looks.
-	named := false
-	for j := 0; j < from && j < len(row); j++ {
-		named = named || row[j].text != "" && !row[j].numeric && !row[j].covered
+	// Codes lead a row, before its name; past the name, or on a row of
+	// figures alone that prints none with a separator (a “三公” table's one
+	// row in 元), a figure of five or seven digits without a separator
+	// (10400元) is a figure, however like a code it looks. A row without
+	// its name but with 1,642.08 keeps its 302 a code.
+	named, bare := false, true
+	for j, c := range row {
+		has := c.text != "" && !c.numeric && !c.covered
+		named = named || has && j < from
+		bare = bare && !has && !(c.numeric && strings.ContainsAny(c.text, ",."))
 	}
 	var out []int
 	for j := from; j < len(row); j++ {
@@ -574,7 +594,7 @@ func (tr *tableReader) numbers(row []tcell, from int) []int {
 		if c.text != "" && !c.numeric && !c.covered {
 			named = true
 		}
-		if c.numeric && (named || !(j < 4 && codeRe.MatchString(c.text) && !strings.ContainsAny(c.text, ",."))) {
+		if c.numeric && (named || bare || !(j < 4 && codeRe.MatchString(c.text) && !strings.ContainsAny(c.text, ",."))) {
 			out = append(out, j)
 		}
 	}
@@ -583,7 +603,7 @@ func (tr *tableReader) numbers(row []tcell, from int) []int {
 
 // amountColumn picks the column that holds a row's amount: the first whose
 // header says 合计/小计/金额/决算数 (or 预算数 in a budget), else the first
-// figure.
+// figure that is not a carry-over's or, in a spending table, an income's.
 func (tr *tableReader) amountColumn(cols []int) int {
 	if len(cols) == 0 {
 		return -1
@@ -594,6 +614,8 @@ func (tr *tableReader) amountColumn(cols []int) int {
 			h = tr.v.header[j]
 		}
 		switch {
+		case tr.unsure(j):
+			continue
 		case strings.Contains(h, "基本支出") || strings.Contains(h, "项目支出") || strings.Contains(h, "人员经费") || strings.Contains(h, "公用经费"):
 			continue
 		case tr.docKind == "决算" && (strings.Contains(h, "年初预算") || strings.Contains(h, "调整预算") || strings.Contains(h, "全年预算")):
@@ -603,7 +625,61 @@ func (tr *tableReader) amountColumn(cols []int) int {
 		}
 		return j
 	}
+	if tr.unsure(cols[0]) {
+		return -1
+	}
 	return cols[0]
+}
+
+// unsure reports whether a column may not hold a row's amount: it holds
+// none (notAmount), or it is unnamed in a table that names such columns
+// (a PDF copy that ran 科目名称 and 年初结转和结余 into one header cell left
+// the carry-over's figures under none).
+func (tr *tableReader) unsure(j int) bool {
+	if tr.notAmount(j) {
+		return true
+	}
+	if h, _ := tr.v.leaf(j); h != "" || tr.v.header[j] != "" {
+		return false
+	}
+	for k := range tr.v.header {
+		if tr.notAmount(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// notAmount reports whether a column cannot hold a row's amount: the
+// carry-over at the year's start or end (年初结转和结余, 年末结转和结余), or
+// in a table of spending by function that also gives the income of the
+// year (政府性基金预算财政拨款收入支出决算表: 年初结转和结余, 本年收入, 本年支出
+// 小计, …), the income.
+func (tr *tableReader) notAmount(j int) bool {
+	leaf, above := tr.v.leaf(j)
+	if leaf == "" {
+		leaf = tr.v.header[j]
+	}
+	for _, h := range append([]string{leaf}, above...) {
+		h = strings.ReplaceAll(h, " ", "")
+		switch {
+		case strings.Contains(h, "结转") || strings.Contains(h, "结余"):
+			return true
+		case tr.spendingByFunction() && strings.Contains(h, "收入") && !strings.Contains(h, "支出"):
+			return true
+		}
+	}
+	return false
+}
+
+// spendingByFunction reports whether the table gives spending by function
+// class.
+func (tr *tableReader) spendingByFunction() bool {
+	switch tr.kind {
+	case tableGPB, tableGovFund, tableStateCapital:
+		return true
+	}
+	return false
 }
 
 // leaf returns a column's most specific header — the lowest header cell

@@ -31,11 +31,14 @@ var tableAliases = map[string]string{
 var grandTotals = map[string]bool{"收入总计": true, "支出总计": true, "收支总计": true, "收入支出总计": true, "总计": true}
 
 // table reads the facts of one table block, given the text between its
-// title and it (above), its title and the unit it declares.
-func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind string, above []string, title string) {
+// title and it (above), its title and the unit it declares. It returns the
+// table's secondhand facts: figures another table states first hand (the
+// 一般公共预算 table's 基本支出, which is the 基本支出 table's), to hold
+// only where no table does.
+func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind string, above []string, title string) []Fact {
 	scale, ok := unitScale[unit]
 	if !ok || kind == tableUnknown {
-		return
+		return nil
 	}
 	var v *tableView
 	switch {
@@ -89,6 +92,7 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 	case tableOperating, tableProcurement:
 		tr.labelled()
 	}
+	return tr.secondhand
 }
 
 // summary reads 收支总表 rows, label by label: each figure belongs to the
@@ -117,6 +121,9 @@ func (tr *tableReader) summary() {
 					continue
 				}
 				m := tr.summaryMetric(label, subtotals)
+				if carried && strings.HasPrefix(m, "income.fiscal.") {
+					m = "" // last year's money by budget, carried over
+				}
 				if m == "" && tr.kind == tableFiscal && !carried {
 					// This year's 财政拨款 income by budget, above the carry-over.
 					if m = rowMetric(tr.r.seg.lx, strings.ReplaceAll(label, " ", "")); !strings.HasPrefix(m, "income.fiscal.") {
@@ -182,21 +189,31 @@ func (tr *tableReader) summaryMetric(label string, subtotals bool) string {
 }
 
 // rowMetric names a summary table's income or expenditure row by its
-// label (without spaces): by tableAliases, else by the metric lexicon.
+// label (without spaces): by tableAliases, by the metric lexicon, else by
+// the family of income labels (incomeRow); a label with an aside on what
+// it includes, by the label without it.
 func rowMetric(lx *lexicon, label string) string {
+	if m := labelMetric(lx, label); m != "" {
+		return m
+	}
+	if l := withoutAside(label); l != "" {
+		return labelMetric(lx, l)
+	}
+	return ""
+}
+
+func labelMetric(lx *lexicon, label string) string {
 	if m, ok := tableAliases[label]; ok {
 		return m
 	}
-	t := lx.byText[label]
-	if t == nil {
-		return ""
-	}
-	for _, m := range t.metrics {
-		if m == "total" || strings.HasPrefix(m, "income.") || strings.HasPrefix(m, "expenditure.") {
-			return m
+	if t := lx.byText[label]; t != nil {
+		for _, m := range t.metrics {
+			if m == "total" || strings.HasPrefix(m, "income.") || strings.HasPrefix(m, "expenditure.") {
+				return m
+			}
 		}
 	}
-	return ""
+	return incomeRow(label)
 }
 
 // totalRow finds the row that holds a table's totals: one labelled 合计 or
@@ -488,6 +505,11 @@ func (tr *tableReader) threePublicColumn(j int) string {
 			switch {
 			case has("小计") && strings.Contains(a, "合计"):
 				return "" // a 小计 under a 合计: the headers were misread
+			case strings.Contains(a, "公务用车") && has("合计") && !has("小计") && (strings.Contains(a, "预算") || strings.Contains(a, "决算")):
+				// "预算数公务用车购置及运行费": the measure over the whole
+				// table and the vehicle's group read as one; the 合计 under
+				// them may be either's.
+				return ""
 			case strings.Contains(a, "公务用车"):
 				return "three_public.vehicle"
 			case strings.Contains(a, "三公"):
@@ -572,6 +594,7 @@ func (tr *tableReader) functions() {
 			case tableGPB:
 				tr.add(i, amount, "gpb.expenditure", "amount", "", "", v, raw)
 				tr.budget(i, row, cols, amount, "gpb.expenditure", "", "")
+				tr.basic(i, row, cols)
 			case tableGovFund:
 				tr.add(i, amount, "gov_fund.expenditure", "amount", "", "", v, raw)
 			case tableStateCapital:
@@ -620,6 +643,40 @@ func (tr *tableReader) budget(i int, row []tcell, cols []int, amount int, metric
 				tr.add(i, j, metric, "budget", subject, code, v, raw)
 			}
 		}
+	}
+}
+
+// basic reads a 一般公共预算 function table's 基本支出 from its 合计 row:
+// the one column headed 基本支出 that holds the row's amount measure (in a
+// 决算, not one under 年初预算数), if there is exactly one, and the
+// table's sums confirm the figure. The 基本支出 table states it first
+// hand; this one only where its own arithmetic holds.
+func (tr *tableReader) basic(i int, row []tcell, cols []int) {
+	at := -1
+	for _, j := range cols {
+		leaf, above := tr.v.leaf(j)
+		if strings.ReplaceAll(leaf, " ", "") != "基本支出" || tr.notAmount(j) {
+			continue
+		}
+		for _, h := range above {
+			if strings.Contains(h, "上年") || tr.docKind == "决算" && strings.Contains(h, "预算") && !strings.Contains(h, "决算") {
+				j = -1
+				break
+			}
+		}
+		switch {
+		case j < 0:
+		case at >= 0:
+			return // two: which is the year's is not sure
+		default:
+			at = j
+		}
+	}
+	if c := (cellAt{i, at}); at < 0 || !tr.check.ok[c] || tr.check.bad[c] {
+		return
+	}
+	if v, raw, ok := tr.value(row, at); ok {
+		tr.secondhand = append(tr.secondhand, tr.fact(i, at, "gpb.basic", "amount", "", "", v, raw, Yuan))
 	}
 }
 
@@ -799,6 +856,31 @@ func componentHeader(h string) bool {
 	return false
 }
 
+// economicEntry reports whether the cell at k opens a line of the table's
+// other half, an economic code (3xx, 3xxxx, or 3xx and a 款 cell) and the
+// name after it, not a figure: "303 | 对个人和家庭的补助 | | 302 | 15 | 会议费 |
+// 17.52" has no figure for 303.
+func economicEntry(row []tcell, k int) bool {
+	c := row[k]
+	if c.covered || len(c.text) != 3 && len(c.text) != 5 || !codeRe.MatchString(c.text) || c.text[0] != '3' {
+		return false
+	}
+	k++
+	if len(c.text) == 3 && k < len(row) && subCodeRe.MatchString(row[k].text) {
+		k++
+	}
+	for ; k < len(row); k++ {
+		switch {
+		case row[k].text == "" || row[k].covered:
+		case row[k].numeric:
+			return false
+		default:
+			return true
+		}
+	}
+	return false
+}
+
 // economic records a 基本支出 table's lines by economic class: each code
 // (3xx, or 3xxxx, printed in one cell or as 类 and 款 cells) with the name
 // after it and the first figure after that, on either half of the table.
@@ -820,6 +902,10 @@ func (tr *tableReader) economic() {
 				}
 			}
 			if k >= len(row) || name == "" {
+				continue
+			}
+			if economicEntry(row, k) {
+				j = k - 1 // the line's figure is blank: this is the next line's code
 				continue
 			}
 			v, raw, ok := tr.value(row, k)

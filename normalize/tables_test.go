@@ -405,7 +405,7 @@ func TestAnnexTables(t *testing.T) {
 		grid("科目编码|科目名称|合计|基本支出|项目支出", "合计||120.00|100.00|20.00", "201|一般公共服务支出|120.00|100.00|20.00"),
 		para("第五部分 附件"), para("项目支出绩效自评表"), para("单位：万元"),
 		grid("项目名称|年初预算数|全年预算数|全年执行数", "合计|50.00|60.00|55.00"))
-	want := []string{"gpb.expenditure amount = 1200000", "gpb.class amount 一般公共服务支出 #201 = 1200000"}
+	want := []string{"gpb.expenditure amount = 1200000", "gpb.class amount 一般公共服务支出 #201 = 1200000", "gpb.basic amount = 1000000"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("facts\n got %q\nwant %q", got, want)
 	}
@@ -432,6 +432,254 @@ func TestWrappedTitle(t *testing.T) {
 	for _, l := range got {
 		if strings.HasPrefix(l, "three_public.total") || strings.HasPrefix(l, "expenditure") {
 			t.Errorf("%s from a 合计 that holds 会议费 and 培训费", l)
+		}
+	}
+}
+
+// TestSummaryIncomeLabels: a summary table's income rows go by the family
+// of labels reports print — the kind of budget money with or without 预算,
+// 财政拨款 and 收入, under any ordinal, 经营收入 with the 事业单位 that
+// earns it, a label with an aside on what it includes — and not a
+// spending row's, nor last year's money carried over.
+func TestSummaryIncomeLabels(t *testing.T) {
+	for _, tt := range []struct {
+		label string
+		want  string // "" for no fact
+	}{
+		{"2. 政府性基金", "income.fiscal.gov_fund amount = 12300"},
+		{"二、政府性基金预算财政拨款收入", "income.fiscal.gov_fund amount = 12300"},
+		{"（二）政府性基金收入", "income.fiscal.gov_fund amount = 12300"},
+		{"2、政府性基金预算拨款", "income.fiscal.gov_fund amount = 12300"},
+		{"1、一般公共预算资金", "income.fiscal.gpb amount = 12300"},
+		{"一、一般公共预算拨款收入", "income.fiscal.gpb amount = 12300"},
+		{"3. 国有资本经营预算", "income.fiscal.state_capital amount = 12300"},
+		{"三、国有资本经营收入", "income.fiscal.state_capital amount = 12300"},
+		{"三、事业单位经营收入", "income.operating amount = 12300"},
+		{"六、经营收入", "income.operating amount = 12300"},
+		{"使用非财政拨款结余（含专用结余）", "income.non_fiscal_balance amount = 12300"},
+		{"使用非财政拨款结余(包括专用结余)", "income.non_fiscal_balance amount = 12300"},
+		{"二、政府性基金预算支出", ""},
+		{"政府性基金补助", ""},
+		{"经营收入退还", ""},
+	} {
+		got := tableFacts(t, para("某县某局2023年度部门决算"), para("收入支出决算总表"), para("单位：元"),
+			grid("项目|决算数|项目|决算数", tt.label+"|12,300.00||"))
+		var want []string
+		if tt.want != "" {
+			want = []string{tt.want}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: facts %q; want %q", tt.label, got, want)
+		}
+	}
+	// Under the carry-over the same labels split last year's money.
+	got := tableFacts(t, para("某县某局2023年度部门预算"), para("收支预算总表"), para("单位：万元"),
+		grid("项目|预算数|项目|预算数", "一、财政拨款收入|100.00|一、基本支出|100.00",
+			"本年收入合计|100.00|本年支出合计|100.00", "上年结转|20.00||", "1. 政府性基金|20.00||",
+			"收入总计|120.00|支出总计|120.00"))
+	want := []string{"expenditure.basic amount = 1000000", "expenditure.total amount = 1000000", "income.carryover amount = 200000",
+		"income.fiscal amount = 1000000", "income.total amount = 1000000", "total amount = 1200000"}
+	if !reflect.DeepEqual(sorted(got), want) {
+		t.Errorf("carry-over split\n got %q\nwant %q", sorted(got), want)
+	}
+}
+
+// TestFundIncomeAndSpending: a 政府性基金 table that gives the year's
+// carry-over and income beside its spending ("收入支出决算表") has its
+// spending in the 本年支出 column, its 小计 where it is split, not in the
+// first figure; a table of carry-overs only gives none.
+func TestFundIncomeAndSpending(t *testing.T) {
+	for _, tt := range []struct {
+		name, unit string
+		grid       extract.Block
+		want       []string
+	}{
+		{"split 本年支出, dashes for zero", "单位：元", grid("支出功能分类科目编码|科目名称|年初结转和结余|本年收入|本年支出|<|<|年末结转和结余",
+			"||||小计|基本支出|项目支出|",
+			"212|城乡社区支出|-|2005618|2005618|-|2005618|-",
+			"合计||-|2005618|2005618|-|2005618|-"),
+			[]string{"gov_fund.expenditure amount = 2005618"}},
+		{"本年支出 in one column", "单位：万元", grid("项目|<|年初结转和结余|本年收入|本年支出|年末结转和结余",
+			"合计||0.00|441.27|441.27|0.00",
+			"212|城乡社区支出|0.00|441.27|441.27|0.00"),
+			[]string{"gov_fund.expenditure amount = 4412700"}},
+		{"carry-overs only", "单位：万元", grid("项目|<|年初结转和结余|年末结转和结余", "合计||12.00|12.00"), nil},
+		// As a PDF copy gives the header: words of two columns in one cell,
+		// a figure column with none.
+		{"a figure column with no header", "单位：元", grid("支出功能分类科目编码|科目名称 年初结转和结余||本年收入|小计|本年支出基本支出 项目支出 年末结转和结余||",
+			"合计||-|2005618|2005618|-|2005618|-"),
+			[]string{"gov_fund.expenditure amount = 2005618"}},
+	} {
+		got := tableFacts(t, para("某县某局2023年度部门决算"), para("政府性基金预算财政拨款收入支出决算表"), para(tt.unit), tt.grid)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: facts %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestFiguresLikeCodes: a table in 元 prints figures without separators,
+// some of five or seven digits as a code has; on a row with no name (a
+// “三公” table's one row of figures) they are figures, while on a row with
+// a name the digits before it are its code.
+func TestFiguresLikeCodes(t *testing.T) {
+	decision := para("某县某局2023年度部门决算")
+	got := tableFacts(t, decision, para("财政拨款“三公”经费支出决算表"), para("单位：元"),
+		grid("预算数|<|<|<|<|<|决算数|<|<|<|<|<",
+			"合计|因公出国（境）费|公务用车购置及运行费|<|<|公务接待费|合计|因公出国（境）费|公务用车购置及运行费|<|<|公务接待费",
+			"||小计|公务用车购置费|公务用车运行费||||小计|公务用车购置费|公务用车运行费|",
+			"1|2|3|4|5|6|7|8|9|10|11|12",
+			"153600|10400|83200|-|83200|60000|140800|-|83200|-|83200|57600"))
+	want := []string{"three_public.overseas amount = 0", "three_public.overseas budget = 10400",
+		"three_public.reception amount = 57600", "three_public.reception budget = 60000",
+		"three_public.total amount = 140800", "three_public.total budget = 153600",
+		"three_public.vehicle amount = 83200", "three_public.vehicle budget = 83200",
+		"three_public.vehicle.operation amount = 83200", "three_public.vehicle.operation budget = 83200",
+		"three_public.vehicle.purchase amount = 0", "three_public.vehicle.purchase budget = 0"}
+	if !reflect.DeepEqual(sorted(got), want) {
+		t.Errorf("三公 in 元\n got %q\nwant %q", sorted(got), want)
+	}
+	got = tableFacts(t, decision, para("支出决算表"), para("单位：元"),
+		grid("科目编码|科目名称|合计|基本支出|项目支出", "20101|人大事务|30000|20000|10000"))
+	if len(got) > 0 {
+		t.Errorf("a coded row read as the total: %q", got)
+	}
+	// Past a row's label every figure looks like a code: still a row of
+	// figures, not one more line of the header.
+	got = tableFacts(t, decision, para("一般公共预算财政拨款基本支出决算表"), para("单位：元"),
+		grid("项目|合计|人员经费|公用经费", "合计|1573651|1500000|73651"))
+	want = []string{"gpb.basic amount = 1573651", "gpb.basic.personnel amount = 1500000", "gpb.basic.public amount = 73651"}
+	if !reflect.DeepEqual(sorted(got), want) {
+		t.Errorf("基本支出 in 元\n got %q\nwant %q", sorted(got), want)
+	}
+}
+
+// TestBasicFromFunctionTable: the 一般公共预算 function table's 合计 row
+// gives the 基本支出 where its sums hold and no 基本支出 table states it
+// (that table's 人员经费 and 公用经费 halves have no grand total); under
+// 年初预算数 and 决算数 groups only the 决算数 one is the year's.
+func TestBasicFromFunctionTable(t *testing.T) {
+	decision := para("某县某局2023年度部门决算")
+	gpb := []extract.Block{para("一般公共预算财政拨款支出决算表"), para("单位：元"),
+		grid("支出功能分类科目编码|科目名称|合计|基本支出|项目支出", "栏次||1|2|3",
+			"208|社会保障和就业支出|3506083|1487721|2018362",
+			"210|卫生健康支出|85929|85929|-",
+			"合计||3592012|1573650|2018362")}
+	for _, tt := range []struct {
+		name   string
+		blocks []extract.Block
+		want   string // the gpb.basic fact; "" for none
+	}{
+		{"by itself", gpb, "gpb.basic amount = 1573650"},
+		{"beside a 基本支出 table that states it otherwise", append(append([]extract.Block(nil), gpb...),
+			para("一般公共预算财政拨款基本支出决算表"), para("单位：元"),
+			grid("项目|合计|人员经费|公用经费", "合计|1573651|1500000|73651")), "gpb.basic amount = 1573651"},
+		{"sums that fail", []extract.Block{para("一般公共预算财政拨款支出决算表"), para("单位：元"),
+			grid("支出功能分类科目编码|科目名称|合计|基本支出|项目支出",
+				"208|社会保障和就业支出|3506083|1487721|2018362",
+				"210|卫生健康支出|85929|85929|-",
+				"合计||3592012|1573000|2018362")}, ""},
+		{"年初预算数 and 决算数 groups", []extract.Block{para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+			grid("科目编码|科目名称|年初预算数|<|<|决算数|<|<", "||合计|基本支出|项目支出|合计|基本支出|项目支出",
+				"201|一般公共服务支出|120.00|100.00|20.00|110.00|95.00|15.00",
+				"合计||120.00|100.00|20.00|110.00|95.00|15.00")}, "gpb.basic amount = 950000"},
+	} {
+		var got []string
+		for _, l := range tableFacts(t, append([]extract.Block{decision}, tt.blocks...)...) {
+			if strings.Contains(l, "gpb.basic ") {
+				got = append(got, l)
+			}
+		}
+		var want []string
+		if tt.want != "" {
+			want = []string{tt.want}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %q; want %q", tt.name, got, want)
+		}
+	}
+}
+
+// TestEconomicBlankFigure: a line of a two-half 基本支出 table with its
+// figure left blank has no figure; the code of the other half's line after
+// it is none, while a figure that reads like a code, before a code, is one.
+func TestEconomicBlankFigure(t *testing.T) {
+	split := "经济分类科目编码|<|科目名称|决算数|经济分类科目编码|<|科目名称|决算数"
+	for _, tt := range []struct {
+		name, header, row string
+		want              []string
+	}{
+		{"blank", split, "303||对个人和家庭的补助||302|15|会议费|17.52", []string{"30215 会议费 175200"}},
+		{"blank, one code cell", "科目编码|科目名称|决算数|科目编码|科目名称|决算数", "30301|离休费||30215|会议费|17.52",
+			[]string{"30215 会议费 175200"}},
+		{"a figure like a code", split, "303||对个人和家庭的补助|302|302|15|会议费|17.52",
+			[]string{"303 对个人和家庭的补助 3020000", "30215 会议费 175200"}},
+	} {
+		res := Document(docOf(para("某县某局2023年度部门决算"), para("一般公共预算财政拨款基本支出决算表"), para("单位：万元"),
+			grid(tt.header, tt.row)), segmenter(t))
+		var got []string
+		for _, e := range res.Economic {
+			got = append(got, e.Code+" "+e.Name+" "+e.Value.String())
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: economic lines %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestAllGPBAsPrinted: the narrative's 财政拨款 income in 万元 equals the
+// table's 一般公共预算 income in 元 as printed, so all 财政拨款 is 一般公共
+// 预算 and its share is the gpb share; a figure off by more than its
+// rounding says nothing of the kind.
+func TestAllGPBAsPrinted(t *testing.T) {
+	for _, tt := range []struct {
+		fiscal string
+		want   []string
+	}{
+		{"842.62", []string{"income.fiscal.gpb share_pct = 88.2"}},
+		{"842.6", []string{"income.fiscal.gpb share_pct = 88.2"}},
+		{"842.63", nil},
+	} {
+		res := Document(docOf(para("某县某局2023年度部门决算"), para("收入支出决算总表"), para("单位：元"),
+			grid("项目|决算数|项目|决算数", "一、一般公共预算财政拨款收入|8,426,191.00||", "二、事业收入|1,127,149.00||",
+				"本年收入合计|9,553,340.00||"),
+			para("二、收入决算情况说明"),
+			para("本年收入合计955.33万元，其中：财政拨款收入"+tt.fiscal+"万元，占88.2%；事业收入112.71万元，占11.8%。")), segmenter(t))
+		var got []string
+		for _, l := range factLines(res.Facts) {
+			if strings.HasPrefix(l, "income.fiscal.gpb share_pct") {
+				got = append(got, l)
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("财政拨款收入%s万元: %q; want %q", tt.fiscal, got, tt.want)
+		}
+	}
+}
+
+// TestCodeOnNamelessRow: a row that lost its name keeps the code before
+// its figures a code where the figures print separators: the 机关运行经费
+// is the figure, not 302.
+func TestCodeOnNamelessRow(t *testing.T) {
+	got := tableFacts(t, para("某县某局2023年度部门决算"), para("机关运行经费支出决算表"), para("单位：万元"),
+		grid("科目编码|科目名称|机关运行经费支出", "302||1,642.08"))
+	want := []string{"operating_expense amount = 16420800"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts %q; want %q", got, want)
+	}
+}
+
+// TestThreePublicHeadersRunTogether: a PDF copy runs the measure over half
+// the table and the vehicle's group into one header ("预算数公务用车购置及运行
+// 费"); the 合计 under it may be the measure's or the vehicle's, and is no
+// vehicle figure.
+func TestThreePublicHeadersRunTogether(t *testing.T) {
+	got := tableFacts(t, para("某县某局2023年度部门决算"), para("财政拨款“三公”经费支出决算表"), para("单位：元"),
+		grid("预算数公务用车购置及运行费||||||决算数公务用车购置及运行费|||||",
+			"合计|因公出国（境）费|小计|公务用车购置费|公务用车运行费|公务接待费|合计|因公出国（境）费|小计|公务用车购置费|公务用车运行费|公务接待费",
+			"49,700.00||28,200.00|28,200.00||21,500.00|20,500.00|||||20,500.00"))
+	for _, l := range got {
+		if strings.HasPrefix(l, "three_public.vehicle ") && (strings.HasSuffix(l, "= 49700") || strings.HasSuffix(l, "= 20500")) {
+			t.Errorf("%s: a 合计 read as the vehicle's", l)
 		}
 	}
 }
