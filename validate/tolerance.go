@@ -43,6 +43,12 @@ import (
 //   - the quantities it compares have one scope: all funds, 财政拨款 or
 //     一般公共预算; this year's or with the carry-over; 决算 or 预算; one
 //     level of subject (the department, not one of its 款).
+// A change in percent stated in the paragraph that prints its change in
+// money right after the amount it led to ("…（类）支出788.89万元，…。与上年相比
+// 减少86.95万元，下降9.93%") is the one exception to the first: its three
+// figures are that paragraph's own, so whether they agree does not hang on
+// what they were inferred to be of, and the message says that was
+// inferred (ratios.go, ownParagraph).
 // Otherwise it is a Warning whose message says what could not be
 // confirmed: "（其中 提租补贴增减率 的科目系推断）" (Pass.fail), or which
 // scopes differ (Pass.doubt). A rule whose relation holds only under a
