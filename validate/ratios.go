@@ -25,6 +25,9 @@ type ratio struct {
 	facts      []int             // the facts it rests on, the stated one among them if it is a fact
 	also       []*normalize.Fact // the readings it rests on that are not facts (a line's change)
 	what       string            // what it is computed from, for the message
+	// change and amount are a change in percent's change in money and
+	// the amount it led to; nil for other ratios.
+	change, amount *normalize.Fact
 }
 
 func (r ratio) computed() decimal.Decimal { return r.num.Mul(hundred).DivRound(r.den, 6) }
@@ -77,7 +80,59 @@ func (p *Pass) checkRatio(r ratio) {
 	if within {
 		f.Severity = Info
 	}
-	p.fail(f, r.also...)
+	p.failRatio(f, r)
+}
+
+// failRatio records a ratio's finding under the evidence policy, save
+// that a change in percent stated in the paragraph that prints its change
+// in money right after its amount rests on that paragraph alone
+// (ownParagraph): what its figures are inferred to be of does not decide
+// whether they agree, so that inference leaves them sure. The message
+// says so.
+func (p *Pass) failRatio(f Finding, r ratio) {
+	if f.Severity != Error || !p.ownParagraph(r) {
+		p.fail(f, r.also...)
+		return
+	}
+	var rest []*normalize.Fact
+	lifted := false
+	for _, u := range p.used(f, r.also) {
+		if (u == r.stated || u == r.change || u == r.amount) && u.Method == normalize.Narrative && (u.Basis == normalize.BasisInferred || ofLine(u)) {
+			lifted = true
+			continue
+		}
+		rest = append(rest, u)
+	}
+	if lifted {
+		f.Message += fmt.Sprintf("（科目系推断；增减额、增减率与其金额同见于 %s 一段）", r.stated.Pos)
+	}
+	p.record(f, unsure(rest))
+}
+
+// ownParagraph reports whether a change in percent is stated in a
+// paragraph that prints its change in money right after the amount it led
+// to ("社会保障和就业（类）支出788.89万元，主要用于…。与上年相比减少86.95万元，下降
+// 9.93%"): the three figures are then that paragraph's own, whatever its
+// subject. A paragraph that prints another figure between the amount and
+// the change ("收入A万元，其中财政拨款B万元，比上年增加C万元") leaves open which
+// of the two changed.
+func (d *document) ownParagraph(r ratio) bool {
+	if r.change == nil || r.amount == nil {
+		return false
+	}
+	change := *r.change
+	change.Value = change.Value.Abs()
+	for _, pa := range d.printedAmounts() {
+		if pa.block != r.stated.Pos.Block {
+			continue
+		}
+		for k := 1; k < len(pa.amounts); k++ {
+			if pa.one(k).states(&change) && pa.one(k-1).states(r.amount) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shareBase is the total each metric's share is stated against.
@@ -130,14 +185,46 @@ func (d *document) shareRatio(s *normalize.Fact, si int) (ratio, bool) {
 // pct = change / (amount − change) · 100. zero reports a base of 0.
 func (d *document) yoyRatio(c *normalize.Fact, ci int) (r ratio, ok, zero bool) {
 	pct, pi := d.get(c.Metric, "yoy_pct", c.Subject)
-	a, ai := d.get(c.Metric, "amount", c.Subject)
-	if pct == nil || a == nil {
+	if pct == nil {
 		return ratio{}, false, false
+	}
+	return d.changeRatio(pct, c, ci, pi, nil)
+}
+
+// changeRatio is a change in percent against its change in money and the
+// amount of its key. ci and pi index the two changes among the facts, or
+// are -1 for a reading that is not a fact, which also then holds.
+func (d *document) changeRatio(pct, c *normalize.Fact, ci, pi int, also []*normalize.Fact) (r ratio, ok, zero bool) {
+	a, ai := d.get(c.Metric, "amount", c.Subject)
+	if a == nil {
+		return ratio{}, false, false
+	}
+	var facts []int
+	for _, i := range []int{ci, ai, pi} {
+		if i >= 0 {
+			facts = append(facts, i)
+		}
 	}
 	prior := a.Value.Sub(c.Value)
 	hc := halfOf(c)
-	r = ratio{stated: pct, num: c.Value, den: prior, hNum: hc, hDen: halfOf(a).Add(hc), facts: []int{ci, ai, pi}, what: "增减额与上年数"}
+	r = ratio{stated: pct, num: c.Value, den: prior, hNum: hc, hDen: halfOf(a).Add(hc), facts: facts, also: also, what: "增减额与上年数", change: c, amount: a}
 	return r, prior.Sign() > 0, prior.IsZero()
+}
+
+// restatedYoY is a change in percent stated again, differently
+// (normalize's Conflicts), against the change in money its own paragraph
+// restates, else the change of its key.
+func (d *document) restatedYoY(pct *normalize.Fact) (r ratio, ok, zero bool) {
+	for k := range d.res.Conflicts {
+		if c := &d.res.Conflicts[k]; c.Measure == "yoy_change" && c.Metric == pct.Metric && c.Subject == pct.Subject && c.Pos.Block == pct.Pos.Block {
+			return d.changeRatio(pct, c, -1, -1, []*normalize.Fact{c, pct})
+		}
+	}
+	c, ci := d.get(pct.Metric, "yoy_change", pct.Subject)
+	if c == nil {
+		return ratio{}, false, false
+	}
+	return d.changeRatio(pct, c, ci, -1, []*normalize.Fact{pct})
 }
 
 // completionRatio is a stated completion rate against amount / budget.
@@ -174,7 +261,8 @@ func (d *document) lineRatio(p *normalize.Fact) (r ratio, ok, zero bool) {
 	a := &d.facts[ai]
 	prior := a.Value.Sub(change.Value)
 	hc := halfOf(change)
-	r = ratio{stated: p, num: change.Value, den: prior, hNum: hc, hDen: halfOf(a).Add(hc), facts: []int{ai}, also: []*normalize.Fact{change, p}, what: "增减额与上年数"}
+	r = ratio{stated: p, num: change.Value, den: prior, hNum: hc, hDen: halfOf(a).Add(hc), facts: []int{ai}, also: []*normalize.Fact{change, p}, what: "增减额与上年数",
+		change: change, amount: a}
 	return r, prior.Sign() > 0, prior.IsZero()
 }
 
@@ -195,6 +283,13 @@ func (d *document) ratios() []ratio {
 		}
 		if ok {
 			out = append(out, r)
+		}
+	}
+	for i := range d.res.Conflicts {
+		if f := &d.res.Conflicts[i]; f.Measure == "yoy_pct" {
+			if r, ok, _ := d.restatedYoY(f); ok {
+				out = append(out, r)
+			}
 		}
 	}
 	for i := range d.res.Changes {
@@ -230,6 +325,14 @@ func yoyPctRule(p *Pass) {
 			}
 		}
 	}
+	// A percentage stated twice, differently, is checked each time.
+	for i := range p.res.Conflicts {
+		if f := &p.res.Conflicts[i]; f.Measure == "yoy_pct" {
+			if r, ok, _ := p.restatedYoY(f); ok {
+				p.checkRatio(r)
+			}
+		}
+	}
 }
 
 func completionRule(p *Pass) {
@@ -262,9 +365,9 @@ func decimalSlip(p *Pass) {
 			continue
 		}
 		computed, d := r.computed(), decimalsOf(r.stated.Raw)
-		p.fail(Finding{Severity: Error, Expected: known(computed.Round(max(d-k, 0))), Actual: r.stated.Value, Facts: r.facts,
+		p.failRatio(Finding{Severity: Error, Expected: known(computed.Round(max(d-k, 0))), Actual: r.stated.Value, Facts: r.facts,
 			Message: fmt.Sprintf("%s：按%s算得 %s%%，文中为 %s%%（小数点错位，差 %s 倍）", label(r.stated.Metric, r.stated.Subject, r.stated.Measure),
-				r.what, computed.Round(max(d-k, 2)).String(), r.stated.Value.String(), decimal.New(1, abs32(k)).String())}, r.also...)
+				r.what, computed.Round(max(d-k, 2)).String(), r.stated.Value.String(), decimal.New(1, abs32(k)).String())}, r)
 	}
 }
 

@@ -30,7 +30,7 @@ var rules = []*Rule{
 	{ID: "share.recompute", Max: Error, Run: shareRecompute,
 		Doc: "a stated share (占比) = amount / its base · 100, within the printing's last digit"},
 	{ID: "yoy.pct", Max: Error, Run: yoyPctRule,
-		Doc: "a stated change in percent = change / (amount − change) · 100"},
+		Doc: "a stated change in percent, each time it is stated = change / (amount − change) · 100"},
 	{ID: "yoy.prior", Max: Error, Run: yoyPriorRule,
 		Doc: "amount − last year's figure (a chart's) = the stated change"},
 	{ID: "completion.recompute", Max: Error, Run: completionRule,

@@ -69,11 +69,16 @@ func (p *Pass) missing() {
 // a line's change), each must be sure for an error (the evidence policy,
 // tolerance.go).
 func (p *Pass) fail(f Finding, also ...*normalize.Fact) {
+	p.record(f, unsure(p.used(f, also)))
+}
+
+// used are the readings a finding rests on: its facts, then also.
+func (p *Pass) used(f Finding, also []*normalize.Fact) []*normalize.Fact {
 	var used []*normalize.Fact
 	for _, i := range f.Facts {
 		used = append(used, &p.facts[i])
 	}
-	p.record(f, unsure(append(used, also...)))
+	return append(used, also...)
 }
 
 // doubt records a finding whose scope or reading the rule itself cannot

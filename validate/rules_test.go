@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,13 +28,17 @@ import (
 //   - its "partial" section, if any, holds a set not known complete that
 //     misses its total: no error or warning.
 //
+// A section named "fire: …" (or "edge: …", "unsure: …", "partial: …")
+// is one more case of its kind, the words after the colon saying which.
+//
 // Section lines: "METRIC MEASURE RAW [SUBJECT]" is a narrative fact,
 // "table …" one read from a table, "checked …" one a sum of its table
 // confirms, "inferred …" one whose subject was inferred, "conflict …" a
 // later statement of an earlier fact, "ocr …" a fact read by OCR and
 // confirmed, "unverified …" one read by OCR and not, "withheld …" an OCR
 // figure normalize withheld, "change …" a 类's or 项's year-on-year
-// change (prefixes combine: "conflict inferred …"); "kind 决算" sets the
+// change, "para …" one stated in the paragraph the last "text" line gave
+// (prefixes combine: "conflict inferred …"); "kind 决算" sets the
 // document's kind; "text …" is a paragraph of the document, "tableblock
 // …" a one-row table (cells tab-separated), "tablesum LABEL TOTAL SUM
 // PARTS UNIT" a sum a table states down a column, "tablerow LABEL TOTAL
@@ -56,11 +62,9 @@ func TestRuleCases(t *testing.T) {
 				t.Errorf("%s: no -- %s -- section", name, sec)
 			}
 		}
-		for _, sec := range []string{"fire", "edge", "unsure", "partial"} {
-			lines, ok := sections[sec]
-			if !ok {
-				continue
-			}
+		for _, name := range slices.Sorted(maps.Keys(sections)) {
+			lines := sections[name]
+			sec, _, _ := strings.Cut(name, ":")
 			rep := runCase(t, lines)
 			var errs, warns []string
 			for _, f := range rep.Findings {
@@ -76,19 +80,19 @@ func TestRuleCases(t *testing.T) {
 			switch sec {
 			case "fire":
 				if top := errs; r.Max == Warning && len(warns) == 0 || r.Max == Error && len(top) == 0 || st != Failed {
-					t.Errorf("%s fire: status %s, errors %q, warnings %q; want it to fire as %s", r.ID, st, errs, warns, r.Max)
+					t.Errorf("%s %s: status %s, errors %q, warnings %q; want it to fire as %s", r.ID, name, st, errs, warns, r.Max)
 				}
 			case "edge":
 				if st != Passed || len(errs)+len(warns) > 0 {
-					t.Errorf("%s edge: status %s, findings %q %q; want passed", r.ID, st, errs, warns)
+					t.Errorf("%s %s: status %s, findings %q %q; want passed", r.ID, name, st, errs, warns)
 				}
 			case "unsure":
 				if st != Failed || len(errs) > 0 || len(warns) == 0 {
-					t.Errorf("%s unsure: status %s, errors %q, warnings %q; want a warning only", r.ID, st, errs, warns)
+					t.Errorf("%s %s: status %s, errors %q, warnings %q; want a warning only", r.ID, name, st, errs, warns)
 				}
 			case "partial":
 				if len(errs)+len(warns) > 0 {
-					t.Errorf("%s partial: errors %q, warnings %q; want none", r.ID, errs, warns)
+					t.Errorf("%s %s: errors %q, warnings %q; want none", r.ID, name, errs, warns)
 				}
 			}
 		}
@@ -181,11 +185,13 @@ func runCase(t *testing.T, lines []string) *Report {
 			doc.Blocks[pos.Block-1].Table = &extract.Table{Rows: [][]extract.Cell{row}}
 			continue
 		}
-		conflict, withheld, change := false, false, false
+		conflict, withheld, change, para := false, false, false, false
 		method, basis := normalize.Narrative, ""
 		ocr, unverified := false, false
-		for len(fields) > 0 && strings.Contains(" conflict table checked inferred ocr unverified withheld change ", " "+fields[0]+" ") {
+		for len(fields) > 0 && strings.Contains(" conflict table checked inferred ocr unverified withheld change para ", " "+fields[0]+" ") {
 			switch fields[0] {
+			case "para":
+				para = true
 			case "change":
 				change = true
 			case "conflict":
@@ -208,6 +214,9 @@ func runCase(t *testing.T, lines []string) *Report {
 		f := fact(fields[0], fields[1], fields[2], fields[3:]...)
 		f.Subject, f.Code, _ = strings.Cut(f.Subject, "#") // SUBJECT#CODE
 		f.Method, f.OCR, f.Unverified = method, ocr, unverified
+		if para && len(doc.Blocks) > 0 {
+			f.Pos = doc.Blocks[len(doc.Blocks)-1].Pos
+		}
 		switch {
 		case basis != "":
 			f.Basis = basis

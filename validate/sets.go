@@ -252,6 +252,11 @@ func (d *document) printedAmounts() []printed {
 	return out
 }
 
+// one is the paragraph's k-th figure alone.
+func (pa printed) one(k int) printed {
+	return printed{block: pa.block, amounts: pa.amounts[k : k+1]}
+}
+
 // states reports whether the paragraph prints f's figure, as either
 // printing rounds it.
 func (pa printed) states(f *normalize.Fact) bool {

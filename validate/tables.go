@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -127,6 +128,10 @@ func (d *document) summaryScope(table string) string {
 type economicLine struct {
 	code, name string
 	f          *normalize.Fact
+	// doubt says why the reading is in doubt, or is "": a class whose
+	// 款, as read, do not add up to it was read wrong, or printed wrong
+	// (sum.table's to say), and so were they.
+	doubt string
 }
 
 // economic returns the lines of the first 基本支出 table by economic class,
@@ -142,10 +147,37 @@ func (d *document) economic() map[string]economicLine {
 		if d.ocr[e.Pos.Block] {
 			basis = normalize.BasisOCR // its sums may have confirmed it; nothing here says so
 		}
-		out[e.Code] = economicLine{e.Code, e.Name, &normalize.Fact{Value: e.Value, Raw: e.Raw, Unit: normalize.Yuan, Pos: e.Pos,
+		out[e.Code] = economicLine{code: e.Code, name: e.Name, f: &normalize.Fact{Value: e.Value, Raw: e.Raw, Unit: normalize.Yuan, Pos: e.Pos,
 			Subject: e.Code + " " + e.Name, Method: normalize.FromTable, Basis: basis}}
 	}
+	doubtUnsummed(out)
 	return out
+}
+
+// doubtUnsummed marks the lines of each class whose 款, as read, miss it
+// beyond their rounding. A class whose 款 were not read is left alone.
+func doubtUnsummed(lines map[string]economicLine) {
+	for code, class := range lines {
+		if len(code) != 3 {
+			continue
+		}
+		var parts []*normalize.Fact
+		for c, l := range lines {
+			if len(c) == 5 && strings.HasPrefix(c, code) {
+				parts = append(parts, l.f)
+			}
+		}
+		if len(parts) == 0 || sumOf(parts).Sub(class.f.Value).Abs().LessThanOrEqual(rounding(class.f, parts...)) {
+			continue
+		}
+		why := fmt.Sprintf("基本支出表 %s %s %s 不等于其各款之和 %s，读取存疑", code, class.name, class.f.Raw, money(sumOf(parts), class.f))
+		for c, l := range lines {
+			if strings.HasPrefix(c, code) {
+				l.doubt = why
+				lines[c] = l
+			}
+		}
+	}
 }
 
 func econPersonnel(p *Pass) { p.econSplit("gpb.basic.personnel", []string{"301", "303"}) }
@@ -195,9 +227,11 @@ func (p *Pass) econSplit(metric string, codes []string) {
 	}
 	fs := make([]*normalize.Fact, len(parts))
 	terms := make([]string, len(parts))
+	doubt := ""
 	for k, l := range parts {
 		fs[k] = l.f
 		terms[k] = fmt.Sprintf("%s %s %s", l.code, l.name, strings.TrimSuffix(money(l.f.Value, t), " 万元"))
+		doubt = cmp.Or(doubt, l.doubt)
 	}
 	sum, tol := sumOf(fs), rounding(t, fs...)
 	diff := sum.Sub(t.Value)
@@ -212,7 +246,12 @@ func (p *Pass) econSplit(metric string, codes []string) {
 	if !complete {
 		msg += "，且超过之"
 	}
-	p.fail(Finding{Severity: Error, Expected: known(sum), Actual: t.Value, Facts: []int{ti}, Message: msg}, fs...)
+	f := Finding{Severity: Error, Expected: known(sum), Actual: t.Value, Facts: []int{ti}, Message: msg}
+	if doubt != "" {
+		p.doubt(f, doubt, fs...)
+		return
+	}
+	p.fail(f, fs...)
 }
 
 // threePublicLines pairs the economic lines of the 基本支出 table with the
@@ -246,7 +285,12 @@ func econThreePublic(p *Pass) {
 			p.pass()
 			continue
 		}
-		p.fail(Finding{Severity: Error, Expected: known(part.Value), Actual: l.f.Value, Facts: []int{pi},
-			Message: fmt.Sprintf("基本支出表 %s %s %s（%s）超过“三公”经费中的%s %s", l.code, l.name, l.f.Raw, l.f.Pos, label(tp.metric, "", "amount"), part.Raw)}, l.f)
+		f := Finding{Severity: Error, Expected: known(part.Value), Actual: l.f.Value, Facts: []int{pi},
+			Message: fmt.Sprintf("基本支出表 %s %s %s（%s）超过“三公”经费中的%s %s", l.code, l.name, l.f.Raw, l.f.Pos, label(tp.metric, "", "amount"), part.Raw)}
+		if l.doubt != "" {
+			p.doubt(f, l.doubt, l.f)
+			continue
+		}
+		p.fail(f, l.f)
 	}
 }

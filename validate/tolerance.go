@@ -39,10 +39,17 @@ import (
 //     change continuing the sentence before, a line known by a close name
 //     or its amount, 财政拨款 read as 一般公共预算 because all of it is, a
 //     figure stated sentences after its item, a chart's value), nor an OCR
-//     figure nothing confirms; and
+//     figure nothing confirms, nor a line of a 基本支出 table whose class,
+//     as read, is not the sum of its 款 (tables.go, doubtUnsummed); and
 //   - the quantities it compares have one scope: all funds, 财政拨款 or
 //     一般公共预算; this year's or with the carry-over; 决算 or 预算; one
 //     level of subject (the department, not one of its 款).
+// A change in percent stated in the paragraph that prints its change in
+// money right after the amount it led to ("…（类）支出788.89万元，…。与上年相比
+// 减少86.95万元，下降9.93%") is the one exception to the first: its three
+// figures are that paragraph's own, so whether they agree does not hang on
+// what they were inferred to be of, and the message says that was
+// inferred (ratios.go, ownParagraph).
 // Otherwise it is a Warning whose message says what could not be
 // confirmed: "（其中 提租补贴增减率 的科目系推断）" (Pass.fail), or which
 // scopes differ (Pass.doubt). A rule whose relation holds only under a
