@@ -85,7 +85,11 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 	switch kind {
 	case tableSummary, tableFiscal:
 		tr.summary()
-	case tableExpenditure, tableIncome, tableGPBBasic, tableThreePublic:
+	case tableThreePublic:
+		if !b.Table.Packed || !tr.threePublicPacked(b, above) {
+			tr.byColumns()
+		}
+	case tableExpenditure, tableIncome, tableGPBBasic:
 		tr.byColumns()
 	case tableGPB, tableGovFund, tableStateCapital:
 		tr.functions()

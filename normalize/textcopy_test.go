@@ -116,6 +116,30 @@ func TestTextCopies(t *testing.T) {
 			"单位：万元\n科目编码 科目名称 金额\n合计 80.00\n301 工资福利支出 60.00\n302 商品和服务支出 20.00\n财政拨款基本支出预算表\n" +
 				"单位：万元\n科目编码 科目名称 金额\n合计 100.00\n201 一般公共服务支出 100.00\n20101 人大事务 100.00\n2010101 行政运行 100.00\n一般公共预算支出预算表\n",
 			[]string{"gpb.basic amount = 800000", "gpb.expenditure amount = 1000000", "gpb.class amount 一般公共服务支出 #201 = 1000000"}, nil},
+		{"packed “三公” table: each measure's parts over a row of figures, names wrapped",
+			"财政拨款“三公”经费支出决算表\n编制单位：某某局 单位：元\n预算数 决算数\n" +
+				"合计 因公出国（境）费 公务用车购置及运行费 公务接待费 合计 因公出国（境）费 公务用车购置及运行费 公务接待\n费小计 公务用车购置费 公务用车运行费 小计 公务用车购置费 公务用车运行费\n" +
+				"1 2 3 4 5 6 7 8 9 10 11 12\n153600 10400 83200 - 83200 60000 140800 - 83200 - 83200 57600\n",
+			[]string{"three_public.total budget = 153600", "three_public.overseas budget = 10400", "three_public.vehicle budget = 83200",
+				"three_public.vehicle.purchase budget = 0", "three_public.vehicle.operation budget = 83200", "three_public.reception budget = 60000",
+				"three_public.total amount = 140800", "three_public.overseas amount = 0", "three_public.vehicle amount = 83200",
+				"three_public.vehicle.purchase amount = 0", "three_public.vehicle.operation amount = 83200", "three_public.reception amount = 57600"}, nil},
+		{"packed “三公”、会议费、培训费 table: the 合计 of all leads, the 小计 is the “三公” total",
+			"一般公共预算“三公”经费、会议费、培训费支出预算表\n单位：万元\n合计\n“三公”经费\n会议费 培训费\n小计 因公出国（境）\n费\n" +
+				"公务用车购置及运行维护费 公务接待\n费\n小计 公务用车购置\n费\n公务用车运行维护\n费\n" +
+				"2,345.03 663.82 195.55 122.85 21.63 101.22 345.42 1,248.68 432.53\n",
+			[]string{"three_public.total amount = 6638200", "three_public.overseas amount = 1955500", "three_public.vehicle amount = 1228500",
+				"three_public.vehicle.purchase amount = 216300", "three_public.vehicle.operation amount = 1012200", "three_public.reception amount = 3454200"}, nil},
+		{"packed “三公” table with a blank for zero: the figures' columns are not known",
+			"一般公共预算“三公”经费、会议费、培训费支出预算表\n单位：万元\n合计\n“三公”经费\n会议费 培训费\n" +
+				"小计 因公出国（境）费 公务用车购置及运行维护费 公务接待费\n小计 公务用车购置费 公务用车运行维护费\n" +
+				"1,531.06 413.55 150.13 39.05 39.05 224.37 935.61 181.90\n",
+			nil, []string{"three_public.vehicle.purchase", "three_public.vehicle.operation", "three_public.meeting"}},
+		{"packed “三公” table whose parts do not add up is not read by the template",
+			"财政拨款“三公”经费支出决算表\n单位：万元\n预算数 决算数\n" +
+				"合计 因公出国（境）费 公务用车购置及运行费 公务接待费 合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n" +
+				"10.00 1.00 2.00 3.00 9.00 1.00 2.00 3.00\n",
+			nil, []string{"three_public.overseas", "three_public.vehicle"}},
 		{"a table copied column by column gives no figures",
 			"收入支出决算总表\n单位：万元\n本年收入合计\n年初结转和结余\n总计\n3,020.00\n10.00\n3,030.00\n",
 			nil, []string{"total", "income.total", "income.carryover"}},

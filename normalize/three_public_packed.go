@@ -1,0 +1,271 @@
+package normalize
+
+import (
+	"strings"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
+
+	"github.com/shopspring/decimal"
+)
+
+// The “三公” table of the national template has one layout: under each
+// measure (预算数, 决算数) its 合计, 因公出国（境）费, 公务用车购置及运行费 (小计,
+// 公务用车购置费, 公务用车运行费) and 公务接待费; or each part over a pair of
+// measures. A text copy that packs the table prints its header as words
+// run together above a row of figures, their columns lost; the template
+// puts them back, where the header's names and the row's count agree.
+
+// threePublicNames are the header names of the template's “三公” table, longest
+// spellings first, with what it names: a part's metric, "" for a group.
+var threePublicNames = []struct{ name, metric string }{
+	{"公务用车购置及运行维护费", "three_public.vehicle"},
+	{"公务用车购置及运行费", "three_public.vehicle"},
+	{"公务用车购置和运行费", "three_public.vehicle"},
+	{"因公出国（境）费用", "three_public.overseas"},
+	{"因公出国（境）费", "three_public.overseas"},
+	{"因公出国(境)费", "three_public.overseas"},
+	{"公务用车运行维护费", "three_public.vehicle.operation"},
+	{"公务用车运行费", "three_public.vehicle.operation"},
+	{"公务用车购置费", "three_public.vehicle.purchase"},
+	{"公务接待费", "three_public.reception"},
+	{"预算数", "budget"},
+	{"决算数", "amount"},
+	{"预算", "budget"},
+	{"决算", "amount"},
+	{"合计", "three_public.total"},
+	{"小计", "subtotal"},
+	{"会议费", "meeting"},
+	{"培训费", "training"},
+	{"财政拨款“三公”经费", "group"},
+	{"“三公”经费", "group"},
+	{"数", "group"}, // 预算 over 数: a measure's name wrapped in a narrow column
+}
+
+// threePublicWords finds the template's names in a packed header's text, in
+// order. ok is false where the text holds other words (a column the
+// template lacks, 会议费, 其中：外事接待): its columns are not the template's.
+func threePublicWords(text string) (words []string, ok bool) {
+	s := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u3000' || r == '\t' {
+			return -1
+		}
+		return r
+	}, text)
+	for s != "" {
+		found := false
+		for _, n := range threePublicNames {
+			if strings.HasPrefix(s, n.name) {
+				words, s, found = append(words, n.metric), s[len(n.name):], true
+				break
+			}
+		}
+		if !found {
+			return nil, false
+		}
+	}
+	return words, true
+}
+
+// threePublicLeaves lays out the template's columns from a packed header's
+// names: a measure's columns are 合计, 因公出国（境）费, 公务用车购置及运行费
+// (its 小计, 购置费 and 运行费 where the header names them) and 公务接待费;
+// where the table adds 会议费 and 培训费, a 合计 of all leads and the
+// “三公” total is the 小计 after it. Each part stands once per measure (or
+// each measure once under each part), and the header must name each as
+// often as that: else nil. Each column is a metric ("" for one no fact is
+// of: the 合计 with meetings, 会议费, 培训费) and a measure.
+func threePublicLeaves(words []string, docKind string) [][2]string {
+	var measures []string
+	count := map[string]int{}
+	for _, w := range words {
+		count[w]++
+		if w == "budget" || w == "amount" {
+			measures = append(measures, w)
+		}
+	}
+	var one []string // one measure's columns, in the template's order
+	meetings := count["meeting"] > 0 || count["training"] > 0
+	if meetings {
+		one = append(one, "grand")
+	}
+	one = append(one, "three_public.total", "three_public.overseas", "three_public.vehicle")
+	withParts := count["three_public.vehicle.purchase"] > 0
+	if withParts {
+		one = append(one, "three_public.vehicle.purchase", "three_public.vehicle.operation")
+	}
+	one = append(one, "three_public.reception")
+	for _, m := range []string{"meeting", "training"} {
+		if count[m] > 0 {
+			one = append(one, m)
+		}
+	}
+	if len(measures) == 0 {
+		if docKind == "决算" {
+			return nil // a 决算 names its measures, or its columns are not sure
+		}
+		measures = []string{"amount"}
+	}
+	var out [][2]string
+	n := 1 // times each part's name stands: once per measure, or once over its pair
+	switch {
+	case len(measures) == 1 || len(measures) == 2 && measures[0] != measures[1]:
+		n = len(measures)
+		for _, m := range measures {
+			for _, p := range one {
+				out = append(out, [2]string{p, m})
+			}
+		}
+	case len(measures) == 2*len(one) && repeats(measures, 2) && measures[0] != measures[1]:
+		for _, p := range one {
+			for _, m := range measures[:2] {
+				out = append(out, [2]string{p, m})
+			}
+		}
+	default:
+		return nil
+	}
+	// The names each stand as often as the layout has them: 合计 and 小计
+	// are the total's, the vehicle's 小计 and, with meetings, the total of
+	// all's.
+	need := map[string]int{
+		"three_public.overseas": n, "three_public.reception": n, "three_public.vehicle": n,
+		"three_public.vehicle.purchase": 0, "three_public.vehicle.operation": 0,
+	}
+	totals := n // 合计 or 小计 of the “三公” total
+	if withParts {
+		need["three_public.vehicle.purchase"], need["three_public.vehicle.operation"] = n, n
+		totals += n // the vehicle's 小计
+	}
+	if meetings {
+		totals += n
+		need["meeting"], need["training"] = count["meeting"], count["training"]
+		if count["meeting"] != n && count["meeting"] != 0 || count["training"] != n && count["training"] != 0 {
+			return nil
+		}
+	}
+	for m, k := range need {
+		if count[m] != k {
+			return nil
+		}
+	}
+	if count["three_public.total"]+count["subtotal"] != totals {
+		return nil
+	}
+	return out
+}
+
+// repeats reports whether s is one run of n names repeated.
+func repeats(s []string, n int) bool {
+	if n == 0 {
+		return false
+	}
+	for i := n; i < len(s); i++ {
+		if s[i] != s[i-n] {
+			return false
+		}
+	}
+	return true
+}
+
+// threePublicPacked reads a packed “三公” table by the template, from the
+// header text above it: the first row of figures as many as the layout's
+// columns is the row. It reports whether it read the table; it reads
+// nothing where a measure's parts do not add up to its total.
+func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bool {
+	// The header's lines run together: a name wraps onto the next
+	// ("因公出国（境）" / "费").
+	var header strings.Builder
+	for _, a := range above {
+		if TableUnit(a) != "" || strings.ContainsAny(a, "：:") {
+			continue // the caption: 编制单位, 单位：万元
+		}
+		header.WriteString(Clean(a))
+	}
+	words, ok := threePublicWords(header.String())
+	if !ok {
+		return false
+	}
+	cols := threePublicLeaves(words, tr.docKind)
+	if cols == nil || tr.sums != nil {
+		return false // not the template's header, or an OCR reading, which its own sums weigh
+	}
+	// The table as printed, line by line: the view joins lines of
+	// figures, and the columns' numbers (栏次) with them.
+	t := tr.v.block.Table
+	if orig != nil {
+		t = orig.Table
+	}
+	for i, trow := range t.Rows {
+		var js []int
+		row := make([]tcell, len(trow))
+		for j, c := range trow {
+			text := strings.TrimSpace(squeeze(Clean(c.Text)))
+			if text == "" || c.Covered(i, j) {
+				continue
+			}
+			if !figureCell(text) {
+				js = nil
+				break
+			}
+			row[j] = tcell{text: text, numeric: true}
+			js = append(js, j)
+		}
+		if len(js) != len(cols) || columnNumbers(row) {
+			continue // another line, or the columns' numbers
+		}
+		got := map[string]decimal.Decimal{}
+		raws := map[string]string{}
+		for k, j := range js {
+			v, raw, ok := tr.value(row, j)
+			if !ok {
+				return false
+			}
+			key := cols[k][0] + " " + cols[k][1]
+			got[key], raws[key] = v, raw
+		}
+		slack := decimal.New(1, 3) // 0.1 万元, as threePublicAddsUp allows
+		for _, m := range []string{"budget", "amount"} {
+			get := func(metric string) (decimal.Decimal, bool) { v, ok := got[metric+" "+m]; return v, ok }
+			if !threePublicAddsUp(get) {
+				return false
+			}
+			if g, ok := get("grand"); ok {
+				t, _ := get("three_public.total")
+				meet, _ := get("meeting")
+				train, _ := get("training")
+				if g.Sub(t.Add(meet).Add(train)).Abs().GreaterThan(slack) {
+					return false // the 合计 of all is not the “三公” total and the meetings
+				}
+			}
+		}
+		for k, j := range js {
+			if !strings.HasPrefix(cols[k][0], "three_public.") {
+				continue
+			}
+			key := cols[k][0] + " " + cols[k][1]
+			tr.addAt(t, i, j, cols[k][0], cols[k][1], got[key], raws[key])
+		}
+		return true
+	}
+	return false
+}
+
+// addAt adds the fact of a cell of the table as printed (not its view).
+func (tr *tableReader) addAt(t *extract.Table, i, j int, metric, measure string, v decimal.Decimal, raw string) {
+	if !hasMeasure(tr.r.seg.lx.metrics[metric], measure) {
+		return
+	}
+	pos := tr.v.block.Pos
+	pos.Row, pos.Col = i+1, j+1
+	if t.Pages != nil && i < len(t.Pages) {
+		pos.Page = t.Pages[i]
+	}
+	var texts []string
+	for _, c := range t.Rows[i] {
+		if c.Text != "" {
+			texts = append(texts, c.Text)
+		}
+	}
+	tr.r.facts.add(Fact{Metric: metric, Measure: measure, Value: v, Unit: Yuan, Raw: raw, Pos: pos,
+		Text: strings.Join(texts, " | "), Method: FromTable, Basis: BasisTable})
+}
