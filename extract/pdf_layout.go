@@ -15,8 +15,12 @@ import (
 // cell is a run of words on one line that belongs to one table cell.
 type cell struct {
 	x0, x1  float64
+	y0, y1  float64 // its words' vertical extent
 	text    string
 	numeric bool
+	// words are the words a blank apart that make the cell, when more
+	// than one: a header's column names may stand that close.
+	words []word
 }
 
 // line is one visual row of a page.
@@ -26,9 +30,19 @@ type line struct {
 	x0, x1, y0, y1 float64
 	tabbed         bool    // a text line of tab-separated fields: its text keeps the tabs
 	dx1            float64 // a text line's end in display columns, its printed width
+	size           float64 // its tallest word's height: the type size, however many lines wrapped cells make it
 }
 
 func (l line) h() float64 { return l.y1 - l.y0 }
+
+// typeSize is the line's type size: its tallest word, or its height where
+// words are not known.
+func (l line) typeSize() float64 {
+	if l.size > 0 {
+		return l.size
+	}
+	return l.h()
+}
 
 func (l line) text() string {
 	parts := make([]string, len(l.cells))
@@ -121,6 +135,7 @@ func layoutLines(pg page) []line {
 		sort.SliceStable(r, func(i, j int) bool { return r[i].x0 < r[j].x0 })
 		l := line{page: pg.num, x0: r[0].x0, y0: bands[i].y0, y1: bands[i].y1}
 		for _, w := range r {
+			l.size = max(l.size, w.h())
 			l.x1 = max(l.x1, w.x1)
 			l.dx1 = max(l.dx1, w.dx1)
 			l.tabbed = l.tabbed || w.tabbed
@@ -153,6 +168,10 @@ func sameRow(r word, size float64, w word) bool {
 // cell of its own, since adjacent number columns may be one space apart.
 func splitCells(r []word) []cell {
 	var cells []cell
+	figures := false // a line with figures: a row of the table, not its header
+	for _, w := range r {
+		figures = figures || numericRe.MatchString(w.text)
+	}
 	for i, w := range r {
 		// A figure OCR could not settle is still one; so is a dash that
 		// stands for zero in a column of figures.
@@ -160,18 +179,55 @@ func splitCells(r []word) []cell {
 		if i > 0 {
 			c := &cells[len(cells)-1]
 			gap := w.x0 - c.x1
-			if !num && !c.numeric && gap < w.h() {
+			// A word under the one before and wider than it is a name of
+			// its own, however close (a group's name over a column's, in
+			// a line a name centred across both levels joins): no line of
+			// a name that wrapped is wider than the first.
+			p := r[i-1]
+			under := min(p.y1, w.y1)-max(p.y0, w.y0) < 0.3*min(p.h(), w.h()) && !wrapsUnder(p, w)
+			if !num && !c.numeric && gap < w.h() && !under {
 				if gap > 0.1*w.h() {
+					if len(c.words) == 0 {
+						first := r[i-1] // the cell so far, as one word
+						first.x0, first.x1, first.text = c.x0, c.x1, c.text
+						c.words = append(c.words, first)
+					}
+					c.words = append(c.words, w)
 					c.text += " "
+				} else if n := len(c.words); n > 0 {
+					// Joined with no blank: one word.
+					c.words[n-1].text += w.text
+					c.words[n-1].x1 = max(c.words[n-1].x1, w.x1)
 				}
 				c.text += w.text
-				c.x1 = w.x1
+				if figures {
+					c.x1 = w.x1 // a row's label stands where its last line does
+				} else {
+					c.x1 = max(c.x1, w.x1) // a header's name wrapped under a longer line ends inside it
+				}
+				c.y0, c.y1 = min(c.y0, w.y0), max(c.y1, w.y1)
 				continue
 			}
 		}
-		cells = append(cells, cell{x0: w.x0, x1: w.x1, text: w.text, numeric: num})
+		cells = append(cells, cell{x0: w.x0, x1: w.x1, y0: w.y0, y1: w.y1, text: w.text, numeric: num})
 	}
 	return cells
+}
+
+// wrapsUnder reports whether word w, on the line under word p and reaching
+// under it, is p's name wrapped onto that line: no wider than p, and set
+// as p is, flush left, flush right or centred under it. A name under
+// another, set otherwise (公务用车购置费 under 公务用车购置及运行维护费,
+// centred over three columns), is a name of its own.
+func wrapsUnder(p, w word) bool {
+	if min(p.x1, w.x1)-max(p.x0, w.x0) <= 0 {
+		return true // not under it: beside it, as words of one line are
+	}
+	tol := 0.3 * w.h()
+	if w.x1-w.x0 > p.x1-p.x0+tol {
+		return false
+	}
+	return abs(w.x0-p.x0) <= tol || abs(w.x1-p.x1) <= tol || abs((w.x0+w.x1)/2-(p.x0+p.x1)/2) <= tol
 }
 
 // isFurniture reports whether a line is a page number or similar running
@@ -358,6 +414,13 @@ func tableLines(lines []line, above []float64, pageWidth float64) []bool {
 			if tab[i] {
 				continue
 			}
+			if i > 0 && i+1 < len(lines) && tab[i-1] && tab[i+1] && lines[i].typeSize() < 1.15*lines[i+1].typeSize() &&
+				lines[i].y0-lines[i-1].y1 < 0.6*lines[i].typeSize() && lines[i+1].y0-lines[i].y1 < 0.6*lines[i].typeSize() {
+				// Tight between two lines of a table, in its type: a header
+				// line whose names stand too close to tell by their gaps.
+				tab[i], changed = true, true
+				continue
+			}
 			for _, j := range []int{i - 1, i + 1} {
 				if j < 0 || j >= len(lines) || !tab[j] {
 					continue
@@ -370,7 +433,9 @@ func tableLines(lines []line, above []float64, pageWidth float64) []bool {
 				if j == i+1 && a.maxGap() < c.h() {
 					limit = 0.6 * c.h()
 				}
-				if gap < limit && a.h() < 1.15*c.h() && (a.maxGap() >= c.h() || a.x1-a.x0 < 0.5*width) {
+				// Compared by type size: a header of two levels is a line
+				// as tall as two, in the table's type.
+				if gap < limit && a.typeSize() < 1.15*c.typeSize() && (a.maxGap() >= c.h() || a.x1-a.x0 < 0.5*width) {
 					tab[i], changed = true, true
 					break
 				}

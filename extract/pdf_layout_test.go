@@ -320,3 +320,100 @@ func TestPDFRunningHeader(t *testing.T) {
 		t.Errorf("the running header is kept %d times, want 2", n)
 	}
 }
+
+// tsv places a word by its extent, as pdftotext's -tsv gives it, on a page
+// drawn at scale s (a landscape page's table fit to the fixtures' page).
+func tsv(x0, width, y float64, text string) word {
+	const s, h = 0.7, 15.0
+	return word{x0: x0 * s, x1: (x0 + width) * s, y0: y * s, y1: (y + h) * s, text: text}
+}
+
+// The “三公” table of a 决算 that prints a blank for zero (a Sichuan
+// bureau's layout): under 预算数 and 决算数 each, 合计, 因公出国（境）费, the
+// vehicle's 小计, 购置费 and 运行费 under their group's name, 公务接待费. The
+// names are centred, the figures right-aligned, and four columns of each
+// half have no figure: the header's lowest names give the columns.
+func TestPDFThreePublicBlankColumns(t *testing.T) {
+	ws := []word{
+		tsv(220.30, 29.99, 113, "预算数"), tsv(592.68, 29.99, 113, "决算数"),
+		tsv(215.46, 99.96, 129.5, "公务用车购置及运行费"), tsv(587.81, 99.96, 129.5, "公务用车购置及运行费"),
+	}
+	for _, x := range []float64{0, 372.35} {
+		ws = append(ws, tsv(53.33+x, 19.99, 137.75, "合计"), tsv(83.64+x, 79.97, 137.75, "因公出国（境）费"),
+			tsv(366.34+x, 49.98, 137.75, "公务接待费"), tsv(173.91+x, 19.99, 146, "小计"),
+			tsv(203.89+x, 69.97, 146, "公务用车购置费"), tsv(285.43+x, 69.97, 146, "公务用车运行费"))
+	}
+	ws = append(ws, tsv(54.28, 19.88, 163.25, "4.87"), tsv(398.21, 19.88, 163.25, "4.87"),
+		tsv(426.63, 19.88, 163.25, "4.57"), tsv(770.61, 19.88, 163.25, "4.57"))
+	ts := tables(layout(ws))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	got := grid(ts[0])
+	if want := "4.87|||||4.87|4.57|||||4.57"; got[len(got)-1] != want {
+		t.Errorf("figures = %q, want %q", got[len(got)-1], want)
+	}
+	cols := map[string][]int{} // the columns each name stands at, over the header's rows
+	for i, r := range ts[0].Rows[:len(ts[0].Rows)-1] {
+		for j, c := range r {
+			if c.Text != "" && !c.Covered(i, j) {
+				cols[c.Text] = append(cols[c.Text], j)
+			}
+		}
+	}
+	for name, want := range map[string][]int{"合计": {0, 6}, "因公出国（境）费": {1, 7}, "小计": {2, 8},
+		"公务用车购置费": {3, 9}, "公务用车运行费": {4, 10}, "公务接待费": {5, 11}} {
+		if !reflect.DeepEqual(cols[name], want) {
+			t.Errorf("%s at columns %v, want %v", name, cols[name], want)
+		}
+	}
+}
+
+// The “三公” table with a pair of measures under each part (a Shanghai
+// school's 决算): 合计 stands centred over its pair, on no name; the
+// vehicle's group stands over 小计, 购置费 and 运行维护费, each over its
+// pair; the table's title row over the vehicle's group is a level of its
+// own, not a line its name wrapped onto.
+func TestPDFThreePublicMeasurePairs(t *testing.T) {
+	ws := []word{
+		tsv(371.52, 99.96, 95, "财政拨款“三公”经费"), tsv(428.67, 119.95, 111.5, "公务用车购置及运行维护费"),
+		tsv(96.06, 19.99, 119.75, "合计"), tsv(190.18, 79.97, 119.75, "因公出国（境）费"), tsv(711.93, 49.98, 119.75, "公务接待费"),
+		tsv(344.29, 19.99, 128, "小计"), tsv(435.67, 69.97, 128, "公务用车购置费"), tsv(560.04, 89.97, 128, "公务用车运行维护费"),
+	}
+	for i, x := range []float64{62.59, 119.52, 181.58, 248.77, 310.82, 367.75, 425.93, 485.38, 552.56, 627.49, 693.42, 750.39} {
+		ws = append(ws, tsv(x, 29.99, 145.25, []string{"预算数", "决算数"}[i%2]))
+	}
+	figs := []struct {
+		x0, w float64
+		t     string
+	}{{77.24, 25.43, "48.47"}, {135.05, 24.56, "44.17"}, {207.67, 19.12, "1.32"}, {274, 19.97, "0.00"}, {326.26, 24.64, "43.14"},
+		{382.38, 25.45, "40.67"}, {441.75, 25.52, "27.93"}, {501.2, 25.52, "27.93"}, {577.79, 23.84, "15.21"}, {651.98, 24.59, "12.74"},
+		{714.41, 19.09, "4.01"}, {770.51, 19.98, "3.50"}}
+	for _, f := range figs {
+		ws = append(ws, tsv(f.x0, f.w, 161.75, f.t))
+	}
+	ts := tables(layout(ws))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[0]
+	spans := map[string][2]int{} // a name's first column and span
+	for i, r := range tb.Rows {
+		for j, c := range r {
+			if c.Text != "" && !c.Covered(i, j) {
+				if _, ok := spans[c.Text]; !ok {
+					spans[c.Text] = [2]int{j, c.ColSpan}
+				}
+			}
+		}
+	}
+	for name, want := range map[string][2]int{"合计": {0, 2}, "因公出国（境）费": {2, 2}, "公务用车购置及运行维护费": {4, 6},
+		"小计": {4, 2}, "公务用车购置费": {6, 2}, "公务用车运行维护费": {8, 2}, "公务接待费": {10, 2}} {
+		if spans[name] != want {
+			t.Errorf("%s at column %d spanning %d, want %d spanning %d", name, spans[name][0], spans[name][1], want[0], want[1])
+		}
+	}
+	if got := grid(tb); got[len(got)-1] != "48.47|44.17|1.32|0.00|43.14|40.67|27.93|27.93|15.21|12.74|4.01|3.50" {
+		t.Errorf("figures = %q", got[len(got)-1])
+	}
+}

@@ -15,6 +15,14 @@ func overlap(a, b span) float64 { return min(a.x1, b.x1) - max(a.x0, b.x0) }
 // cells are one per column); cells that overlap horizontally share a
 // column. Header cells, which may span columns, do not shape them.
 func columns(rows []line) []span {
+	cols, _ := columnsNamed(rows)
+	return cols
+}
+
+// columnsNamed is columns, with the extent of each column's name where
+// the header's names made the columns (headerLeaves), else nil: a name
+// stands centred in its column, its figures may not.
+func columnsNamed(rows []line) ([]span, []span) {
 	var ivs, labels []span
 	for _, r := range rows {
 		if r.numericCells() > 0 {
@@ -43,6 +51,136 @@ func columns(rows []line) []span {
 			continue
 		}
 		cols = append(cols, iv)
+	}
+	return headerLeaves(rows, cols)
+}
+
+// headerLeaves gives a table's columns by its header's lowest names, the
+// leaves (a header word with no header word below it), where its figures
+// alone cannot: a table that prints a blank for zero may have a column no
+// figure stands in, and figures right-aligned under centred names may
+// stand apart from them. Only a table of figures alone (no row labels, as
+// the “三公” table) is read so; else, or where the leaves do not fit the
+// figures (leafColumns), known stands.
+func headerLeaves(rows []line, known []span) ([]span, []span) {
+	if len(known) < 2 {
+		return known, nil
+	}
+	var ws []word
+	for _, r := range rows {
+		if r.numericCells() > 0 {
+			break
+		}
+		for _, c := range r.cells {
+			if len(c.words) > 0 {
+				ws = append(ws, c.words...)
+			} else {
+				ws = append(ws, word{x0: c.x0, x1: c.x1, y0: c.y0, y1: c.y1, text: c.text})
+			}
+		}
+	}
+	var leaves []word
+	for _, w := range ws {
+		if w.y1 <= w.y0 {
+			return known, nil // heights not known: no levels to tell
+		}
+		leaf := !strings.ContainsAny(w.text, ":：") // "单位：万元" is a caption, no column's name
+		left, right := false, false                // names below its two edges: a narrow name over a pair
+		for _, v := range ws {
+			if v.cy() <= w.cy()+0.3*w.h() {
+				continue
+			}
+			if min(v.x1, w.x1)-max(v.x0, w.x0) > 0 {
+				leaf = false // a name below it
+				break
+			}
+			pad := 0.5 * w.h()
+			left = left || v.x0 < w.x0 && v.x1 > w.x0-pad
+			right = right || v.x1 > w.x1 && v.x0 < w.x1+pad
+		}
+		leaf = leaf && !(left && right)
+		if leaf {
+			leaves = append(leaves, w)
+		}
+	}
+	if len(leaves) < 2 {
+		return known, nil
+	}
+	sort.Slice(leaves, func(i, j int) bool { return leaves[i].x0 < leaves[j].x0 })
+	for i := 1; i < len(leaves); i++ {
+		if leaves[i].x0 < leaves[i-1].x1 {
+			return known, nil // leaves that overlap are no row of names
+		}
+	}
+	// A figure belongs to the name whose centre is nearest its own (names
+	// stand centred over their cells, figures centred in them too), or
+	// else, right-aligned in a wide cell, to the name its right end does
+	// not pass halfway to the next name.
+	nearest := func(c cell) int {
+		mid, best := (c.x0+c.x1)/2, 0
+		for k, w := range leaves {
+			if abs((w.x0+w.x1)/2-mid) < abs((leaves[best].x0+leaves[best].x1)/2-mid) {
+				best = k
+			}
+		}
+		return best
+	}
+	rightEnd := func(c cell) int {
+		for k := 0; k+1 < len(leaves); k++ {
+			if c.x1 <= (leaves[k].x1+leaves[k+1].x0)/2 {
+				return k
+			}
+		}
+		return len(leaves) - 1
+	}
+	for _, region := range []func(cell) int{nearest, rightEnd} {
+		if cols := leafColumns(rows, leaves, len(known), region); cols != nil {
+			names := make([]span, len(leaves))
+			for k, w := range leaves {
+				names[k] = span{w.x0, w.x1}
+			}
+			return cols, names
+		}
+	}
+	return known, nil
+}
+
+// leafColumns places each figure under a leaf by region: the leaves are
+// the columns, each as wide as its name and figures, when no two figures
+// of a row fall under one name, no name's figures reach under the next,
+// and they show what the figures' own columns (nKnown) do not: a name no
+// figure stands under, or two of those columns under one name. Else nil.
+func leafColumns(rows []line, leaves []word, nKnown int, region func(cell) int) []span {
+	cols := make([]span, len(leaves))
+	for k, w := range leaves {
+		cols[k] = span{w.x0, w.x1}
+	}
+	owned := make([]bool, len(leaves))
+	for _, r := range rows {
+		if r.numericCells() == 0 {
+			continue
+		}
+		seen := map[int]bool{}
+		for _, c := range r.cells {
+			if !c.numeric {
+				return nil // a table with row labels has its columns by its figures
+			}
+			k := region(c)
+			if seen[k] {
+				return nil
+			}
+			seen[k], owned[k] = true, true
+			cols[k] = span{min(cols[k].x0, c.x0), max(cols[k].x1, c.x1)}
+		}
+	}
+	n := 0
+	for k := range cols {
+		if k > 0 && cols[k].x0 < cols[k-1].x1 {
+			return nil // a name's figures reach under the next name
+		}
+		if owned[k] {
+			n++
+		}
 	}
 	return cols
 }
@@ -130,7 +268,7 @@ type gridRow struct {
 // buildTable lays rows out on the columns, merges lines that wrap inside a
 // cell into the row above, and expands spanning header cells.
 func buildTable(rows []line) *Table {
-	cols := columns(rows)
+	cols, names := columnsNamed(rows)
 	rows = mergeHeaderLines(rows)
 	header := true
 	var grid []*gridRow
@@ -140,10 +278,15 @@ func buildTable(rows []line) *Table {
 		for i := range g.origin {
 			g.origin[i] = i
 		}
-		for k, c := range r.cells {
+		cells := r.cells
+		if header {
+			cells = splitHeaderCells(cells, cols)
+			r.cells = cells
+		}
+		for k, c := range cells {
 			first, last := place(c, cols)
 			if header && len(r.cells) > 1 {
-				first, last = placeHeader(r, k, cols, first, last)
+				first, last = placeHeader(r, k, cols, names, first, last)
 			}
 			if o := g.origin[first]; o != first {
 				// A column a cell to the left spans already: the word
@@ -165,9 +308,13 @@ func buildTable(rows []line) *Table {
 			mergeInto(grid[n-1], g)
 			continue
 		}
+		if n := len(grid); n > 0 {
+			wrapsPart(grid[n-1], g)
+		}
 		grid = append(grid, g)
 	}
 	grid = mergeCentred(grid)
+	alignGroups(grid)
 	t := &Table{Rows: make([][]Cell, len(grid)), Pages: make([]int, len(grid))}
 	for i, g := range grid {
 		t.Pages[i] = g.src.page
@@ -192,13 +339,38 @@ func buildTable(rows []line) *Table {
 	return t
 }
 
+// splitHeaderCells cuts a header cell whose words a blank apart stand over
+// different columns into a cell a word: column names set close together.
+func splitHeaderCells(cells []cell, cols []span) []cell {
+	var out []cell
+	for _, c := range cells {
+		split := false
+		if len(c.words) > 1 {
+			f, _ := place(cell{x0: c.words[0].x0, x1: c.words[0].x1}, cols)
+			for _, w := range c.words[1:] {
+				if g, _ := place(cell{x0: w.x0, x1: w.x1}, cols); g != f {
+					split = true
+				}
+			}
+		}
+		if !split {
+			out = append(out, c)
+			continue
+		}
+		for _, w := range c.words {
+			out = append(out, cell{x0: w.x0, x1: w.x1, y0: w.y0, y1: w.y1, text: w.text})
+		}
+	}
+	return out
+}
+
 // mergeHeaderLines joins header lines (those above the first row with a
 // number) whose bands overlap: in a two-level header the cells that span
 // both levels sit between the two lines.
 func mergeHeaderLines(rows []line) []line {
 	var out []line
 	for i, r := range rows {
-		if n := len(out); n > 0 && i > 0 && r.numericCells() == 0 && out[n-1].numericCells() == 0 && r.page == out[n-1].page && r.y0 < out[n-1].y1-0.2*r.h() {
+		if n := len(out); n > 0 && i > 0 && !stacks(out[n-1], r) && r.numericCells() == 0 && out[n-1].numericCells() == 0 && r.page == out[n-1].page && r.y0 < out[n-1].y1-0.2*r.h() {
 			prev := &out[n-1]
 			prev.cells = append(prev.cells, r.cells...)
 			sort.SliceStable(prev.cells, func(a, b int) bool { return prev.cells[a].x0 < prev.cells[b].x0 })
@@ -211,11 +383,40 @@ func mergeHeaderLines(rows []line) []line {
 	return out
 }
 
+// stacks reports whether a cell of one line stands over two cells or
+// more of another, or over a wider one: a group's name over its columns'
+// names, two levels of a header that only touch, not one row (a name
+// wrapped onto the next line stands over one, no wider).
+func stacks(a, b line) bool {
+	for _, c := range a.cells {
+		n := 0
+		for _, d := range b.cells {
+			ws := d.words // a cell of names a blank apart counts a name each
+			if len(ws) == 0 {
+				ws = []word{{x0: d.x0, x1: d.x1}}
+			}
+			for _, w := range ws {
+				if min(c.x1, w.x1)-max(c.x0, w.x0) > 0 {
+					n++
+				}
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return widerUnder(a, b)
+}
+
 // placeHeader widens a header cell to the columns whose centres lie in its
 // region: from halfway to its left neighbour to halfway to its right one
 // (the table's edges at the ends). A centred 收入 over 项目 and 金额 covers
-// both. Cells with neighbours on every column stay as placed.
-func placeHeader(r line, k int, cols []span, first, last int) (int, int) {
+// both. Cells with neighbours on every column stay as placed. Where the
+// header's names made the columns, their extents (names) stand for them.
+func placeHeader(r line, k int, cols, names []span, first, last int) (int, int) {
+	if names != nil {
+		cols = names // a name stands centred over its columns' names
+	}
 	lo, hi := cols[0].x0, cols[len(cols)-1].x1
 	if k > 0 {
 		lo = (r.cells[k-1].x1 + r.cells[k].x0) / 2
@@ -236,9 +437,26 @@ func placeHeader(r line, k int, cols []span, first, last int) (int, int) {
 		return first, last
 	}
 	// Only a cell centred over the columns spans them; one at the edge of
-	// a wide region (the last header cell of a row, say) does not.
+	// a wide region (the last header cell of a row, say) does not. A cell
+	// over two columns or more spans the narrowest run of columns it
+	// stands within, exactly centred (a group's name over its three
+	// columns, in a region that runs to the table's edge); else the whole
+	// region, if it is centred there.
 	c := r.cells[k]
-	mid, span := (c.x0+c.x1)/2, cols[l].x1-cols[f].x0
+	mid := (c.x0 + c.x1) / 2
+	from := last - first
+	if names != nil && from == 0 && overlap(span{c.x0, c.x1}, cols[first]) < 0.3*(c.x1-c.x0) {
+		from = 1 // over no name, a narrow name may be centred over a pair (合计 over 预算数 and 决算数)
+	}
+	for w := from; w > 0 && w <= l-f; w++ {
+		for a := max(f, last-w); a <= first && a+w <= l; a++ {
+			b := a + w
+			if cols[a].x0 <= c.x0+2 && cols[b].x1 >= c.x1-2 && abs(mid-(cols[a].x0+cols[b].x1)/2) <= 0.03*(cols[b].x1-cols[a].x0)+1 {
+				return a, b
+			}
+		}
+	}
+	span := cols[l].x1 - cols[f].x0
 	if abs(mid-(cols[f].x0+cols[l].x1)/2) > 0.2*span {
 		return first, last
 	}
@@ -255,6 +473,9 @@ func wraps(prev, g *gridRow) bool {
 	if g.src.y0-prev.src.y1 > 0.45*g.src.h() {
 		return false
 	}
+	if widerUnder(prev.src, g.src) {
+		return false
+	}
 	used := map[int]bool{}
 	for j, t := range g.text {
 		if t == "" {
@@ -266,9 +487,121 @@ func wraps(prev, g *gridRow) bool {
 		if prev.text[o] == "" || prev.numeric[j] || used[o] {
 			return false
 		}
+		// A name centred under part of a spanning cell is a group of its
+		// columns (预算数 over 公务用车购置及运行费), not its text wrapping.
+		if g.origin[j] == j {
+			pe, ge := spanEnd(prev, o), spanEnd(g, j)
+			if pe > o && ge-j < pe-o && j+ge != o+pe {
+				return false
+			}
+		}
 		used[o] = true
 	}
 	return true
+}
+
+// alignGroups widens a header cell over several columns that cuts through
+// a cell of the header row below to cover it whole: a group's name spans
+// whole names under it (公务用车购置及运行维护费 over 小计 … 公务用车运行维护费,
+// each of those over its 预算数 and 决算数), though centred over fewer of
+// the columns. It takes only columns that stand empty in its row.
+func alignGroups(grid []*gridRow) {
+	n := 0 // header rows
+	for n < len(grid) && grid[n].src.numericCells() == 0 {
+		n++
+	}
+	for i := n - 2; i >= 0; i-- { // from the bottom up: a group over groups spans them as widened
+		g, below := grid[i], grid[i+1]
+		for j := range g.text {
+			if g.origin[j] != j || g.text[j] == "" {
+				continue
+			}
+			a, b := j, spanEnd(g, j)
+			if a == b {
+				continue
+			}
+			for k := a; k <= b; k++ {
+				o := below.origin[k]
+				if below.text[o] == "" {
+					continue
+				}
+				a, b = min(a, o), max(b, spanEnd(below, o))
+			}
+			free := true
+			for k := a; k <= b; k++ {
+				free = free && (k >= j && k <= spanEnd(g, j) || g.origin[k] == k && g.text[k] == "")
+			}
+			if !free {
+				continue
+			}
+			if a < j {
+				g.text[a], g.text[j] = g.text[j], ""
+			}
+			for k := a; k <= b; k++ {
+				g.origin[k] = a
+			}
+		}
+	}
+}
+
+// wrapsPart folds into the row above the cells of a header line that
+// continue a one-column name of it ("因公出国" / "（境）费"), where the
+// line's other cells stand under a spanning cell as its sub-header (小计,
+// 购置费, 运行费 under 公务用车购置及运行费): wraps takes a line whole or
+// not at all. The sub-header stays in the line.
+func wrapsPart(prev, g *gridRow) {
+	if g.src.page != prev.src.page || g.src.numericCells() > 0 || g.src.y0-prev.src.y1 > 0.45*g.src.h() {
+		return
+	}
+	var cont []int
+	sub := false
+	for j, t := range g.text {
+		if t == "" || g.origin[j] != j {
+			continue
+		}
+		o := prev.origin[j]
+		switch {
+		case o == j && prev.text[j] != "" && !prev.numeric[j] && spanEnd(prev, j) == j && spanEnd(g, j) == j:
+			cont = append(cont, j)
+		case prev.text[o] != "" && spanEnd(prev, o) > o:
+			sub = true
+		default:
+			return
+		}
+	}
+	if len(cont) == 0 || !sub {
+		return
+	}
+	for _, j := range cont {
+		if asciiWord(lastRune(prev.text[j])) && asciiWord(firstRune(g.text[j])) {
+			prev.text[j] += " "
+		}
+		prev.text[j] = strings.TrimSpace(prev.text[j] + g.text[j])
+		g.text[j] = ""
+	}
+}
+
+// widerUnder reports whether a cell of line b stands under a cell of line
+// a that it does not continue (wrapsUnder): b is a level of names of its
+// own (公务用车购置及运行维护费 under 财政拨款“三公”经费).
+func widerUnder(a, b line) bool {
+	for _, c := range a.cells {
+		for _, d := range b.cells {
+			if !wrapsUnder(word{x0: c.x0, x1: c.x1, y0: c.y0, y1: c.y1}, word{x0: d.x0, x1: d.x1, y0: d.y0, y1: d.y1}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spanEnd is the last column of the cell that starts at column j.
+func spanEnd(g *gridRow, j int) int {
+	e := j
+	for e+1 < len(g.origin) && g.origin[e+1] == j {
+		e++
+	}
+	return e
 }
 
 func mergeInto(prev, g *gridRow) {

@@ -685,6 +685,27 @@ func (tr *tableReader) spendingByFunction() bool {
 // leaf returns a column's most specific header — the lowest header cell
 // that starts in this column; a merged cell reaching over from the left is
 // a group, not a leaf — and the headers above it, nearest first.
+// wrappedLeaf is a column's own name joined from its two lowest header
+// cells where both are its own, neither spanning a neighbour: a name that
+// wrapped in a narrow column ("因公出国" over "（境）费") when the layout
+// kept its lines apart. "" where the cells are not so.
+func (v *tableView) wrappedLeaf(j int) string {
+	for k := len(v.levels) - 1; k >= 1; k-- {
+		if v.levels[k][j].text == "" {
+			continue
+		}
+		own := func(l int) bool {
+			c := v.levels[l][j]
+			return c.text != "" && !c.fromLeft && (j+1 >= len(v.levels[l]) || !v.levels[l][j+1].fromLeft)
+		}
+		if own(k) && own(k-1) {
+			return v.levels[k-1][j].text + v.levels[k][j].text
+		}
+		return ""
+	}
+	return ""
+}
+
 func (v *tableView) leaf(j int) (string, []string) {
 	var above []string
 	leaf := ""

@@ -311,18 +311,53 @@ func (tr *tableReader) byColumns() {
 			order = append(order, key)
 		}
 	}
+	misread := map[string]bool{} // by measure
+	if tr.kind == tableThreePublic && len(cols) > 0 {
+		// The template's “三公” row opens with a total (合计, of the “三公”
+		// or of all with 会议费 and 培训费), never a part: a part read
+		// there is a header read askew.
+		if m := tr.columnMetric(cols[0], false); m != "" && m != "three_public.total" {
+			return
+		}
+	}
 	if tr.kind == tableThreePublic {
+		blank := tr.threePublicBlanks(row)
 		for _, measure := range []string{"amount", "budget"} {
-			if !threePublicAddsUp(func(m string) (decimal.Decimal, bool) { f, ok := got[m+" "+measure]; return f.v, ok }) {
-				return // the columns were misread: better no figures than wrong ones
+			get := func(m string) (decimal.Decimal, bool) {
+				if f, ok := got[m+" "+measure]; ok {
+					return f.v, true
+				}
+				return decimal.Zero, blank[m+" "+measure]
+			}
+			if !threePublicAddsUp(get) {
+				misread[measure] = true // better no figures than wrong ones
 			}
 		}
 	}
 	for _, key := range order {
 		f := got[key]
 		m, measure, _ := strings.Cut(key, " ")
-		tr.add(i, f.j, m, measure, "", "", f.v, f.raw)
+		if !misread[measure] {
+			tr.add(i, f.j, m, measure, "", "", f.v, f.raw)
+		}
 	}
+}
+
+// threePublicBlanks lists the “三公” parts, by metric and measure, whose
+// column the header names but whose cell in the row is blank: a table that
+// prints nothing for zero. A blank is no figure to report, but it lets the
+// parts that are printed be checked against their total.
+func (tr *tableReader) threePublicBlanks(row []tcell) map[string]bool {
+	out := map[string]bool{}
+	for j, c := range row {
+		if c.text != "" || c.covered {
+			continue
+		}
+		if m, measure := tr.columnMetric(j, false), tr.threePublicMeasure(j); m != "" && measure != "" {
+			out[m+" "+measure] = true
+		}
+	}
+	return out
 }
 
 // measureWord reports whether a header names a measure, not a part: 预算数,
@@ -462,6 +497,26 @@ func (tr *tableReader) columnMetric(j int, amount bool) string {
 	return ""
 }
 
+// threePublicKind names the one “三公” part a header names, or "".
+func (tr *tableReader) threePublicKind(h string) string {
+	has := func(w string) bool { return strings.Contains(h, w) }
+	switch {
+	case has("会议") || has("培训") || has("机关运行") || has("小计") || has("合计"):
+		return ""
+	case has("出国"):
+		return "three_public.overseas"
+	case has("接待"):
+		return "three_public.reception"
+	case has("购置及运行") || has("购置和运行"):
+		return "three_public.vehicle"
+	case has("购置") && !has("运行"):
+		return "three_public.vehicle.purchase"
+	case has("运行") && !has("购置"):
+		return "three_public.vehicle.operation"
+	}
+	return ""
+}
+
 // threePublicColumn names a “三公” table column by its own header, and a
 // 小计 by the group above it: 小计 under 公务用车… is the vehicle subtotal,
 // under “三公”经费 the 三公 total. A 合计 that also holds 会议费 and 培训费
@@ -491,6 +546,15 @@ func (tr *tableReader) threePublicColumn(j int) string {
 		}
 	}
 	subtotal := has("小计") || has("合计")
+	if len(kinds) == 0 && !subtotal {
+		if w := tr.v.wrappedLeaf(j); w != "" && w != leaf {
+			// A name that wrapped onto two header rows: "（境）费" is
+			// 因公出国（境）费's end.
+			if m := tr.threePublicKind(w); m != "" {
+				return m
+			}
+		}
+	}
 	switch {
 	case has("机关运行"):
 		return "" // 机关运行经费, printed beside the “三公” columns in one table

@@ -142,6 +142,17 @@ func TestTableShapes(t *testing.T) {
 			para("编制部门：上海市某局 单位:万元"),
 			grid("合计|因公出国(境)费|公务接待费 公务用车购置及运行费小计 购置费|机关运行经费预算 数运行费", "867.50|839.00|28.50|213.28")},
 			[]string{"three_public.overseas amount = 8390000", "three_public.total amount = 8675000"}},
+		// A part's name wrapped onto the header's next row, where the
+		// vehicle's parts stand under their group: the two rows name it.
+		{"三公 names wrapped onto the row of the vehicle's parts", []extract.Block{budget, para("“三公”经费预算表"), para("单位:万元"),
+			grid("合计|因公出国|公务用车购置及运行维护费|<|<|公务接待|会议费|培训费", "|（境）费|小计|公务用车购置费|公务用车运行维护费|费||",
+				"20.00|1.00|6.00|2.00|4.00|3.00|8.00|2.00")},
+			[]string{"three_public.overseas amount = 10000", "three_public.reception amount = 30000", "three_public.vehicle amount = 60000",
+				"three_public.vehicle.operation amount = 40000", "three_public.vehicle.purchase amount = 20000"}},
+		// The template's row opens with a total: a part read in the first
+		// column is a header read askew, and nothing is taken.
+		{"三公 row opening with a part", []extract.Block{budget, para("“三公”经费预算表"), para("单位:万元"),
+			grid("因公出国（境）费|公务接待费|会议费", "2,542.60|427.50|1,305.25")}, nil},
 		// Parts that outgrow the total, the vehicle subtotal unread: the
 		// columns were misread, and nothing is taken.
 		{"三公 parts over the total", []extract.Block{budget, para("“三公”经费预算表"), para("单位:万元"),
