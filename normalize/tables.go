@@ -189,7 +189,7 @@ func viewTable(b *extract.Block) *tableView {
 			continue // the header again, on the table's next page
 		}
 		inHeader = false
-		if n := len(v.rows); n > 0 && completes(v.rows[n-1], cells) {
+		if n := len(v.rows); n > 0 && (completes(v.rows[n-1], cells) || endsRow(v.rows, cells)) {
 			for j, c := range cells {
 				if c.text != "" {
 					v.rows[n-1][j] = c
@@ -201,6 +201,7 @@ func viewTable(b *extract.Block) *tableView {
 		v.index = append(v.index, i)
 	}
 	dropLineNumbers(v)
+	centredCodes(v)
 	assembleRows(v)
 	return v
 }
@@ -484,6 +485,49 @@ func completes(a, b []tcell) bool {
 		}
 	}
 	return code && named
+}
+
+// endsRow reports whether a line of figures alone is the end of the row
+// above, set lower in a tall row: it fills exactly the figure columns the
+// row above leaves blank, and together they fill as many as the table's
+// fullest row ("小学教育 3,564.49 2,579.27 852.13" over "- 133.09 -").
+func endsRow(rows [][]tcell, b []tcell) bool {
+	a := rows[len(rows)-1]
+	if !hasName(a) || hasName(b) {
+		return false
+	}
+	// A figure, not a code: codes are bare digits of 2, 3, 5 or 7.
+	figure := func(c tcell) bool {
+		return c.numeric && !c.covered && !(subCodeRe.MatchString(c.text) || codeRe.MatchString(c.text))
+	}
+	filled, most := 0, 0
+	for j, c := range b {
+		switch {
+		case c.text == "" || c.covered:
+		case !figure(c) || a[j].text != "":
+			return false // a code or a word, or a column the row above has
+		default:
+			filled++
+		}
+	}
+	if filled == 0 {
+		return false
+	}
+	for _, c := range a {
+		if figure(c) {
+			filled++
+		}
+	}
+	for _, r := range rows {
+		n := 0
+		for _, c := range r {
+			if figure(c) {
+				n++
+			}
+		}
+		most = max(most, n)
+	}
+	return filled == most
 }
 
 // label is a row's label: its first text cell that is not a code, without

@@ -177,6 +177,25 @@ func TestTableShapes(t *testing.T) {
 				"gpb.item amount 社会保障和就业支出/抚恤/死亡抚恤 #2080801 = 197000",
 				"gpb.item amount 社会保障和就业支出/社会福利/儿童福利 #2081001 = 5000",
 				"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/行政单位离退休 #2080501 = 2531200"}},
+		// 类 and 款 cells merged down their rows, each code centred: the
+		// class's row has none, its code stands on a row below; a line
+		// of a tall row's last figures stands apart under it.
+		{"gpb table whose 类 and 款 codes are centred in merged cells", []extract.Block{decision, para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+			grid("科目编码|<|<|科目名称|合计|基本支出|项目支出", "类|款|项||||",
+				"|||合计|300.00|200.00|100.00",
+				"|||教育支出|200.00|150.00|50.00",
+				"205|||普通教育|200.00|150.00|50.00",
+				"|02|02|小学教育|200.00|150.00|",
+				"||||||50.00",
+				"|||社会保障和就业支出|100.00|50.00|50.00",
+				"|||行政事业单位养老支出|100.00|50.00|50.00",
+				"208|05|02|事业单位离退休|60.00|30.00|30.00",
+				"||05|机关事业单位基本养老保险缴费支出|40.00|20.00|20.00")},
+			[]string{"gpb.basic amount = 2000000", "gpb.class amount 教育支出 #205 = 2000000", "gpb.class amount 社会保障和就业支出 #208 = 1000000",
+				"gpb.expenditure amount = 3000000",
+				"gpb.item amount 教育支出/普通教育/小学教育 #2050202 = 2000000",
+				"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/事业单位离退休 #2080502 = 600000",
+				"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/机关事业单位基本养老保险缴费支出 #2080505 = 400000"}},
 		{"no unit, no facts", []extract.Block{decision, para("一般公共预算财政拨款支出决算表"),
 			grid("科目编码|科目名称|决算数", "201|一般公共服务支出|2,106.66")}, nil},
 	}

@@ -1,0 +1,65 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+)
+
+// codesOf gives each row's 类, 款 and 项 cells, and the function code
+// the table readers read from them.
+func codesOf(v *tableView) []string {
+	var out []string
+	for _, row := range v.rows {
+		code, _, _ := rowCode(row)
+		out = append(out, row[0].text+"/"+row[1].text+"/"+row[2].text+" "+code)
+	}
+	return out
+}
+
+func TestCentredCodes(t *testing.T) {
+	head := []string{"科目编码|<|<|科目名称|合计", "类|款|项||"}
+	tests := []struct {
+		name string
+		rows []string
+		want []string
+	}{
+		// Names no catalogue holds: the levels come from the rows' order.
+		{"codes centred in merged cells go back to their rows", []string{
+			"|||合计|30.00",
+			"|||甲类支出|20.00",
+			"|||甲款|12.00",
+			"299|01|01|甲项一|5.00",
+			"||02|甲项二|7.00",
+			"|||乙款|8.00",
+			"|02|01|乙项一|8.00",
+			"|||丙类支出|10.00",
+			"298|||丙款|10.00",
+			"|03|01|丙项一|10.00"},
+			[]string{"// ", "299// 299", "299/01/ 29901", "299/01/01 2990101", "299/01/02 2990102", "299/02/ 29902", "299/02/01 2990201",
+				"298// 298", "298/03/ 29803", "298/03/01 2980301"}},
+		// A class code below its class's rows is no merged cell's: the
+		// table is left as printed.
+		{"a code outside the rows its cell would cover", []string{
+			"|||合计|30.00",
+			"|||甲类支出|20.00",
+			"|01|01|甲项一|20.00",
+			"|||丙类支出|10.00",
+			"299|03||丙款|10.00",
+			"298||01|丙项一|10.00"},
+			[]string{"// ", "// ", "/01/01 ", "// ", "299/03/ 29903", "298//01 29801"}},
+		// Every row with a code of its own: nothing to put back.
+		{"codes on their rows", []string{
+			"|||合计|20.00",
+			"299|||甲类支出|20.00",
+			"|01||甲款|20.00",
+			"||01|甲项一|20.00"},
+			[]string{"// ", "299// 299", "/01/ ", "//01 "}},
+	}
+	for _, tt := range tests {
+		b := grid(append(append([]string(nil), head...), tt.rows...)...)
+		v := viewTable(&b)
+		if got := codesOf(v); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: codes %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
