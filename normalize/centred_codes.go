@@ -1,6 +1,9 @@
 package normalize
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // centredCodes puts back the codes of a function table that prints its 类
 // and 款 codes in cells merged down their rows, each code centred in its
@@ -180,8 +183,12 @@ func hasFigure(cells []tcell) bool {
 }
 
 // codeColumns finds a function table's 类, 款 and 项 columns, three side by
-// side under those names, by the first's index; -1 where there are none.
+// side, by the first's index; -1 where there are none. They are the three
+// under those names, or, where the header's names stand off their columns
+// (a 项 over the name column), three columns of codes alone (3 digits, 2,
+// 2) in a table whose header names 类.
 func codeColumns(v *tableView) int {
+	named := false
 	for j := 0; j+3 < len(v.header); j++ {
 		ok := true
 		for k, want := range []string{"类", "款", "项"} {
@@ -191,6 +198,99 @@ func codeColumns(v *tableView) int {
 		if ok {
 			return j
 		}
+		leaf, _ := v.leaf(j)
+		named = named || strings.ReplaceAll(leaf, " ", "") == "类"
+	}
+	if !named {
+		return -1
+	}
+	// Each column's cells: all codes of one length, or none.
+	kind := func(j int) int {
+		n := 0
+		for _, row := range v.rows {
+			switch c := row[j]; {
+			case c.text == "":
+			case c.covered || !codeRe.MatchString(c.text) && !subCodeRe.MatchString(c.text):
+				return -1
+			case n == 0 || n == len(c.text):
+				n = len(c.text)
+			default:
+				return -1
+			}
+		}
+		return n
+	}
+	for j := 0; j+3 < len(v.header); j++ {
+		if kind(j) == 3 && kind(j+1) == 2 && kind(j+2) == 2 {
+			return j
+		}
 	}
 	return -1
+}
+
+// leadingItemRe is a name cell that opens with a 项 code: "02 科普活动".
+var leadingItemRe = regexp.MustCompile(`^(\d{2}) *([^\d\s.,，。、%].*)$`)
+
+// itemCodeColumn gives back the 项 column of a table that prints its 类 and
+// 款 codes in cells of their own and its 项 code at the head of the name
+// cell, the layout having run the narrow 项 column into the name column
+// ("206 | 07 | 02 科普活动"): a column of codes goes in before the names.
+// Only a table with 类 and 款 columns of codes alone and no 项 column, whose
+// rows with both open their name with a 项 code, is so read.
+func itemCodeColumn(v *tableView) {
+	at := -1 // the 类 column
+	for j := 0; j+2 < len(v.header) && at < 0; j++ {
+		lei, kuan, n := true, true, 0
+		for _, row := range v.rows {
+			if c := row[j]; c.text != "" {
+				lei = lei && len(c.text) == 3 && codeRe.MatchString(c.text)
+				n++
+			}
+			if c := row[j+1]; c.text != "" {
+				kuan = kuan && subCodeRe.MatchString(c.text)
+			}
+		}
+		if lei && kuan && n > 0 {
+			at = j
+		}
+	}
+	if at < 0 {
+		return
+	}
+	name := at + 2
+	found := false
+	for _, row := range v.rows {
+		c := row[name]
+		switch {
+		case c.text == "" || c.covered:
+		case subCodeRe.MatchString(c.text) || codeRe.MatchString(c.text):
+			return // a column of codes already: the 项 column is there
+		case leadingItemRe.MatchString(c.text):
+			if row[at].text == "" || row[at+1].text == "" {
+				return // a 项 code needs its 类 and 款 on the row
+			}
+			found = true
+		}
+	}
+	if !found {
+		return
+	}
+	insert := func(cells []tcell, c tcell) []tcell {
+		out := make([]tcell, 0, len(cells)+1)
+		out = append(out, cells[:name]...)
+		out = append(out, c)
+		return append(out, cells[name:]...)
+	}
+	for i := range v.levels {
+		v.levels[i] = insert(v.levels[i], tcell{text: "项"})
+	}
+	v.header = append(v.header[:name:name], append([]string{"项"}, v.header[name:]...)...)
+	for i, row := range v.rows {
+		code := tcell{}
+		if m := leadingItemRe.FindStringSubmatch(row[name].text); m != nil && !row[name].covered {
+			code = tcell{text: m[1], numeric: true}
+			row[name].text = m[2]
+		}
+		v.rows[i] = insert(row, code)
+	}
 }

@@ -63,3 +63,28 @@ func TestCentredCodes(t *testing.T) {
 		}
 	}
 }
+
+// A narrow 项 column run into the name column: the 项 code heads the name.
+func TestItemCodeColumn(t *testing.T) {
+	b := grid("科目编码|<|科目名称|合计", "类|款|项 名称|",
+		"206||科学技术支出|6.00",
+		"206|07|科学技术普及|6.00",
+		"206|07|02 科普活动|4.00",
+		"206|07|99其他科学技术普及支出|2.00")
+	v := viewTable(&b)
+	want := []string{"206// 206", "206/07/ 20607", "206/07/02 2060702", "206/07/99 2060799"}
+	if got := codesOf(v); !reflect.DeepEqual(got, want) {
+		t.Errorf("codes %q, want %q", got, want)
+	}
+	if _, name, _ := rowCode(v.rows[2]); name != "科普活动" {
+		t.Errorf("name %q, want 科普活动", name)
+	}
+	// A name that opens with digits on a row without its 款 is no 项 code.
+	b = grid("科目编码|<|科目名称|合计", "类|款|项 名称|",
+		"206||科学技术支出|6.00",
+		"206||10万人以上项目|6.00")
+	v = viewTable(&b)
+	if got, want := codesOf(v), []string{"206//科学技术支出 206", "206//10万人以上项目 206"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("codes %q, want %q", got, want)
+	}
+}

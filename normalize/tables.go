@@ -201,6 +201,7 @@ func viewTable(b *extract.Block) *tableView {
 		v.index = append(v.index, i)
 	}
 	dropLineNumbers(v)
+	itemCodeColumn(v)
 	centredCodes(v)
 	assembleRows(v)
 	return v
