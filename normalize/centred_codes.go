@@ -3,6 +3,8 @@ package normalize
 import (
 	"regexp"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // centredCodes puts back the codes of a function table that prints its 类
@@ -20,12 +22,7 @@ func centredCodes(v *tableView) {
 	if at < 0 {
 		return
 	}
-	type line struct {
-		i     int
-		codes [3]string
-		item  bool
-	}
-	var lines []line
+	var lines []codeLine
 	uncoded := false
 	for i, row := range v.rows {
 		name := ""
@@ -35,7 +32,7 @@ func centredCodes(v *tableView) {
 				break
 			}
 		}
-		var l line
+		var l codeLine
 		l.i = i
 		for k := range 3 {
 			c := row[at+k]
@@ -74,79 +71,31 @@ func centredCodes(v *tableView) {
 			named = append(named, k)
 		}
 	}
-	level := make(map[int]int, len(named)) // by index into lines
-	for n, k := range named {
-		switch {
-		case lines[k].item:
-			level[k] = 2
-		case n+1 < len(named) && lines[named[n+1]].item:
-			level[k] = 1
-		case n+1 < len(named):
-			level[k] = 0
-		default:
-			return // a last row without a 项 code: its level is not sure
+	// The rows' levels: by where the 项 codes stand, or else by the
+	// amounts (a 类 the sum of its 款, a 款 of its 项).
+	var out map[int][3]string
+	if lv := levelsByItems(lines, named); lv != nil {
+		out = placeCodes(lines, named, lv)
+	}
+	if out == nil {
+		amounts := make([]decimal.Decimal, len(named))
+		for n, k := range named {
+			a, ok := firstFigure(v.rows[lines[k].i][at+3:])
+			if !ok {
+				return
+			}
+			amounts[n] = a
+		}
+		if lv := levelsByAmounts(amounts); lv != nil {
+			byLine := make(map[int]int, len(named))
+			for n, k := range named {
+				byLine[k] = lv[n]
+			}
+			out = placeCodes(lines, named, byLine)
 		}
 	}
-	// Each level's codes in order, and the rows each code's cell may cover:
-	// from its row to the row before the next of its level or above.
-	for lv := 0; lv < 2; lv++ {
-		var heads []int // named rows of the level
-		for _, k := range named {
-			if level[k] == lv {
-				heads = append(heads, k)
-			}
-		}
-		var codes []int // lines with a code of the level
-		for k, l := range lines {
-			if l.codes[lv] != "" {
-				codes = append(codes, k)
-			}
-		}
-		if len(codes) != len(heads) {
-			return
-		}
-		for m, h := range heads {
-			end := len(lines) // the line after the cell's last row
-			for _, k := range named {
-				if k > h && level[k] <= lv {
-					end = k
-					break
-				}
-			}
-			if codes[m] < h || codes[m] >= end {
-				return // a code outside the rows its cell would cover
-			}
-		}
-	}
-	// Put each code on its row and give the rows below it theirs.
-	var cur [2]string
-	var next [2]int
-	var code [2][]string
-	for lv := range 2 {
-		for _, l := range lines {
-			if l.codes[lv] != "" {
-				code[lv] = append(code[lv], l.codes[lv])
-			}
-		}
-	}
-	out := make(map[int][3]string, len(named))
-	for _, k := range named {
-		lv := level[k]
-		if lv < 2 {
-			cur[lv] = code[lv][next[lv]]
-			next[lv]++
-			if lv == 0 {
-				cur[1] = ""
-			}
-		}
-		c := [3]string{cur[0], "", ""}
-		if lv >= 1 {
-			c[1] = cur[1]
-		}
-		if lv == 2 {
-			c[2] = lines[k].codes[2]
-		}
-		out[lines[k].i] = c
+	if out == nil {
+		return
 	}
 	for _, l := range lines {
 		row := v.rows[l.i]
@@ -160,6 +109,145 @@ func centredCodes(v *tableView) {
 			}
 		}
 	}
+}
+
+// codeLine is a row of a function table as its code cells read: its index
+// among the view's rows, its 类, 款 and 项 codes as printed, and whether it
+// has a 项 code.
+type codeLine struct {
+	i     int
+	codes [3]string
+	item  bool
+}
+
+// levelsByItems gives the named rows' levels (by index into lines) where
+// each row's 项 code stands on it: a row without one before a row with one
+// is a 款, before another without a 类. nil where the last row has none.
+func levelsByItems(lines []codeLine, named []int) map[int]int {
+	level := make(map[int]int, len(named))
+	for n, k := range named {
+		switch {
+		case lines[k].item:
+			level[k] = 2
+		case n+1 < len(named) && lines[named[n+1]].item:
+			level[k] = 1
+		case n+1 < len(named):
+			level[k] = 0
+		default:
+			return nil // a last row without a 项 code: its level is not sure
+		}
+	}
+	return level
+}
+
+// levelsByAmounts gives the rows' levels by their amounts, in order: each
+// 类 is followed by 款 that add up to it, each 款 by 项 that add up to it,
+// to a cent a row. nil where the amounts do not parse so.
+func levelsByAmounts(amounts []decimal.Decimal) []int {
+	level := make([]int, len(amounts))
+	var node func(n, lv int) int // the row after the node at n, or -1
+	node = func(n, lv int) int {
+		level[n] = lv
+		if lv == 2 {
+			return n + 1
+		}
+		sum, m, kids := decimal.Zero, n+1, 0
+		cent := decimal.New(1, -2)
+		for m < len(amounts) && sum.Add(cent.Mul(decimal.NewFromInt(int64(kids)))).LessThan(amounts[n]) {
+			if m = node(m, lv+1); m < 0 {
+				return -1
+			}
+			sum, kids = decimal.Zero, kids+1
+			for k := n + 1; k < m; k++ {
+				if level[k] == lv+1 {
+					sum = sum.Add(amounts[k])
+				}
+			}
+		}
+		if kids == 0 || sum.Sub(amounts[n]).Abs().GreaterThan(cent.Mul(decimal.NewFromInt(int64(kids)))) {
+			return -1
+		}
+		return m
+	}
+	for n := 0; n < len(amounts); {
+		if n = node(n, 0); n < 0 {
+			return nil
+		}
+	}
+	return level
+}
+
+// placeCodes puts the printed codes back on the rows of the levels given:
+// each level's codes in order, one per row of the level, each standing
+// within the rows its merged cell covers (a 类's or 款's from its row to
+// its last descendant, a 项's from the row before it to its own). It
+// returns each named row's 类, 款 and 项, by index into the view's rows,
+// or nil where the codes do not fit.
+func placeCodes(lines []codeLine, named []int, level map[int]int) map[int][3]string {
+	var code [3][]string
+	for lv := range 3 {
+		var heads []int // named rows of the level
+		for _, k := range named {
+			if level[k] == lv {
+				heads = append(heads, k)
+			}
+		}
+		var at []int // lines with a code of the level
+		for k, l := range lines {
+			if l.codes[lv] != "" {
+				at = append(at, k)
+				code[lv] = append(code[lv], l.codes[lv])
+			}
+		}
+		if len(at) != len(heads) {
+			return nil
+		}
+		for m, h := range heads {
+			from, end := h, len(lines) // the lines the code's cell may cover
+			if lv == 2 {
+				end = h + 1
+				for n, k := range named {
+					if k == h && n > 0 {
+						from = named[n-1]
+					}
+				}
+			} else {
+				for _, k := range named {
+					if k > h && level[k] <= lv {
+						end = k
+						break
+					}
+				}
+			}
+			if at[m] < from || at[m] >= end {
+				return nil // a code outside the rows its cell would cover
+			}
+		}
+	}
+	out := make(map[int][3]string, len(named))
+	var cur [3]string
+	var next [3]int
+	for _, k := range named {
+		lv := level[k]
+		cur[lv] = code[lv][next[lv]]
+		next[lv]++
+		for below := lv + 1; below < 3; below++ {
+			cur[below] = ""
+		}
+		out[lines[k].i] = cur
+	}
+	return out
+}
+
+// firstFigure reads the first figure of cells.
+func firstFigure(cells []tcell) (decimal.Decimal, bool) {
+	for _, c := range cells {
+		if c.text != "" && c.numeric && !c.covered {
+			v, err := parseCell(c.text)
+			return v, err == nil
+		}
+	}
+	return decimal.Decimal{}, false
 }
 
 // hasName reports whether cells hold a name: words, not a figure.

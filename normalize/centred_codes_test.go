@@ -37,6 +37,16 @@ func TestCentredCodes(t *testing.T) {
 			"|03|01|丙项一|10.00"},
 			[]string{"// ", "299// 299", "299/01/ 29901", "299/01/01 2990101", "299/01/02 2990102", "299/02/ 29902", "299/02/01 2990201",
 				"298// 298", "298/03/ 29803", "298/03/01 2980301"}},
+		// 项 codes centred a row high, on their 款's rows: the levels come
+		// from the amounts (a 类 the sum of its 款, a 款 of its 项).
+		{"项 codes on the rows above theirs", []string{
+			"|||合计|30.00",
+			"|||甲类支出|30.00",
+			"|01|01|甲款|20.00",
+			"|||甲项一|20.00",
+			"299|02|01|乙款|10.00",
+			"|||乙项一|10.00"},
+			[]string{"// ", "299// 299", "299/01/ 29901", "299/01/01 2990101", "299/02/ 29902", "299/02/01 2990201"}},
 		// A class code below its class's rows is no merged cell's: the
 		// table is left as printed.
 		{"a code outside the rows its cell would cover", []string{

@@ -204,6 +204,7 @@ func viewTable(b *extract.Block) *tableView {
 	itemCodeColumn(v)
 	centredCodes(v)
 	assembleRows(v)
+	centredCodes(v) // the rows a name's lines and figures make, where their codes were not read before
 	return v
 }
 
