@@ -98,3 +98,23 @@ func TestItemCodeColumn(t *testing.T) {
 		t.Errorf("codes %q, want %q", got, want)
 	}
 }
+
+// A tall row's last figures set lower join it; a line of figures under a
+// row of words alone (a two-half table's 人员经费合计 and 公用经费合计 figures
+// over their labels) does not.
+func TestEndsRow(t *testing.T) {
+	b := grid("科目编码|科目名称|合计|基本支出|项目支出|经营支出",
+		"205|教育支出|30.00|20.00|5.00|5.00",
+		"20502|普通教育|30.00|20.00||",
+		"||||5.00|5.00")
+	if v := viewTable(&b); len(v.rows) != 2 || cellTexts(v.rows[1])[len(cellTexts(v.rows[1]))-1] != "5.00" {
+		t.Errorf("rows %v, want the last line in the second row", v.rows)
+	}
+	b = grid("科目编码|科目名称|决算数|科目编码|科目名称|决算数",
+		"301|工资福利支出|10.00|302|商品和服务支出|4.00",
+		"310|资本性支出||||",
+		"||10.00|||4.00")
+	if v := viewTable(&b); len(v.rows) != 3 {
+		t.Errorf("%d rows, want the line of figures a row of its own", len(v.rows))
+	}
+}

@@ -490,9 +490,10 @@ func completes(a, b []tcell) bool {
 }
 
 // endsRow reports whether a line of figures alone is the end of the row
-// above, set lower in a tall row: it fills exactly the figure columns the
-// row above leaves blank, and together they fill as many as the table's
-// fullest row ("小学教育 3,564.49 2,579.27 852.13" over "- 133.09 -").
+// above, set lower in a tall row: the row has figures of its own, the line
+// fills figure columns right of them that the row leaves blank, and
+// together they fill as many as the table's fullest row ("小学教育 3,564.49
+// 2,579.27 852.13" over "- 133.09 -").
 func endsRow(rows [][]tcell, b []tcell) bool {
 	a := rows[len(rows)-1]
 	if !hasName(a) || hasName(b) {
@@ -515,11 +516,21 @@ func endsRow(rows [][]tcell, b []tcell) bool {
 	if filled == 0 {
 		return false
 	}
-	for _, c := range a {
+	own := 0 // the row's own figures, all left of the line's
+	for j, c := range a {
 		if figure(c) {
-			filled++
+			own++
+			for k := 0; k <= j; k++ {
+				if b[k].text != "" && !b[k].covered {
+					return false
+				}
+			}
 		}
 	}
+	if own == 0 {
+		return false // a row of words alone: the figures may be the next row's
+	}
+	filled += own
 	for _, r := range rows {
 		n := 0
 		for _, c := range r {
