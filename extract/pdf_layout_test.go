@@ -417,3 +417,24 @@ func TestPDFThreePublicMeasurePairs(t *testing.T) {
 		t.Errorf("figures = %q", got[len(got)-1])
 	}
 }
+
+// A 栏次 row numbers the columns, each number centred under its name, the
+// figures right-aligned further right: the numbers make no columns of
+// their own (a national-template 支出决算表).
+func TestPDFColumnNumbersRow(t *testing.T) {
+	ws := []word{
+		w(45, 100, "项目"), w(170, 100, "合计"), w(260, 100, "基本支出"), w(360, 100, "上缴上级支出"),
+		w(45, 117, "栏次"), w(176, 117, "1"), w(277, 117, "2"), w(388, 117, "3"),
+		w(45, 134, "合计"), right(240, 134, "3156.18"), right(340, 134, "1849.30"), right(450, 134, "0.00"),
+		w(45, 151, "公共安全支出"), right(240, 151, "2616.28"), right(340, 151, "1309.40"), right(450, 151, "0.00"),
+	}
+	ts := tables(layout(ws))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	got := grid(ts[0])
+	want := []string{"项目|合计|基本支出|上缴上级支出", "栏次|1|2|3", "合计|3156.18|1849.30|0.00", "公共安全支出|2616.28|1309.40|0.00"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("grid\n%q\nwant\n%q", got, want)
+	}
+}

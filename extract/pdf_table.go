@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -24,8 +25,14 @@ func columns(rows []line) []span {
 // stands centred in its column, its figures may not.
 func columnsNamed(rows []line) ([]span, []span) {
 	var ivs, labels []span
+	figures := 0 // rows with figures other than the columns' numbers
 	for _, r := range rows {
-		if r.numericCells() > 0 {
+		if r.numericCells() > 0 && !counting(r) {
+			figures++
+		}
+	}
+	for _, r := range rows {
+		if r.numericCells() > 0 && !(figures > 0 && counting(r)) {
 			for _, c := range r.cells {
 				if c.numeric {
 					ivs = append(ivs, span{c.x0, c.x1})
@@ -183,6 +190,24 @@ func leafColumns(rows []line, leaves []word, nKnown int, region func(cell) int) 
 		}
 	}
 	return cols
+}
+
+// counting reports whether a row numbers the columns (1, 2, 3 … left to
+// right, words aside): its numbers stand centred under the names, where
+// the figures below stand right-aligned, so they would make columns of
+// their own beside the figures'.
+func counting(r line) bool {
+	n := 0
+	for _, c := range r.cells {
+		if !c.numeric {
+			continue
+		}
+		n++
+		if c.text != strconv.Itoa(n) {
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // withoutSpanning drops the labels that reach over two columns of others
