@@ -84,7 +84,7 @@ vet: deps
 # The store tests run on embedded chDB and on a private ClickHouse server
 # started for the run; both are required here.
 test: vet chdb
-	FISCALDOCS_REQUIRE_TOOLS=1 scripts/with-clickhouse.sh $(GO) test -tags $(TAGS) -race -count=1 ./...
+	FISCALDOCS_REQUIRE_TOOLS=1 scripts/with-clickhouse.sh $(GO) test -tags $(TAGS) -race -count=1 ./... ./testdata/mkreports
 
 fuzz: deps
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzDocx$$' -fuzztime $(FUZZTIME) ./extract
