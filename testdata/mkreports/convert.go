@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,10 +37,24 @@ func chromiumPDF(ctx context.Context, html, pdf string) error {
 	return nil
 }
 
-// pdfText makes the text copy of a PDF: rows as lines, pages separated by
-// form feeds.
-func pdfText(ctx context.Context, pdf, txt string) error {
-	if out, err := exec.CommandContext(ctx, "pdftotext", "-raw", "-enc", "UTF-8", pdf, txt).CombinedOutput(); err != nil {
+// textCopy is the pdftotext mode a document's text copy is made in: most
+// are -raw (rows as lines, cells a space apart, the content stream's
+// order), one in three -layout (columns kept by blanks, blank lines where
+// the page has room). The choice hangs on the name alone, so it draws
+// nothing from the document's random source.
+func textCopy(name string) string {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	if h.Sum32()%3 == 1 {
+		return "-layout"
+	}
+	return "-raw"
+}
+
+// pdfText makes the text copy of a PDF in the mode textCopy gives, pages
+// separated by form feeds.
+func pdfText(ctx context.Context, pdf, txt, mode string) error {
+	if out, err := exec.CommandContext(ctx, "pdftotext", mode, "-enc", "UTF-8", pdf, txt).CombinedOutput(); err != nil {
 		return fmt.Errorf("pdftotext %s: %w: %s", filepath.Base(pdf), err, tail(out))
 	}
 	return nil

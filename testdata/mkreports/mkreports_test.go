@@ -297,6 +297,7 @@ func TestVariationsOccur(t *testing.T) {
 		add("unit:" + d.Unit)
 		add("scope:" + d.Report.Dept.Scope)
 		add("pagenum:" + d.Furn.PageNum)
+		add("textcopy:" + textCopy(d.Name))
 		if d.Furn.Header != "" {
 			add("running-header")
 		}
@@ -343,7 +344,7 @@ func TestVariationsOccur(t *testing.T) {
 	for _, want := range []string{"style:shjs", "style:shys", "style:jsys", "style:scjs", "style:xj", "kind:决算", "kind:预算", "unit:元", "unit:万元",
 		"scope:部门", "scope:单位", "pagenum:dash", "pagenum:hyphen", "pagenum:di", "pagenum:plain", "pagenum:", "running-header",
 		"landscape:true", "landscape:false", "repeat:true", "repeat:false", "valign:top", "valign:bottom", "valign:middle", "empty-note",
-		"narrow-names", "thead", "zero>0.00<", "zero>-<", "separators", "no-separators", "codes:single"} {
+		"narrow-names", "thead", "zero>0.00<", "zero>-<", "separators", "no-separators", "codes:single", "textcopy:-raw", "textcopy:-layout"} {
 		if !seen[want] {
 			t.Errorf("variation %q never occurred in 80 documents", want)
 		}
