@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/corpus"
+	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 	"github.com/fiscaldocs/fiscaldocs/load"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 )
@@ -43,19 +43,19 @@ func (s shard) holds(sha string) bool {
 }
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("ingest")
 	sf := addStoreFlags(fs)
-	workers := fs.Int("workers", 0, "documents read at once (default: one per CPU)")
-	shardFlag := fs.String("shard", "", "K/N: take only the documents whose hash falls in shard K of N, so N machines share a corpus")
-	if err := fs.Parse(args); err != nil {
+	workers := fs.Int("workers", 0, "`N` documents read at once (default: one per CPU)")
+	shardFlag := fs.String("shard", "", "take only the documents whose hash falls in shard K of N (`K/N`), so N machines share a corpus")
+	args, err := cli.Parse(fs, args)
+	if err != nil {
 		return err
 	}
 	sh, err := parseShard(*shardFlag)
-	if fs.NArg() == 0 || err != nil {
-		if err != nil {
-			fmt.Fprintln(stderr, "fiscaldocs ingest:", err)
-		}
+	switch {
+	case err != nil:
+		return &cli.UsageError{Msg: err.Error()}
+	case len(args) == 0:
 		return errUsage
 	}
 	store, err := sf.open(ctx)
@@ -67,7 +67,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	return ingest(ctx, store, seg, expand(fs.Args()), ingestOptions{workers: *workers, shard: sh}, stdout, stderr)
+	return ingest(ctx, store, seg, expand(args), ingestOptions{workers: *workers, shard: sh}, stdout, stderr)
 }
 
 type ingestOptions struct {
@@ -87,7 +87,7 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 	if err != nil {
 		return err
 	}
-	extractor := "fiscaldocs/" + Version
+	extractor := extractorVersion()
 	l := &loader{ctx: ctx, store: store, progress: newProgress(stderr), start: time.Now()}
 	stop := l.flushEvery(maxWait)
 	skip := func(d corpus.Doc) (bool, error) {

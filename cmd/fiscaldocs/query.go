@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,19 +12,20 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 	"github.com/fiscaldocs/fiscaldocs/load"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 )
 
 func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("query", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("query")
 	sf := addStoreFlags(fs)
-	format := fs.String("format", "table", "output: table, csv or json")
-	if err := fs.Parse(args); err != nil {
+	format := cli.Choice(fs, "format", "table", []string{"table", "csv", "json"}, "how the rows are written: a table, CSV or a JSON array")
+	args, err := cli.Parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 || *format != "table" && *format != "csv" && *format != "json" {
+	if len(args) == 0 {
 		return errUsage
 	}
 	store, err := sf.open(ctx)
@@ -33,7 +33,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer store.Close()
-	res, err := store.Query(ctx, strings.Join(fs.Args(), " "))
+	res, err := store.Query(ctx, strings.Join(args, " "))
 	if err != nil {
 		return err
 	}
@@ -78,14 +78,14 @@ var headline = []struct{ metric, measure string }{
 }
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("export")
 	sf := addStoreFlags(fs)
-	out := fs.String("out", "", "directory to write documents.csv, facts.csv, findings.csv and summary.csv into")
-	if err := fs.Parse(args); err != nil {
+	out := fs.String("out", "", "the folder `DIR` to write documents.csv, facts.csv, findings.csv and summary.csv into")
+	args, err := cli.Parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if *out == "" || fs.NArg() > 0 {
+	if *out == "" || len(args) > 0 {
 		return errUsage
 	}
 	store, err := sf.open(ctx)
@@ -176,14 +176,14 @@ func writeCSV(path string, cols []string, rows [][]string) error {
 }
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("search")
 	sf := addStoreFlags(fs)
-	limit := fs.Int("limit", 50, "at most this many blocks")
-	if err := fs.Parse(args); err != nil {
+	limit := fs.Int("limit", 50, "at most `N` passages")
+	args, err := cli.Parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if len(args) == 0 {
 		return errUsage
 	}
 	seg, err := normalize.NewSegmenter()
@@ -193,7 +193,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	// The words are cut as the blocks were, so a word matches the tokens it
 	// would have become in a block.
 	var tokens []string
-	for _, w := range fs.Args() {
+	for _, w := range args {
 		tokens = append(tokens, seg.Tokens(w)...)
 	}
 	if len(tokens) == 0 {

@@ -16,11 +16,12 @@ type storeFlags struct {
 
 func addStoreFlags(fs *flag.FlagSet) storeFlags {
 	return storeFlags{
-		data:       fs.String("data", "fiscaldocs-data", "directory of the embedded store (chDB)"),
-		clickhouse: fs.String("clickhouse", "", "a ClickHouse server instead, over the native protocol: host:9000 or clickhouse://user:password@host:9000"),
+		data:       fs.String("data", "fiscaldocs-data", "the embedded store (chDB) in `DIR`"),
+		clickhouse: fs.String("clickhouse", "", "a ClickHouse server instead, over the native protocol: `DSN` is host:9000 or clickhouse://user:password@host:9000"),
 	}
 }
 
+// open opens the store, creating the embedded one if it is not there yet.
 func (f storeFlags) open(ctx context.Context) (load.Store, error) {
 	if *f.clickhouse != "" {
 		return load.OpenServer(ctx, *f.clickhouse)

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fiscaldocs/fiscaldocs/internal/cli"
+)
+
+// The command line's conventions (#17 §3): what go, git, sqlite3 and
+// clickhouse-client users expect of it.
+
+// Flags after the arguments are read as flags, not as files.
+func TestFlagsAfterArguments(t *testing.T) {
+	code, out, errs := runCmd("extract", fixture, "--json")
+	var doc jsonOutput
+	if code != 0 || json.Unmarshal([]byte(out), &doc) != nil || doc.Document.Year != 2021 {
+		t.Errorf("extract FILE --json: exit %d, stderr %q; want the document's JSON", code, errs)
+	}
+	code, _, errs = runCmd("extract", fixture, "--nosuch")
+	if code != 2 || !strings.Contains(errs, "flag provided but not defined: --nosuch") {
+		t.Errorf("extract FILE --nosuch: exit %d, stderr %q; want 2 and the flag named", code, errs)
+	}
+}
+
+// ingest FILE --data X writes to X, not to ./fiscaldocs-data.
+func TestIngestDataAfterFile(t *testing.T) {
+	needTool(t, "libchdb.so", haveChDB())
+	wd := t.TempDir()
+	abs, _ := filepath.Abs(fixture)
+	cmd := fiscaldocs("ingest", abs, "--data", "X")
+	cmd.Dir = wd
+	if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "1 documents: 1 ingested") {
+		t.Fatalf("ingest FILE --data X: %v\n%s", err, out)
+	}
+	if st, err := os.Stat(filepath.Join(wd, "X")); err != nil || !st.IsDir() {
+		t.Errorf("no store in X: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(wd, "fiscaldocs-data")); err == nil {
+		t.Error("ingest FILE --data X made ./fiscaldocs-data")
+	}
+}
+
+// help CMD and CMD -h print the command's usage, every flag and examples
+// on stdout.
+func TestCommandHelp(t *testing.T) {
+	for _, c := range commands {
+		code, out, errs := runCmd("help", c.Name)
+		if code != 0 || errs != "" {
+			t.Errorf("help %s: exit %d, stderr %q", c.Name, code, errs)
+		}
+		if !strings.HasPrefix(out, "usage: fiscaldocs "+c.Name+" ") || !strings.Contains(out, "\nexamples:\n  fiscaldocs "+c.Name) {
+			t.Errorf("help %s lacks its usage or examples:\n%s", c.Name, out)
+		}
+		// Every flag the command defines is listed.
+		var help *cli.HelpRequest
+		if err := c.run(context.Background(), []string{"-h"}, io.Discard, io.Discard); !errors.As(err, &help) {
+			t.Fatalf("%s -h: %v", c.Name, err)
+		}
+		help.Flags.VisitAll(func(f *flag.Flag) {
+			if !strings.Contains(out, "\n  --"+f.Name) {
+				t.Errorf("help %s does not list --%s", c.Name, f.Name)
+			}
+		})
+		if code, dash, _ := runCmd(c.Name, "-h"); code != 0 || dash != out {
+			t.Errorf("%s -h: exit %d, and its output differs from help %s", c.Name, code, c.Name)
+		}
+	}
+	if code, out, _ := runCmd("help"); code != 0 || !strings.Contains(out, "fiscaldocs help COMMAND") {
+		t.Errorf("help: exit %d\n%s", code, out)
+	}
+	if code, _, errs := runCmd("help", "nosuch"); code != 2 || !strings.Contains(errs, `unknown command "nosuch"`) {
+		t.Errorf("help nosuch: exit %d, %q", code, errs)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"--version", "version"} {
+		code, out, _ := runCmd(arg)
+		if code != 0 || !strings.HasPrefix(out, "fiscaldocs "+Version+" (") || !strings.Contains(out, "\nextractor fiscaldocs/"+Version+"\n") {
+			t.Errorf("%s: exit %d\n%s", arg, code, out)
+		}
+	}
+}
+
+// A command line not understood exits 2 and says what was wrong; a flag
+// with a list of values names them.
+func TestUsageErrors(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"query", "--nosuch", "SELECT 1"}, "flag provided but not defined: --nosuch"},
+		{[]string{"ingest", "--workers", "many", "x"}, `invalid value "many" for flag --workers`},
+		{[]string{"ingest", "--shard", "3/2", "x"}, "--shard \"3/2\": want K/N"},
+		{[]string{"query", "--format", "xml", "SELECT 1"}, "want one of table, csv, json"},
+		{[]string{"report", "--kind", "年报", "--out", "r.html"}, "want one of 决算, 预算"},
+	} {
+		code, out, errs := runCmd(c.args...)
+		if code != 2 || out != "" || !strings.Contains(errs, c.want) || !strings.Contains(errs, "usage: fiscaldocs "+c.args[0]) {
+			t.Errorf("%q: exit %d, stderr %q; want 2, %q and the usage", c.args, code, errs, c.want)
+		}
+	}
+}
