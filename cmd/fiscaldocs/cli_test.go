@@ -48,6 +48,31 @@ func TestIngestDataAfterFile(t *testing.T) {
 	}
 }
 
+// The commands that read the store refuse a store folder that is not
+// there, and do not make one.
+func TestReadingNoStore(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nostore")
+	for _, args := range [][]string{
+		{"query", "--data", missing, "SELECT 1"},
+		{"export", "--data", missing, "--out", filepath.Join(t.TempDir(), "csv")},
+		{"search", "--data", missing, "公务接待费"},
+		{"report", "--data", missing, "--out", filepath.Join(t.TempDir(), "r.html")},
+	} {
+		code, out, errs := runCmd(args...)
+		if code != 1 || out != "" || !strings.Contains(errs, "no store at "+missing+"; run ingest first") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want 1 and no store", args[0], code, out, errs)
+		}
+		if _, err := os.Stat(missing); err == nil {
+			t.Fatalf("%s made %s", args[0], missing)
+		}
+	}
+	// A folder that holds no store is no store either.
+	empty := t.TempDir()
+	if code, _, errs := runCmd("query", "--data", empty, "SELECT 1"); code != 1 || !strings.Contains(errs, "no store at") {
+		t.Errorf("query on an empty folder: exit %d, %q", code, errs)
+	}
+}
+
 // help CMD and CMD -h print the command's usage, every flag and examples
 // on stdout.
 func TestCommandHelp(t *testing.T) {

@@ -28,7 +28,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(args) == 0 {
 		return errUsage
 	}
-	store, err := sf.open(ctx)
+	store, err := sf.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *out == "" || len(args) > 0 {
 		return errUsage
 	}
-	store, err := sf.open(ctx)
+	store, err := sf.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -203,7 +203,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	for i, t := range tokens {
 		quoted[i] = "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(t) + "'"
 	}
-	store, err := sf.open(ctx)
+	store, err := sf.openExisting(ctx)
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *out == "" || len(args) > 0 || *year < 0 || *year > 9999 {
 		return errUsage
 	}
-	store, err := sf.open(ctx)
+	store, err := sf.openExisting(ctx)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 
 	"github.com/fiscaldocs/fiscaldocs/load"
 )
@@ -27,4 +28,13 @@ func (f storeFlags) open(ctx context.Context) (load.Store, error) {
 		return load.OpenServer(ctx, *f.clickhouse)
 	}
 	return load.OpenChDB(ctx, *f.data)
+}
+
+// openExisting opens the store for reading: an embedded store that is not
+// there is an error, not a new empty store.
+func (f storeFlags) openExisting(ctx context.Context) (load.Store, error) {
+	if *f.clickhouse == "" && !load.HasChDB(*f.data) {
+		return nil, fmt.Errorf("no store at %s; run ingest first (or name one with --data or --clickhouse)", *f.data)
+	}
+	return f.open(ctx)
 }
