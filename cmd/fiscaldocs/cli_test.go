@@ -9,9 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/fiscaldocs/fiscaldocs/internal/cli"
+	"github.com/fiscaldocs/fiscaldocs/load"
+	"github.com/fiscaldocs/fiscaldocs/normalize"
 )
 
 // The command line's conventions (#17 §3): what go, git, sqlite3 and
@@ -132,5 +135,62 @@ func TestUsageErrors(t *testing.T) {
 		if code != 2 || out != "" || !strings.Contains(errs, c.want) || !strings.Contains(errs, "usage: fiscaldocs "+c.args[0]) {
 			t.Errorf("%q: exit %d, stderr %q; want 2, %q and the usage", c.args, code, errs, c.want)
 		}
+	}
+}
+
+// batchStore is a store that keeps what it is given.
+type batchStore struct {
+	load.Store // nil: only Ingested and Write are called
+	mu         sync.Mutex
+	batches    []*load.Batch
+}
+
+func (s *batchStore) Ingested(context.Context, string, string) (bool, error) { return false, nil }
+
+func (s *batchStore) Write(_ context.Context, bs ...*load.Batch) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.batches = append(s.batches, bs...)
+	return nil
+}
+
+// A file that is not a budget report is recorded, without facts or blocks,
+// as not_a_report with the reason, and said so on stderr; it is not a
+// failure.
+func TestIngestNotAReport(t *testing.T) {
+	seg, err := normalize.NewSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(notes, []byte("会议通知\n请各单位于周五前报送材料。\n"), 0o644)
+	s := &batchStore{}
+	var out, errOut strings.Builder
+	if err := ingest(context.Background(), s, seg, []string{notes, fixture}, ingestOptions{workers: 1}, &out, &errOut); err != nil {
+		t.Fatalf("%v\n%s", err, errOut.String())
+	}
+	if !strings.HasPrefix(out.String(), "2 documents: 1 ingested (97 facts), 0 skipped, 1 not reports, 0 failed") {
+		t.Errorf("summary %q", out.String())
+	}
+	if !strings.Contains(errOut.String(), "not a report "+notes+": no budget facts found, and no 决算 or 预算 named\n") {
+		t.Errorf("stderr does not say the file is not a report:\n%s", errOut.String())
+	}
+	var got *load.Batch
+	for _, b := range s.batches {
+		if b.Document.File == notes {
+			got = b
+		}
+	}
+	if got == nil || got.Document.Status != "not_a_report" || got.Document.Error == "" || len(got.Blocks)+len(got.Facts)+len(got.Findings) != 0 {
+		t.Errorf("stored for the notes: %+v", got)
+	}
+}
+
+// An empty folder is a warning, not an error.
+func TestEmptyFolderWarns(t *testing.T) {
+	empty := t.TempDir()
+	code, _, errs := runCmd("extract", empty, fixture)
+	if code != 0 || errs != "warning: "+empty+": no files in this folder\n" {
+		t.Errorf("extract EMPTY FILE: exit %d, stderr %q; want 0 and a warning", code, errs)
 	}
 }

@@ -64,7 +64,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		if store != nil {
-			if err := ingest(ctx, store, seg, expand([]string{*into}), ingestOptions{workers: *workers}, stdout, stderr); err != nil {
+			if err := ingest(ctx, store, seg, expand([]string{*into}, stderr), ingestOptions{workers: *workers}, stdout, stderr); err != nil {
 				return err
 			}
 		}

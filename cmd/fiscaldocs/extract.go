@@ -32,7 +32,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	failed := false
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
-	err = processAll(ctx, expand(args), seg, runOptions{}, func(p processed) {
+	err = processAll(ctx, expand(args, stderr), seg, runOptions{}, func(p processed) {
 		if p.Err != nil {
 			failed = true
 			fmt.Fprintln(stderr, oneLine(p.Err))

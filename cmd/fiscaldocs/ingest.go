@@ -58,6 +58,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case len(args) == 0:
 		return errUsage
 	}
+	paths := expand(args, stderr)
 	store, err := sf.open(ctx)
 	if err != nil {
 		return err
@@ -67,7 +68,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	return ingest(ctx, store, seg, expand(args), ingestOptions{workers: *workers, shard: sh}, stdout, stderr)
+	return ingest(ctx, store, seg, paths, ingestOptions{workers: *workers, shard: sh}, stdout, stderr)
 }
 
 type ingestOptions struct {
@@ -123,6 +124,14 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 				l.add(failedBatch(processed{Doc: p.Doc, Blocks: p.Blocks, Err: err}, extractor), 0)
 				break
 			}
+			if why := notAReport(p); why != "" {
+				l.sum.notReports++
+				l.progress.line(fmt.Sprintf("not a report %s: %s", p.Doc.Path, why))
+				b.Facts, b.Findings, b.Blocks = nil, nil, nil
+				b.Document.Findings, b.Document.Status, b.Document.Error = 0, statusNotAReport, why
+				l.add(b, 0)
+				break
+			}
 			l.add(b, p.Blocks.Pages)
 		}
 		l.progress.status(l.sum, time.Since(l.start))
@@ -133,8 +142,8 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 	l.flush()
 	l.progress.done()
 	sum := l.sum
-	fmt.Fprintf(stdout, "%d documents: %d ingested (%d facts), %d skipped, %d failed, in %.1fs\n",
-		sum.seen, sum.loaded, sum.facts, sum.skipped, sum.failed, time.Since(l.start).Seconds())
+	fmt.Fprintf(stdout, "%d documents: %d ingested (%d facts), %d skipped, %d not reports, %d failed, in %.1fs\n",
+		sum.seen, sum.loaded, sum.facts, sum.skipped, sum.notReports, sum.failed, time.Since(l.start).Seconds())
 	switch {
 	case l.infra != nil:
 		return fmt.Errorf("store failed, stopping (a re-run takes up where this stopped): %w", l.infra)
@@ -261,7 +270,31 @@ func sourceURLs(paths []string) (map[string]string, error) {
 }
 
 type ingestSummary struct {
-	seen, loaded, skipped, failed, facts, pages int
+	seen, loaded, skipped, notReports, failed, facts, pages int
+}
+
+// statusNotAReport is the documents status of a file that was read but
+// is no budget report: a notice, a list page, a blank template. Only its
+// documents row is stored, with the reason in error; a re-run skips it.
+const statusNotAReport = "not_a_report"
+
+// notAReport says why a document that was read is no budget report, or
+// "" when it is one: one that gives no fact is not, and the reason says
+// what was seen instead.
+func notAReport(p processed) string {
+	if len(p.Result.Facts) > 0 {
+		return ""
+	}
+	id := p.Result.Identity
+	switch {
+	case len(p.Blocks.Problems) > 0:
+		return "no budget facts found; " + oneLine(p.Blocks.Problems[0])
+	case id.Kind != "" && id.Year > 0:
+		return fmt.Sprintf("no budget facts found, though it names a %d %s%s (a blank template?)", id.Year, id.Scope, id.Kind)
+	case id.Kind != "":
+		return fmt.Sprintf("no budget facts found, though it names a %s%s (a blank template?)", id.Scope, id.Kind)
+	}
+	return "no budget facts found, and no 决算 or 预算 named"
 }
 
 func failedBatch(p processed, extractor string) *load.Batch {
@@ -296,7 +329,7 @@ func newProgress(w io.Writer) *progress {
 
 func (p *progress) line(s string) {
 	if p.terminal {
-		if strings.HasPrefix(s, "failed") {
+		if strings.HasPrefix(s, "failed") || strings.HasPrefix(s, "not a report") {
 			fmt.Fprintf(p.w, "\r\033[K%s\n", s)
 		}
 		return

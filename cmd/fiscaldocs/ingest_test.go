@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -261,7 +262,7 @@ func TestIngestWritesTogether(t *testing.T) {
 	dir := reports(t, 40)
 	w := &writeCounter{docs: map[string]bool{}}
 	var out, errOut strings.Builder
-	if err := ingest(context.Background(), w, seg, expand([]string{dir}), ingestOptions{workers: 2}, &out, &errOut); err != nil {
+	if err := ingest(context.Background(), w, seg, expand([]string{dir}, io.Discard), ingestOptions{workers: 2}, &out, &errOut); err != nil {
 		t.Fatalf("%v\n%s", err, errOut.String())
 	}
 	// [1 39], or a write more if reading took over maxWait (a slow machine).
@@ -270,7 +271,7 @@ func TestIngestWritesTogether(t *testing.T) {
 	}
 	w = &writeCounter{docs: map[string]bool{}, fail: true}
 	out.Reset()
-	err = ingest(context.Background(), w, seg, expand([]string{dir}), ingestOptions{workers: 2}, &out, &errOut)
+	err = ingest(context.Background(), w, seg, expand([]string{dir}, io.Discard), ingestOptions{workers: 2}, &out, &errOut)
 	if err == nil || !strings.Contains(err.Error(), "server gone") || !strings.HasPrefix(out.String(), "40 documents: 1 ingested") {
 		t.Errorf("failing store: err %v, summary %q", err, out.String())
 	}

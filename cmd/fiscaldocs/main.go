@@ -57,7 +57,7 @@ var commands = []command{
 			"fiscaldocs extract report.pdf --text        # the text as read, block by block",
 		}}, runExtract},
 	{cli.Command{Name: "ingest", Usage: "ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] FILE|DIR...",
-		Summary: "Read documents into the store, skipping those already there.",
+		Summary: "Read documents into the store, skipping those already there. A file that is not a budget report is recorded as not_a_report.",
 		Examples: []string{
 			"fiscaldocs ingest reports/                  # into ./fiscaldocs-data",
 			"fiscaldocs ingest reports/ --data /srv/fiscal",
