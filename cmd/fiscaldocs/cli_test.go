@@ -128,12 +128,46 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"query", "--nosuch", "SELECT 1"}, "flag provided but not defined: --nosuch"},
 		{[]string{"ingest", "--workers", "many", "x"}, `invalid value "many" for flag --workers`},
 		{[]string{"ingest", "--shard", "3/2", "x"}, "--shard \"3/2\": want K/N"},
-		{[]string{"query", "--format", "xml", "SELECT 1"}, "want one of table, csv, json"},
+		{[]string{"query", "--format", "xml", "SELECT 1"}, "want one of table, csv, tsv, json, jsonl"},
 		{[]string{"report", "--kind", "年报", "--out", "r.html"}, "want one of 决算, 预算"},
+		{[]string{"query", "--bom", "SELECT 1"}, "--bom is for --format csv or tsv"},
+		{[]string{"query"}, "no SQL given"},
 	} {
 		code, out, errs := runCmd(c.args...)
 		if code != 2 || out != "" || !strings.Contains(errs, c.want) || !strings.Contains(errs, "usage: fiscaldocs "+c.args[0]) {
 			t.Errorf("%q: exit %d, stderr %q; want 2, %q and the usage", c.args, code, errs, c.want)
+		}
+	}
+}
+
+func TestReadSQL(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "q.sql")
+	os.WriteFile(file, []byte("\uFEFFSELECT 1\n"), 0o644)
+	for _, c := range []struct {
+		args       []string
+		file, want string
+	}{
+		{[]string{"SELECT", "1"}, "", "SELECT 1"},
+		{[]string{"-"}, "", "SELECT 2 -- from stdin\n"},
+		{nil, "-", "SELECT 2 -- from stdin\n"},
+		{nil, file, "SELECT 1\n"},
+	} {
+		got, err := readSQL(c.args, c.file, strings.NewReader("SELECT 2 -- from stdin\n"))
+		if err != nil || got != c.want {
+			t.Errorf("readSQL(%q, %q) = %q, %v; want %q", c.args, c.file, got, err, c.want)
+		}
+	}
+	for _, c := range []struct {
+		args       []string
+		file, want string
+	}{
+		{[]string{"SELECT 1"}, file, "not both"},
+		{nil, "", "no SQL given"},
+		{[]string{"-"}, "", "no SQL in standard input"},
+		{nil, filepath.Join(t.TempDir(), "none.sql"), "none.sql"},
+	} {
+		if _, err := readSQL(c.args, c.file, strings.NewReader(" \n")); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("readSQL(%q, %q): %v; want an error saying %q", c.args, c.file, err, c.want)
 		}
 	}
 }
@@ -193,4 +227,39 @@ func TestEmptyFolderWarns(t *testing.T) {
 	if code != 0 || errs != "warning: "+empty+": no files in this folder\n" {
 		t.Errorf("extract EMPTY FILE: exit %d, stderr %q; want 0 and a warning", code, errs)
 	}
+}
+
+// query reads its SQL from arguments, a file or stdin and writes JSON
+// with numbers bare; ingest records what is not a report, and warns of an
+// empty folder.
+func TestQueryConventions(t *testing.T) {
+	needTool(t, "libchdb.so", haveChDB())
+	dir := t.TempDir()
+	store := filepath.Join(dir, "store")
+	notes := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notes, []byte("会议通知\n请各单位于周五前报送材料。\n"), 0o644)
+	empty := filepath.Join(dir, "empty")
+	os.Mkdir(empty, 0o755)
+	cmd := fiscaldocs("ingest", fixture, notes, empty, "--data", store)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if out, err := cmd.Output(); err != nil || !strings.Contains(string(out), "1 not reports, 0 failed") {
+		t.Fatalf("ingest: %v\n%s%s", err, out, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "warning: "+empty+": no files in this folder\n") || !strings.Contains(stderr.String(), "not a report "+notes+": ") {
+		t.Errorf("ingest's stderr lacks the warning or the file not a report:\n%s", stderr.String())
+	}
+
+	sql := "SELECT status, error, facts FROM fiscaldocs.v_documents ORDER BY file"
+	want := `{"status":"ok","error":"","facts":97}` + "\n" + `{"status":"not_a_report","error":"no budget facts found, and no 决算 or 预算 named","facts":0}` + "\n"
+	file := filepath.Join(dir, "q.sql")
+	os.WriteFile(file, []byte(sql+"\n"), 0o644)
+	for _, args := range [][]string{{sql}, {"-"}, {"--file", file}, {"--file", "-"}} {
+		cmd := fiscaldocs(append([]string{"query", "--data", store, "--format", "jsonl"}, args...)...)
+		cmd.Stdin = strings.NewReader(sql)
+		if out, err := cmd.Output(); err != nil || string(out) != want {
+			t.Errorf("query %q: %v\n%s\nwant\n%s", args, err, out, want)
+		}
+	}
+
 }

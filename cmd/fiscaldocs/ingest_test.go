@@ -205,7 +205,7 @@ func TestQueryExportSearch(t *testing.T) {
 	}
 	out, err := fiscaldocs(append(append([]string{"query"}, store...), "--format", "json",
 		"SELECT d.department AS dept, f.value AS value FROM fiscaldocs.v_facts AS f INNER JOIN fiscaldocs.v_documents AS d ON f.doc_id = d.id WHERE f.metric = 'three_public.total' AND f.measure = 'amount'")...).Output()
-	if err != nil || strings.TrimSpace(string(out)) != `[{"dept":"攀枝花市人大常委会办公室","value":"188500"}]` {
+	if err != nil || string(out) != "[\n"+`{"dept":"攀枝花市人大常委会办公室","value":188500}`+"\n]\n" {
 		t.Errorf("query: %v %s", err, out)
 	}
 	dir := t.TempDir()

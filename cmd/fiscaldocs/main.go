@@ -10,7 +10,7 @@
 //
 //	fiscaldocs extract [--json | --text] FILE|DIR...
 //	fiscaldocs ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] FILE|DIR...
-//	fiscaldocs query [--data DIR | --clickhouse DSN] [--format table|csv|json] SQL
+//	fiscaldocs query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -
 //	fiscaldocs export [--data DIR | --clickhouse DSN] --out DIR
 //	fiscaldocs search [--data DIR | --clickhouse DSN] [--limit N] WORD...
 //	fiscaldocs report [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] --out FILE.html
@@ -63,12 +63,13 @@ var commands = []command{
 			"fiscaldocs ingest reports/ --data /srv/fiscal",
 			"fiscaldocs ingest --clickhouse host:9000 --workers 4 --shard 2/3 reports/",
 		}}, runIngest},
-	{cli.Command{Name: "query", Usage: "query [--data DIR | --clickhouse DSN] [--format table|csv|json] SQL",
+	{cli.Command{Name: "query", Usage: "query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -",
 		Summary: "Run SQL on the store: the views fiscaldocs.v_documents, v_facts, v_findings, v_blocks.",
 		Examples: []string{
 			`fiscaldocs query "SELECT department, year, kind FROM fiscaldocs.v_documents"`,
 			`fiscaldocs query "SELECT * FROM fiscaldocs.v_facts LIMIT 5" --format json`,
-			`fiscaldocs query --format csv "SELECT * FROM fiscaldocs.v_findings" > findings.csv`,
+			"fiscaldocs query --format csv --bom --file compare.sql > compare.csv   # for Excel",
+			`echo "DESCRIBE fiscaldocs.v_facts" | fiscaldocs query -`,
 		}}, runQuery},
 	{cli.Command{Name: "export", Usage: "export [--data DIR | --clickhouse DSN] --out DIR",
 		Summary: "Write documents, facts, findings and a per-document summary as CSV (UTF-8 with BOM).",

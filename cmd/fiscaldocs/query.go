@@ -3,14 +3,12 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 	"github.com/fiscaldocs/fiscaldocs/load"
@@ -20,52 +18,68 @@ import (
 func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := cli.NewFlagSet("query")
 	sf := addStoreFlags(fs)
-	format := cli.Choice(fs, "format", "table", []string{"table", "csv", "json"}, "how the rows are written: a table, CSV or a JSON array")
+	format := cli.Choice(fs, "format", "table", cli.Formats, "how the rows are written: a table aligned for the terminal, CSV, TSV, a JSON array or JSON lines")
+	bom := fs.Bool("bom", false, "start csv or tsv output with a UTF-8 byte-order mark, so that Excel reads the Chinese right")
+	file := fs.String("file", "", "read the SQL from `FILE` (- for standard input)")
 	args, err := cli.Parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(args) == 0 {
-		return errUsage
+	if *bom && *format != "csv" && *format != "tsv" {
+		return &cli.UsageError{Msg: "--bom is for --format csv or tsv"}
+	}
+	sql, err := readSQL(args, *file, os.Stdin)
+	if err != nil {
+		return err
 	}
 	store, err := sf.openExisting(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	res, err := store.Query(ctx, strings.Join(args, " "))
+	res, err := store.Query(ctx, sql)
 	if err != nil {
 		return err
 	}
-	return writeResult(stdout, res, *format)
+	return cli.WriteResult(stdout, res, *format, *bom)
 }
 
-func writeResult(w io.Writer, res *load.Result, format string) error {
-	switch format {
-	case "csv":
-		cw := csv.NewWriter(w)
-		cw.Write(res.Columns)
-		cw.WriteAll(res.Rows)
-		return cw.Error()
-	case "json":
-		out := make([]map[string]string, 0, len(res.Rows))
-		for _, row := range res.Rows {
-			obj := map[string]string{}
-			for i, c := range res.Columns {
-				obj[c] = row[i]
-			}
-			out = append(out, obj)
+// maxSQL caps the SQL read from a file or standard input.
+const maxSQL = 16 << 20
+
+// readSQL gives the query: the arguments joined by spaces, or the text of
+// file, or of stdin for "-" (as the one argument or as file).
+func readSQL(args []string, file string, stdin io.Reader) (string, error) {
+	switch {
+	case file != "" && len(args) > 0:
+		return "", &cli.UsageError{Msg: "give the SQL as arguments or with --file, not both"}
+	case file == "" && len(args) == 1 && args[0] == "-":
+		file = "-"
+	case file == "" && len(args) == 0:
+		return "", &cli.UsageError{Msg: "no SQL given"}
+	case file == "":
+		return strings.Join(args, " "), nil
+	}
+	var r io.Reader = stdin
+	name := "standard input"
+	if file != "-" {
+		f, err := os.Open(file)
+		if err != nil {
+			return "", err
 		}
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(out)
+		defer f.Close()
+		r, name = f, file
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(res.Columns, "\t"))
-	for _, row := range res.Rows {
-		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	data, err := io.ReadAll(io.LimitReader(r, maxSQL+1))
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("read SQL from %s: %w", name, err)
+	case len(data) > maxSQL:
+		return "", fmt.Errorf("SQL from %s is over %d MiB", name, maxSQL>>20)
+	case strings.TrimSpace(string(data)) == "":
+		return "", fmt.Errorf("no SQL in %s", name)
 	}
-	return tw.Flush()
+	return strings.TrimPrefix(string(data), "\uFEFF"), nil
 }
 
 // headline metrics are the columns of summary.csv, one row per document.
