@@ -229,9 +229,9 @@ func TestEmptyFolderWarns(t *testing.T) {
 	}
 }
 
-// query reads its SQL from arguments, a file or stdin and writes JSON
-// with numbers bare; ingest records what is not a report, and warns of an
-// empty folder.
+// query reads its SQL from arguments, a file or stdin, writes JSON with
+// numbers bare, and tells the store's refusal in the query's terms; ingest
+// records what is not a report, and warns of an empty folder.
 func TestQueryConventions(t *testing.T) {
 	needTool(t, "libchdb.so", haveChDB())
 	dir := t.TempDir()
@@ -262,4 +262,13 @@ func TestQueryConventions(t *testing.T) {
 		}
 	}
 
+	out, err := fiscaldocs("query", "--data", store, "SELEC 1").CombinedOutput()
+	if code := exitCode(err); code != 1 || !strings.Contains(string(out), "fiscaldocs query: syntax error at line 1, column 7: expected one of:") ||
+		!strings.Contains(string(out), "\n  SELEC 1\n        ^\n") || strings.Contains(string(out), "Code: 62") || strings.Contains(string(out), "load:") {
+		t.Errorf("a syntax error: exit %d\n%s", code, out)
+	}
+	out, _ = fiscaldocs("query", "--data", store, "SELECT * FROM v_facts").CombinedOutput()
+	if !strings.Contains(string(out), "(UNKNOWN_TABLE)\nThe views to read are fiscaldocs.v_documents") {
+		t.Errorf("an unknown table:\n%s", out)
+	}
 }

@@ -39,7 +39,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer store.Close()
 	res, err := store.Query(ctx, sql)
 	if err != nil {
-		return err
+		return explainQuery(sql, err)
 	}
 	return cli.WriteResult(stdout, res, *format, *bom)
 }
@@ -80,6 +80,24 @@ func readSQL(args []string, file string, stdin io.Reader) (string, error) {
 		return "", fmt.Errorf("no SQL in %s", name)
 	}
 	return strings.TrimPrefix(string(data), "\uFEFF"), nil
+}
+
+// queryHints say what to try when the store does not know a name, by
+// ClickHouse's error code (the server's errors do not name it).
+var queryHints = map[int]string{
+	60: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks.", // UNKNOWN_TABLE
+	81: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks.", // UNKNOWN_DATABASE
+	47: `"DESCRIBE fiscaldocs.v_facts" lists a view's columns.`,                           // UNKNOWN_IDENTIFIER
+}
+
+// explainQuery tells the store's refusal of the user's query in its terms,
+// with a hint where one helps.
+func explainQuery(sql string, err error) error {
+	err = cli.ExplainQuery(sql, err)
+	if qe, ok := err.(*cli.QueryError); ok {
+		qe.Hint = queryHints[qe.Code]
+	}
+	return err
 }
 
 // headline metrics are the columns of summary.csv, one row per document.
