@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -24,6 +26,14 @@ func OpenChDB(ctx context.Context, dir string) (*ChDB, error) {
 		return nil, fmt.Errorf("load: schema: %w", err)
 	}
 	return c, nil
+}
+
+// HasChDB reports whether dir holds an embedded store that OpenChDB made:
+// the fiscaldocs database's metadata is there. A reader asks it first, so
+// as not to create an empty store where a folder was mistyped.
+func HasChDB(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "metadata", Database+".sql"))
+	return err == nil
 }
 
 func (c *ChDB) Close() error { c.s.close(); return nil }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,27 +11,28 @@ import (
 	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/corpus"
+	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 	"github.com/fiscaldocs/fiscaldocs/load"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 )
 
 func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("crawl")
 	sf := addStoreFlags(fs)
-	seedsFile := fs.String("seeds", "", "file of list-page URLs, one per line (# starts a comment); read again every round")
-	into := fs.String("into", "", "folder the files and their manifest (manifest.jsonl) go into")
-	depth := fs.Int("depth", 2, "pages followed from a seed (0: the seeds only)")
+	seedsFile := fs.String("seeds", "", "`FILE` of list-page URLs, one per line (# starts a comment); read again every round")
+	into := fs.String("into", "", "the folder `DIR` the files and their manifest (manifest.jsonl) go into")
+	depth := fs.Int("depth", 2, "follow `N` pages from a seed (0: the seeds only)")
 	doIngest := fs.Bool("ingest", false, "ingest the folder into the store after each round (documents already there are skipped)")
-	every := fs.Duration("every", 0, "crawl again on this period (e.g. 24h) until interrupted")
-	delay := fs.Duration("delay", time.Second, "time between two requests to one host")
-	timeout := fs.Duration("timeout", 30*time.Second, "time allowed for one request")
-	maxMB := fs.Int64("max-mb", 200, "largest file downloaded, in MB")
-	workers := fs.Int("workers", 0, "documents read at once when ingesting (default: one per CPU)")
-	if err := fs.Parse(args); err != nil {
+	every := fs.Duration("every", 0, "crawl again every `DURATION` (e.g. 24h) until interrupted")
+	delay := fs.Duration("delay", time.Second, "`DURATION` between two requests to one host")
+	timeout := fs.Duration("timeout", 30*time.Second, "`DURATION` allowed for one request")
+	maxMB := fs.Int64("max-mb", 200, "largest file downloaded, in `MB`")
+	workers := fs.Int("workers", 0, "`N` documents read at once when ingesting (default: one per CPU)")
+	args, err := cli.Parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if *seedsFile == "" || *into == "" || fs.NArg() != 0 || *depth < 0 || *every < 0 || *maxMB <= 0 {
+	if *seedsFile == "" || *into == "" || len(args) != 0 || *depth < 0 || *every < 0 || *maxMB <= 0 {
 		return errUsage
 	}
 	var store load.Store
@@ -64,7 +64,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		if store != nil {
-			if err := ingest(ctx, store, seg, expand([]string{*into}), ingestOptions{workers: *workers}, stdout, stderr); err != nil {
+			if err := ingest(ctx, store, seg, expand([]string{*into}, stderr), ingestOptions{workers: *workers}, stdout, stderr); err != nil {
 				return err
 			}
 		}

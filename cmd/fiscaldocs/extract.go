@@ -3,26 +3,26 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
+	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 	"github.com/fiscaldocs/fiscaldocs/validate"
 )
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("extract")
 	asJSON := fs.Bool("json", false, "print one JSON object per document (see spec FACTS.md), one per line")
 	asText := fs.Bool("text", false, "print each document's text, block by block, with page breaks")
-	if err := fs.Parse(args); err != nil {
+	args, err := cli.Parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 || *asJSON && *asText {
+	if len(args) == 0 || *asJSON && *asText {
 		return errUsage
 	}
 	seg, err := normalize.NewSegmenter()
@@ -32,7 +32,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	failed := false
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
-	err = processAll(ctx, expand(fs.Args()), seg, runOptions{}, func(p processed) {
+	err = processAll(ctx, expand(args, stderr), seg, runOptions{}, func(p processed) {
 		if p.Err != nil {
 			failed = true
 			fmt.Fprintln(stderr, oneLine(p.Err))

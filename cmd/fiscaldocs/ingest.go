@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/corpus"
+	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 	"github.com/fiscaldocs/fiscaldocs/load"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 )
@@ -43,21 +43,22 @@ func (s shard) holds(sha string) bool {
 }
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("ingest")
 	sf := addStoreFlags(fs)
-	workers := fs.Int("workers", 0, "documents read at once (default: one per CPU)")
-	shardFlag := fs.String("shard", "", "K/N: take only the documents whose hash falls in shard K of N, so N machines share a corpus")
-	if err := fs.Parse(args); err != nil {
+	workers := fs.Int("workers", 0, "`N` documents read at once (default: one per CPU)")
+	shardFlag := fs.String("shard", "", "take only the documents whose hash falls in shard K of N (`K/N`), so N machines share a corpus")
+	args, err := cli.Parse(fs, args)
+	if err != nil {
 		return err
 	}
 	sh, err := parseShard(*shardFlag)
-	if fs.NArg() == 0 || err != nil {
-		if err != nil {
-			fmt.Fprintln(stderr, "fiscaldocs ingest:", err)
-		}
+	switch {
+	case err != nil:
+		return &cli.UsageError{Msg: err.Error()}
+	case len(args) == 0:
 		return errUsage
 	}
+	paths := expand(args, stderr)
 	store, err := sf.open(ctx)
 	if err != nil {
 		return err
@@ -67,7 +68,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	return ingest(ctx, store, seg, expand(fs.Args()), ingestOptions{workers: *workers, shard: sh}, stdout, stderr)
+	return ingest(ctx, store, seg, paths, ingestOptions{workers: *workers, shard: sh}, stdout, stderr)
 }
 
 type ingestOptions struct {
@@ -87,7 +88,7 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 	if err != nil {
 		return err
 	}
-	extractor := "fiscaldocs/" + Version
+	extractor := extractorVersion()
 	l := &loader{ctx: ctx, store: store, progress: newProgress(stderr), start: time.Now()}
 	stop := l.flushEvery(maxWait)
 	skip := func(d corpus.Doc) (bool, error) {
@@ -123,6 +124,14 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 				l.add(failedBatch(processed{Doc: p.Doc, Blocks: p.Blocks, Err: err}, extractor), 0)
 				break
 			}
+			if why := notAReport(p); why != "" {
+				l.sum.notReports++
+				l.progress.line(fmt.Sprintf("not a report %s: %s", p.Doc.Path, why))
+				b.Facts, b.Findings, b.Blocks = nil, nil, nil
+				b.Document.Findings, b.Document.Status, b.Document.Error = 0, statusNotAReport, why
+				l.add(b, 0)
+				break
+			}
 			l.add(b, p.Blocks.Pages)
 		}
 		l.progress.status(l.sum, time.Since(l.start))
@@ -133,8 +142,8 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 	l.flush()
 	l.progress.done()
 	sum := l.sum
-	fmt.Fprintf(stdout, "%d documents: %d ingested (%d facts), %d skipped, %d failed, in %.1fs\n",
-		sum.seen, sum.loaded, sum.facts, sum.skipped, sum.failed, time.Since(l.start).Seconds())
+	fmt.Fprintf(stdout, "%d documents: %d ingested (%d facts), %d skipped, %d not reports, %d failed, in %.1fs\n",
+		sum.seen, sum.loaded, sum.facts, sum.skipped, sum.notReports, sum.failed, time.Since(l.start).Seconds())
 	switch {
 	case l.infra != nil:
 		return fmt.Errorf("store failed, stopping (a re-run takes up where this stopped): %w", l.infra)
@@ -261,7 +270,31 @@ func sourceURLs(paths []string) (map[string]string, error) {
 }
 
 type ingestSummary struct {
-	seen, loaded, skipped, failed, facts, pages int
+	seen, loaded, skipped, notReports, failed, facts, pages int
+}
+
+// statusNotAReport is the documents status of a file that was read but
+// is no budget report: a notice, a list page, a blank template. Only its
+// documents row is stored, with the reason in error; a re-run skips it.
+const statusNotAReport = "not_a_report"
+
+// notAReport says why a document that was read is no budget report, or
+// "" when it is one: one that gives no fact is not, and the reason says
+// what was seen instead.
+func notAReport(p processed) string {
+	if len(p.Result.Facts) > 0 {
+		return ""
+	}
+	id := p.Result.Identity
+	switch {
+	case len(p.Blocks.Problems) > 0:
+		return "no budget facts found; " + oneLine(p.Blocks.Problems[0])
+	case id.Kind != "" && id.Year > 0:
+		return fmt.Sprintf("no budget facts found, though it names a %d %s%s (a blank template?)", id.Year, id.Scope, id.Kind)
+	case id.Kind != "":
+		return fmt.Sprintf("no budget facts found, though it names a %s%s (a blank template?)", id.Scope, id.Kind)
+	}
+	return "no budget facts found, and no 决算 or 预算 named"
 }
 
 func failedBatch(p processed, extractor string) *load.Batch {
@@ -296,7 +329,7 @@ func newProgress(w io.Writer) *progress {
 
 func (p *progress) line(s string) {
 	if p.terminal {
-		if strings.HasPrefix(s, "failed") {
+		if strings.HasPrefix(s, "failed") || strings.HasPrefix(s, "not a report") {
 			fmt.Fprintf(p.w, "\r\033[K%s\n", s)
 		}
 		return

@@ -77,7 +77,7 @@ func toJSON(p processed) jsonOutput {
 		Document: jsonDocument{
 			ID: p.Doc.SHA256, File: p.Doc.Path, Format: p.Blocks.Format, Pages: p.Blocks.Pages,
 			Department: id.Department, Region: id.Region, Year: id.Year, Kind: id.Kind, Scope: id.Scope,
-			Extractor: "fiscaldocs/" + Version, Problems: problems(p),
+			Extractor: extractorVersion(), Problems: problems(p),
 		},
 		Facts:    make([]jsonFact, 0, len(p.Result.Facts)),
 		Findings: []jsonFinding{},

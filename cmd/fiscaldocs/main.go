@@ -10,23 +10,31 @@
 //
 //	fiscaldocs extract [--json | --text] FILE|DIR...
 //	fiscaldocs ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] FILE|DIR...
-//	fiscaldocs query [--data DIR | --clickhouse DSN] [--format table|csv|json] SQL
+//	fiscaldocs query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -
 //	fiscaldocs export [--data DIR | --clickhouse DSN] --out DIR
-//	fiscaldocs search [--data DIR | --clickhouse DSN] WORD...
+//	fiscaldocs search [--data DIR | --clickhouse DSN] [--limit N] WORD...
 //	fiscaldocs report [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] --out FILE.html
 //	fiscaldocs crawl --seeds FILE --into DIR [--depth N] [--ingest] [--every DURATION]
+//	fiscaldocs help [COMMAND] | --version
+//
+// Flags may follow the arguments; "--" ends them. The exit status is 0
+// when all went well, 1 when a document or the command failed, 2 for a
+// command line not understood.
 package main
 
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
 	"sort"
 	"syscall"
+
+	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 )
 
 // Version is the extractor version written with every document's facts.
@@ -36,25 +44,64 @@ const Version = "0.2.0"
 // name; it prints its own per-document errors and returns errFailed when any
 // document failed, so the rest are still processed.
 type command struct {
-	name, usage, summary string
-	run                  func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+	cli.Command
+	run func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 var commands = []command{
-	{"extract", "extract [--json | --text] FILE|DIR...", "read documents and print their facts, JSON or text", runExtract},
-	{"ingest", "ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] FILE|DIR...", "read documents into the store, skipping those already there", runIngest},
-	{"query", "query [--data DIR | --clickhouse DSN] [--format table|csv|json] SQL", "run SQL on the store (tables fiscaldocs.v_documents, v_facts, v_findings, v_blocks)", runQuery},
-	{"export", "export [--data DIR | --clickhouse DSN] --out DIR", "write documents, facts, findings and a per-document summary as CSV", runExport},
-	{"crawl", "crawl --seeds FILE --into DIR [--depth N] [--ingest [--data DIR | --clickhouse DSN]] [--every DURATION]", "fetch new disclosures from portals' list pages into a folder, and ingest them", runCrawl},
-	{"report", "report [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] --out FILE.html", "write one self-contained HTML report comparing the departments in the store", runReport},
-	{"search", "search [--data DIR | --clickhouse DSN] WORD...", "find the passages that hold all the words", runSearch},
+	{cli.Command{Name: "extract", Usage: "extract [--json | --text] FILE|DIR...",
+		Summary: "Read documents and print their facts and findings, as a table, JSON or text.",
+		Examples: []string{
+			"fiscaldocs extract report.docx              # a readable table of the facts and findings",
+			"fiscaldocs extract --json reports/ > facts.jsonl",
+			"fiscaldocs extract report.pdf --text        # the text as read, block by block",
+		}}, runExtract},
+	{cli.Command{Name: "ingest", Usage: "ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] FILE|DIR...",
+		Summary: "Read documents into the store, skipping those already there. A file that is not a budget report is recorded as not_a_report.",
+		Examples: []string{
+			"fiscaldocs ingest reports/                  # into ./fiscaldocs-data",
+			"fiscaldocs ingest reports/ --data /srv/fiscal",
+			"fiscaldocs ingest --clickhouse host:9000 --workers 4 --shard 2/3 reports/",
+		}}, runIngest},
+	{cli.Command{Name: "query", Usage: "query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -",
+		Summary: "Run SQL on the store: the views fiscaldocs.v_documents, v_facts, v_findings, v_blocks.",
+		Examples: []string{
+			`fiscaldocs query "SELECT department, year, kind FROM fiscaldocs.v_documents"`,
+			`fiscaldocs query "SELECT * FROM fiscaldocs.v_facts LIMIT 5" --format json`,
+			"fiscaldocs query --format csv --bom --file compare.sql > compare.csv   # for Excel",
+			`echo "DESCRIBE fiscaldocs.v_facts" | fiscaldocs query -`,
+		}}, runQuery},
+	{cli.Command{Name: "export", Usage: "export [--data DIR | --clickhouse DSN] --out DIR",
+		Summary: "Write documents, facts, findings and a per-document summary as CSV (UTF-8 with BOM).",
+		Examples: []string{
+			"fiscaldocs export --out csv/",
+			"fiscaldocs export --data /srv/fiscal --out csv/",
+		}}, runExport},
+	{cli.Command{Name: "crawl", Usage: "crawl --seeds FILE --into DIR [--depth N] [--ingest [--data DIR | --clickhouse DSN]] [--every DURATION]",
+		Summary: "Fetch new disclosures from portals' list pages into a folder, and ingest them.",
+		Examples: []string{
+			"fiscaldocs crawl --seeds seeds.txt --into crawl/",
+			"fiscaldocs crawl --seeds seeds.txt --into crawl/ --ingest --every 24h",
+		}}, runCrawl},
+	{cli.Command{Name: "report", Usage: "report [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] --out FILE.html",
+		Summary: "Write one self-contained HTML report comparing the departments in the store.",
+		Examples: []string{
+			"fiscaldocs report --out report.html",
+			"fiscaldocs report --year 2024 --kind 决算 --out report-2024.html",
+		}}, runReport},
+	{cli.Command{Name: "search", Usage: "search [--data DIR | --clickhouse DSN] [--limit N] WORD...",
+		Summary: "Find the passages that hold all the words.",
+		Examples: []string{
+			"fiscaldocs search 公务接待费 减少",
+			"fiscaldocs search --limit 10 机关运行经费",
+		}}, runSearch},
 }
 
 // errFailed reports that some documents failed after all were processed.
 var errFailed = errors.New("some documents failed")
 
 // errUsage reports a command line that could not be understood.
-var errUsage = errors.New("usage")
+var errUsage = cli.ErrUsage
 
 func main() {
 	os.Exit(runMain())
@@ -69,45 +116,106 @@ func runMain() int {
 }
 
 // run dispatches to a subcommand and returns the process exit status: 0 on
-// success, 1 when a document failed, 2 for a usage error.
+// success, 1 when a document (or the command) failed, 2 for a usage error.
+// Help that was asked for goes to stdout; a usage error's, to stderr.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 {
 		usage(stderr)
-		if len(args) == 0 {
-			return 2
-		}
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		usage(stdout)
 		return 0
-	}
-	for _, c := range commands {
-		if c.name != args[0] {
-			continue
-		}
-		err := c.run(ctx, args[1:], stdout, stderr)
-		switch {
-		case err == nil:
+	case "--version", "-version", "version":
+		writeVersion(stdout)
+		return 0
+	case "help":
+		if len(args) == 1 {
+			usage(stdout)
 			return 0
-		case errors.Is(err, flag.ErrHelp):
-			return 0
-		case errors.Is(err, errUsage):
-			fmt.Fprintf(stderr, "usage: fiscaldocs %s\n", c.usage)
-			return 2
-		case errors.Is(err, errFailed):
-			return 1
-		default:
-			fmt.Fprintf(stderr, "fiscaldocs %s: %v\n", c.name, err)
-			return 1
+		}
+		// A command's help is what its -h gives: its flags are defined
+		// where it parses them.
+		args = []string{args[1], "-h"}
+	}
+	c := lookup(args[0])
+	if c == nil {
+		fmt.Fprintf(stderr, "fiscaldocs: unknown command %q\n", args[0])
+		usage(stderr)
+		return 2
+	}
+	err := c.run(ctx, args[1:], stdout, stderr)
+	var help *cli.HelpRequest
+	var bad *cli.UsageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &help):
+		c.WriteHelp(stdout, "fiscaldocs", help.Flags)
+		return 0
+	case errors.Is(err, errUsage):
+		if errors.As(err, &bad) {
+			fmt.Fprintf(stderr, "fiscaldocs %s: %v\n", c.Name, bad)
+		}
+		fmt.Fprintf(stderr, "usage: fiscaldocs %s\nRun 'fiscaldocs help %s' for its flags and examples.\n", c.Usage, c.Name)
+		return 2
+	case errors.Is(err, errFailed):
+		return 1
+	default:
+		fmt.Fprintf(stderr, "fiscaldocs %s: %v\n", c.Name, err)
+		return 1
+	}
+}
+
+func lookup(name string) *command {
+	for i := range commands {
+		if commands[i].Name == name {
+			return &commands[i]
 		}
 	}
-	fmt.Fprintf(stderr, "fiscaldocs: unknown command %q\n", args[0])
-	usage(stderr)
-	return 2
+	return nil
 }
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: fiscaldocs COMMAND [flags] ARGS\n\ncommands:")
 	cs := append([]command(nil), commands...)
-	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	sort.Slice(cs, func(i, j int) bool { return cs[i].Name < cs[j].Name })
 	for _, c := range cs {
-		fmt.Fprintf(w, "  %-10s %s\n             fiscaldocs %s\n", c.name, c.summary, c.usage)
+		fmt.Fprintf(w, "  %-10s %s\n             fiscaldocs %s\n", c.Name, c.Summary, c.Usage)
 	}
+	fmt.Fprintln(w, "\nFlags may come before or after the arguments; -- ends them.\n"+
+		"Run 'fiscaldocs help COMMAND' for a command's flags and examples, 'fiscaldocs --version' for the version.\n"+
+		"Exit status: 0 done, 1 some documents (or the command) failed, 2 a command line not understood.")
 }
+
+// writeVersion prints the program's version, with the commit it was built
+// from when the build recorded it, and the extractor version written with
+// every document's facts (a re-ingest skips what this extractor read).
+func writeVersion(w io.Writer) {
+	build := runtime.Version()
+	if info, ok := debug.ReadBuildInfo(); ok {
+		var rev, modified string
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value
+			}
+		}
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		if rev != "" && modified == "true" {
+			rev += "+modified"
+		}
+		if rev != "" {
+			build = rev + ", " + build
+		}
+	}
+	fmt.Fprintf(w, "fiscaldocs %s (%s)\nextractor %s\n", Version, build, extractorVersion())
+}
+
+// extractorVersion is the extractor written with every document's facts.
+func extractorVersion() string { return "fiscaldocs/" + Version }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"sync"
@@ -30,8 +31,9 @@ type processed struct {
 }
 
 // expand turns the command line's files and folders into document paths, in
-// order. A missing path is reported as that path's failure.
-func expand(args []string) []string {
+// order. A missing path is reported as that path's failure; a folder that
+// holds no file is a warning on stderr, and the run goes on.
+func expand(args []string, stderr io.Writer) []string {
 	var paths []string
 	for _, a := range args {
 		st, err := os.Stat(a)
@@ -39,7 +41,11 @@ func expand(args []string) []string {
 			paths = append(paths, a)
 			continue
 		}
+		n := len(paths)
 		_ = corpus.Walk(a, func(p string) error { paths = append(paths, p); return nil })
+		if len(paths) == n {
+			fmt.Fprintf(stderr, "warning: %s: no files in this folder\n", a)
+		}
 	}
 	return paths
 }

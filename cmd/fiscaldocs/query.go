@@ -3,69 +3,101 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
+	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 	"github.com/fiscaldocs/fiscaldocs/load"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 )
 
 func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("query", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("query")
 	sf := addStoreFlags(fs)
-	format := fs.String("format", "table", "output: table, csv or json")
-	if err := fs.Parse(args); err != nil {
+	format := cli.Choice(fs, "format", "table", cli.Formats, "how the rows are written: a table aligned for the terminal, CSV, TSV, a JSON array or JSON lines")
+	bom := fs.Bool("bom", false, "start csv or tsv output with a UTF-8 byte-order mark, so that Excel reads the Chinese right")
+	file := fs.String("file", "", "read the SQL from `FILE` (- for standard input)")
+	args, err := cli.Parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 || *format != "table" && *format != "csv" && *format != "json" {
-		return errUsage
+	if *bom && *format != "csv" && *format != "tsv" {
+		return &cli.UsageError{Msg: "--bom is for --format csv or tsv"}
 	}
-	store, err := sf.open(ctx)
+	sql, err := readSQL(args, *file, os.Stdin)
+	if err != nil {
+		return err
+	}
+	store, err := sf.openExisting(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	res, err := store.Query(ctx, strings.Join(fs.Args(), " "))
+	res, err := store.Query(ctx, sql)
 	if err != nil {
-		return err
+		return explainQuery(sql, err)
 	}
-	return writeResult(stdout, res, *format)
+	return cli.WriteResult(stdout, res, *format, *bom)
 }
 
-func writeResult(w io.Writer, res *load.Result, format string) error {
-	switch format {
-	case "csv":
-		cw := csv.NewWriter(w)
-		cw.Write(res.Columns)
-		cw.WriteAll(res.Rows)
-		return cw.Error()
-	case "json":
-		out := make([]map[string]string, 0, len(res.Rows))
-		for _, row := range res.Rows {
-			obj := map[string]string{}
-			for i, c := range res.Columns {
-				obj[c] = row[i]
-			}
-			out = append(out, obj)
+// maxSQL caps the SQL read from a file or standard input.
+const maxSQL = 16 << 20
+
+// readSQL gives the query: the arguments joined by spaces, or the text of
+// file, or of stdin for "-" (as the one argument or as file).
+func readSQL(args []string, file string, stdin io.Reader) (string, error) {
+	switch {
+	case file != "" && len(args) > 0:
+		return "", &cli.UsageError{Msg: "give the SQL as arguments or with --file, not both"}
+	case file == "" && len(args) == 1 && args[0] == "-":
+		file = "-"
+	case file == "" && len(args) == 0:
+		return "", &cli.UsageError{Msg: "no SQL given"}
+	case file == "":
+		return strings.Join(args, " "), nil
+	}
+	var r io.Reader = stdin
+	name := "standard input"
+	if file != "-" {
+		f, err := os.Open(file)
+		if err != nil {
+			return "", err
 		}
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(out)
+		defer f.Close()
+		r, name = f, file
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(res.Columns, "\t"))
-	for _, row := range res.Rows {
-		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	data, err := io.ReadAll(io.LimitReader(r, maxSQL+1))
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("read SQL from %s: %w", name, err)
+	case len(data) > maxSQL:
+		return "", fmt.Errorf("SQL from %s is over %d MiB", name, maxSQL>>20)
+	case strings.TrimSpace(string(data)) == "":
+		return "", fmt.Errorf("no SQL in %s", name)
 	}
-	return tw.Flush()
+	return strings.TrimPrefix(string(data), "\uFEFF"), nil
+}
+
+// queryHints say what to try when the store does not know a name, by
+// ClickHouse's error code (the server's errors do not name it).
+var queryHints = map[int]string{
+	60: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks.", // UNKNOWN_TABLE
+	81: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks.", // UNKNOWN_DATABASE
+	47: `"DESCRIBE fiscaldocs.v_facts" lists a view's columns.`,                           // UNKNOWN_IDENTIFIER
+}
+
+// explainQuery tells the store's refusal of the user's query in its terms,
+// with a hint where one helps.
+func explainQuery(sql string, err error) error {
+	err = cli.ExplainQuery(sql, err)
+	if qe, ok := err.(*cli.QueryError); ok {
+		qe.Hint = queryHints[qe.Code]
+	}
+	return err
 }
 
 // headline metrics are the columns of summary.csv, one row per document.
@@ -78,17 +110,17 @@ var headline = []struct{ metric, measure string }{
 }
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("export")
 	sf := addStoreFlags(fs)
-	out := fs.String("out", "", "directory to write documents.csv, facts.csv, findings.csv and summary.csv into")
-	if err := fs.Parse(args); err != nil {
+	out := fs.String("out", "", "the folder `DIR` to write documents.csv, facts.csv, findings.csv and summary.csv into")
+	args, err := cli.Parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if *out == "" || fs.NArg() > 0 {
+	if *out == "" || len(args) > 0 {
 		return errUsage
 	}
-	store, err := sf.open(ctx)
+	store, err := sf.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -176,14 +208,14 @@ func writeCSV(path string, cols []string, rows [][]string) error {
 }
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("search")
 	sf := addStoreFlags(fs)
-	limit := fs.Int("limit", 50, "at most this many blocks")
-	if err := fs.Parse(args); err != nil {
+	limit := fs.Int("limit", 50, "at most `N` passages")
+	args, err := cli.Parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if len(args) == 0 {
 		return errUsage
 	}
 	seg, err := normalize.NewSegmenter()
@@ -193,7 +225,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	// The words are cut as the blocks were, so a word matches the tokens it
 	// would have become in a block.
 	var tokens []string
-	for _, w := range fs.Args() {
+	for _, w := range args {
 		tokens = append(tokens, seg.Tokens(w)...)
 	}
 	if len(tokens) == 0 {
@@ -203,7 +235,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	for i, t := range tokens {
 		quoted[i] = "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(t) + "'"
 	}
-	store, err := sf.open(ctx)
+	store, err := sf.openExisting(ctx)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	_ "embed"
-	"flag"
 	"fmt"
 	"html/template"
 	"io"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 	"github.com/fiscaldocs/fiscaldocs/load"
 )
 
@@ -31,19 +31,19 @@ import (
 var reportHTML string
 
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("report")
 	sf := addStoreFlags(fs)
-	year := fs.Int("year", 0, "only this year (the year-on-year section also reads the year before)")
-	kind := fs.String("kind", "", "only 决算 (final accounts) or 预算 (budgets)")
-	out := fs.String("out", "", "the HTML file to write")
-	if err := fs.Parse(args); err != nil {
+	year := fs.Int("year", 0, "only the year `Y` (the year-on-year section also reads the year before)")
+	kind := cli.Choice(fs, "kind", "", []string{"决算", "预算"}, "only final accounts (决算) or budgets (预算)")
+	out := fs.String("out", "", "the HTML `FILE` to write")
+	args, err := cli.Parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if *out == "" || fs.NArg() > 0 || (*kind != "" && *kind != "决算" && *kind != "预算") || *year < 0 || *year > 9999 {
+	if *out == "" || len(args) > 0 || *year < 0 || *year > 9999 {
 		return errUsage
 	}
-	store, err := sf.open(ctx)
+	store, err := sf.openExisting(ctx)
 	if err != nil {
 		return err
 	}
