@@ -215,7 +215,7 @@ func dropLineNumbers(v *tableView) {
 	var cols []int
 	for j := range v.header {
 		leaf, _ := v.leaf(j)
-		if l := strings.ReplaceAll(leaf, " ", ""); l == "行次" || l == "栏次" {
+		if l := strings.ReplaceAll(leaf, " ", ""); l == "行次" || l == "栏次" || counts(v.rows, j) {
 			cols = append(cols, j)
 		}
 	}
@@ -231,6 +231,29 @@ func dropLineNumbers(v *tableView) {
 		rows, index = append(rows, row), append(index, v.index[i])
 	}
 	v.rows, v.index = rows, index
+}
+
+// counts reports whether column j numbers the rows: five or more small
+// whole numbers, each one more than the one before (1, 2, 3 … or 32, 33
+// …), however the header over it came out (a copy that split 行次 over two
+// lines and set 次 under another column).
+func counts(rows [][]tcell, j int) bool {
+	n, last := 0, 0
+	for _, row := range rows {
+		c := row[j]
+		if c.text == "" || c.covered {
+			continue
+		}
+		if !lineNumberRe.MatchString(c.text) {
+			return false
+		}
+		k, _ := strconv.Atoi(c.text)
+		if n > 0 && k != last+1 {
+			return false
+		}
+		n, last = n+1, k
+	}
+	return n >= 5
 }
 
 // assembleRows joins the lines of one row of a coded table that the

@@ -101,6 +101,21 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 
 // summary reads 收支总表 rows, label by label: each figure belongs to the
 // nearest label on its left, so two-sided tables read right.
+// nextFigure reports whether a figure follows column j in the row before
+// any words.
+func nextFigure(row []tcell, j int) bool {
+	for _, c := range row[j+1:] {
+		switch {
+		case c.text == "" || c.covered:
+		case c.numeric:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 func (tr *tableReader) summary() {
 	subtotals := false
 	for _, row := range tr.v.rows {
@@ -109,6 +124,10 @@ func (tr *tableReader) summary() {
 				subtotals = true
 			}
 		}
+	}
+	numbered := false // the national form's 行次: a line number after each label
+	for _, h := range tr.v.header {
+		numbered = numbered || strings.Contains(h, "次")
 	}
 	carried := false // past this year's income: the rows that follow are carry-over
 	for i, row := range tr.v.rows {
@@ -119,6 +138,9 @@ func (tr *tableReader) summary() {
 			case c.numeric:
 				if label == "" {
 					continue
+				}
+				if numbered && lineNumberRe.MatchString(c.text) && nextFigure(row, j) {
+					continue // a line number that a copy set off its column, before the label's figure
 				}
 				v, raw, ok := tr.value(row, j)
 				if !ok {

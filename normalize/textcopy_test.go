@@ -140,6 +140,24 @@ func TestTextCopies(t *testing.T) {
 				"合计 因公出国（境）费 公务用车购置及运行费 公务接待费 合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n" +
 				"10.00 1.00 2.00 3.00 9.00 1.00 2.00 3.00\n",
 			nil, []string{"three_public.overseas", "three_public.vehicle"}},
+		{"-layout copy of the national form: a 行次 column whose header split over two lines is no figure",
+			"                     收入支出决算总表\n编制单位：某某委员会                                      单位：万元\n" +
+				"           收入                              支出\n" +
+				"      项目        行     金额            项目          行    金额\n" +
+				"                次                               次\n" +
+				"      栏次               1            栏次                2\n" +
+				"一、一般公共预算财政拨款收 1\n" +
+				"入                     1222.44 一、一般公共服务支出        8    115.95\n" +
+				"二、政府性基金预算财政拨款 2\n" +
+				"收入                       0.00 二、社会保障和就业支出       9      89.03\n" +
+				"三、上级补助收入        3        0.00 三、医疗卫生与计划生育支出     10     982.75\n" +
+				"四、事业收入          4        0.00 四、住房保障支出         11      34.71\n" +
+				"五、其他收入          5        0.00\n" +
+				"    本年收入合计       6    1222.44     本年支出合计        12    1222.44\n" +
+				"年初结转和结余         7       0.00 年末结转和结余           13       0.00\n" +
+				"      总计        8    1222.44       总计          14    1222.44\n",
+			[]string{"expenditure.carryover amount = 0", "expenditure.total amount = 12224400", "income.business amount = 0",
+				"income.other amount = 0", "income.total amount = 12224400", "total amount = 12224400"}, nil},
 		{"a table copied column by column gives no figures",
 			"收入支出决算总表\n单位：万元\n本年收入合计\n年初结转和结余\n总计\n3,020.00\n10.00\n3,030.00\n",
 			nil, []string{"total", "income.total", "income.carryover"}},
