@@ -429,7 +429,7 @@ func headingParts(b extract.Block) []string {
 	var parts []string
 	var cur strings.Builder
 	for k, l := range lines {
-		if heading(l) && (k > 0 || len(lines) > 1) {
+		if heading(l) && (k > 0 || len(lines) > 1) || k > 0 && endsSentence(lines[k-1]) && titleLine(l) {
 			if cur.Len() > 0 {
 				parts = append(parts, cur.String())
 				cur.Reset()
@@ -443,6 +443,26 @@ func headingParts(b extract.Block) []string {
 		parts = append(parts, cur.String())
 	}
 	return parts
+}
+
+// titleLine reports whether a line of a paragraph is a whole standard
+// table's title (…决算表, …预算表, …总表) and no sentence: a title at the top
+// of a page that a text copy's line joining ran on from the last sentence
+// of the page before ("…故本表为空表。" + "2024年部门…预算表").
+func titleLine(l string) bool {
+	t := strings.TrimSpace(squeeze(Clean(l)))
+	return utf8.RuneCountInString(t) <= 40 && !strings.ContainsAny(t, "。，；：:;,") &&
+		strings.HasSuffix(t, "表") && standardTitle([]string{t})
+}
+
+// endsSentence reports whether a line ends a sentence.
+func endsSentence(l string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(l))
+	switch r {
+	case '。', '！', '？', '!', '?':
+		return true
+	}
+	return false
 }
 
 // packedTitle finds a packed table's title and the text between it and the

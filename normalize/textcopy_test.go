@@ -112,6 +112,12 @@ func TestTextCopies(t *testing.T) {
 			[]string{"total amount = 30300000", "income.total amount = 30200000", "expenditure.total amount = 30200000",
 				"income.fiscal.gpb amount = 30000000", "income.other amount = 200000",
 				"income.carryover amount = 100000", "expenditure.carryover amount = 100000"}, nil},
+		{"a title at the top of a page run on from the last sentence of the page before",
+			prose + "注:本部门2024年无国有资本经营预算财政拨款安排的预算，故本表为空表。\n\f" +
+				"2024年部门一般公共预算基本支出部门预算经济分类预算表\n编制部门：某某局 单位：元\n项目 一般公共预算基本支出\n经济分类\n" +
+				"科目编码 经济分类科目名称 合计 人员经费 公用经费\n类 款\n301 工资福利支出 900 900\n301 01 基本工资 900 900\n" +
+				"302 商品和服务支出 100 100\n302 01 办公费 100 100\n合计 1,000 900 100\n",
+			[]string{"gpb.basic amount = 1000", "gpb.basic.personnel amount = 900", "gpb.basic.public amount = 100"}, nil},
 		{"titles printed after their tables, and a run of two tables",
 			"单位：万元\n科目编码 科目名称 金额\n合计 80.00\n301 工资福利支出 60.00\n302 商品和服务支出 20.00\n财政拨款基本支出预算表\n" +
 				"单位：万元\n科目编码 科目名称 金额\n合计 100.00\n201 一般公共服务支出 100.00\n20101 人大事务 100.00\n2010101 行政运行 100.00\n一般公共预算支出预算表\n",
