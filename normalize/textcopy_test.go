@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -60,9 +61,11 @@ func wrap(text string, width int) string {
 
 // prose is a page of a 情况说明 to stand around the sentences under test, so
 // that the copy's line width can be told.
-var prose = wrap("（一）主要职能。负责本区有关工作的统筹协调和组织实施，承担机关日常运转、文电会务、机要保密、档案管理、信息公开、政务督查等工作，"+
-	"组织起草有关重要文稿，负责有关会议的组织和服务工作，完成上级交办的其他事项。本部门坚持厉行节约，严格控制一般性支出，提高资金使用效益，"+
-	"加强预算绩效管理，推进预决算信息公开，主动接受社会监督，确保各项资金安全规范高效使用。", 30)
+var prose = wrap(proseText, 30)
+
+const proseText = "（一）主要职能。负责本区有关工作的统筹协调和组织实施，承担机关日常运转、文电会务、机要保密、档案管理、信息公开、政务督查等工作，" +
+	"组织起草有关重要文稿，负责有关会议的组织和服务工作，完成上级交办的其他事项。本部门坚持厉行节约，严格控制一般性支出，提高资金使用效益，" +
+	"加强预算绩效管理，推进预决算信息公开，主动接受社会监督，确保各项资金安全规范高效使用。"
 
 // TestTextCopies: the ways a text copy of a PDF prints a report —
 // hard-wrapped sentences, tables as lines of cells apart by single blanks
@@ -118,6 +121,12 @@ func TestTextCopies(t *testing.T) {
 				"科目编码 经济分类科目名称 合计 人员经费 公用经费\n类 款\n301 工资福利支出 900 900\n301 01 基本工资 900 900\n" +
 				"302 商品和服务支出 100 100\n302 01 办公费 100 100\n合计 1,000 900 100\n",
 			[]string{"gpb.basic amount = 1000", "gpb.basic.personnel amount = 900", "gpb.basic.public amount = 100"}, nil},
+		{"a line item's sentence broken over lines, in a copy whose table rows outnumber its prose lines",
+			econRows(60) + wrap(proseText, 38) + "五、一般公共预算财政拨款支出决算情况说明\n（一）社会保障和就业（类）\n" +
+				"1.行政事业单位养老支出（款）行政单位离退休（项）\n。年初预算为21.89万元，支出\n" +
+				"决算为20.82万元，完成年初预算的95.11%。决算数小于预算数的主要原因是部分项目按\n合同进度支付，结转下年使用。\n",
+			[]string{"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/行政单位离退休 #2080501 = 208200",
+				"gpb.item completion_pct 社会保障和就业支出/行政事业单位养老支出/行政单位离退休 #2080501 = 95.11"}, nil},
 		{"titles printed after their tables, and a run of two tables",
 			"单位：万元\n科目编码 科目名称 金额\n合计 80.00\n301 工资福利支出 60.00\n302 商品和服务支出 20.00\n财政拨款基本支出预算表\n" +
 				"单位：万元\n科目编码 科目名称 金额\n合计 100.00\n201 一般公共服务支出 100.00\n20101 人大事务 100.00\n2010101 行政运行 100.00\n一般公共预算支出预算表\n",
@@ -226,4 +235,16 @@ func TestTwoHalvesCopy(t *testing.T) {
 	if !reflect.DeepEqual(sums, wantSums) {
 		t.Errorf("sums %q, want %q", sums, wantSums)
 	}
+}
+
+// econRows is a packed 基本支出 table of n rows, narrower than the prose
+// and of many widths, that outnumber the prose lines of a short report.
+func econRows(n int) string {
+	names := []string{"基本工资", "津贴补贴", "奖金", "职业年金缴费", "伙食补助费", "住房公积金", "其他社会保障缴费", "办公费"}
+	var b strings.Builder
+	b.WriteString("一般公共预算基本支出决算表\n单位：元\n科目编码 科目名称 合计 人员经费 公用经费\n")
+	for i := range n {
+		fmt.Fprintf(&b, "301 %02d %s %d.00 %d.00 0.00\n", i+1, names[i%len(names)], 100+i, 100+i)
+	}
+	return b.String()
 }
