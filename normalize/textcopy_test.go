@@ -127,6 +127,10 @@ func TestTextCopies(t *testing.T) {
 				"决算为20.82万元，完成年初预算的95.11%。决算数小于预算数的主要原因是部分项目按\n合同进度支付，结转下年使用。\n",
 			[]string{"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/行政单位离退休 #2080501 = 208200",
 				"gpb.item completion_pct 社会保障和就业支出/行政事业单位养老支出/行政单位离退休 #2080501 = 95.11"}, nil},
+		{"a line stopping inside a sentence short of the width by less than twice the figure opening the next",
+			wrap(proseText+proseText, 38) + "八、“三公”经费财政拨款支出决算情况说明\n" +
+				"2018年度“三公”经费财政拨款支出决算比2017年度增加0.83万元，增幅为\n18.00%。其中：因公出国（境）费支出决算保持不变。\n",
+			[]string{"three_public.total yoy_change = 8300", "three_public.total yoy_pct = 18"}, nil},
 		{"titles printed after their tables, and a run of two tables",
 			"单位：万元\n科目编码 科目名称 金额\n合计 80.00\n301 工资福利支出 60.00\n302 商品和服务支出 20.00\n财政拨款基本支出预算表\n" +
 				"单位：万元\n科目编码 科目名称 金额\n合计 100.00\n201 一般公共服务支出 100.00\n20101 人大事务 100.00\n2010101 行政运行 100.00\n一般公共预算支出预算表\n",
