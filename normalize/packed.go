@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -65,6 +66,9 @@ func headerColumns(words []string) []string {
 				return nil, false
 			}
 			rest := string(rs[i:])
+			if slices.Contains(figureColumns, rest) {
+				return []string{rest}, true // a whole heading, not one cut short
+			}
 			if len(rs)-i >= 3 {
 				for _, c := range figureColumns {
 					if strings.HasPrefix(c, rest) {

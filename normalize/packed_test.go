@@ -22,6 +22,9 @@ func TestLeafColumns(t *testing.T) {
 			[]string{"合计", "基本支出", "项目支出"}},
 		{[][]string{{"本年收入合"}, {"计"}, {"财政拨款收入"}}, 2,
 			[]string{"本年收入合计", "财政拨款收入"}},
+		// Headings that are whole, though longer ones start with them.
+		{[][]string{{"年初结转"}, {"和结余 本年收入"}, {"本年支出"}}, 3,
+			[]string{"年初结转和结余", "本年收入", "本年支出"}},
 		// Rows no wider than the leaf line: the group line goes, though it
 		// names columns too.
 		{[][]string{{"一般公共预算 政府性基金预算"}, {"合计 基本支出 项目支出"}}, 2,
