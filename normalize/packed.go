@@ -108,12 +108,14 @@ func headerColumns(words []string) []string {
 // above them that the rows' width leaves no room for names groups
 // (“一般公共预算基本支出” over 合计, 人员经费 and 公用经费), so it is
 // dropped once the lines below it name as many columns as the widest row
-// has figures.
+// has figures. A line of a group's parts first takes the group heading's
+// place (nestParts).
 func leafColumns(lines [][]string, width int) []string {
 	per := make([][]string, len(lines))
 	for i, l := range lines {
 		per[i] = headerColumns(l)
 	}
+	nestParts(per)
 	n, first := 0, 0
 	for i := len(per) - 1; i >= 0; i-- {
 		if width > 0 && n >= width {
@@ -127,6 +129,60 @@ func leafColumns(lines [][]string, width int) []string {
 		cols = append(cols, c...)
 	}
 	return cols
+}
+
+// nestParts puts the parts of a group heading in its place, as a header
+// two lines deep prints them under it: the lowest line that names columns
+// opening with 小计 or 合计 names the parts of the one heading above whose
+// name they are kinds of (本年支出 over 小计, 基本支出, 项目支出, beside
+// 年初结转和结余, 本年收入 and 年末结转和结余). Where no heading above, or
+// more than one, ends as the parts do, per is left as it is.
+func nestParts(per [][]string) {
+	low := len(per) - 1
+	for low >= 0 && len(per[low]) == 0 {
+		low--
+	}
+	if low < 1 || len(per[low]) < 3 || per[low][0] != "小计" && per[low][0] != "合计" {
+		return
+	}
+	parts := per[low]
+	kind := commonSuffix(parts[1:])
+	if utf8.RuneCountInString(kind) < 2 {
+		return
+	}
+	line, at := -1, -1
+	for i := range low {
+		for k, c := range per[i] {
+			if strings.HasSuffix(c, kind) {
+				if line >= 0 {
+					return // two headings the parts may be of
+				}
+				line, at = i, k
+			}
+		}
+	}
+	if line < 0 {
+		return
+	}
+	nested := append(append(append([]string(nil), per[line][:at]...), parts...), per[line][at+1:]...)
+	per[line], per[low] = nested, nil
+}
+
+// commonSuffix returns the longest ending the names share.
+func commonSuffix(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	suffix := []rune(names[0])
+	for _, n := range names[1:] {
+		rs := []rune(n)
+		k := 0
+		for k < len(suffix) && k < len(rs) && suffix[len(suffix)-1-k] == rs[len(rs)-1-k] {
+			k++
+		}
+		suffix = suffix[len(suffix)-k:]
+	}
+	return string(suffix)
 }
 
 // joinLetterSpaced joins runs of one-character words: a heading set with

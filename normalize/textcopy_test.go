@@ -131,6 +131,12 @@ func TestTextCopies(t *testing.T) {
 			wrap(proseText+proseText, 38) + "八、“三公”经费财政拨款支出决算情况说明\n" +
 				"2018年度“三公”经费财政拨款支出决算比2017年度增加0.83万元，增幅为\n18.00%。其中：因公出国（境）费支出决算保持不变。\n",
 			[]string{"three_public.total yoy_change = 8300", "three_public.total yoy_pct = 18"}, nil},
+		{"packed 政府性基金 收入支出表: the parts of 本年支出 under it, beside the carry-overs and the income",
+			"政府性基金预算财政拨款收入支出决算表\n编制单位：某某局 单位：元\n支出功能分\n类科目编码 科目名称 年初结转和\n" +
+				"结余 本年收入 本年支出 年末结转和\n结余\n小计 基本支出 项目支出\n212 城乡社区支\n出 - 2005618 2005618 - 2005618 -\n" +
+				"21208\n国有土地使\n用权出让收\n入安排的支\n出 - 2005618 2005618 - 2005618 -\n2120803 城市建设支\n出 - 2005618 2005618 - 2005618 -\n" +
+				"合计 - 2005618 2005618 - 2005618 -\n",
+			[]string{"gov_fund.expenditure amount = 2005618"}, nil},
 		{"titles printed after their tables, and a run of two tables",
 			"单位：万元\n科目编码 科目名称 金额\n合计 80.00\n301 工资福利支出 60.00\n302 商品和服务支出 20.00\n财政拨款基本支出预算表\n" +
 				"单位：万元\n科目编码 科目名称 金额\n合计 100.00\n201 一般公共服务支出 100.00\n20101 人大事务 100.00\n2010101 行政运行 100.00\n一般公共预算支出预算表\n",
