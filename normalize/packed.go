@@ -280,6 +280,12 @@ func splitHalves(cells []string) []halfLine {
 	return out
 }
 
+// totalLabel reports whether a row's label names a total: 合计, 总计, or
+// a sum of one kind (人员经费合计).
+func totalLabel(name string) bool {
+	return strings.HasSuffix(name, "合计") || strings.HasSuffix(name, "总计")
+}
+
 func hasCode(ls []halfLine) bool {
 	for _, l := range ls {
 		if l.code != "" {
@@ -316,9 +322,11 @@ func viewTwoHalves(b *extract.Block, header []string) *tableView {
 			header = append(header, cells...) // the header's lines, above the first code
 			continue
 		}
-		if n := len(rows); n > 0 && len(ls) > 0 && len(ls) <= 2 && ls[0].code == "" {
+		if n := len(rows); n > 0 && len(ls) > 0 && len(ls) <= 2 && ls[0].code == "" && !totalLabel(ls[0].name) {
 			// A left line cut short: its name wrapped onto this line, or
-			// its figures stand here before the right half's line.
+			// its figures stand here before the right half's line. A
+			// total's line (人员经费合计) opens its own row: the line above
+			// without figures printed a blank for zero.
 			if prev := &rows[n-1]; prev.halves[0] != nil && prev.halves[1] == nil && len(prev.halves[0].figs) == 0 {
 				prev.halves[0].name += ls[0].name
 				prev.halves[0].figs = ls[0].figs
