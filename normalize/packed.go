@@ -561,15 +561,18 @@ func viewPacked(b *extract.Block, docKind string, above []string) *tableView {
 // mergeFigureLines returns a packed table whose lines of figures alone are
 // moved to the end of the row above, as a text copy breaks a row whose
 // figures stand lower than its label. The emptied lines stay, blank, so
-// that rows keep their numbers.
-func mergeFigureLines(b *extract.Block) *extract.Block {
+// that rows keep their numbers. With labels, a table read by its rows'
+// labels (not in two halves by codes) also joins a label wrapped inside
+// its brackets, and moves the figures that open a line before a label to
+// the label-only row above, whose figures they are.
+func mergeFigureLines(b *extract.Block, labels bool) *extract.Block {
 	t := b.Table
 	rows := make([][]extract.Cell, len(t.Rows))
 	last := -1
 	numbers := lineNumbers(t)
 	for i, r := range t.Rows {
 		var cells []extract.Cell
-		figs, texts := 0, 0
+		figs, texts, lead := 0, 0, 0 // lead: the figures before any label
 		for j, c := range r {
 			text := strings.TrimSpace(squeeze(Clean(c.Text)))
 			switch {
@@ -577,6 +580,9 @@ func mergeFigureLines(b *extract.Block) *extract.Block {
 				continue
 			case figureCell(text):
 				figs++
+				if texts == 0 {
+					lead++
+				}
 			default:
 				texts++
 			}
@@ -585,6 +591,20 @@ func mergeFigureLines(b *extract.Block) *extract.Block {
 		if figs > 0 && texts == 0 && last >= 0 {
 			rows[last] = append(rows[last], cells...)
 			continue
+		}
+		if labels && last >= 0 && lead == 0 && texts > 0 && openBracket(rows[last]) && closesBracket(cells[0].Text) {
+			// A label wrapped inside its brackets ("使用非财政拨款结余（含专用"
+			// + "结余） 10 0.00 结余分配 59 0.00"): the line goes on the row.
+			k := len(rows[last]) - 1
+			rows[last][k].Text += strings.TrimSpace(cells[0].Text)
+			rows[last] = append(rows[last], cells[1:]...)
+			continue
+		}
+		if labels && lead > 0 && texts > 0 && last >= 0 && labelOnly(rows[last]) {
+			// The figures of the label above, before the other half's
+			// label: "0.00 结余分配 0.00" under "使用非财政拨款结余（含专用结余）".
+			rows[last] = append(rows[last], cells[:lead]...)
+			cells = cells[lead:]
 		}
 		rows[i] = cells
 		if len(cells) > 0 {
@@ -610,6 +630,34 @@ func mergeFigureLines(b *extract.Block) *extract.Block {
 	c := *b
 	c.Table = &out
 	return &c
+}
+
+// openBracket reports whether a packed row is a label alone that opens a
+// bracket it does not close: a name the copy wrapped inside its brackets.
+func openBracket(cells []extract.Cell) bool {
+	if !labelOnly(cells) {
+		return false
+	}
+	t := Clean(cells[len(cells)-1].Text)
+	return strings.Count(t, "(") > strings.Count(t, ")")
+}
+
+// closesBracket reports whether a label closes a bracket before it opens
+// one: the rest of a label wrapped inside its brackets.
+func closesBracket(label string) bool {
+	t := Clean(label)
+	c := strings.Index(t, ")")
+	return c >= 0 && !strings.Contains(t[:c], "(")
+}
+
+// labelOnly reports whether a packed row holds labels and no figure.
+func labelOnly(cells []extract.Cell) bool {
+	for _, c := range cells {
+		if figureCell(strings.TrimSpace(squeeze(Clean(c.Text)))) {
+			return false
+		}
+	}
+	return len(cells) > 0
 }
 
 // lineNumbers finds the 行次 of a packed table: the national template

@@ -148,6 +148,16 @@ func TestTextCopies(t *testing.T) {
 				"301 工资福利支出 100.00 302 商品和服务支出 30.00\n301 01 基本工资 100.00 302 01 办公费 30.00\n301 02 津贴补贴 302 02 印刷费\n" +
 				"302 99 其他商品和服务支出\n310 资本性支出 5.00\n310 02 办公设备购置 5.00\n310 99 其他资本性支出\n人员经费合计 100.00 公用经费合计 35.00\n",
 			[]string{"gpb.basic.personnel amount = 1000000", "gpb.basic.public amount = 350000"}, nil},
+		{"packed summary: a label wrapped inside its brackets, its figure on the next line before the other half's",
+			"收入支出决算总表\n单位：万元\n收入 支出\n项目 决算数 项目 决算数\n一、一般公共预算财政拨款收入 3,000.00 一、一般公共服务支出 2,990.00\n" +
+				"本年收入合计 3,000.00 本年支出合计 2,990.00\n使用非财政拨款结余（含专用结\n余）\n0.00 结余分配 0.00\n" +
+				"年初结转和结余 10.00 年末结转和结余 20.00\n总计 3,010.00 总计 3,010.00\n",
+			[]string{"income.non_fiscal_balance amount = 0", "income.carryover amount = 100000"}, nil},
+		{"packed summary: a label wrapped inside its brackets, the line going on with its 行次 and figure",
+			"收入支出决算总表\n单位：万元\n收入 支出\n项目 行次 金额 项目 行次 金额\n一、一般公共预算财政拨款收入 1 3,000.00 一、一般公共服务支出 32 2,990.00\n" +
+				"二、其他收入 2 3,000.00 二、外交支出 33\n本年收入合计 3 3,000.00 本年支出合计 34 2,990.00\n使用非财政拨款结余（含专用\n结余） 4 - 结余分配 35 -\n" +
+				"年初结转和结余 5 10.00 年末结转和结余 36 20.00\n总计 6 3,010.00 总计 37 3,010.00\n",
+			[]string{"income.non_fiscal_balance amount = 0", "income.carryover amount = 100000"}, nil},
 		{"titles printed after their tables, and a run of two tables",
 			"单位：万元\n科目编码 科目名称 金额\n合计 80.00\n301 工资福利支出 60.00\n302 商品和服务支出 20.00\n财政拨款基本支出预算表\n" +
 				"单位：万元\n科目编码 科目名称 金额\n合计 100.00\n201 一般公共服务支出 100.00\n20101 人大事务 100.00\n2010101 行政运行 100.00\n一般公共预算支出预算表\n",
