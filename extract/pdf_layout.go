@@ -649,8 +649,15 @@ func (b *pdfBuilder) addLine(l line, left, right float64) {
 			// scatter around the printed width; and a copy that broke its
 			// lines at each run of text leaves clauses ending in a comma
 			// on lines of their own.
+			//
+			// A line that stops inside a sentence is short only if what
+			// opens the next would have fitted twice: a copy counts a
+			// figure's characters at half a Han's width, where the print
+			// set them wider, with space where they meet Han text ("…增幅为"
+			// + "18.00%。").
 			room = b.margin - max(p.last.dx1, p.run)
-			short = room > max(1.5*h, 0.15*b.margin) && !continuing(lastRune(p.text.String()))
+			last := lastRune(p.text.String())
+			short = room > max(1.5*h, 0.15*b.margin) && !continuing(last) && (stops(last) || room > 2*textLead(l))
 		}
 		indented := l.x0 > left+0.8*h
 		if r := lastRune(p.text.String()); b.text && continuing(r) && r != ':' && r != '：' {
@@ -710,6 +717,32 @@ func leadWidth(l line) float64 {
 		return 0
 	}
 	return (c.x1 - c.x0) * lead / total
+}
+
+// textLead is the width, in display columns, of what opens a text line
+// and cannot be broken: a run of ASCII (a figure, a word) and the
+// character after it, or else one character.
+func textLead(l line) float64 {
+	if len(l.cells) == 0 {
+		return 0
+	}
+	w := 0.0
+	for _, r := range l.cells[0].text {
+		w += displayColumns(r)
+		if r >= 0x80 || r == ' ' {
+			break
+		}
+	}
+	return w
+}
+
+// stops reports whether a line ending in r ends a sentence.
+func stops(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '；', ';':
+		return true
+	}
+	return false
 }
 
 func asciiWord(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

@@ -182,8 +182,8 @@ func tabWidth(lines []string, cols textWidth) float64 {
 func hardWrapped(lines []string, cols textWidth) (bool, float64) {
 	var widths []float64
 	for _, l := range lines {
-		if t := strings.TrimSpace(l); strings.Contains(t, "\t") || strings.Contains(t, "  ") || leaderRe.MatchString(t) {
-			continue // a table's row, a contents line with its dot leaders: not prose
+		if t := strings.TrimSpace(l); strings.Contains(t, "\t") || strings.Contains(t, "  ") || leaderRe.MatchString(t) || figureWords(t) >= 2 {
+			continue // a table's row (packed with single blanks too), a contents line with its dot leaders: not prose
 		}
 		w := 0.0
 		for _, r := range strings.TrimSpace(l) {
@@ -222,6 +222,18 @@ func hardWrapped(lines []string, cols textWidth) (bool, float64) {
 		return true, w
 	}
 	return false, 0
+}
+
+// figureWords counts the words of a line that are figures or dashes: two
+// or more make a table's row, whose width says nothing of the prose's.
+func figureWords(l string) int {
+	n := 0
+	for _, w := range strings.Fields(l) {
+		if numericRe.MatchString(w) || isDash(w) {
+			n++
+		}
+	}
+	return n
 }
 
 // leaderRe finds a run of dot leaders, as a table of contents prints.

@@ -424,12 +424,17 @@ func headingParts(b extract.Block) []string {
 		if openItemRe.MatchString(t) && !strings.HasSuffix(t, "(类)") || strings.Contains(t, "(项)") {
 			return false // a line item's name, whole or broken before its (项)
 		}
-		return float64(utf8.RuneCountInString(l)) < 0.8*float64(longest) && headingLevel(&extract.Block{Kind: extract.Paragraph}, t) > 0
+		return headingLevel(&extract.Block{Kind: extract.Paragraph}, t) > 0
 	}
+	short := func(l string) bool { return float64(utf8.RuneCountInString(l)) < 0.8*float64(longest) }
 	var parts []string
 	var cur strings.Builder
 	for k, l := range lines {
-		if heading(l) && (k > 0 || len(lines) > 1) {
+		// A heading stops short of the paragraph's longest line, or is its
+		// last line after a lead-in ending in a colon ("其中：" + "（一）社会
+		// 保障和就业（类）"), which the line joining ran on into it.
+		listed := k > 0 && k == len(lines)-1 && strings.ContainsRune(":：", lastRuneOf(lines[k-1]))
+		if heading(l) && (short(l) || listed) && (k > 0 || len(lines) > 1) || k > 0 && endsSentence(lines[k-1]) && titleLine(l) {
 			if cur.Len() > 0 {
 				parts = append(parts, cur.String())
 				cur.Reset()
@@ -443,6 +448,31 @@ func headingParts(b extract.Block) []string {
 		parts = append(parts, cur.String())
 	}
 	return parts
+}
+
+// titleLine reports whether a line of a paragraph is a whole standard
+// table's title (…决算表, …预算表, …总表) and no sentence: a title at the top
+// of a page that a text copy's line joining ran on from the last sentence
+// of the page before ("…故本表为空表。" + "2024年部门…预算表").
+func titleLine(l string) bool {
+	t := strings.TrimSpace(squeeze(Clean(l)))
+	return utf8.RuneCountInString(t) <= 40 && !strings.ContainsAny(t, "。，；：:;,") &&
+		strings.HasSuffix(t, "表") && standardTitle([]string{t})
+}
+
+// endsSentence reports whether a line ends a sentence.
+func endsSentence(l string) bool {
+	switch lastRuneOf(l) {
+	case '。', '！', '？', '!', '?':
+		return true
+	}
+	return false
+}
+
+// lastRuneOf returns the last character of a line, blanks aside.
+func lastRuneOf(l string) rune {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(l))
+	return r
 }
 
 // packedTitle finds a packed table's title and the text between it and the

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -65,6 +66,9 @@ func headerColumns(words []string) []string {
 				return nil, false
 			}
 			rest := string(rs[i:])
+			if slices.Contains(figureColumns, rest) {
+				return []string{rest}, true // a whole heading, not one cut short
+			}
 			if len(rs)-i >= 3 {
 				for _, c := range figureColumns {
 					if strings.HasPrefix(c, rest) {
@@ -104,12 +108,14 @@ func headerColumns(words []string) []string {
 // above them that the rows' width leaves no room for names groups
 // (“一般公共预算基本支出” over 合计, 人员经费 and 公用经费), so it is
 // dropped once the lines below it name as many columns as the widest row
-// has figures.
+// has figures. A line of a group's parts first takes the group heading's
+// place (nestParts).
 func leafColumns(lines [][]string, width int) []string {
 	per := make([][]string, len(lines))
 	for i, l := range lines {
 		per[i] = headerColumns(l)
 	}
+	nestParts(per)
 	n, first := 0, 0
 	for i := len(per) - 1; i >= 0; i-- {
 		if width > 0 && n >= width {
@@ -123,6 +129,60 @@ func leafColumns(lines [][]string, width int) []string {
 		cols = append(cols, c...)
 	}
 	return cols
+}
+
+// nestParts puts the parts of a group heading in its place, as a header
+// two lines deep prints them under it: the lowest line that names columns
+// opening with 小计 or 合计 names the parts of the one heading above whose
+// name they are kinds of (本年支出 over 小计, 基本支出, 项目支出, beside
+// 年初结转和结余, 本年收入 and 年末结转和结余). Where no heading above, or
+// more than one, ends as the parts do, per is left as it is.
+func nestParts(per [][]string) {
+	low := len(per) - 1
+	for low >= 0 && len(per[low]) == 0 {
+		low--
+	}
+	if low < 1 || len(per[low]) < 3 || per[low][0] != "小计" && per[low][0] != "合计" {
+		return
+	}
+	parts := per[low]
+	kind := commonSuffix(parts[1:])
+	if utf8.RuneCountInString(kind) < 2 {
+		return
+	}
+	line, at := -1, -1
+	for i := range low {
+		for k, c := range per[i] {
+			if strings.HasSuffix(c, kind) {
+				if line >= 0 {
+					return // two headings the parts may be of
+				}
+				line, at = i, k
+			}
+		}
+	}
+	if line < 0 {
+		return
+	}
+	nested := append(append(append([]string(nil), per[line][:at]...), parts...), per[line][at+1:]...)
+	per[line], per[low] = nested, nil
+}
+
+// commonSuffix returns the longest ending the names share.
+func commonSuffix(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	suffix := []rune(names[0])
+	for _, n := range names[1:] {
+		rs := []rune(n)
+		k := 0
+		for k < len(suffix) && k < len(rs) && suffix[len(suffix)-1-k] == rs[len(rs)-1-k] {
+			k++
+		}
+		suffix = suffix[len(suffix)-k:]
+	}
+	return string(suffix)
 }
 
 // joinLetterSpaced joins runs of one-character words: a heading set with
@@ -220,6 +280,12 @@ func splitHalves(cells []string) []halfLine {
 	return out
 }
 
+// totalLabel reports whether a row's label names a total: 合计, 总计, or
+// a sum of one kind (人员经费合计).
+func totalLabel(name string) bool {
+	return strings.HasSuffix(name, "合计") || strings.HasSuffix(name, "总计")
+}
+
 func hasCode(ls []halfLine) bool {
 	for _, l := range ls {
 		if l.code != "" {
@@ -256,9 +322,11 @@ func viewTwoHalves(b *extract.Block, header []string) *tableView {
 			header = append(header, cells...) // the header's lines, above the first code
 			continue
 		}
-		if n := len(rows); n > 0 && len(ls) > 0 && len(ls) <= 2 && ls[0].code == "" {
+		if n := len(rows); n > 0 && len(ls) > 0 && len(ls) <= 2 && ls[0].code == "" && !totalLabel(ls[0].name) {
 			// A left line cut short: its name wrapped onto this line, or
-			// its figures stand here before the right half's line.
+			// its figures stand here before the right half's line. A
+			// total's line (人员经费合计) opens its own row: the line above
+			// without figures printed a blank for zero.
 			if prev := &rows[n-1]; prev.halves[0] != nil && prev.halves[1] == nil && len(prev.halves[0].figs) == 0 {
 				prev.halves[0].name += ls[0].name
 				prev.halves[0].figs = ls[0].figs
@@ -493,15 +561,18 @@ func viewPacked(b *extract.Block, docKind string, above []string) *tableView {
 // mergeFigureLines returns a packed table whose lines of figures alone are
 // moved to the end of the row above, as a text copy breaks a row whose
 // figures stand lower than its label. The emptied lines stay, blank, so
-// that rows keep their numbers.
-func mergeFigureLines(b *extract.Block) *extract.Block {
+// that rows keep their numbers. With labels, a table read by its rows'
+// labels (not in two halves by codes) also joins a label wrapped inside
+// its brackets, and moves the figures that open a line before a label to
+// the label-only row above, whose figures they are.
+func mergeFigureLines(b *extract.Block, labels bool) *extract.Block {
 	t := b.Table
 	rows := make([][]extract.Cell, len(t.Rows))
 	last := -1
 	numbers := lineNumbers(t)
 	for i, r := range t.Rows {
 		var cells []extract.Cell
-		figs, texts := 0, 0
+		figs, texts, lead := 0, 0, 0 // lead: the figures before any label
 		for j, c := range r {
 			text := strings.TrimSpace(squeeze(Clean(c.Text)))
 			switch {
@@ -509,6 +580,9 @@ func mergeFigureLines(b *extract.Block) *extract.Block {
 				continue
 			case figureCell(text):
 				figs++
+				if texts == 0 {
+					lead++
+				}
 			default:
 				texts++
 			}
@@ -517,6 +591,20 @@ func mergeFigureLines(b *extract.Block) *extract.Block {
 		if figs > 0 && texts == 0 && last >= 0 {
 			rows[last] = append(rows[last], cells...)
 			continue
+		}
+		if labels && last >= 0 && lead == 0 && texts > 0 && openBracket(rows[last]) && closesBracket(cells[0].Text) {
+			// A label wrapped inside its brackets ("使用非财政拨款结余（含专用"
+			// + "结余） 10 0.00 结余分配 59 0.00"): the line goes on the row.
+			k := len(rows[last]) - 1
+			rows[last][k].Text += strings.TrimSpace(cells[0].Text)
+			rows[last] = append(rows[last], cells[1:]...)
+			continue
+		}
+		if labels && lead > 0 && texts > 0 && last >= 0 && labelOnly(rows[last]) {
+			// The figures of the label above, before the other half's
+			// label: "0.00 结余分配 0.00" under "使用非财政拨款结余（含专用结余）".
+			rows[last] = append(rows[last], cells[:lead]...)
+			cells = cells[lead:]
 		}
 		rows[i] = cells
 		if len(cells) > 0 {
@@ -542,6 +630,34 @@ func mergeFigureLines(b *extract.Block) *extract.Block {
 	c := *b
 	c.Table = &out
 	return &c
+}
+
+// openBracket reports whether a packed row is a label alone that opens a
+// bracket it does not close: a name the copy wrapped inside its brackets.
+func openBracket(cells []extract.Cell) bool {
+	if !labelOnly(cells) {
+		return false
+	}
+	t := Clean(cells[len(cells)-1].Text)
+	return strings.Count(t, "(") > strings.Count(t, ")")
+}
+
+// closesBracket reports whether a label closes a bracket before it opens
+// one: the rest of a label wrapped inside its brackets.
+func closesBracket(label string) bool {
+	t := Clean(label)
+	c := strings.Index(t, ")")
+	return c >= 0 && !strings.Contains(t[:c], "(")
+}
+
+// labelOnly reports whether a packed row holds labels and no figure.
+func labelOnly(cells []extract.Cell) bool {
+	for _, c := range cells {
+		if figureCell(strings.TrimSpace(squeeze(Clean(c.Text)))) {
+			return false
+		}
+	}
+	return len(cells) > 0
 }
 
 // lineNumbers finds the 行次 of a packed table: the national template

@@ -45,9 +45,9 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 	case b.Table.Packed && (functionKind(kind) || kind == tableGPBBasic && !twoHalves(b.Table)):
 		v = viewPacked(b, docKind, above)
 	case b.Table.Packed && kind == tableGPBBasic:
-		v = viewTwoHalves(mergeFigureLines(b), append([]string(nil), above...))
+		v = viewTwoHalves(mergeFigureLines(b, false), append([]string(nil), above...))
 	case b.Table.Packed:
-		v = viewTable(mergeFigureLines(b))
+		v = viewTable(mergeFigureLines(b, true))
 	default:
 		v = viewTable(b)
 	}

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -60,9 +61,11 @@ func wrap(text string, width int) string {
 
 // prose is a page of a 情况说明 to stand around the sentences under test, so
 // that the copy's line width can be told.
-var prose = wrap("（一）主要职能。负责本区有关工作的统筹协调和组织实施，承担机关日常运转、文电会务、机要保密、档案管理、信息公开、政务督查等工作，"+
-	"组织起草有关重要文稿，负责有关会议的组织和服务工作，完成上级交办的其他事项。本部门坚持厉行节约，严格控制一般性支出，提高资金使用效益，"+
-	"加强预算绩效管理，推进预决算信息公开，主动接受社会监督，确保各项资金安全规范高效使用。", 30)
+var prose = wrap(proseText, 30)
+
+const proseText = "（一）主要职能。负责本区有关工作的统筹协调和组织实施，承担机关日常运转、文电会务、机要保密、档案管理、信息公开、政务督查等工作，" +
+	"组织起草有关重要文稿，负责有关会议的组织和服务工作，完成上级交办的其他事项。本部门坚持厉行节约，严格控制一般性支出，提高资金使用效益，" +
+	"加强预算绩效管理，推进预决算信息公开，主动接受社会监督，确保各项资金安全规范高效使用。"
 
 // TestTextCopies: the ways a text copy of a PDF prints a report —
 // hard-wrapped sentences, tables as lines of cells apart by single blanks
@@ -112,6 +115,49 @@ func TestTextCopies(t *testing.T) {
 			[]string{"total amount = 30300000", "income.total amount = 30200000", "expenditure.total amount = 30200000",
 				"income.fiscal.gpb amount = 30000000", "income.other amount = 200000",
 				"income.carryover amount = 100000", "expenditure.carryover amount = 100000"}, nil},
+		{"a title at the top of a page run on from the last sentence of the page before",
+			prose + "注:本部门2024年无国有资本经营预算财政拨款安排的预算，故本表为空表。\n\f" +
+				"2024年部门一般公共预算基本支出部门预算经济分类预算表\n编制部门：某某局 单位：元\n项目 一般公共预算基本支出\n经济分类\n" +
+				"科目编码 经济分类科目名称 合计 人员经费 公用经费\n类 款\n301 工资福利支出 900 900\n301 01 基本工资 900 900\n" +
+				"302 商品和服务支出 100 100\n302 01 办公费 100 100\n合计 1,000 900 100\n",
+			[]string{"gpb.basic amount = 1000", "gpb.basic.personnel amount = 900", "gpb.basic.public amount = 100"}, nil},
+		{"a line item's sentence broken over lines, in a copy whose table rows outnumber its prose lines",
+			econRows(60) + wrap(proseText, 38) + "五、一般公共预算财政拨款支出决算情况说明\n（一）社会保障和就业（类）\n" +
+				"1.行政事业单位养老支出（款）行政单位离退休（项）\n。年初预算为21.89万元，支出\n" +
+				"决算为20.82万元，完成年初预算的95.11%。决算数小于预算数的主要原因是部分项目按\n合同进度支付，结转下年使用。\n",
+			[]string{"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/行政单位离退休 #2080501 = 208200",
+				"gpb.item completion_pct 社会保障和就业支出/行政事业单位养老支出/行政单位离退休 #2080501 = 95.11"}, nil},
+		{"a line stopping inside a sentence short of the width by less than twice the figure opening the next",
+			wrap(proseText+proseText, 38) + "八、“三公”经费财政拨款支出决算情况说明\n" +
+				"2018年度“三公”经费财政拨款支出决算比2017年度增加0.83万元，增幅为\n18.00%。其中：因公出国（境）费支出决算保持不变。\n",
+			[]string{"three_public.total yoy_change = 8300", "three_public.total yoy_pct = 18"}, nil},
+		{"packed 政府性基金 收入支出表: the parts of 本年支出 under it, beside the carry-overs and the income",
+			"政府性基金预算财政拨款收入支出决算表\n编制单位：某某局 单位：元\n支出功能分\n类科目编码 科目名称 年初结转和\n" +
+				"结余 本年收入 本年支出 年末结转和\n结余\n小计 基本支出 项目支出\n212 城乡社区支\n出 - 2005618 2005618 - 2005618 -\n" +
+				"21208\n国有土地使\n用权出让收\n入安排的支\n出 - 2005618 2005618 - 2005618 -\n2120803 城市建设支\n出 - 2005618 2005618 - 2005618 -\n" +
+				"合计 - 2005618 2005618 - 2005618 -\n",
+			[]string{"gov_fund.expenditure amount = 2005618"}, nil},
+		{"a class heading run on from the lead-in “其中：” before it",
+			"江苏省某某厅2019年部门预算\n" + wrap(proseText+proseText, 38) + "五、一般公共预算财政拨款支出预算情况说明\n其中：\n（一）社会保障和就业（类）\n" +
+				"1．行政事业单位离退休（款）未归口管理的行政单位离退休（项）支出64.64 万\n元，与上年相比增加11.37万元，增幅为21.34%。主要原因是新增信息化建设项目经费。\n" +
+				"2．行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）支出\n150.08万元，与上年相比增加0.14万元，增长0.09%。主要原因：人员变动及调资，人\n员经费相应增加。\n",
+			[]string{"gpb.item amount 社会保障和就业支出/行政事业单位离退休/未归口管理的行政单位离退休 #2080504 = 646400",
+				"gpb.item amount 社会保障和就业支出/行政事业单位离退休/机关事业单位基本养老保险缴费支出 #2080505 = 1500800"}, nil},
+		{"packed 基本支出表 in two halves: a line without figures is a zero, not a name cut short before the totals' line",
+			"一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类\n科目编码 科目名称 决算数\n经济分类\n科目编码 科目名称 决算数\n类 款 类 款\n" +
+				"301 工资福利支出 100.00 302 商品和服务支出 30.00\n301 01 基本工资 100.00 302 01 办公费 30.00\n301 02 津贴补贴 302 02 印刷费\n" +
+				"302 99 其他商品和服务支出\n310 资本性支出 5.00\n310 02 办公设备购置 5.00\n310 99 其他资本性支出\n人员经费合计 100.00 公用经费合计 35.00\n",
+			[]string{"gpb.basic.personnel amount = 1000000", "gpb.basic.public amount = 350000"}, nil},
+		{"packed summary: a label wrapped inside its brackets, its figure on the next line before the other half's",
+			"收入支出决算总表\n单位：万元\n收入 支出\n项目 决算数 项目 决算数\n一、一般公共预算财政拨款收入 3,000.00 一、一般公共服务支出 2,990.00\n" +
+				"本年收入合计 3,000.00 本年支出合计 2,990.00\n使用非财政拨款结余（含专用结\n余）\n0.00 结余分配 0.00\n" +
+				"年初结转和结余 10.00 年末结转和结余 20.00\n总计 3,010.00 总计 3,010.00\n",
+			[]string{"income.non_fiscal_balance amount = 0", "income.carryover amount = 100000"}, nil},
+		{"packed summary: a label wrapped inside its brackets, the line going on with its 行次 and figure",
+			"收入支出决算总表\n单位：万元\n收入 支出\n项目 行次 金额 项目 行次 金额\n一、一般公共预算财政拨款收入 1 3,000.00 一、一般公共服务支出 32 2,990.00\n" +
+				"二、其他收入 2 3,000.00 二、外交支出 33\n本年收入合计 3 3,000.00 本年支出合计 34 2,990.00\n使用非财政拨款结余（含专用\n结余） 4 - 结余分配 35 -\n" +
+				"年初结转和结余 5 10.00 年末结转和结余 36 20.00\n总计 6 3,010.00 总计 37 3,010.00\n",
+			[]string{"income.non_fiscal_balance amount = 0", "income.carryover amount = 100000"}, nil},
 		{"titles printed after their tables, and a run of two tables",
 			"单位：万元\n科目编码 科目名称 金额\n合计 80.00\n301 工资福利支出 60.00\n302 商品和服务支出 20.00\n财政拨款基本支出预算表\n" +
 				"单位：万元\n科目编码 科目名称 金额\n合计 100.00\n201 一般公共服务支出 100.00\n20101 人大事务 100.00\n2010101 行政运行 100.00\n一般公共预算支出预算表\n",
@@ -238,4 +284,16 @@ func TestTwoHalvesCopy(t *testing.T) {
 	if !reflect.DeepEqual(sums, wantSums) {
 		t.Errorf("sums %q, want %q", sums, wantSums)
 	}
+}
+
+// econRows is a packed 基本支出 table of n rows, narrower than the prose
+// and of many widths, that outnumber the prose lines of a short report.
+func econRows(n int) string {
+	names := []string{"基本工资", "津贴补贴", "奖金", "职业年金缴费", "伙食补助费", "住房公积金", "其他社会保障缴费", "办公费"}
+	var b strings.Builder
+	b.WriteString("一般公共预算基本支出决算表\n单位：元\n科目编码 科目名称 合计 人员经费 公用经费\n")
+	for i := range n {
+		fmt.Fprintf(&b, "301 %02d %s %d.00 %d.00 0.00\n", i+1, names[i%len(names)], 100+i, 100+i)
+	}
+	return b.String()
 }
