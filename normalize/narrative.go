@@ -482,7 +482,7 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 		}
 		done = append(done, [2]int{m[0], end})
 		if len(clauses) == 0 {
-			if !r.itemTail(b, ctx.paragraph, s, subject, code) {
+			if !r.itemTail(b, ctx.paragraph, s, subject, code, basis) {
 				// The paragraph ends at the item, its figures still to
 				// come: the next paragraph (a page turned) has them.
 				if at := strings.Index(ctx.paragraph, s); at >= 0 && !nextItemRe.MatchString(ctx.paragraph[at+len(s):]) {
@@ -507,8 +507,9 @@ var (
 )
 
 // itemTail reads an item's figures from the rest of its paragraph, up to
-// the next item.
-func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) bool {
+// the next item. basis is the item's own: whether its line and its fund
+// were read or inferred.
+func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code, basis string) bool {
 	i := strings.Index(paragraph, s)
 	if i < 0 || r.kind != "决算" {
 		return false
@@ -548,11 +549,8 @@ func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) 
 		}
 		f := r.fact(b, s, "gpb.item", subject, code, c)
 		// Stated sentences after the item's name, but before any other
-		// item's: its own.
-		f.Basis = BasisNarrative
-		if inferredFund(r.all) {
-			f.Basis = BasisInferred
-		}
+		// item's: its own, as sure as the item.
+		f.Basis = basis
 		// The amount carries what it was for; the budget and the rate, why
 		// the outturn differs from the budget.
 		f.Reason = purpose

@@ -1,7 +1,9 @@
 package normalize
 
 import (
+	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -288,6 +290,40 @@ func TestLinesByCode(t *testing.T) {
 				t.Errorf("%d class facts, want 1", classes)
 			}
 		})
+	}
+}
+
+// TestItemNamedAsTheTable: a narrative item whose 类, 款 and 项 are the
+// names of one table line is that line surely, though the catalogue lacks
+// its code, and the figures stated after its name in its own paragraph are
+// as sure as it is: under a 一般公共预算 heading, not inferred to be
+// 一般公共预算 for all 财政拨款 being so.
+func TestItemNamedAsTheTable(t *testing.T) {
+	blocks := []extract.Block{para("某市档案馆2020年度单位决算"),
+		para("本年收入合计900.00万元，其中：一般公共预算财政拨款收入800.00万元。"),
+		para("本单位无政府性基金预算财政拨款收入和支出。"),
+		para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+		grid("科目编码|科目名称|合计|基本支出|项目支出",
+			"|合计|300.00|300.00|",
+			"201|一般公共服务支出|300.00|300.00|",
+			"20126|档案事务|300.00|300.00|",
+			"2012650|事业运行|300.00|300.00|"),
+		para("五、一般公共预算财政拨款支出决算情况说明"),
+		para("（三）一般公共预算财政拨款支出决算具体情况"),
+		para("1、一般公共服务（类）档案事务（款）事业运行（项）：支出决算为301.00万元。"),
+		para("2、一般公共服务（类）档案事务（款）事业运行（项）。主要用于事业单位运行。年初预算为310.00万元。")}
+	res := Document(docOf(blocks...), segmenter(t))
+	var got []string
+	for _, f := range append(res.Conflicts, res.Facts...) {
+		if f.Metric == "gpb.item" && f.Method == Narrative {
+			got = append(got, fmt.Sprintf("%s %s #%s %s = %s", f.Measure, f.Subject, f.Code, f.Basis, f.Value))
+		}
+	}
+	sort.Strings(got)
+	want := []string{"amount 一般公共服务支出/档案事务/事业运行 #2012650 narrative = 3010000",
+		"budget 一般公共服务支出/档案事务/事业运行 #2012650 narrative = 3100000"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("narrative items\n got %q\nwant %q", got, want)
 	}
 }
 
