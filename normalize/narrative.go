@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
@@ -471,7 +472,7 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 			names = []string{s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]}
 		}
 		subject, code := r.itemSubject(names)
-		clauses, end, _ := phrases(s, m[1], len(s), r.kind == "预算")
+		clauses, end, _ := phrases(s, m[1]+r.ownYear(s[m[1]:]), len(s), r.kind == "预算")
 		subject, code, sure := r.matchItem(names, subject, code, clauses)
 		basis := BasisNarrative
 		if !sure || inferredGPB("gpb.item", ctx) {
@@ -492,6 +493,20 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 		}
 	}
 	return done
+}
+
+// ownYearRe is the year a line item's figures may open with: "（项）：
+// 2018年预算数为38.49万元".
+var ownYearRe = regexp.MustCompile(`^[:,，]?\s*(\d{4})年度?`)
+
+// ownYear is the length of the document's own year opening s, 0 if s opens
+// otherwise: another year's figure ("2017年预算数为…") is not this year's.
+func (r *reader) ownYear(s string) int {
+	m := ownYearRe.FindStringSubmatch(s)
+	if m == nil || r.id.Year == 0 || m[1] != strconv.Itoa(r.id.Year) {
+		return 0
+	}
+	return len(m[0])
 }
 
 // Item figures stated after the item's name, past its purpose, in the
