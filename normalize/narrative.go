@@ -45,7 +45,10 @@ var (
 	yoyPhrase         = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `(?:同比)?各?` + verb + num + money)
 	yoyPctPhrase      = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?(?:` + verb + `|` + rateWord + `)` + num + pct)
 	itemRe            = regexp.MustCompile(`([\p{Han}“”]+)\(类\)(.+?)\(款\)(.+?)\(项\)`)
-	reasonRe          = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)
+	// itemDashRe is a line item named by its 类, 款 and 项 run together
+	// in quotes: "“城乡社区支出-城乡社区管理事务-行政运行”科目1,633.10万元".
+	itemDashRe = regexp.MustCompile(`[“"]([\p{Han}、]+?)[-－—]([\p{Han}、()]+?)[-－—]([\p{Han}、()]+?)[”"]科目`)
+	reasonRe   = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)
 )
 
 // clause is the reading of one phrase after a metric's name.
@@ -455,6 +458,9 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 	}
 	var done [][2]int
 	ms := itemRe.FindAllStringSubmatchIndex(s, -1)
+	if len(ms) == 0 {
+		ms = itemDashRe.FindAllStringSubmatchIndex(s, -1)
+	}
 	class := ""
 	if len(ms) == 0 {
 		// "1. 人大事务(款)行政运行(项)支出…" under a "(一)一般公共服务(类)"
