@@ -730,3 +730,28 @@ func TestThreePublicHeadersRunTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestThreePublicTotalMisprinted: in a “三公” table that adds 会议费 and
+// 培训费 under a 合计 of all, a “三公” 小计 that alone disagrees with its
+// parts — which, with the meetings and the training, add up to the 合计 —
+// is the table's misprint and is read, for validation to report; where the
+// 合计 bears nothing out, the row is not read.
+func TestThreePublicTotalMisprinted(t *testing.T) {
+	table := func(grand string) []string {
+		return tableFacts(t, para("某省某部2017年部门预算"), para("一般公共预算“三公”经费、会议费、培训费支出预算表"), para("单位：万元"),
+			grid("合计|“三公”经费|<|<|<|<|<|会议费|培训费",
+				"|小计|因公出国（境）费|公务用车购置及运行维护费|<|<|公务接待费||",
+				"|||小计|公务用车购置费|公务用车运行维护费|||",
+				grand+"|462.26|124.45|58.95|16.52|42.43|280.04|1,475.44|316.38"))
+	}
+	got := sorted(table("2,255.26"))
+	want := []string{"three_public.overseas amount = 1244500", "three_public.reception amount = 2800400",
+		"three_public.total amount = 4622600", "three_public.vehicle amount = 589500",
+		"three_public.vehicle.operation amount = 424300", "three_public.vehicle.purchase amount = 165200"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("misprinted total: facts\n got %q\nwant %q", got, want)
+	}
+	if got := table("2,250.00"); len(got) > 0 {
+		t.Errorf("nothing adds up: facts %q, want none", got)
+	}
+}
