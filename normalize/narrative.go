@@ -420,6 +420,9 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 			continue
 		}
 		clauses, end, aside := phrases(s, h.end, limit, r.kind == "预算")
+		if h.term.weak && !partsFollowRe.MatchString(s[end:]) {
+			continue // a bare name, not stating a whole with its parts
+		}
 		cursor, asides = max(cursor, end), append(asides, aside...)
 		if h.term.proxy {
 			if !r.tablesAgree(metric, clauses) {
@@ -787,8 +790,13 @@ var reasonStartRe = regexp.MustCompile(`主要(?:变动)?原因|原因(?:是|为
 var changeVerbRe = regexp.MustCompile(`(?:增加|减少|增长|下降|节约|压减|调增|调减|新增)了?$`)
 
 // subtotalPrefixRe ends the words that make a total term part of a larger
-// name: 其他资金收入预算总计 is not 收入预算总计, nor 财政拨款收入合计 本年收入合计.
-var subtotalPrefixRe = regexp.MustCompile(`(?:资金|拨款|基金|专户|事业|经营|其他|上级补助|附属单位)$`)
+// name: 其他资金收入预算总计 is not 收入预算总计, nor 财政拨款收入合计 本年收入合计,
+// nor 一般公共预算收入预算 收入预算 (one fund's, not the whole income).
+var subtotalPrefixRe = regexp.MustCompile(`(?:资金|拨款|基金|专户|事业|经营|其他|上级补助|附属单位|预算)$`)
+
+// partsFollowRe opens the parts of a whole just stated: "收入预算3617.38万元，
+// 其中：…". A weak name (narrativeAliases) names its metric only so.
+var partsFollowRe = regexp.MustCompile(`^[,，:]?\s*其中`)
 
 // standsAlone reports whether a term found in s names its metric here,
 // rather than being part of a longer name: a total after a sub-category
