@@ -37,6 +37,9 @@ type term struct {
 	// after is what a sentence must say before a part's bare name for it
 	// to name the metric (narrativeAliases).
 	after string
+	// weak marks a short name that yields to any longer name it overlaps
+	// (narrativeAliases): 收入预算 in 一般公共预算收入预算 is not read.
+	weak bool
 }
 
 // lexicon is the parsed embedded data.
@@ -85,10 +88,19 @@ const (
 // the whole is named in the same sentence: "政府采购预算总额111.48万元，其中：
 // 货物类3.17万元，工程类0.00万元，服务类108.31万元", "面向中小企业预留政府采购
 // 项目预算金额52.78万元，其中预留给小微企业19.37万元".
+//
+// A weak name is a short one that other names hold: a 预算 states its whole
+// income and spending by the budget alone ("某局收入预算3617.38万元，其中：
+// 财政拨款收入…", "支出预算993.38万元，其中：…"), and the same words end
+// longer names (一般公共预算财政拨款支出预算), which keep them. It names the
+// whole only where its parts follow (其中), not in passing ("2016年度部门
+// 支出预算安排为8,648.07万元").
 var narrativeAliases = []struct {
 	metric, text, after string
-	proxy               bool
+	proxy, weak         bool
 }{
+	{metric: "income.total" + budgetSuffix, text: "收入预算", weak: true},
+	{metric: "expenditure.total" + budgetSuffix, text: "支出预算", weak: true},
 	{metric: "gpb.expenditure", text: "一般公共预算拨款支出"},
 	{metric: "gpb.expenditure" + budgetSuffix, text: "一般公共预算当年拨款", proxy: true},
 	{metric: "procurement.goods", text: "货物类", after: "政府采购"},
@@ -175,7 +187,7 @@ func loadLexicon() (*lexicon, error) {
 		if _, ok := byText[a.text]; !ok { // a name the data files have keeps their reading
 			add(a.text, a.metric, "")
 			t := &lx.terms[byText[a.text]]
-			t.after, t.proxy = a.after, a.proxy
+			t.after, t.proxy, t.weak = a.after, a.proxy, a.weak
 		}
 	}
 	if lx.cat, err = parseCatalogue(catalogueTSV); err != nil {

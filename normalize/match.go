@@ -54,6 +54,9 @@ func (r *reader) matchItem(names []string, subject, code string, clauses []claus
 			}
 		}
 	}
+	if l, ok := namedLine(lines, names); ok {
+		return l.subject, l.code, true
+	}
 	class := ""
 	if e := r.seg.lx.cat.child("", names[0]); e != nil {
 		class = e.code
@@ -100,6 +103,36 @@ func (r *reader) matchItem(names []string, subject, code string, clauses []claus
 		}
 	}
 	return subject, code, true
+}
+
+// namedLine finds the one table line whose 类, 款 and 项 are the names
+// printed, give or take a trailing 支出: the narrative names it as the
+// table does, though the catalogue lack the code ("档案事务（款）事业运行
+// （项）"). Not found where no line or several are so named.
+func namedLine(lines []tableLine, names []string) (tableLine, bool) {
+	var found []tableLine
+	for _, l := range lines {
+		parts := strings.Split(l.subject, "/")
+		if len(parts) != len(names) {
+			continue
+		}
+		same := true
+		for k := range parts {
+			same = same && trimSpent(parts[k]) == trimSpent(names[k])
+		}
+		if same {
+			found = append(found, l)
+		}
+	}
+	if len(found) != 1 {
+		return tableLine{}, false
+	}
+	return found[0], true
+}
+
+// trimSpent is a name without its blanks, quotes and trailing 支出.
+func trimSpent(name string) string {
+	return strings.TrimSuffix(strings.Trim(strings.ReplaceAll(Clean(name), " ", ""), "“”\"「」『』"), "支出")
 }
 
 // similar reports whether two 项 names are one line's: the same give or

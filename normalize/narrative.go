@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
@@ -44,7 +45,10 @@ var (
 	yoyPhrase         = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算|预算数|预算)*` + comparator + `(?:同比)?各?` + verb + num + money)
 	yoyPctPhrase      = regexp.MustCompile(`^[,，]?(?:支出|收入|决算数|决算)*` + comparator + `(?:同比)?(?:` + verb + `|` + rateWord + `)` + num + pct)
 	itemRe            = regexp.MustCompile(`([\p{Han}“”]+)\(类\)(.+?)\(款\)(.+?)\(项\)`)
-	reasonRe          = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)
+	// itemDashRe is a line item named by its 类, 款 and 项 run together
+	// in quotes: "“城乡社区支出-城乡社区管理事务-行政运行”科目1,633.10万元".
+	itemDashRe = regexp.MustCompile(`[“"]([\p{Han}、]+?)[-－—]([\p{Han}、()]+?)[-－—]([\p{Han}、()]+?)[”"]科目`)
+	reasonRe   = regexp.MustCompile(`主要(?:变动)?原因(?:是|为|:)([^。;；]+)`)
 )
 
 // clause is the reading of one phrase after a metric's name.
@@ -416,6 +420,9 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 			continue
 		}
 		clauses, end, aside := phrases(s, h.end, limit, r.kind == "预算")
+		if h.term.weak && !partsFollowRe.MatchString(s[end:]) {
+			continue // a bare name, not stating a whole with its parts
+		}
 		cursor, asides = max(cursor, end), append(asides, aside...)
 		if h.term.proxy {
 			if !r.tablesAgree(metric, clauses) {
@@ -454,6 +461,9 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 	}
 	var done [][2]int
 	ms := itemRe.FindAllStringSubmatchIndex(s, -1)
+	if len(ms) == 0 {
+		ms = itemDashRe.FindAllStringSubmatchIndex(s, -1)
+	}
 	class := ""
 	if len(ms) == 0 {
 		// "1. 人大事务(款)行政运行(项)支出…" under a "(一)一般公共服务(类)"
@@ -471,7 +481,7 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 			names = []string{s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]}
 		}
 		subject, code := r.itemSubject(names)
-		clauses, end, _ := phrases(s, m[1], len(s), r.kind == "预算")
+		clauses, end, _ := phrases(s, m[1]+r.ownYear(s[m[1]:]), len(s), r.kind == "预算")
 		subject, code, sure := r.matchItem(names, subject, code, clauses)
 		basis := BasisNarrative
 		if !sure || inferredGPB("gpb.item", ctx) {
@@ -482,7 +492,7 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 		}
 		done = append(done, [2]int{m[0], end})
 		if len(clauses) == 0 {
-			if !r.itemTail(b, ctx.paragraph, s, subject, code) {
+			if !r.itemTail(b, ctx.paragraph, s, subject, code, basis) {
 				// The paragraph ends at the item, its figures still to
 				// come: the next paragraph (a page turned) has them.
 				if at := strings.Index(ctx.paragraph, s); at >= 0 && !nextItemRe.MatchString(ctx.paragraph[at+len(s):]) {
@@ -492,6 +502,20 @@ func (r *reader) items(b *extract.Block, s string, ctx clauseContext) [][2]int {
 		}
 	}
 	return done
+}
+
+// ownYearRe is the year a line item's figures may open with: "（项）：
+// 2018年预算数为38.49万元".
+var ownYearRe = regexp.MustCompile(`^[:,，]?\s*(\d{4})年度?`)
+
+// ownYear is the length of the document's own year opening s, 0 if s opens
+// otherwise: another year's figure ("2017年预算数为…") is not this year's.
+func (r *reader) ownYear(s string) int {
+	m := ownYearRe.FindStringSubmatch(s)
+	if m == nil || r.id.Year == 0 || m[1] != strconv.Itoa(r.id.Year) {
+		return 0
+	}
+	return len(m[0])
 }
 
 // Item figures stated after the item's name, past its purpose, in the
@@ -507,8 +531,9 @@ var (
 )
 
 // itemTail reads an item's figures from the rest of its paragraph, up to
-// the next item.
-func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) bool {
+// the next item. basis is the item's own: whether its line and its fund
+// were read or inferred.
+func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code, basis string) bool {
 	i := strings.Index(paragraph, s)
 	if i < 0 || r.kind != "决算" {
 		return false
@@ -548,11 +573,8 @@ func (r *reader) itemTail(b *extract.Block, paragraph, s, subject, code string) 
 		}
 		f := r.fact(b, s, "gpb.item", subject, code, c)
 		// Stated sentences after the item's name, but before any other
-		// item's: its own.
-		f.Basis = BasisNarrative
-		if inferredFund(r.all) {
-			f.Basis = BasisInferred
-		}
+		// item's: its own, as sure as the item.
+		f.Basis = basis
 		// The amount carries what it was for; the budget and the rate, why
 		// the outturn differs from the budget.
 		f.Reason = purpose
@@ -768,8 +790,13 @@ var reasonStartRe = regexp.MustCompile(`主要(?:变动)?原因|原因(?:是|为
 var changeVerbRe = regexp.MustCompile(`(?:增加|减少|增长|下降|节约|压减|调增|调减|新增)了?$`)
 
 // subtotalPrefixRe ends the words that make a total term part of a larger
-// name: 其他资金收入预算总计 is not 收入预算总计, nor 财政拨款收入合计 本年收入合计.
-var subtotalPrefixRe = regexp.MustCompile(`(?:资金|拨款|基金|专户|事业|经营|其他|上级补助|附属单位)$`)
+// name: 其他资金收入预算总计 is not 收入预算总计, nor 财政拨款收入合计 本年收入合计,
+// nor 一般公共预算收入预算 收入预算 (one fund's, not the whole income).
+var subtotalPrefixRe = regexp.MustCompile(`(?:资金|拨款|基金|专户|事业|经营|其他|上级补助|附属单位|预算)$`)
+
+// partsFollowRe opens the parts of a whole just stated: "收入预算3617.38万元，
+// 其中：…". A weak name (narrativeAliases) names its metric only so.
+var partsFollowRe = regexp.MustCompile(`^[,，:]?\s*其中`)
 
 // standsAlone reports whether a term found in s names its metric here,
 // rather than being part of a longer name: a total after a sub-category

@@ -48,7 +48,11 @@ func NewSegmenter() (*Segmenter, error) {
 	var dict strings.Builder
 	// gse splits dictionary lines on spaces, so terms never contain one.
 	for i, t := range lx.terms {
-		fmt.Fprintf(&dict, "%s 100000 t%d\n", t.text, i)
+		freq := 100000
+		if t.weak {
+			freq = 100 // any longer term over it, or a word beside it, wins
+		}
+		fmt.Fprintf(&dict, "%s %d t%d\n", t.text, freq, i)
 	}
 	for _, e := range lx.cat.byCode {
 		for _, n := range e.names {

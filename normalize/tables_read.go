@@ -345,13 +345,17 @@ func (tr *tableReader) byColumns() {
 	if tr.kind == tableThreePublic {
 		blank := tr.threePublicBlanks(row)
 		for _, measure := range []string{"amount", "budget"} {
+			others := tr.threePublicOthers(row, measure)
 			get := func(m string) (decimal.Decimal, bool) {
 				if f, ok := got[m+" "+measure]; ok {
 					return f.v, true
 				}
+				if v, ok := others[m]; ok {
+					return v, true
+				}
 				return decimal.Zero, blank[m+" "+measure]
 			}
-			if !threePublicAddsUp(get) {
+			if !threePublicAddsUp(get) && !threePublicGrandConfirms(get) {
 				misread[measure] = true // better no figures than wrong ones
 			}
 		}
@@ -363,6 +367,92 @@ func (tr *tableReader) byColumns() {
 			tr.add(i, f.j, m, measure, "", "", f.v, f.raw)
 		}
 	}
+}
+
+// threePublicOthers reads a measure's columns beside the “三公” parts in
+// a table that adds 会议费 and 培训费: "grand", the 合计 of all, and
+// "meeting" and "training", a blank cell of theirs as nothing. A column
+// named twice is not read.
+func (tr *tableReader) threePublicOthers(row []tcell, measure string) map[string]decimal.Decimal {
+	if !tr.hasMeetingColumns() {
+		return nil
+	}
+	out, seen := map[string]decimal.Decimal{}, map[string]int{}
+	for j, c := range row {
+		if c.covered || tr.threePublicMeasure(j) != measure || tr.columnMetric(j, false) != "" {
+			continue
+		}
+		leaf, above := tr.v.leaf(j)
+		for measureWord(leaf) && len(above) > 0 {
+			leaf, above = above[0], above[1:]
+		}
+		name := ""
+		switch {
+		case strings.Contains(leaf, "会议") && !strings.Contains(leaf, "培训"):
+			name = "meeting"
+		case strings.Contains(leaf, "培训") && !strings.Contains(leaf, "会议"):
+			name = "training"
+		case strings.Contains(leaf, "合计") && !strings.Contains(leaf, "小计"):
+			name = "grand"
+		default:
+			continue
+		}
+		seen[name]++
+		if c.text == "" && name != "grand" {
+			out[name] = decimal.Zero
+		} else if v, _, ok := tr.value(row, j); ok {
+			out[name] = v
+		}
+	}
+	for name, n := range seen {
+		if n > 1 {
+			delete(out, name)
+		}
+	}
+	return out
+}
+
+// threePublicGrandConfirms reports whether a table's 合计 of all (the
+// “三公” with 会议费 and 培训费) bears out a reading whose “三公” total alone
+// disagrees with its parts: the parts with the meetings and the training
+// add up to that 合计, and the vehicle's parts to the vehicle. Every
+// column but the total's is then read right, and the total is the table's
+// own misprint, for validation to report, not a misreading to drop.
+func threePublicGrandConfirms(get func(string) (decimal.Decimal, bool)) bool {
+	grand, ok := get("grand")
+	meeting, okm := get("meeting")
+	training, okt := get("training")
+	if !ok || !okm && !okt {
+		return false
+	}
+	withoutTotal := func(m string) (decimal.Decimal, bool) {
+		if m == "three_public.total" {
+			return decimal.Zero, false
+		}
+		return get(m)
+	}
+	if !threePublicAddsUp(withoutTotal) {
+		return false
+	}
+	sum := meeting.Add(training)
+	vehicle, ok := get("three_public.vehicle")
+	if !ok {
+		purchase, ok1 := get("three_public.vehicle.purchase")
+		operation, ok2 := get("three_public.vehicle.operation")
+		if !ok1 || !ok2 {
+			return false
+		}
+		vehicle = purchase.Add(operation)
+	}
+	for _, m := range []string{"three_public.overseas", "three_public.reception"} {
+		v, ok := get(m)
+		if !ok {
+			return false
+		}
+		sum = sum.Add(v)
+	}
+	slack := decimal.New(1, 3) // 0.1 万元, as threePublicAddsUp allows
+	return grand.Sub(sum.Add(vehicle)).Abs().LessThanOrEqual(slack)
 }
 
 // threePublicBlanks lists the “三公” parts, by metric and measure, whose

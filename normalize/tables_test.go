@@ -1,7 +1,9 @@
 package normalize
 
 import (
+	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -307,6 +309,40 @@ func TestLinesByCode(t *testing.T) {
 				t.Errorf("%d class facts, want 1", classes)
 			}
 		})
+	}
+}
+
+// TestItemNamedAsTheTable: a narrative item whose 类, 款 and 项 are the
+// names of one table line is that line surely, though the catalogue lacks
+// its code, and the figures stated after its name in its own paragraph are
+// as sure as it is: under a 一般公共预算 heading, not inferred to be
+// 一般公共预算 for all 财政拨款 being so.
+func TestItemNamedAsTheTable(t *testing.T) {
+	blocks := []extract.Block{para("某市档案馆2020年度单位决算"),
+		para("本年收入合计900.00万元，其中：一般公共预算财政拨款收入800.00万元。"),
+		para("本单位无政府性基金预算财政拨款收入和支出。"),
+		para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+		grid("科目编码|科目名称|合计|基本支出|项目支出",
+			"|合计|300.00|300.00|",
+			"201|一般公共服务支出|300.00|300.00|",
+			"20126|档案事务|300.00|300.00|",
+			"2012650|事业运行|300.00|300.00|"),
+		para("五、一般公共预算财政拨款支出决算情况说明"),
+		para("（三）一般公共预算财政拨款支出决算具体情况"),
+		para("1、一般公共服务（类）档案事务（款）事业运行（项）：支出决算为301.00万元。"),
+		para("2、一般公共服务（类）档案事务（款）事业运行（项）。主要用于事业单位运行。年初预算为310.00万元。")}
+	res := Document(docOf(blocks...), segmenter(t))
+	var got []string
+	for _, f := range append(res.Conflicts, res.Facts...) {
+		if f.Metric == "gpb.item" && f.Method == Narrative {
+			got = append(got, fmt.Sprintf("%s %s #%s %s = %s", f.Measure, f.Subject, f.Code, f.Basis, f.Value))
+		}
+	}
+	sort.Strings(got)
+	want := []string{"amount 一般公共服务支出/档案事务/事业运行 #2012650 narrative = 3010000",
+		"budget 一般公共服务支出/档案事务/事业运行 #2012650 narrative = 3100000"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("narrative items\n got %q\nwant %q", got, want)
 	}
 }
 
@@ -711,5 +747,30 @@ func TestThreePublicHeadersRunTogether(t *testing.T) {
 		if strings.HasPrefix(l, "three_public.vehicle ") && (strings.HasSuffix(l, "= 49700") || strings.HasSuffix(l, "= 20500")) {
 			t.Errorf("%s: a 合计 read as the vehicle's", l)
 		}
+	}
+}
+
+// TestThreePublicTotalMisprinted: in a “三公” table that adds 会议费 and
+// 培训费 under a 合计 of all, a “三公” 小计 that alone disagrees with its
+// parts — which, with the meetings and the training, add up to the 合计 —
+// is the table's misprint and is read, for validation to report; where the
+// 合计 bears nothing out, the row is not read.
+func TestThreePublicTotalMisprinted(t *testing.T) {
+	table := func(grand string) []string {
+		return tableFacts(t, para("某省某部2017年部门预算"), para("一般公共预算“三公”经费、会议费、培训费支出预算表"), para("单位：万元"),
+			grid("合计|“三公”经费|<|<|<|<|<|会议费|培训费",
+				"|小计|因公出国（境）费|公务用车购置及运行维护费|<|<|公务接待费||",
+				"|||小计|公务用车购置费|公务用车运行维护费|||",
+				grand+"|462.26|124.45|58.95|16.52|42.43|280.04|1,475.44|316.38"))
+	}
+	got := sorted(table("2,255.26"))
+	want := []string{"three_public.overseas amount = 1244500", "three_public.reception amount = 2800400",
+		"three_public.total amount = 4622600", "three_public.vehicle amount = 589500",
+		"three_public.vehicle.operation amount = 424300", "three_public.vehicle.purchase amount = 165200"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("misprinted total: facts\n got %q\nwant %q", got, want)
+	}
+	if got := table("2,250.00"); len(got) > 0 {
+		t.Errorf("nothing adds up: facts %q, want none", got)
 	}
 }

@@ -176,6 +176,12 @@ func TestTextCopies(t *testing.T) {
 				"2,345.03 663.82 195.55 122.85 21.63 101.22 345.42 1,248.68 432.53\n",
 			[]string{"three_public.total amount = 6638200", "three_public.overseas amount = 1955500", "three_public.vehicle amount = 1228500",
 				"three_public.vehicle.purchase amount = 216300", "three_public.vehicle.operation amount = 1012200", "three_public.reception amount = 3454200"}, nil},
+		{"packed “三公”、会议费、培训费 table whose 小计 alone is off: the 合计 bears the parts out, the misprint is read",
+			"一般公共预算“三公”经费、会议费、培训费支出预算表\n单位：万元\n合计\n“三公”经费\n会议费 培训费\n小计 因公出国（境）\n费\n" +
+				"公务用车购置及运行维护费 公务接待\n费\n小计 公务用车购置\n费\n公务用车运行维护\n费\n" +
+				"2,345.03 660.00 195.55 122.85 21.63 101.22 345.42 1,248.68 432.53\n",
+			[]string{"three_public.total amount = 6600000", "three_public.overseas amount = 1955500", "three_public.vehicle amount = 1228500",
+				"three_public.vehicle.purchase amount = 216300", "three_public.vehicle.operation amount = 1012200", "three_public.reception amount = 3454200"}, nil},
 		{"packed “三公” table with a blank for zero: the figures' columns are not known",
 			"一般公共预算“三公”经费、会议费、培训费支出预算表\n单位：万元\n合计\n“三公”经费\n会议费 培训费\n" +
 				"小计 因公出国（境）费 公务用车购置及运行维护费 公务接待费\n小计 公务用车购置费 公务用车运行维护费\n" +

@@ -226,6 +226,9 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 		slack := decimal.New(1, 3) // 0.1 万元, as threePublicAddsUp allows
 		for _, m := range []string{"budget", "amount"} {
 			get := func(metric string) (decimal.Decimal, bool) { v, ok := got[metric+" "+m]; return v, ok }
+			if threePublicGrandConfirms(get) {
+				continue // the “三公” total alone disagrees: the table's misprint
+			}
 			if !threePublicAddsUp(get) {
 				return false
 			}

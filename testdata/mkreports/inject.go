@@ -106,6 +106,40 @@ func (p *planner) moneyDelta(unit Fen, v Fen) int64 {
 	return d
 }
 
+// printedHalf is half the last printed digit of an amount as printed, in
+// fen: 50 元 for "1,629.26万元", 5,000 元 for "77万元" (which a reader cannot
+// tell from 77 rounded).
+func printedHalf(raw string) Fen {
+	unit := Fen(100) // 1 元
+	digits := strings.TrimSuffix(raw, "元")
+	if strings.HasSuffix(digits, "万") {
+		unit, digits = 1000000, strings.TrimSuffix(digits, "万")
+	}
+	if _, frac, ok := strings.Cut(digits, "."); ok {
+		for range frac {
+			unit /= 10
+		}
+	}
+	return unit / 2
+}
+
+// beyond widens a change d of the figure v until it is at least twice tol,
+// what rounding may account for in the sum it breaks, keeping its sign and
+// keeping v+d off a whole 0.1 万元 (moneyDelta).
+func beyond(d int64, tol, v Fen) int64 {
+	if abs(d) >= 2*int64(tol) {
+		return d
+	}
+	w := (2*int64(tol) + abs(d) + int64(WanCent) - 1) / int64(WanCent) * int64(WanCent)
+	if d < 0 && v-Fen(w) > 0 {
+		w = -w
+	}
+	if (v+Fen(w))%(10*WanCent) == 0 {
+		w += int64(WanCent)
+	}
+	return w
+}
+
 // pctDelta is 0.3 to 5 percentage points, in hundredths, either way.
 func (p *planner) pctDelta() int64 {
 	d := int64(30+p.rng.IntN(471)) / 10 * 10
@@ -314,7 +348,16 @@ func injItemsBudget(p *planner) (map[string]tweak, injection, bool) {
 	if s == nil {
 		return nil, injection{}, false
 	}
-	d := p.moneyDelta(WanCent, fenOf(s.Value))
+	// The items' budgets are summed against the total as printed: the
+	// change must exceed what their printings' rounding allows, which a
+	// narrative that trims zeros ("77万元") widens.
+	var tol Fen
+	for _, o := range p.d.Sites {
+		if !o.NoFact && !o.Table && o.Key.Measure == "budget" && (o.Key.Metric == "gpb.item" || o.Key.Metric == "gpb.expenditure") {
+			tol += printedHalf(o.Raw)
+		}
+	}
+	d := beyond(p.moneyDelta(WanCent, fenOf(s.Value)), tol, fenOf(s.Value))
 	return map[string]tweak{s.ID: {Add: d}}, injection{Rules: []string{"sum.items_budget"},
 		Detail: fmt.Sprintf("the 年初预算 of %s printed %s instead of %s: the items' budgets no longer sum to the total budget", s.Key.Subject, wanOf(fenOf(s.Value)+Fen(d)), wanOf(fenOf(s.Value)))}, true
 }

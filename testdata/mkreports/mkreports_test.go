@@ -423,3 +423,23 @@ func TestCompactHead(t *testing.T) {
 		t.Errorf("compactHead = %+v; want two rows, 编码 spanning 2, 收入预算 spanning 1", got)
 	}
 }
+
+// TestBeyondRounding: a planted change to a sum's part exceeds twice what
+// the printings' rounding allows, a trimmed "77万元" among them.
+func TestBeyondRounding(t *testing.T) {
+	for _, tt := range []struct {
+		raw  string
+		want Fen
+	}{{"1,629.26万元", 5000}, {"69.2万元", 50000}, {"77万元", 500000}, {"22118861元", 50}} {
+		if got := printedHalf(tt.raw); got != tt.want {
+			t.Errorf("printedHalf(%q) = %d; want %d", tt.raw, got, tt.want)
+		}
+	}
+	tol := printedHalf("77万元") + 10*printedHalf("1,629.26万元") // 5,500 元
+	for _, d := range []int64{27000, -27000, 2000000, -2000000} {
+		got := beyond(d, tol, 13918*WanCent)
+		if abs(got) < 2*int64(tol) || (got < 0) != (d < 0) || (13918*WanCent+Fen(got))%(10*WanCent) == 0 {
+			t.Errorf("beyond(%d, %d) = %d; want at least %d, of its sign, off a whole 0.1 万元", d, tol, got, 2*tol)
+		}
+	}
+}
