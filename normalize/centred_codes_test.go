@@ -118,3 +118,26 @@ func TestEndsRow(t *testing.T) {
 		t.Errorf("%d rows, want the line of figures a row of its own", len(v.rows))
 	}
 }
+
+// A sum over a line the reading could not place (figures, no code) is not
+// checked: the lost line is no sum that fails. The sums whose rows are all
+// placed still are.
+func TestSumsSkipUnplacedRows(t *testing.T) {
+	b := grid("科目编码|科目名称|合计",
+		"|合计|30.00",
+		"205|教育支出|20.00",
+		"20502|普通教育|20.00",
+		"|小学教育|15.00",
+		"2050299|其他普通教育支出|5.00",
+		"208|社会保障和就业支出|10.00",
+		"20805|行政事业单位养老支出|10.00",
+		"2080505|机关事业单位基本养老保险缴费支出|10.00")
+	var got []string
+	for _, s := range checkSums(viewTable(&b)).sums {
+		got = append(got, s.label)
+	}
+	want := []string{"208 社会保障和就业支出", "20805 行政事业单位养老支出"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sums checked %q, want %q", got, want)
+	}
+}

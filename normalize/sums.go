@@ -247,6 +247,22 @@ func checkSide(v *tableView) *sumCheck {
 		order = append(order, j)
 	}
 	sort.Ints(order)
+	// A row with figures and no code, under a code or a 合计, is a line the
+	// reading could not place: a sum over it is not known whole, so it is
+	// not checked (a row lost in reading is no sum that fails).
+	unplaced := make([]bool, len(codes))
+	for i := range codes {
+		l := strings.ReplaceAll(names[i], " ", "")
+		unplaced[i] = figured[i] && codes[i] == "" && i != total && !isSumHeader(l) // 人员经费合计 closes a half, placed
+	}
+	placed := func(from, to int) bool {
+		for k := from; k < to; k++ {
+			if unplaced[k] {
+				return false
+			}
+		}
+		return true
+	}
 	for _, j := range order {
 		var top []cellAt
 		for i, code := range codes {
@@ -254,11 +270,21 @@ func checkSide(v *tableView) *sumCheck {
 				top = append(top, cellAt{i, j})
 			}
 		}
-		if total >= 0 {
+		if total >= 0 && placed(total+1, len(codes)) {
 			check(cellAt{total, j}, top, "合计", true)
 		}
 		for i, code := range codes {
 			if code == "" || len(code) == 7 || seen[code] > 1 {
+				continue
+			}
+			end := len(codes) // the rows under the code: to the next of its level or above
+			for k := i + 1; k < len(codes); k++ {
+				if codes[k] != "" && len(codes[k]) <= len(code) {
+					end = k
+					break
+				}
+			}
+			if !placed(i+1, end) {
 				continue
 			}
 			var parts []cellAt
