@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
@@ -101,19 +102,37 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 
 // summary reads 收支总表 rows, label by label: each figure belongs to the
 // nearest label on its left, so two-sided tables read right.
-// nextFigure reports whether a figure follows column j in the row before
-// any words.
-func nextFigure(row []tcell, j int) bool {
+// opensWithColumnNumbers reports whether a row's figures open with 1, 2,
+// 3 …: the columns' numbers run into the row.
+func opensWithColumnNumbers(row []tcell) bool {
+	n := 0
+	for _, c := range row {
+		if c.text == "" || c.covered || !c.numeric {
+			continue
+		}
+		if c.text != strconv.Itoa(n+1) {
+			break
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// nextFigure gives the figure that follows column j in the row before any
+// words, or "". A whole number before a figure printed with decimals is no
+// amount of the same table: a line number (行次) set off its column, where
+// the header that names it is lost (a table's part on the next page).
+func nextFigure(row []tcell, j int) string {
 	for _, c := range row[j+1:] {
 		switch {
 		case c.text == "" || c.covered:
 		case c.numeric:
-			return true
+			return c.text
 		default:
-			return false
+			return ""
 		}
 	}
-	return false
+	return ""
 }
 
 func (tr *tableReader) summary() {
@@ -129,6 +148,12 @@ func (tr *tableReader) summary() {
 	for _, h := range tr.v.header {
 		numbered = numbered || strings.Contains(h, "次")
 	}
+	decimals := false // the table prints its amounts with decimals
+	for _, row := range tr.v.rows {
+		for _, c := range row {
+			decimals = decimals || c.numeric && strings.Contains(c.text, ".")
+		}
+	}
 	carried := false // past this year's income: the rows that follow are carry-over
 	for i, row := range tr.v.rows {
 		label, first := "", true
@@ -139,8 +164,11 @@ func (tr *tableReader) summary() {
 				if label == "" {
 					continue
 				}
-				if numbered && lineNumberRe.MatchString(c.text) && nextFigure(row, j) {
-					continue // a line number that a copy set off its column, before the label's figure
+				if next := nextFigure(row, j); lineNumberRe.MatchString(c.text) && (next != "" && (numbered || strings.Contains(next, ".")) || numbered && decimals) {
+					// A line number that a copy set off its column, before
+					// the label's figure or its blank: a whole number where
+					// the table prints amounts with decimals.
+					continue
 				}
 				v, raw, ok := tr.value(row, j)
 				if !ok {
@@ -334,6 +362,9 @@ func (tr *tableReader) byColumns() {
 		}
 	}
 	misread := map[string]bool{} // by measure
+	if tr.kind == tableThreePublic && opensWithColumnNumbers(row) {
+		return // the columns' numbers (栏次) read as the row: a copy ran them into it
+	}
 	if tr.kind == tableThreePublic && len(cols) > 0 {
 		// The template's “三公” row opens with a total (合计, of the “三公”
 		// or of all with 会议费 and 培训费), never a part: a part read

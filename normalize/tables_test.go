@@ -198,6 +198,10 @@ func TestTableShapes(t *testing.T) {
 				"gpb.item amount 教育支出/普通教育/小学教育 #2050202 = 2000000",
 				"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/事业单位离退休 #2080502 = 600000",
 				"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/机关事业单位基本养老保险缴费支出 #2080505 = 400000"}},
+		// A copy ran the columns' numbers (栏次) into the row: 1, 2, 3 are
+		// no figures, and the row is not read.
+		{"三公 row opening with the columns' numbers", []extract.Block{budget, para("“三公”经费预算表"), para("单位:元"),
+			grid("合计|因公出国（境）费|公务用车购置及运行费|公务接待费|||||", "1|2|3|4|10000|1000|6000|3000")}, nil},
 		{"no unit, no facts", []extract.Block{decision, para("一般公共预算财政拨款支出决算表"),
 			grid("科目编码|科目名称|决算数", "201|一般公共服务支出|2,106.66")}, nil},
 	}

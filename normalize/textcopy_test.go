@@ -210,6 +210,16 @@ func TestTextCopies(t *testing.T) {
 				"      总计        8    1222.44       总计          14    1222.44\n",
 			[]string{"expenditure.carryover amount = 0", "expenditure.total amount = 12224400", "income.business amount = 0",
 				"income.other amount = 0", "income.total amount = 12224400", "total amount = 12224400"}, nil},
+		{"-layout copy: a 行次 before a blank amount is no amount",
+			"                     收入支出决算总表\n编制单位：某某部                                      单位：万元\n" +
+				"      项目        行     金额            项目          行    金额\n" +
+				"                次                               次\n" +
+				"一、一般公共预算财政拨款收入  1       340.01 一、一般公共服务支出        32    291.59\n" +
+				"二、政府性基金预算财政拨款收入 2              二、外交支出            33\n" +
+				"三、上级补助收入          3        35.43 三、社会保障和就业支出       34      83.85\n" +
+				"本年收入合计            4       375.44 本年支出合计            35    375.44\n",
+			[]string{"expenditure.total amount = 3754400", "income.fiscal.gpb amount = 3400100", "income.superior_subsidy amount = 354300", "income.total amount = 3754400"},
+			[]string{"income.fiscal.gov_fund"}},
 		{"a table copied column by column gives no figures",
 			"收入支出决算总表\n单位：万元\n本年收入合计\n年初结转和结余\n总计\n3,020.00\n10.00\n3,030.00\n",
 			nil, []string{"total", "income.total", "income.carryover"}},
