@@ -141,3 +141,29 @@ func TestSumsSkipUnplacedRows(t *testing.T) {
 		t.Errorf("sums checked %q, want %q", got, want)
 	}
 }
+
+// Across a row whose cells stand where printed, a blank part is a zero: a
+// 合计 that one printed part misses is a sum that fails. In a text copy the
+// blank may be a figure's lost place, and the sum is not checked.
+func TestSumsAcrossBlankPart(t *testing.T) {
+	for _, blanks := range []bool{true, false} {
+		b := grid("科目编码|科目名称|合计|基本支出|项目支出",
+			"2101101|行政单位医疗|55.67|55.67|",
+			"2101102|事业单位医疗|18.45|15.26|")
+		v := viewTable(&b)
+		v.blanks = blanks
+		var got []string
+		for _, s := range checkSums(v).sums {
+			if !s.down {
+				got = append(got, s.label+" "+s.t.String()+" = "+s.sum.String())
+			}
+		}
+		want := []string{"2101101 行政单位医疗 55.67 = 55.67"}
+		if blanks {
+			want = append(want, "2101102 事业单位医疗 18.45 = 15.26")
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("blanks %v: sums %q, want %q", blanks, got, want)
+		}
+	}
+}

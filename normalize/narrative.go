@@ -288,6 +288,7 @@ type reader struct {
 	seg      *Segmenter
 	facts    *factSet
 	kind     string // the document's kind: 决算 or 预算
+	text     bool   // the document is a text copy: a table's blank cells may be lost figures' places
 	all      allGPB // how much of the money is 一般公共预算
 	id       Identity
 	sums     []TableSum

@@ -135,6 +135,10 @@ type tableView struct {
 	levels [][]tcell // the header rows (a merged cell's text on every column it covers, marked covered)
 	rows   [][]tcell // data rows
 	index  []int     // each data row's index in the table
+	// blanks says a blank cell is surely blank, a zero where a row's parts
+	// are summed: the table's cells stand where printed (not a text copy's
+	// or a scan's reading).
+	blanks bool
 }
 
 func viewTable(b *extract.Block) *tableView {
