@@ -3,6 +3,8 @@ package normalize
 import (
 	"reflect"
 	"testing"
+
+	"github.com/fiscaldocs/fiscaldocs/extract"
 )
 
 // codesOf gives each row's 类, 款 and 项 cells, and the function code
@@ -165,5 +167,44 @@ func TestSumsAcrossBlankPart(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("blanks %v: sums %q, want %q", blanks, got, want)
 		}
+	}
+}
+
+// A table whose rows go on in the next table (its next page's part, cut
+// apart) has no sum checked over its last rows or from a 合计 at its head:
+// their parts may stand in the next part.
+func TestSumsOfATableThatGoesOn(t *testing.T) {
+	decision := para("上海市某局2024年度部门决算")
+	title, unit := para("一般公共预算财政拨款支出决算表"), para("单位：万元")
+	first := grid("科目编码|科目名称|合计",
+		"|合计|30.00",
+		"205|教育支出|20.00",
+		"20502|普通教育|20.00",
+		"2050201|学前教育|20.00",
+		"208|社会保障和就业支出|10.00",
+		"20805|行政事业单位养老支出|6.00",
+		"2080501|行政单位离退休|6.00")
+	rest := grid("科目编码|科目名称|合计",
+		"20808|抚恤|4.00",
+		"2080801|死亡抚恤|4.00")
+	labels := func(blocks ...extract.Block) []string {
+		var out []string
+		for _, s := range Document(docOf(blocks...), segmenter(t)).Sums {
+			if !s.Across {
+				out = append(out, s.Label)
+			}
+		}
+		return out
+	}
+	got := labels(decision, title, unit, first, rest)
+	want := []string{"205 教育支出", "20502 普通教育", "20808 抚恤"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sums %q, want %q", got, want)
+	}
+	// The first part on its own is whole: its 合计 and last 款 are checked.
+	got = labels(decision, title, unit, first)
+	want = []string{"合计", "205 教育支出", "20502 普通教育", "20805 行政事业单位养老支出"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sums %q, want %q", got, want)
 	}
 }

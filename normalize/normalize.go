@@ -220,7 +220,8 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	tookBelow := false // the table before took the first title below it
 	prevStandard := false
 	var secondhand []Fact // figures that hold where no table states them first hand
-	for _, p := range pending {
+	for k, p := range pending {
+		r.goesOn = k+1 < len(pending) && pending[k+1].follows // its rows go on in the next table
 		titles, above := p.titles, []string(nil)
 		if p.b.Table.Packed {
 			titles, above, tookBelow = packedTitle(p, tookBelow)

@@ -49,7 +49,7 @@ func checkSums(v *tableView) *sumCheck {
 		if k+1 < len(starts) {
 			to = starts[k+1]
 		}
-		side := &tableView{block: v.block, header: v.header[from:to], index: v.index, blanks: v.blanks}
+		side := &tableView{block: v.block, header: v.header[from:to], index: v.index, blanks: v.blanks, continued: v.continued}
 		for _, l := range v.levels {
 			side.levels = append(side.levels, l[from:to])
 		}
@@ -273,7 +273,9 @@ func checkSide(v *tableView) *sumCheck {
 				top = append(top, cellAt{i, j})
 			}
 		}
-		if total >= 0 && placed(total+1, len(codes)) {
+		if total >= 0 && placed(total+1, len(codes)) && (!v.continued || total > 0) {
+			// A 合计 at the head of a table that goes on in the next has
+			// parts there; one at its foot closes it.
 			check(cellAt{total, j}, top, "合计", true)
 		}
 		for i, code := range codes {
@@ -287,8 +289,8 @@ func checkSide(v *tableView) *sumCheck {
 					break
 				}
 			}
-			if !placed(i+1, end) {
-				continue
+			if !placed(i+1, end) || end == len(codes) && v.continued {
+				continue // its rows may go on in the next table
 			}
 			var parts []cellAt
 			for k := i + 1; k < len(codes); k++ {

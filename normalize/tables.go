@@ -139,6 +139,9 @@ type tableView struct {
 	// are summed: the table's cells stand where printed (not a text copy's
 	// or a scan's reading).
 	blanks bool
+	// continued says the table's rows go on in the next table: a sum that
+	// reaches its last row may have parts there.
+	continued bool
 }
 
 func viewTable(b *extract.Block) *tableView {
