@@ -230,13 +230,27 @@ func wrapsUnder(p, w word) bool {
 	return abs(w.x0-p.x0) <= tol || abs(w.x1-p.x1) <= tol || abs((w.x0+w.x1)/2-(p.x0+p.x1)/2) <= tol
 }
 
+// edgeLine reports whether a text page's line is its first or its last: a
+// copy keeps no margins, and a short page's first line (a cover's page
+// number) stands well inside the proportion a printed page's margin is.
+func edgeLine(l line, pg page) bool {
+	if len(pg.words) == 0 {
+		return false
+	}
+	top, bottom := pg.words[0].y0, pg.words[0].y1
+	for _, w := range pg.words {
+		top, bottom = min(top, w.y0), max(bottom, w.y1)
+	}
+	return l.y0 <= top || l.y1 >= bottom
+}
+
 // isFurniture reports whether a line is a page number or similar running
 // furniture: in the top or bottom margin, short, and made of digits,
 // punctuation and symbols, and at most four other characters ("─ 5 ─",
 // "- 12 -", "3/25", "第 5 页").
 func isFurniture(l line, pg page) bool {
 	t := l.text()
-	if l.y1 > pg.height*0.08 && l.y0 < pg.height*0.9 {
+	if l.y1 > pg.height*0.08 && l.y0 < pg.height*0.9 && !(pg.text && edgeLine(l, pg)) {
 		return pg.text && pageMarkRe.MatchString(t)
 	}
 	// Digits, punctuation and a few words around them ("第 5 页", "第5页

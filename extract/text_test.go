@@ -141,3 +141,26 @@ func TestTextLayout(t *testing.T) {
 		t.Errorf("a dump of %d paragraphs gave %d blocks", 3, len(doc.Blocks))
 	}
 }
+
+// A text copy keeps no margins: the page number on a short page's first
+// line (a cover copied in the content stream's order) is furniture, as it
+// would be at the top of a printed page.
+func TestTextPageNumberFirstOnShortPage(t *testing.T) {
+	text := "第1页\n丰华市第九中学\n2022年度单位决算\n\f第2页\n目 录\n第一部分部门概况\n"
+	doc, err := Text(strings.NewReader(text), int64(len(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, b := range doc.Blocks {
+		kinds = append(kinds, b.Kind.String()+":"+b.Text)
+	}
+	for _, k := range kinds {
+		if strings.HasSuffix(k, "第1页") && !strings.HasPrefix(k, "furniture:") {
+			t.Errorf("blocks %q: 第1页 is not furniture", kinds)
+		}
+	}
+	if len(kinds) == 0 || strings.HasSuffix(kinds[0], "第1页") {
+		t.Errorf("blocks %q: the cover opens with its page number", kinds)
+	}
+}
