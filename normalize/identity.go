@@ -24,6 +24,10 @@ var (
 	regionRe     = regexp.MustCompile(`^(?:中共)?((?:[\p{Han}]{2,7}?(?:省|自治区))?(?:[\p{Han}]{2,7}?(?:市|自治州|州|盟))?(?:[\p{Han}]{1,7}?(?:区|县|旗))?)`)
 )
 
+// coverNameRe is a cover's line that is a body's name alone: Han
+// characters (and brackets), no figure, no sentence.
+var coverNameRe = regexp.MustCompile(`^[\p{Han}()（）“”]{4,30}$`)
+
 // deptContexts are the words deptRe needs after a department's name.
 var deptContexts = []string{"机关运行经费", "政府采购支出", "共有车辆", "共有公务用车", "下属", "本级", "部门整体", "部门决算", "部门预算", "单位决算", "单位预算", "本年收入", "本年支出", "年"}
 
@@ -42,13 +46,15 @@ func containsAny(s string, words []string) bool {
 
 // identifier accumulates evidence of who published the document.
 type identifier struct {
-	titled   bool
-	id       Identity
-	labelled map[string]int // departments named by a label (部门：…)
-	depts    map[string]int
-	kinds    map[string]int
-	scopes   map[string]int
-	years    map[int]int
+	titled      bool
+	prevHeading string // the heading before the one being read
+	headings    int    // the headings read so far
+	id          Identity
+	labelled    map[string]int // departments named by a label (部门：…)
+	depts       map[string]int
+	kinds       map[string]int
+	scopes      map[string]int
+	years       map[int]int
 }
 
 func newIdentifier() *identifier {
@@ -70,10 +76,19 @@ func (idf *identifier) observe(text string, heading bool) {
 			if m[3] != "" {
 				idf.scopes[m[3]] += 100
 			}
-			if d := strings.TrimSpace(partPrefixRe.ReplaceAllString(m[1], "")); len([]rune(d)) >= 4 && !idf.titled {
+			d := strings.TrimSpace(partPrefixRe.ReplaceAllString(m[1], ""))
+			if len([]rune(d)) < 4 && !idf.titled && idf.headings == 1 && strings.HasPrefix(strings.TrimSpace(text), m[0]) && coverNameRe.MatchString(idf.prevHeading) &&
+				!containsAny(idf.prevHeading, []string{"决算", "预算", "公开", "目录", "说明", "部分", "情况"}) {
+				// A cover that sets the name on a line of its own above
+				// "2022年度单位决算": the document's first heading.
+				d = idf.prevHeading
+			}
+			if len([]rune(d)) >= 4 && !idf.titled {
 				idf.id.Department, idf.titled = d, true
 			}
 		}
+		idf.prevHeading = strings.TrimSpace(text)
+		idf.headings++
 	}
 	// The regular expressions backtrack over long paragraphs; a cheap look
 	// for the words they need first (a measured quarter of normalize's time).

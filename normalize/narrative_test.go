@@ -170,6 +170,11 @@ func TestIdentity(t *testing.T) {
 		{[]string{"第二部分 2021年度部门决算情况说明", "2021年，攀枝花市人大常委会办公室机关运行经费支出260.07万元。", "年初部门预算批复后下达。", "年初部门预算批复后下达。"},
 			Identity{Department: "攀枝花市人大常委会办公室", Region: "攀枝花市", Year: 2021, Kind: "决算", Scope: "部门"}},
 		{[]string{"2025年单位预算", "一、单位基本情况"}, Identity{Year: 2025, Kind: "预算", Scope: "单位"}},
+		// A cover that sets the name on a line of its own above the year
+		// and kind (a text copy; Jiangsu's covers).
+		{[]string{"丰华市第九中学", "2022年度单位决算", "目 录"},
+			Identity{Department: "丰华市第九中学", Region: "丰华市", Year: 2022, Kind: "决算", Scope: "单位"}},
+		{[]string{"部门决算公开", "2022年度部门决算", "目 录"}, Identity{Year: 2022, Kind: "决算", Scope: "部门"}},
 	}
 	for _, tt := range tests {
 		if got := Document(textDoc(tt.lines...), segmenter(t)).Identity; got != tt.want {
