@@ -642,38 +642,10 @@ func (tr *tableReader) columnMetric(j int, amount bool) string {
 	return ""
 }
 
-// threePublicKind names the one “三公” part a header names, or "".
-func (tr *tableReader) threePublicKind(h string) string {
+// threePublicKinds lists the “三公” parts a header names, in the table's
+// order; "" stands for 会议费 or 培训费, printed beside them.
+func threePublicKinds(h string) []string {
 	has := func(w string) bool { return strings.Contains(h, w) }
-	switch {
-	case has("会议") || has("培训") || has("机关运行") || has("小计") || has("合计"):
-		return ""
-	case has("出国"):
-		return "three_public.overseas"
-	case has("接待"):
-		return "three_public.reception"
-	case has("购置及运行") || has("购置和运行"):
-		return "three_public.vehicle"
-	case has("购置") && !has("运行"):
-		return "three_public.vehicle.purchase"
-	case has("运行") && !has("购置"):
-		return "three_public.vehicle.operation"
-	}
-	return ""
-}
-
-// threePublicColumn names a “三公” table column by its own header, and a
-// 小计 by the group above it: 小计 under 公务用车… is the vehicle subtotal,
-// under “三公”经费 the 三公 total. A 合计 that also holds 会议费 and 培训费
-// is not the “三公” total (FACTS.md).
-func (tr *tableReader) threePublicColumn(j int) string {
-	leaf, above := tr.v.leaf(j)
-	// Under each part a pair of 预算数 and 决算数 columns: the part is the
-	// header above the pair (the measure is threePublicMeasure's).
-	for measureWord(leaf) && len(above) > 0 {
-		leaf, above = above[0], above[1:]
-	}
-	has := func(w string) bool { return strings.Contains(leaf, w) }
 	var kinds []string
 	for _, k := range []struct {
 		metric string
@@ -690,14 +662,28 @@ func (tr *tableReader) threePublicColumn(j int) string {
 			kinds = append(kinds, k.metric)
 		}
 	}
+	return kinds
+}
+
+// threePublicColumn names a “三公” table column by its own header, and a
+// 小计 by the group above it: 小计 under 公务用车… is the vehicle subtotal,
+// under “三公”经费 the 三公 total. A 合计 that also holds 会议费 and 培训费
+// is not the “三公” total (FACTS.md).
+func (tr *tableReader) threePublicColumn(j int) string {
+	leaf, above := tr.v.leaf(j)
+	// Under each part a pair of 预算数 and 决算数 columns: the part is the
+	// header above the pair (the measure is threePublicMeasure's).
+	for measureWord(leaf) && len(above) > 0 {
+		leaf, above = above[0], above[1:]
+	}
+	has := func(w string) bool { return strings.Contains(leaf, w) }
+	kinds := threePublicKinds(leaf)
 	subtotal := has("小计") || has("合计")
-	if len(kinds) == 0 && !subtotal {
-		if w := tr.v.wrappedLeaf(j); w != "" && w != leaf {
-			// A name that wrapped onto two header rows: "（境）费" is
-			// 因公出国（境）费's end.
-			if m := tr.threePublicKind(w); m != "" {
-				return m
-			}
+	if w := tr.v.wrappedLeaf(j); len(kinds) == 0 && !subtotal && w != "" && w != leaf {
+		// A name that wrapped onto two header rows: "（境）费" is
+		// 因公出国（境）费's end.
+		if ks := threePublicKinds(w); len(ks) == 1 && ks[0] != "" && !isSumHeader(w) && !strings.Contains(w, "机关运行") {
+			return ks[0]
 		}
 	}
 	switch {
