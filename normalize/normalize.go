@@ -143,6 +143,7 @@ type pendingTable struct {
 	after   []paraText // the paragraphs up to the next table, up to a bound
 	follows bool       // no paragraph between it and the previous table
 	annex   bool       // in a part of annexes (附表, 附件): read only as a standard table
+	at      int        // an absence note's block
 }
 
 // paraText is a paragraph's text and page.
@@ -153,7 +154,17 @@ type paraText struct {
 
 // title reports whether a paragraph names a standard table (…表).
 func (p paraText) title() bool {
-	return strings.Contains(p.text, "表") && classifyTable(squeeze(p.text)) != tableUnknown
+	if !strings.Contains(p.text, "表") {
+		return false
+	}
+	t := squeeze(p.text)
+	if classifyTable(t) != tableUnknown {
+		return true
+	}
+	// A standard table of a kind no fact is read from (财政拨款支出预算表)
+	// is a title all the same, which no other table may take.
+	t = strings.TrimSpace(t)
+	return !partRe.MatchString(t) && utf8.RuneCountInString(t) <= 30 && (strings.HasSuffix(t, "预算表") || strings.HasSuffix(t, "决算表")) && !strings.ContainsAny(t, "：:。，,")
 }
 
 // maxSince bounds the paragraphs kept above a table: a header put one cell
@@ -189,7 +200,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				idf.observe(text, level > 0 || sec.titles[1] == "" && sec.titles[2] == "" && i < 8)
 			}
 			if absenceNoteRe.MatchString(text) {
-				notes = append(notes, pendingTable{b: b, titles: append([]string(nil), recent...)})
+				notes = append(notes, pendingTable{b: b, titles: append([]string(nil), recent...), at: i})
 			}
 			recent = append(recent, text)
 			if len(recent) > 4 {
@@ -215,16 +226,27 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		pending[n-1].after = since
 	}
 	id := idf.result()
+	// First the kind and unit of every table, then their figures: a table
+	// whose caption went missing takes the unit the others agree on.
+	type classified struct {
+		kind          tableKind
+		unit          string
+		above, titles []string
+	}
+	cls := make([]classified, len(pending))
 	var prevKind tableKind
 	var prevUnit string
 	tookBelow := false // the table before took the first title below it
 	prevStandard := false
-	var secondhand []Fact // figures that hold where no table states them first hand
+	units := map[string]bool{}
+	below := titlesBelow(pending)
 	for k, p := range pending {
-		r.goesOn = k+1 < len(pending) && pending[k+1].follows // its rows go on in the next table
-		titles, above := p.titles, []string(nil)
-		if p.b.Table.Packed {
-			titles, above, tookBelow = packedTitle(p, tookBelow)
+		titles, above, under := p.titles, []string(nil), []string(nil)
+		switch {
+		case p.b.Table.Packed && below:
+			titles, above, under = belowTitle(p)
+		case p.b.Table.Packed:
+			titles, above, under, tookBelow = packedTitle(p, tookBelow)
 		}
 		kind, unit := tableTitle(titles), ""
 		for k := 0; k < len(above) && unit == ""; k++ {
@@ -266,8 +288,28 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				kind = tableUnknown
 			}
 		}
-		secondhand = append(secondhand, r.table(p.b, kind, unit, id.Kind, above, strings.Join(titles[max(0, len(titles)-2):], ""))...)
+		if unit != "" && kind != tableUnknown {
+			units[unit] = true
+		}
+		if kind == tableThreePublic {
+			// A “三公” header's words, wherever the copy put them.
+			above = append(above, under...)
+		}
+		cls[k] = classified{kind, unit, above, titles}
 		prevKind, prevUnit = kind, unit
+	}
+	var secondhand []Fact // figures that hold where no table states them first hand
+	for k, p := range pending {
+		c := cls[k]
+		if c.unit == "" && p.b.Table.Packed && len(units) == 1 {
+			// A text copy may set a caption repeated on every page
+			// apart, as the page's furniture.
+			for u := range units {
+				c.unit = u
+			}
+		}
+		r.goesOn = k+1 < len(pending) && pending[k+1].follows // its rows go on in the next table
+		secondhand = append(secondhand, r.table(p.b, c.kind, c.unit, id.Kind, c.above, strings.Join(c.titles[max(0, len(c.titles)-2):], ""))...)
 	}
 	for _, f := range secondhand {
 		if _, ok := r.facts.index[f.Key()]; !ok {
@@ -275,7 +317,11 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		}
 	}
 	for _, n := range notes {
-		switch tableTitle(n.titles) {
+		titles := n.titles
+		if below {
+			titles = noteTitleBelow(doc, n.at)
+		}
+		switch tableTitle(titles) {
 		case tableGovFund:
 			r.zero(n.b, "gov_fund.expenditure")
 		case tableStateCapital:
@@ -482,8 +528,9 @@ func lastRuneOf(l string) rune {
 // follows it is the header. A copy that kept the content stream's order
 // may print each title after its table instead: a table with no title
 // above it (but the one the table before took, taken) takes the first
-// below it on its page, and says so.
-func packedTitle(p pendingTable, taken bool) (titles, above []string, below bool) {
+// below it on its page, with the header lines under that title, and says
+// so. A title in a list of titles is the contents', no table's.
+func packedTitle(p pendingTable, taken bool) (titles, above, under []string, below bool) {
 	texts := func(ps []paraText) []string {
 		out := make([]string, len(ps))
 		for i, x := range ps {
@@ -501,26 +548,145 @@ func packedTitle(p pendingTable, taken bool) (titles, above []string, below bool
 		}
 	}
 	for k := len(p.since) - 1; k >= first; k-- {
-		if p.since[k].title() {
+		if p.since[k].title() && !contentsEntry(p.since, k) {
 			for _, h := range p.since[k+1:] {
 				above = append(above, h.text)
 			}
-			return texts(p.since[:k+1]), above, false
+			return texts(p.since[:k+1]), above, nil, false
 		}
 	}
+	if title, under, ok := p.titleBelow(); ok {
+		// The lines above, after the title the table before took, are
+		// this table's caption and header.
+		for _, h := range p.since[first:] {
+			above = append(above, h.text)
+		}
+		return []string{title}, above, under, true
+	}
+	if taken {
+		// The title above went to the table before: what is left of the
+		// lines since is this table's caption and header, no title.
+		return texts(p.since[first:]), nil, nil, false
+	}
+	return p.titles, nil, nil, false
+}
+
+// titlesBelow reports whether a text copy prints every table's title
+// under it, as one that kept the content stream's order may: its packed
+// tables then find more titles that fit their rows below them than the
+// reading by the titles above does.
+func titlesBelow(pending []pendingTable) bool {
+	fits := func(titles []string, t *extract.Table) int {
+		kind := tableTitle(titles)
+		switch {
+		case kind == tableUnknown || !fitsContent(kind, t):
+			return 0
+		case codedContent(kind, t):
+			return 2 // the rows' codes say so too
+		}
+		return 1
+	}
+	above, below := 0, 0
+	took := false
+	for _, p := range pending {
+		if !p.b.Table.Packed {
+			continue
+		}
+		var titles []string
+		titles, _, _, took = packedTitle(p, took)
+		above += fits(titles, p.b.Table)
+		titles, _, _ = belowTitle(p)
+		below += fits(titles, p.b.Table)
+	}
+	return below > above
+}
+
+// belowTitle reads a table's title where the copy prints each under its
+// table: the first title below it on its last page. The lines above it,
+// after the title the table before took, are its caption and header;
+// those under its title, the rest of its header.
+func belowTitle(p pendingTable) (titles, above, under []string) {
+	first := 0
+	for k, x := range p.since {
+		if x.title() {
+			first = k + 1
+		}
+	}
+	for _, h := range p.since[first:] {
+		above = append(above, h.text)
+	}
+	if title, under, ok := p.titleBelow(); ok {
+		return []string{title}, above, under
+	}
+	return nil, above, nil
+}
+
+// titleBelow finds the first title below a table on its last page, and
+// the lines under that title up to the next table's caption: the rest of
+// the table's header, where a copy set its title amid the header.
+func (p pendingTable) titleBelow() (title string, under []string, ok bool) {
 	last := p.b.Pos.Page
 	if t := p.b.Table; len(t.Pages) > 0 {
 		last = t.Pages[len(t.Pages)-1]
 	}
-	for _, x := range p.after {
+	for k, x := range p.after {
 		if x.page != last {
 			break
 		}
 		if x.title() {
-			return []string{squeeze(x.text)}, nil, true
+			return squeeze(x.text), titleUnder(p.after[k+1:], last), true
 		}
 	}
-	return p.titles, nil, false
+	return "", nil, false
+}
+
+// noteTitleBelow is the title of the table an absence note stands in for,
+// in a copy that prints titles under their tables: the first title after
+// the note on its page, among the few lines that follow it.
+func noteTitleBelow(doc *extract.Document, at int) []string {
+	page, seen := doc.Blocks[at].Pos.Page, 0
+	for i := at + 1; i < len(doc.Blocks) && seen < 3; i++ {
+		b := &doc.Blocks[i]
+		if b.Kind == extract.Furniture {
+			continue
+		}
+		if b.Pos.Page != page || b.Kind == extract.TableBlock {
+			break
+		}
+		if x := (paraText{b.Text, page}); x.title() {
+			return []string{squeeze(b.Text)}
+		}
+		seen++
+	}
+	return nil
+}
+
+// titleUnder is what a copy prints under a title it set after its table,
+// on the table's last page: the rest of the table's header, up to the next
+// table's caption.
+func titleUnder(ps []paraText, page int) []string {
+	var out []string
+	for _, x := range ps {
+		if x.page != page || x.title() || TableUnit(x.text) != "" || captionRe.MatchString(squeeze(x.text)) {
+			break
+		}
+		out = append(out, x.text)
+	}
+	return out
+}
+
+// contentsEntry reports whether the title at ps[k] is one line of a list
+// of titles, a table of contents (目录): a table's own title stands
+// alone, with its caption or header next to it, never beside another.
+func contentsEntry(ps []paraText, k int) bool {
+	from, to := k, k+1 // the run of titles around k
+	for from > 0 && ps[from-1].title() {
+		from--
+	}
+	for to < len(ps) && ps[to].title() {
+		to++
+	}
+	return to-from >= 3
 }
 
 // packedUnit finds a packed table's unit in the text of its page, above it

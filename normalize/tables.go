@@ -72,7 +72,21 @@ func classifyTable(title string) tableKind {
 // others. A title read from the wrong place (a text copy that printed
 // titles after their tables) names a table its rows deny.
 func fitsContent(kind tableKind, t *extract.Table) bool {
-	fn, econ := 0, 0
+	fn, econ := rowCodes(t)
+	switch kind {
+	case tableGPB, tableGovFund, tableStateCapital, tableIncome, tableExpenditure:
+		return econ <= fn
+	case tableGPBBasic, tableOperating:
+		return fn <= econ
+	case tableThreePublic, tableProcurement:
+		return fn+econ < 3
+	}
+	return true
+}
+
+// rowCodes counts the rows whose first cell is a function code (2xx) and
+// those whose first cell is an economic one (3xx).
+func rowCodes(t *extract.Table) (fn, econ int) {
 	for _, row := range t.Rows {
 		for _, c := range row {
 			text := strings.TrimSpace(Clean(c.Text))
@@ -90,15 +104,20 @@ func fitsContent(kind tableKind, t *extract.Table) bool {
 			break // a row's code is its first cell
 		}
 	}
+	return fn, econ
+}
+
+// codedContent reports whether a table's rows carry the codes its kind
+// lists: function codes (2xx) or economic ones (3xx).
+func codedContent(kind tableKind, t *extract.Table) bool {
+	fn, econ := rowCodes(t)
 	switch kind {
 	case tableGPB, tableGovFund, tableStateCapital, tableIncome, tableExpenditure:
-		return econ <= fn
+		return fn > econ
 	case tableGPBBasic, tableOperating:
-		return fn <= econ
-	case tableThreePublic, tableProcurement:
-		return fn+econ < 3
+		return econ > fn
 	}
-	return true
+	return false
 }
 
 var (

@@ -26,13 +26,13 @@ var copyFloors = []struct {
 	wrong     int      // wrong keys, all PDFs together
 	narrative bool     // only the narrative's facts are counted
 }{
-	// The raw copies of Jiangsu's table books print each title after or
-	// before another table, in the content stream's order: a table may
-	// take its neighbour's title (a 政府采购表's 合计 read as 机关运行经费).
-	// A “三公” table whose header the layout copy spreads over blank lines
-	// is not read from the copy, where the PDF's is (Jiangsu's table books
-	// print a blank for zero): those PDFs' layout copies give 0.77.
-	{"raw", []string{"-raw"}, 0.86, 0.06, 8, false},
+	// The raw copies of Jiangsu's table books print each title under its
+	// table, in the content stream's order (read since 2026-12-05), but
+	// some of their tables still lose rows. A “三公” table whose header
+	// the layout copy spreads over blank lines is not read from the copy,
+	// where the PDF's is (Jiangsu's table books print a blank for zero):
+	// those PDFs' layout copies give 0.77.
+	{"raw", []string{"-raw"}, 0.93, 0.54, 1, false},
 	{"layout", []string{"-layout"}, 0.94, 0.76, 0, false},
 	// A plain copy prints tables column by column: only the narrative's
 	// facts can be asked of it.
@@ -95,6 +95,7 @@ func TestCorpusTextCopies(t *testing.T) {
 					t.Logf("%s (%s copy): %v = %s, the PDF says %v", filepath.Base(path), fl.mode, k, g.Value, keys(vs))
 				}
 			}
+			t.Logf("%s (%s copy): %d of %d keys, %d wrong", filepath.Base(path), fl.mode, n.same, n.keys, n.wrong)
 			if n.keys > 0 && float64(n.same) < fl.each*float64(n.keys) {
 				t.Errorf("%s (%s copy): %d of %d keys, below %.2f", filepath.Base(path), fl.mode, n.same, n.keys, fl.each)
 			}

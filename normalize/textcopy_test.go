@@ -182,11 +182,38 @@ func TestTextCopies(t *testing.T) {
 				"2,345.03 660.00 195.55 122.85 21.63 101.22 345.42 1,248.68 432.53\n",
 			[]string{"three_public.total amount = 6600000", "three_public.overseas amount = 1955500", "three_public.vehicle amount = 1228500",
 				"three_public.vehicle.purchase amount = 216300", "three_public.vehicle.operation amount = 1012200", "three_public.reception amount = 3454200"}, nil},
-		{"packed “三公” table with a blank for zero: the figures' columns are not known",
+		{"packed “三公” table with a blank for zero: the sums place all but the vehicle's two parts",
 			"一般公共预算“三公”经费、会议费、培训费支出预算表\n单位：万元\n合计\n“三公”经费\n会议费 培训费\n" +
 				"小计 因公出国（境）费 公务用车购置及运行维护费 公务接待费\n小计 公务用车购置费 公务用车运行维护费\n" +
 				"1,531.06 413.55 150.13 39.05 39.05 224.37 935.61 181.90\n",
-			nil, []string{"three_public.vehicle.purchase", "three_public.vehicle.operation", "three_public.meeting"}},
+			[]string{"three_public.total amount = 4135500", "three_public.overseas amount = 1501300",
+				"three_public.vehicle amount = 390500", "three_public.reception amount = 2243700"},
+			[]string{"three_public.vehicle.purchase", "three_public.vehicle.operation", "three_public.meeting"}},
+		{"packed “三公” table with a blank the sums place: the blank gives no fact, the rest are read",
+			"财政拨款“三公”经费支出决算表\n单位：万元\n决算数\n" +
+				"合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n小计 公务用车购置费 公务用车运行费\n" +
+				"18.50 6.50 2.00 4.50 12.00\n",
+			[]string{"three_public.total amount = 185000", "three_public.vehicle amount = 65000", "three_public.vehicle.purchase amount = 20000",
+				"three_public.vehicle.operation amount = 45000", "three_public.reception amount = 120000"},
+			[]string{"three_public.overseas"}},
+		{"a raw copy that prints each title under its table, after a table of contents",
+			"某某省2019年度\n省级部门预算公开报表\n部门：某某厅\n目 录\n一、 收支预算总表\n二、 财政拨款支出预算表\n" +
+				"三、 一般公共预算支出预算表\n四、 一般公共预算“三公”经费支出预算表\n五、 政府性基金支出预算表\n六、 一般公共预算机关运行经费支出预算表\n" +
+				"\f部门：某某厅 单位：万元\n项目名称 金额 项目名称 金额\n一、财政拨款 500.00 一、基本支出 400.00\n二、其他资金 二、项目支出 100.00\n" +
+				"收入合计 500.00 支出合计 500.00\n收支预算总表\n收入 支出\n" +
+				"\f部门：某某厅\n功能科目代码 功能科目名称 金额\n合计 500.00\n201 一般公共服务支出 500.00\n20103 政府办公厅（室）及相关机构事务 500.00\n" +
+				"2010301 行政运行 400.00\n2010302 一般行政管理事务 100.00\n财政拨款支出预算表\n" +
+				"\f部门：某某厅\n功能科目代码 功能科目名称 金额\n合计 480.00\n201 一般公共服务支出 480.00\n20103 政府办公厅（室）及相关机构事务 480.00\n" +
+				"2010301 行政运行 400.00\n2010302 一般行政管理事务 80.00\n一般公共预算支出预算表\n" +
+				"\f部门：某某厅\n小计\n公务用车购\n置费\n公务用车运行\n维护费\n35.00 5.00 20.00 20.00 10.00\n" +
+				"“三公”经费支出预算表\n合计\n因公出国\n（境）费\n公务用车购置及运行维护费\n公务接待费\n" +
+				"\f部门：某某厅 单位：万元\n功能科目代码 功能科目名称 金额\n合计\n注：本部门无相关收支项目\n政府性基金支出预算表\n" +
+				"\f部门：某某厅 单位：万元\n科目编码 科目名称 金额\n合计 60.00\n302 商品和服务支出 60.00\n30201 办公费 40.00\n30211 差旅费 20.00\n" +
+				"一般公共预算机关运行经费支出预算表\n",
+			[]string{"gpb.expenditure amount = 4800000", "gpb.item amount 一般公共服务支出/政府办公厅(室)及相关机构事务/一般行政管理事务 #2010302 = 800000",
+				"three_public.total amount = 350000", "three_public.overseas amount = 50000", "three_public.vehicle amount = 200000",
+				"three_public.reception amount = 100000", "gov_fund.expenditure amount = 0", "operating_expense amount = 600000"},
+			[]string{"three_public.vehicle.purchase", "three_public.vehicle.operation", "procurement.total"}},
 		{"packed “三公” table whose parts do not add up is not read by the template",
 			"财政拨款“三公”经费支出决算表\n单位：万元\n预算数 决算数\n" +
 				"合计 因公出国（境）费 公务用车购置及运行费 公务接待费 合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n" +

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
@@ -210,47 +211,115 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 			row[j] = tcell{text: text, numeric: true}
 			js = append(js, j)
 		}
-		if len(js) != len(cols) || columnNumbers(row) {
+		if len(js) > len(cols) || len(js)+maxBlanks < len(cols) || len(js) == 0 || columnNumbers(row) {
 			continue // another line, or the columns' numbers
 		}
-		got := map[string]decimal.Decimal{}
-		raws := map[string]string{}
+		vals := make([]decimal.Decimal, len(js))
+		raws := make([]string, len(js))
 		for k, j := range js {
 			v, raw, ok := tr.value(row, j)
 			if !ok {
 				return false
 			}
-			key := cols[k][0] + " " + cols[k][1]
-			got[key], raws[key] = v, raw
+			vals[k], raws[k] = v, raw
 		}
-		slack := decimal.New(1, 3) // 0.1 万元, as threePublicAddsUp allows
-		for _, m := range []string{"budget", "amount"} {
-			get := func(metric string) (decimal.Decimal, bool) { v, ok := got[metric+" "+m]; return v, ok }
-			if threePublicGrandConfirms(get) {
-				continue // the “三公” total alone disagrees: the table's misprint
-			}
-			if !threePublicAddsUp(get) {
-				return false
-			}
-			if g, ok := get("grand"); ok {
-				t, _ := get("three_public.total")
-				meet, _ := get("meeting")
-				train, _ := get("training")
-				if g.Sub(t.Add(meet).Add(train)).Abs().GreaterThan(slack) {
-					return false // the 合计 of all is not the “三公” total and the meetings
-				}
+		// A blank prints zero: where the row has fewer figures than the
+		// header has columns, every place of the blanks whose sums hold
+		// is a reading, and only what all of them agree on is read.
+		var readings [][]int // per reading, per column: the figure's index, or -1 for a blank
+		for _, at := range blankPlaces(len(cols), len(cols)-len(js)) {
+			if threePublicHolds(cols, at, vals) {
+				readings = append(readings, at)
 			}
 		}
-		for k, j := range js {
-			if !strings.HasPrefix(cols[k][0], "three_public.") {
+		if len(readings) == 0 {
+			return false
+		}
+		for c, col := range cols {
+			if !strings.HasPrefix(col[0], "three_public.") {
 				continue
 			}
-			key := cols[k][0] + " " + cols[k][1]
-			tr.addAt(t, i, j, cols[k][0], cols[k][1], got[key], raws[key])
+			k := readings[0][c]
+			same := true
+			for _, at := range readings[1:] {
+				same = same && valueAt(vals, at[c]).Equal(valueAt(vals, k))
+			}
+			if !same || k < 0 {
+				// The blank may stand here or beside: not known. A blank
+				// gives no fact, as a printed table's blank cell does not.
+				continue
+			}
+			tr.addAt(t, i, js[k], col[0], col[1], vals[k], raws[k])
 		}
 		return true
 	}
 	return false
+}
+
+// maxBlanks bounds the blanks (zeros printed as nothing) a packed “三公”
+// row may have for its columns to be placed by the sums.
+const maxBlanks = 2
+
+// blankPlaces lists the ways to lay n-blanks figures, in order, over n
+// columns: per way, per column, the figure's index or -1 for a blank.
+func blankPlaces(n, blanks int) [][]int {
+	var out [][]int
+	at := make([]int, n)
+	var place func(c, k, left int)
+	place = func(c, k, left int) {
+		if c == n {
+			if left == 0 {
+				out = append(out, append([]int(nil), at...))
+			}
+			return
+		}
+		if left > 0 {
+			at[c] = -1
+			place(c+1, k, left-1)
+		}
+		if n-c > left {
+			at[c] = k
+			place(c+1, k+1, left)
+		}
+	}
+	place(0, 0, blanks)
+	return out
+}
+
+func valueAt(vals []decimal.Decimal, k int) decimal.Decimal {
+	if k < 0 {
+		return decimal.Zero
+	}
+	return vals[k]
+}
+
+// threePublicHolds reports whether the figures, laid over the columns as
+// at says, add up as the template's sums require, for each measure.
+func threePublicHolds(cols [][2]string, at []int, vals []decimal.Decimal) bool {
+	got := map[string]decimal.Decimal{}
+	for c, col := range cols {
+		got[col[0]+" "+col[1]] = valueAt(vals, at[c])
+	}
+	blank := len(cols) > 0 && slices.Contains(at, -1)
+	slack := decimal.New(1, 3) // 0.1 万元, as threePublicAddsUp allows
+	for _, m := range []string{"budget", "amount"} {
+		get := func(metric string) (decimal.Decimal, bool) { v, ok := got[metric+" "+m]; return v, ok }
+		if !blank && threePublicGrandConfirms(get) {
+			continue // the “三公” total alone disagrees: the table's misprint
+		}
+		if !threePublicAddsUp(get) {
+			return false
+		}
+		if g, ok := get("grand"); ok {
+			t, _ := get("three_public.total")
+			meet, _ := get("meeting")
+			train, _ := get("training")
+			if g.Sub(t.Add(meet).Add(train)).Abs().GreaterThan(slack) {
+				return false // the 合计 of all is not the “三公” total and the meetings
+			}
+		}
+	}
+	return true
 }
 
 // addAt adds the fact of a cell of the table as printed (not its view).
