@@ -183,9 +183,17 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	var since []paraText
 	var pending []pendingTable
 	var notes []pendingTable // absence notes under a table title
+	pageUnits := map[int]map[string]bool{} // the units the furniture of a page states
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		switch b.Kind {
+		case extract.Furniture:
+			if u := TableUnit(squeeze(b.Text)); u != "" {
+				if pageUnits[b.Pos.Page] == nil {
+					pageUnits[b.Pos.Page] = map[string]bool{}
+				}
+				pageUnits[b.Pos.Page][u] = true
+			}
 		case extract.Paragraph, extract.Heading:
 			raw := texts[i]
 			text := squeeze(raw)
@@ -240,13 +248,37 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	prevStandard := false
 	units := map[string]bool{}
 	below := titlesBelow(pending)
+	var prevHeader []string              // the header lines of the table before, where titles stand below
+	goesOn := make([]bool, len(pending)) // a table's rows go on in the next
 	for k, p := range pending {
 		titles, above, under := p.titles, []string(nil), []string(nil)
+		follows := p.follows
+		titled := false // a title of its own, not header lines
 		switch {
 		case p.b.Table.Packed && below:
 			titles, above, under = belowTitle(p)
+			titled = titles != nil
 		case p.b.Table.Packed:
 			titles, above, under, tookBelow = packedTitle(p, tookBelow)
+			titled = tookBelow || len(titles) > 0 && (paraText{text: titles[len(titles)-1]}).title()
+		}
+		if p.b.Table.Packed {
+			lines := make([]string, len(p.since))
+			for i, x := range p.since {
+				lines[i] = x.text
+			}
+			if !titled && k > 0 && restatesHeader(lines, prevHeader) {
+				// No title of its own, under the header of the table
+				// before, repeated: that table's next page.
+				follows = true
+			}
+			prevHeader = headerLines(above)
+			if len(under) > 0 {
+				prevHeader = headerLines(under)
+			}
+		}
+		if follows && k > 0 {
+			goesOn[k-1] = true
 		}
 		kind, unit := tableTitle(titles), ""
 		for k := 0; k < len(above) && unit == ""; k++ {
@@ -258,12 +290,19 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		if unit == "" && p.b.Table.Packed {
 			unit = packedUnit(p)
 		}
+		if us := pageUnits[p.b.Pos.Page]; unit == "" && p.b.Table.Packed && len(us) == 1 {
+			// A copy may set a caption repeated on every page apart, as
+			// the page's furniture: it still states the page's unit.
+			for u := range us {
+				unit = u
+			}
+		}
 		if unit == "" {
 			unit = TableUnit(p.b.Text)
 		}
-		if p.follows {
-			if kind == tableUnknown {
-				kind = prevKind
+		if follows {
+			if kind == tableUnknown || !p.follows {
+				kind = prevKind // header words are no title
 			}
 			if unit == "" {
 				unit = prevUnit
@@ -272,7 +311,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		if kind == tableUnknown {
 			kind = classifyTable(Clean(firstLines(p.b.Text, 2)))
 		}
-		standard := standardTitle(titles) || p.follows && prevStandard
+		standard := standardTitle(titles) || follows && prevStandard
 		prevStandard = standard
 		if p.annex && !standard {
 			// An annex holds the standard tables (附表) or others: a
@@ -302,14 +341,17 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	for k, p := range pending {
 		c := cls[k]
 		if c.unit == "" && p.b.Table.Packed && len(units) == 1 {
-			// A text copy may set a caption repeated on every page
-			// apart, as the page's furniture.
+			// Nor there: the unit the document's tables agree on.
 			for u := range units {
 				c.unit = u
 			}
 		}
-		r.goesOn = k+1 < len(pending) && pending[k+1].follows // its rows go on in the next table
-		secondhand = append(secondhand, r.table(p.b, c.kind, c.unit, id.Kind, c.above, strings.Join(c.titles[max(0, len(c.titles)-2):], ""))...)
+		r.goesOn = goesOn[k]
+		b := p.b
+		if b.Table.Packed {
+			b = labelTotalRow(p)
+		}
+		secondhand = append(secondhand, r.table(b, c.kind, c.unit, id.Kind, c.above, strings.Join(c.titles[max(0, len(c.titles)-2):], ""))...)
 	}
 	for _, f := range secondhand {
 		if _, ok := r.facts.index[f.Key()]; !ok {
@@ -574,13 +616,18 @@ func packedTitle(p pendingTable, taken bool) (titles, above, under []string, bel
 // titlesBelow reports whether a text copy prints every table's title
 // under it, as one that kept the content stream's order may: its packed
 // tables then find more titles that fit their rows below them than the
-// reading by the titles above does.
+// reading by the titles above does (header words that name a kind are no
+// title).
 func titlesBelow(pending []pendingTable) bool {
 	fits := func(titles []string, t *extract.Table) int {
 		kind := tableTitle(titles)
 		switch {
-		case kind == tableUnknown || !fitsContent(kind, t):
+		case len(titles) == 0 || !(paraText{text: titles[len(titles)-1]}).title():
+			return 0 // header words, no title
+		case kind == tableUnknown:
 			return 0
+		case !fitsContent(kind, t):
+			return -1 // a title its rows deny: another table's
 		case codedContent(kind, t):
 			return 2 // the rows' codes say so too
 		}
@@ -619,6 +666,69 @@ func belowTitle(p pendingTable) (titles, above, under []string) {
 		return []string{title}, above, under
 	}
 	return nil, above, nil
+}
+
+// totalLabelRe matches a line that is only a total's label.
+var totalLabelRe = regexp.MustCompile(`^(?:合计|总计)$`)
+
+// labelTotalRow gives a packed table's last row its label where a copy
+// that kept the content stream's order printed the row's figures, then
+// its label (合计) on a line of its own under the table. The block is a
+// copy; the document's stays as extracted.
+func labelTotalRow(p pendingTable) *extract.Block {
+	t := p.b.Table
+	if len(t.Rows) == 0 || len(p.after) == 0 || !totalLabelRe.MatchString(strings.TrimSpace(squeeze(p.after[0].text))) {
+		return p.b
+	}
+	n := len(t.Rows) - 1
+	last := t.Rows[n]
+	for _, c := range last {
+		if c.Text != "" && !figureCell(strings.TrimSpace(squeeze(Clean(c.Text)))) {
+			return p.b // the row has a label of its own
+		}
+	}
+	row := []extract.Cell{{Text: strings.TrimSpace(p.after[0].text), OriginRow: n, RowSpan: 1, ColSpan: 1}}
+	for j, c := range last {
+		c.OriginCol = j + 1
+		c.OriginRow = n
+		row = append(row, c)
+	}
+	rows := append(append([][]extract.Cell(nil), t.Rows[:n]...), row)
+	nt := *t
+	nt.Rows = rows
+	nb := *p.b
+	nb.Table = &nt
+	return &nb
+}
+
+// headerLines are the lines of a table's header among those printed with
+// it: not its caption (unit, who made it).
+func headerLines(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if t := squeeze(l); t != "" && TableUnit(t) == "" && !captionRe.MatchString(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// restatesHeader reports whether lines hold every line of a header, as a
+// table's next page repeats it.
+func restatesHeader(lines, header []string) bool {
+	if len(header) < 2 {
+		return false // too little to tell a repeat from a chance
+	}
+	have := map[string]bool{}
+	for _, l := range headerLines(lines) {
+		have[l] = true
+	}
+	for _, h := range header {
+		if !have[h] {
+			return false
+		}
+	}
+	return true
 }
 
 // titleBelow finds the first title below a table on its last page, and
