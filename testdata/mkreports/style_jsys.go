@@ -401,10 +401,14 @@ func (b *builder) jsysNarrative() {
 		b.para(fmt.Sprintf("%d．%s%s，主要用于%s。与上年相比%s。", i+1, label, b.wanCode("n:cls:"+c, &factKey{"gpb.class", "amount", name}, c, v),
 			purpose(r.Items[0].Code), cc) + b.because(cdir))
 	}
+	// The uses under 支出预算总计 are all funds' (as the 支出预算总表 gives
+	// them), the money beyond 一般公共预算 taken as last year's too.
 	for _, x := range []struct {
 		name       string
 		cur, prior Fen
-	}{{"基本支出", r.GPBBasic(), r.PriorBasic}, {"项目支出", r.GPBProject(), r.PriorProject}, {"单位预留机动经费", r.GPBReserve(), r.PriorReserve}} {
+	}{{"基本支出", r.Basic(), r.PriorBasic + r.Basic() - r.GPBBasic()},
+		{"项目支出", r.Project(), r.PriorProject + r.Project() - r.GPBProject()},
+		{"单位预留机动经费", r.GPBReserve(), r.PriorReserve}} {
 		if x.cur == 0 && x.prior == 0 {
 			continue
 		}
