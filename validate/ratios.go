@@ -32,11 +32,17 @@ type ratio struct {
 
 func (r ratio) computed() decimal.Decimal { return r.num.Mul(hundred).DivRound(r.den, 6) }
 
-// tolerance is one unit of the stated figure's last digit plus what the
-// rounding of its amounts propagates: 100·(hNum/den + |num|·hDen/den²).
+// tolerance is one unit of the stated figure's last digit, but never
+// more than half a point, plus what the rounding of its amounts
+// propagates: 100·(hNum/den + |num|·hDen/den²). A report computes its
+// shares from figures more exact than the ones it prints, and the last
+// digit of 97.65% may be off by one where its author rounded on the way;
+// but a whole percent printed half a point or more away from the ratio
+// (11% for 10.1%) is no rounding. A figure that is the ratio truncated
+// is told apart (checkRatio).
 func (r ratio) tolerance() decimal.Decimal {
 	prop := r.hNum.Div(r.den).Add(r.num.Abs().Mul(r.hDen).Div(r.den.Mul(r.den))).Mul(hundred)
-	return halfPct(r.stated).Add(prop)
+	return decimal.Min(halfPct(r.stated), decimal.New(5, -1)).Add(prop)
 }
 
 // slip reports the power of ten by which the stated figure must be
@@ -63,8 +69,8 @@ func (p *Pass) checkRatio(r ratio) {
 	}
 	computed, stated := r.computed(), r.stated
 	d := decimalsOf(stated.Raw)
-	truncated := computed.Truncate(d).Equal(stated.Value) && !computed.Round(d).Equal(stated.Value)
 	within := stated.Value.Sub(computed).Abs().LessThanOrEqual(r.tolerance())
+	truncated := computed.Truncate(d).Equal(stated.Value) && !computed.Round(d).Equal(stated.Value)
 	if within && !truncated && computed.Round(d).Equal(stated.Value) {
 		p.pass()
 		return
@@ -77,7 +83,7 @@ func (p *Pass) checkRatio(r ratio) {
 	case within:
 		f.Message += "（差额在允许误差之内）"
 	}
-	if within {
+	if within || truncated {
 		f.Severity = Info
 	}
 	p.failRatio(f, r)

@@ -20,8 +20,9 @@ import (
 // rounded, that is Info.
 //
 // A percentage printed with d decimals is allowed one unit of its last
-// digit (0.01 pp for "97.65%"), plus what the rounding of its amounts
-// propagates into the ratio. A stated percentage that equals the truncated
+// digit (0.01 pp for "97.65%"), but never more than half a point (a whole
+// percent, "11%" for 10.1%, is held to its rounding), plus what the
+// rounding of its amounts propagates into the ratio. A stated percentage that equals the truncated
 // ratio but not the rounded one is reported as Info, since some reports
 // truncate.
 //
@@ -107,9 +108,10 @@ func printUnit(f *normalize.Fact) decimal.Decimal {
 	return decimal.New(1, shift-decimalsOf(f.Raw))
 }
 
-// halfPct is the tolerance of a printed percentage: one unit of its last
-// digit (0.01 pp for 97.65%), since reports compute shares from figures
-// more exact than the ones they print.
+// halfPct is one unit of a printed percentage's last digit (0.01 pp for
+// 97.65%), which reports computing shares from figures more exact than
+// the ones they print may miss by (ratio.tolerance caps it at half a
+// point).
 func halfPct(f *normalize.Fact) decimal.Decimal {
 	return decimal.New(1, -decimalsOf(f.Raw))
 }

@@ -90,6 +90,15 @@ func TestRules(t *testing.T) {
 			"share.recompute", Passed, "按三项之和 508.20 万元算得 80.91%，文中为 80.92%（差额在允许误差之内）"},
 		{"three public share, a part missing", []normalize.Fact{fact("three_public.overseas", "amount", "70.00万元"), fact("three_public.vehicle", "amount", "411.20万元"), fact("three_public.vehicle", "share_pct", "80.92%")},
 			"share.recompute", MissingFacts, ""},
+		// A whole percent is held to its rounding: 11% is not 10.1%, nor
+		// 99% a share of all; the last digit of 97.65% may still be off
+		// by one.
+		{"whole yoy pct a point off", []normalize.Fact{fact("fiscal.total", "amount", "1101.00万元"), fact("fiscal.total", "yoy_change", "增加101.00万元"), fact("fiscal.total", "yoy_pct", "11%")},
+			"yoy.pct", Failed, "算得 10.1%，文中为 11%"},
+		{"whole share a point off", []normalize.Fact{fact("income.total", "amount", "500.00万元"), fact("income.fiscal.gpb", "amount", "500.00万元"), fact("income.fiscal.gpb", "share_pct", "99%")},
+			"share.recompute", Failed, "算得 100%，文中为 99%"},
+		{"whole yoy pct truncated", []normalize.Fact{fact("fiscal.total", "amount", "1107.00万元"), fact("fiscal.total", "yoy_change", "增加107.00万元"), fact("fiscal.total", "yoy_pct", "10%")},
+			"yoy.pct", Passed, "截尾"},
 		{"yoy pct agrees", []normalize.Fact{fact("three_public.vehicle", "amount", "17.46万元"), fact("three_public.vehicle", "yoy_change", "增加2.28万元"), fact("three_public.vehicle", "yoy_pct", "15%")},
 			"yoy.pct", Passed, ""},
 		{"yoy pct sign wrong", []normalize.Fact{fact("operating_expense", "amount", "260.07万元"), fact("operating_expense", "yoy_change", "减少25.59万元"), fact("operating_expense", "yoy_pct", "8.96%")},
