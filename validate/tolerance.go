@@ -39,7 +39,7 @@ import (
 //     table's sums confirm — not a figure whose subject was inferred (a
 //     change continuing the sentence before, a line known by a close name
 //     or its amount, 财政拨款 read as 一般公共预算 because all of it is, a
-//     figure stated sentences after its item, a chart's value), nor an OCR
+//     chart's value), nor an OCR
 //     figure nothing confirms, nor a line of a 基本支出 table whose class,
 //     as read, is not the sum of its 款 (tables.go, doubtUnsummed); and
 //   - the quantities it compares have one scope: all funds, 财政拨款 or
