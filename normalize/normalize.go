@@ -182,7 +182,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	var recent []string
 	var since []paraText
 	var pending []pendingTable
-	var notes []pendingTable // absence notes under a table title
+	var notes []pendingTable               // absence notes under a table title
 	pageUnits := map[int]map[string]bool{} // the units the furniture of a page states
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
