@@ -150,6 +150,7 @@ type pendingTable struct {
 type paraText struct {
 	text string
 	page int
+	at   int // its block
 }
 
 // title reports whether a paragraph names a standard table (…表).
@@ -214,7 +215,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 			if len(recent) > 4 {
 				recent = recent[1:]
 			}
-			since = append(since, paraText{texts[i], b.Pos.Page})
+			since = append(since, paraText{texts[i], b.Pos.Page, i})
 			if len(since) > maxSince {
 				since = since[1:]
 			}
@@ -244,7 +245,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	cls := make([]classified, len(pending))
 	var prevKind tableKind
 	var prevUnit string
-	tookBelow := false // the table before took the first title below it
+	tookBelow := -1 // the block of the title below it the table before took, or -1
 	prevStandard := false
 	units := map[string]bool{}
 	below := titlesBelow(pending)
@@ -260,7 +261,10 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 			titled = titles != nil
 		case p.b.Table.Packed:
 			titles, above, under, tookBelow = packedTitle(p, tookBelow)
-			titled = tookBelow || len(titles) > 0 && (paraText{text: titles[len(titles)-1]}).title()
+			titled = tookBelow >= 0 || len(titles) > 0 && (paraText{text: titles[len(titles)-1]}).title()
+			if k > 0 && rowLabels(p.since) {
+				follows = true // the table before, its rows without figures between
+			}
 		}
 		if p.b.Table.Packed {
 			lines := make([]string, len(p.since))
@@ -569,10 +573,12 @@ func lastRuneOf(l string) rune {
 // the last paragraph naming a table (…表) since the table before, and what
 // follows it is the header. A copy that kept the content stream's order
 // may print each title after its table instead: a table with no title
-// above it (but the one the table before took, taken) takes the first
-// below it on its page, with the header lines under that title, and says
-// so. A title in a list of titles is the contents', no table's.
-func packedTitle(p pendingTable, taken bool) (titles, above, under []string, below bool) {
+// above it (but the one the table before took, the block taken) takes the
+// first below it on its page, with the header lines under that title, and
+// returns that title's block (else -1). A title in a list of titles is
+// the contents', no table's; a table under only the labels of rows
+// without figures goes on from the table before and takes no title.
+func packedTitle(p pendingTable, taken int) (titles, above, under []string, took int) {
 	texts := func(ps []paraText) []string {
 		out := make([]string, len(ps))
 		for i, x := range ps {
@@ -581,12 +587,9 @@ func packedTitle(p pendingTable, taken bool) (titles, above, under []string, bel
 		return out
 	}
 	first := 0 // the first paragraph above that may be this table's title
-	if taken {
-		for k, x := range p.since {
-			if x.title() {
-				first = k + 1
-				break
-			}
+	for k, x := range p.since {
+		if x.at == taken {
+			first = k + 1
 		}
 	}
 	for k := len(p.since) - 1; k >= first; k-- {
@@ -594,23 +597,39 @@ func packedTitle(p pendingTable, taken bool) (titles, above, under []string, bel
 			for _, h := range p.since[k+1:] {
 				above = append(above, h.text)
 			}
-			return texts(p.since[:k+1]), above, nil, false
+			return texts(p.since[:k+1]), above, nil, -1
 		}
 	}
-	if title, under, ok := p.titleBelow(); ok {
+	if first == 0 && rowLabels(p.since) {
+		// Only the labels of rows without figures since the table
+		// before (…九、医疗卫生与计划生育支出 …): its rows go on here.
+		return p.titles, nil, nil, -1
+	}
+	if title, under, at, ok := p.titleBelow(); ok {
 		// The lines above, after the title the table before took, are
 		// this table's caption and header.
 		for _, h := range p.since[first:] {
 			above = append(above, h.text)
 		}
-		return []string{title}, above, under, true
+		return []string{title}, above, under, at
 	}
-	if taken {
+	if first > 0 {
 		// The title above went to the table before: what is left of the
 		// lines since is this table's caption and header, no title.
-		return texts(p.since[first:]), nil, nil, false
+		return texts(p.since[first:]), nil, nil, -1
 	}
-	return p.titles, nil, nil, false
+	return p.titles, nil, nil, -1
+}
+
+// rowLabels reports whether lines are all numbered labels (一、…, 1.…),
+// as a table's rows print where they have no figures.
+func rowLabels(ps []paraText) bool {
+	for _, x := range ps {
+		if !ordinalRe.MatchString(squeeze(x.text)) || x.title() {
+			return false
+		}
+	}
+	return len(ps) > 0
 }
 
 // titlesBelow reports whether a text copy prints every table's title
@@ -634,7 +653,7 @@ func titlesBelow(pending []pendingTable) bool {
 		return 1
 	}
 	above, below := 0, 0
-	took := false
+	took := -1
 	for _, p := range pending {
 		if !p.b.Table.Packed {
 			continue
@@ -662,7 +681,7 @@ func belowTitle(p pendingTable) (titles, above, under []string) {
 	for _, h := range p.since[first:] {
 		above = append(above, h.text)
 	}
-	if title, under, ok := p.titleBelow(); ok {
+	if title, under, _, ok := p.titleBelow(); ok {
 		return []string{title}, above, under
 	}
 	return nil, above, nil
@@ -734,7 +753,7 @@ func restatesHeader(lines, header []string) bool {
 // titleBelow finds the first title below a table on its last page, and
 // the lines under that title up to the next table's caption: the rest of
 // the table's header, where a copy set its title amid the header.
-func (p pendingTable) titleBelow() (title string, under []string, ok bool) {
+func (p pendingTable) titleBelow() (title string, under []string, at int, ok bool) {
 	last := p.b.Pos.Page
 	if t := p.b.Table; len(t.Pages) > 0 {
 		last = t.Pages[len(t.Pages)-1]
@@ -744,10 +763,13 @@ func (p pendingTable) titleBelow() (title string, under []string, ok bool) {
 			break
 		}
 		if x.title() {
-			return squeeze(x.text), titleUnder(p.after[k+1:], last), true
+			if contentsEntry(p.after, k) {
+				break // the contents' list, no table's title
+			}
+			return squeeze(x.text), titleUnder(p.after[k+1:], last), x.at, true
 		}
 	}
-	return "", nil, false
+	return "", nil, -1, false
 }
 
 // noteTitleBelow is the title of the table an absence note stands in for,
@@ -763,7 +785,7 @@ func noteTitleBelow(doc *extract.Document, at int) []string {
 		if b.Pos.Page != page || b.Kind == extract.TableBlock {
 			break
 		}
-		if x := (paraText{b.Text, page}); x.title() {
+		if x := (paraText{text: b.Text}); x.title() {
 			return []string{squeeze(b.Text)}
 		}
 		seen++

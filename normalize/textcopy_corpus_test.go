@@ -33,7 +33,7 @@ var copyFloors = []struct {
 	// the layout copy spreads over blank lines is not read from the copy,
 	// where the PDF's is (Jiangsu's table books print a blank for zero):
 	// those PDFs' layout copies give 0.77.
-	{"raw", []string{"-raw"}, 0.95, 0.68, 1, false},
+	{"raw", []string{"-raw"}, 0.95, 0.68, 0, false},
 	{"layout", []string{"-layout"}, 0.94, 0.76, 0, false},
 	// A plain copy prints tables column by column: only the narrative's
 	// facts can be asked of it.

@@ -212,6 +212,8 @@ func TestTextCopies(t *testing.T) {
 			[]string{"gpb.expenditure amount = 700000", "gpb.class amount 卫生健康支出 #210 = 200000",
 				"gpb.item amount 卫生健康支出/行政事业单位医疗/行政单位医疗 #2101101 = 200000", "gpb.basic amount = 600000"},
 			nil},
+		{"a contents page set out as a table, and a table whose rows without figures stand between its pages",
+			tocCopy, []string{"income.total amount = 1000000", "expenditure.total amount = 1000000", "expenditure.basic amount = 600000"}, nil},
 		{"a raw copy that prints each title under its table, after a table of contents",
 			"某某省2019年度\n省级部门预算公开报表\n部门：某某厅\n目 录\n一、 收支预算总表\n二、 财政拨款支出预算表\n" +
 				"三、 一般公共预算支出预算表\n四、 一般公共预算“三公”经费支出预算表\n五、 政府性基金支出预算表\n六、 一般公共预算机关运行经费支出预算表\n" +
@@ -356,3 +358,13 @@ func econRows(n int) string {
 	}
 	return b.String()
 }
+
+// tocCopy is a raw copy whose contents page the copy set out as a table
+// (its heading holds a year), and whose first table runs onto the next
+// page, the rows without figures printed between as lines of their own.
+const tocCopy = "目 录\n第二部分 某某局 2019 年度预算表\n一、2019 年度某某局收支预算总表\n二、2019 年度某某局收入预算总表\n三、2019 年度某某局支出预算总表\n" +
+	"\f第二部分 某某局 2019 年度预算表\n一、2019 年度某某局收支预算总表\n单位：万元\n项目名称 金额 项目名称 金额\n" +
+	"一、财政拨款 100.00 一、一般公共服务支出 80.00 一、基本支出 60.00\n二、财政专户管理资金 二、外交支出 二、项目支出 40.00\n三、国防支出\n四、公共安全支出\n" +
+	"\f五、住房保障支出 20.00\n收入合计 100.00 支出合计 100.00\n" +
+	"二、2019 年度某某局收入预算总表\n单位：万元\n项目名称 金额\n收入总计 100.00\n一般公共预算资金 100.00\n" +
+	"三、2019 年度某某局支出预算总表\n单位：万元\n合计 基本支出 项目支出 单位预留机动经费\n100.00 60.00 40.00\n"
