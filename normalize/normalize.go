@@ -793,13 +793,16 @@ func noteTitleBelow(doc *extract.Document, at int) []string {
 	return nil
 }
 
+// tableNumberRe matches a line that only numbers a table (表十一, 附表3).
+var tableNumberRe = regexp.MustCompile(`^(?:附)?表\s*[一二三四五六七八九十\d]+$`)
+
 // titleUnder is what a copy prints under a title it set after its table,
 // on the table's last page: the rest of the table's header, up to the next
 // table's caption.
 func titleUnder(ps []paraText, page int) []string {
 	var out []string
 	for _, x := range ps {
-		if x.page != page || x.title() || TableUnit(x.text) != "" || captionRe.MatchString(squeeze(x.text)) {
+		if t := squeeze(x.text); x.page != page || x.title() || TableUnit(t) != "" || captionRe.MatchString(t) || tableNumberRe.MatchString(t) {
 			break
 		}
 		out = append(out, x.text)

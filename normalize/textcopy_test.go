@@ -212,6 +212,11 @@ func TestTextCopies(t *testing.T) {
 			[]string{"gpb.expenditure amount = 700000", "gpb.class amount 卫生健康支出 #210 = 200000",
 				"gpb.item amount 卫生健康支出/行政事业单位医疗/行政单位医疗 #2101101 = 200000", "gpb.basic amount = 600000"},
 			nil},
+		{"a raw copy's packed “三公” table between table numbers (表六, 表七), its title and header's rest under its figures",
+			"某某厅2019年度部门预算公开表\n\f表六\n部门：某某厅 单位：万元\n小计 公务用车购置费\n公务用车运行维\n护费\n35.00 5.00 20.00 20.00 10.00\n" +
+				"“三公”经费支出预算表\n合计\n因公出国（境）\n费\n公务用车购置及运行维护费\n公务接待费\n表七\n部门：某某厅 单位：万元\n",
+			[]string{"three_public.total amount = 350000", "three_public.overseas amount = 50000", "three_public.vehicle amount = 200000", "three_public.reception amount = 100000"},
+			[]string{"three_public.vehicle.purchase", "three_public.vehicle.operation"}},
 		{"a contents page set out as a table, and a table whose rows without figures stand between its pages",
 			tocCopy, []string{"income.total amount = 1000000", "expenditure.total amount = 1000000", "expenditure.basic amount = 600000"}, nil},
 		{"a raw copy that prints each title under its table, after a table of contents",

@@ -174,15 +174,21 @@ func repeats(s []string, n int) bool {
 // nothing where a measure's parts do not add up to its total.
 func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bool {
 	// The header's lines run together: a name wraps onto the next
-	// ("因公出国（境）" / "费").
-	var header strings.Builder
+	// ("因公出国（境）" / "费"). Lines before the header (a cover's, a
+	// note's) are not the template's words: the header is the longest
+	// run of lines up to the figures that is.
+	var lines []string
 	for _, a := range above {
-		if TableUnit(a) != "" || strings.ContainsAny(a, "：:") {
-			continue // the caption: 编制单位, 单位：万元
+		if TableUnit(a) != "" || strings.ContainsAny(a, "：:") || tableNumberRe.MatchString(squeeze(a)) {
+			continue // the caption: 编制单位, 单位：万元, 表十一
 		}
-		header.WriteString(Clean(a))
+		lines = append(lines, Clean(a))
 	}
-	words, ok := threePublicWords(header.String())
+	var words []string
+	ok := false
+	for i := 0; i < len(lines) && !ok; i++ {
+		words, ok = threePublicWords(strings.Join(lines[i:], ""))
+	}
 	if !ok {
 		return false
 	}
