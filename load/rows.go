@@ -1,8 +1,10 @@
 // Package load is the last stage of the pipeline: it turns one document's
-// identity, blocks, facts and findings into rows of the store's tables
-// (schema.sql: documents, facts, findings, blocks), with every value
-// checked and rounded to its column before anything is written, so that a
-// bad value is a document error rather than a poisoned batch.
+// identity, department (package department), blocks, facts and findings
+// into rows of the store's tables (schema.sql: documents, facts, findings,
+// blocks), with every value checked and rounded to its column before
+// anything is written, so that a bad value is a document error rather than
+// a poisoned batch. Every store also holds the dictionaries — metrics,
+// measures and functions — from normalize's lexicon and catalogue.
 //
 // Rows is a pure function, safe to call concurrently. A Store writes the
 // rows, idempotently by document hash and version, to embedded ClickHouse
@@ -20,6 +22,7 @@ import (
 	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/corpus"
+	"github.com/fiscaldocs/fiscaldocs/department"
 	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 	"github.com/fiscaldocs/fiscaldocs/validate"
@@ -65,7 +68,9 @@ func Migrations(db string, have map[string][]string) []string {
 		for _, c := range cols {
 			exists[c] = true
 		}
-		open, end := strings.Index(rest, "("), strings.LastIndex(rest, ")")
+		// The column list ends at the ")" that opens a line: the last
+		// one of the statement closes ORDER BY.
+		open, end := strings.Index(rest, "("), strings.Index(rest, "\n)")
 		if open < 0 || end < open {
 			continue
 		}
@@ -147,12 +152,13 @@ const Scale = 4
 type DocumentRow struct {
 	ID, File, Format                           string
 	Pages                                      uint32
-	Department, Region                         string
+	Department, Region                         string // as printed; the department's region
 	Year                                       uint16
 	Kind, Scope, Extractor, Status, Error, URL string
 	Facts, Findings                            uint32
 	Version                                    uint64
 	IngestedAt                                 time.Time
+	DepartmentID, DepartmentName, Level        string // department.Department's ID, Name and Level
 }
 
 // FactRow is a row of facts.
@@ -166,6 +172,10 @@ type FactRow struct {
 	Page, Block, Row, Col          uint32
 	Text                           string
 	Version                        uint64
+	// The document's, on every fact, so that a comparison needs no JOIN.
+	DepartmentID, Department, DepartmentName, Region string
+	Year                                             uint16
+	Kind, Scope, File                                string
 }
 
 // FindingRow is a row of findings.
@@ -207,10 +217,13 @@ type Input struct {
 	SourceURL string
 	Blocks    *extract.Document
 	Result    *normalize.Result
-	Report    *validate.Report
-	Tokens    [][]string // normalize.BlockTokens, indexed like Blocks.Blocks
-	Version   uint64     // orders extractions of the same document; newer wins
-	Now       time.Time
+	// Department is whose document it is (department.Aliases.Resolve of
+	// Result.Identity).
+	Department department.Department
+	Report     *validate.Report
+	Tokens     [][]string // normalize.BlockTokens, indexed like Blocks.Blocks
+	Version    uint64     // orders extractions of the same document; newer wins
+	Now        time.Time
 }
 
 // maxDecimal is the largest magnitude Decimal(38, 4) holds.
@@ -231,13 +244,15 @@ func column(v decimal.Decimal, what string) (decimal.Decimal, error) {
 // value does not fit its column: the store must never hold a silently
 // altered number.
 func Rows(in Input) (*Batch, error) {
-	id := in.Result.Identity
+	id, dept := in.Result.Identity, in.Department
 	b := &Batch{Document: DocumentRow{
 		ID: in.Doc.SHA256, File: in.Doc.Path, Format: in.Blocks.Format, Pages: uint32(in.Blocks.Pages),
-		Department: id.Department, Region: id.Region, Year: uint16(id.Year), Kind: id.Kind, Scope: id.Scope,
+		Department: id.Department, Region: dept.Region, Year: uint16(id.Year), Kind: id.Kind, Scope: dept.Scope,
 		Extractor: in.Extractor, Status: "ok", URL: in.SourceURL,
 		Facts: uint32(len(in.Result.Facts)), Version: in.Version, IngestedAt: in.Now.UTC().Truncate(time.Second),
+		DepartmentID: dept.ID, DepartmentName: dept.Name, Level: dept.Level,
 	}}
+	d := b.Document
 	for i, f := range in.Result.Facts {
 		v, err := column(f.Value, fmt.Sprintf("fact %d (%s %s)", i, f.Metric, f.Measure))
 		if err != nil {
@@ -246,7 +261,9 @@ func Rows(in Input) (*Batch, error) {
 		b.Facts = append(b.Facts, FactRow{DocID: in.Doc.SHA256, Seq: uint32(i), Metric: f.Metric, Measure: f.Measure,
 			Subject: f.Subject, Code: f.Code, Value: v, Unit: f.Unit, Raw: f.Raw, Method: f.MethodName(), Basis: f.Basis, Reason: f.Reason,
 			Page: uint32(f.Pos.Page), Block: uint32(f.Pos.Block), Row: uint32(f.Pos.Row), Col: uint32(f.Pos.Col),
-			Text: f.Text, Version: in.Version})
+			Text: f.Text, Version: in.Version,
+			DepartmentID: d.DepartmentID, Department: d.Department, DepartmentName: d.DepartmentName, Region: d.Region,
+			Year: d.Year, Kind: d.Kind, Scope: d.Scope, File: d.File})
 	}
 	if in.Report != nil {
 		for i, f := range in.Report.Findings {
