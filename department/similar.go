@@ -3,8 +3,8 @@ package department
 import "strings"
 
 // Similar reports whether two normalized names of one region likely name
-// one body although their ids differ: after the region (and 中共), one
-// holds the other, or they differ in at most maxEdits characters. It is a
+// one body although their ids differ: after the region, one holds the
+// other, or they differ in at most maxEdits characters. It is a
 // hint for a person, who joins the two with an alias if they are one.
 func Similar(region, a, b string) bool {
 	a, b = bare(region, a), bare(region, b)
@@ -25,9 +25,10 @@ func Similar(region, a, b string) bool {
 	return len(long)-len(short) <= most && edits(short, long) <= most
 }
 
-// bare strips a name of 中共 and its region.
+// bare strips a name of its region. A party body keeps its 中共 and so
+// its region: its 委办公厅 is not the 人大常委办公厅's.
 func bare(region, name string) string {
-	return strings.TrimPrefix(strings.TrimPrefix(name, "中共"), region)
+	return strings.TrimPrefix(name, region)
 }
 
 // edits is the Levenshtein distance between two rune strings.

@@ -9,7 +9,8 @@
 // Usage:
 //
 //	fiscaldocs extract [--json | --text] FILE|DIR...
-//	fiscaldocs ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] FILE|DIR...
+//	fiscaldocs ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] [--aliases FILE] FILE|DIR...
+//	fiscaldocs departments [--data DIR | --clickhouse DSN] [--aliases FILE] [--format FORMAT]
 //	fiscaldocs query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -
 //	fiscaldocs export [--data DIR | --clickhouse DSN] --out DIR
 //	fiscaldocs search [--data DIR | --clickhouse DSN] [--limit N] WORD...
@@ -56,12 +57,13 @@ var commands = []command{
 			"fiscaldocs extract --json reports/ > facts.jsonl",
 			"fiscaldocs extract report.pdf --text        # the text as read, block by block",
 		}}, runExtract},
-	{cli.Command{Name: "ingest", Usage: "ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] FILE|DIR...",
+	{cli.Command{Name: "ingest", Usage: "ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] [--aliases FILE] FILE|DIR...",
 		Summary: "Read documents into the store, skipping those already there. A file that is not a budget report is recorded as not_a_report.",
 		Examples: []string{
 			"fiscaldocs ingest reports/                  # into ./fiscaldocs-data",
 			"fiscaldocs ingest reports/ --data /srv/fiscal",
 			"fiscaldocs ingest --clickhouse host:9000 --workers 4 --shard 2/3 reports/",
+			"fiscaldocs ingest reports/ --aliases my-aliases.tsv   # join more spellings; relabels what is stored",
 		}}, runIngest},
 	{cli.Command{Name: "query", Usage: "query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -",
 		Summary: "Run SQL on the store: the views fiscaldocs.v_documents, v_facts, v_findings, v_blocks.",
@@ -83,6 +85,13 @@ var commands = []command{
 			"fiscaldocs crawl --seeds seeds.txt --into crawl/",
 			"fiscaldocs crawl --seeds seeds.txt --into crawl/ --ingest --every 24h",
 		}}, runCrawl},
+	{cli.Command{Name: "departments", Usage: "departments [--data DIR | --clickhouse DSN] [--aliases FILE] [--format table|csv|tsv|json|jsonl]",
+		Summary: "List the departments in the store: their ids, the spellings their documents print, years and kinds, and which look like one body under two ids.",
+		Examples: []string{
+			"fiscaldocs departments",
+			"fiscaldocs departments --aliases my-aliases.tsv   # how these aliases would group them",
+			"fiscaldocs departments --format csv > departments.csv",
+		}}, runDepartments},
 	{cli.Command{Name: "report", Usage: "report [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] --out FILE.html",
 		Summary: "Write one self-contained HTML report comparing the departments in the store.",
 		Examples: []string{
