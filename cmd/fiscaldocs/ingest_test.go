@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -219,7 +220,8 @@ func TestQueryExportSearch(t *testing.T) {
 		t.Fatalf("export: %v\n%s", err, out)
 	}
 	summary, err := os.ReadFile(filepath.Join(dir, "summary.csv"))
-	if err != nil || !strings.HasPrefix(string(summary), "\uFEFFid,department,year") || !strings.Contains(string(summary), "攀枝花市人大常委会办公室,2021,决算,部门") ||
+	if err != nil || !strings.HasPrefix(string(summary), "\uFEFFid,department_id,department_name,department,year") ||
+		!regexp.MustCompile(`,[0-9a-f]{12},攀枝花市人大常委会办公室,攀枝花市人大常委会办公室,2021,决算,部门`).Match(summary) ||
 		!strings.Contains(string(summary), ",188500,") {
 		t.Errorf("summary.csv: %v\n%s", err, summary)
 	}
