@@ -162,6 +162,11 @@ func writeDictionaries(ctx context.Context, be backend) error {
 		if err := be.insert(ctx, p); err != nil {
 			return fmt.Errorf("load: insert %s: %w", p.table, err)
 		}
+		// Two processes that open a new server store together both write
+		// the rows: the merge keeps one per key.
+		if err := be.exec(ctx, fmt.Sprintf("OPTIMIZE TABLE %s.%s FINAL", Database, p.table)); err != nil {
+			return fmt.Errorf("load: merge %s: %w", p.table, err)
+		}
 	}
 	return nil
 }

@@ -21,7 +21,8 @@ func (c *countingBackend) insert(ctx context.Context, p tableRows) error {
 
 // TestDictionaries: every store holds the lexicon's metrics, the measures
 // and the catalogue's functions; opening it again writes nothing, and a
-// dictionary that differs from the embedded one is written again whole.
+// dictionary that differs from the embedded one is written again whole
+// (tried on chDB: both stores write through the same insert).
 func TestDictionaries(t *testing.T) {
 	ctx := context.Background()
 	for name, s := range stores(t) {
@@ -47,6 +48,9 @@ func TestDictionaries(t *testing.T) {
 		cb := &countingBackend{backend: s.(backend)}
 		if err := writeDictionaries(ctx, cb); err != nil || len(cb.inserts) != 0 {
 			t.Errorf("%s: opening again wrote %q (%v); want nothing", name, cb.inserts, err)
+		}
+		if name != "chdb" {
+			continue // the server is shared with the other packages' tests, which read the dictionaries
 		}
 		stray := rowsOf("metrics", metricFields, []MetricRow{{Key: "stray", Source: "old"}})
 		if err := cb.backend.insert(ctx, stray); err != nil {

@@ -54,31 +54,79 @@ func Schema(db string) []string {
 func Migrations(db string, have map[string][]string) []string {
 	var out []string
 	for _, s := range schemaStatements(db) {
-		rest, ok := strings.CutPrefix(s, "CREATE TABLE IF NOT EXISTS ")
-		if !ok {
-			continue
-		}
-		name := strings.Fields(rest)[0]
-		table := strings.TrimPrefix(name, db+".")
-		cols, ok := have[table]
-		if !ok {
-			continue // created just now, whole
+		name, defs := tableDefs(s)
+		cols, ok := have[strings.TrimPrefix(name, db+".")]
+		if name == "" || !ok {
+			continue // a view, or a table created just now, whole
 		}
 		exists := map[string]bool{}
 		for _, c := range cols {
 			exists[c] = true
 		}
-		// The column list ends at the ")" that opens a line: the last
-		// one of the statement closes ORDER BY.
-		open, end := strings.Index(rest, "("), strings.Index(rest, "\n)")
-		if open < 0 || end < open {
-			continue
-		}
-		for _, def := range strings.Split(rest[open+1:end], ",\n") {
-			def = strings.TrimSpace(def)
-			if f := strings.Fields(def); len(f) >= 2 && !exists[f[0]] {
+		for _, def := range defs {
+			if f := strings.Fields(def); !exists[f[0]] {
 				out = append(out, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s", name, def))
 			}
+		}
+	}
+	return out
+}
+
+// tableDefs returns the name and column definitions ("value Decimal(38,
+// 4)") of a CREATE TABLE statement, or "" for another statement.
+func tableDefs(stmt string) (name string, defs []string) {
+	rest, ok := strings.CutPrefix(stmt, "CREATE TABLE IF NOT EXISTS ")
+	if !ok {
+		return "", nil
+	}
+	// The column list ends at the ")" that opens a line: the last one of
+	// the statement closes ORDER BY.
+	open, end := strings.Index(rest, "("), strings.Index(rest, "\n)")
+	if open < 0 || end < open {
+		return "", nil
+	}
+	for _, def := range strings.Split(rest[open+1:end], ",\n") {
+		if def = strings.TrimSpace(def); len(strings.Fields(def)) >= 2 {
+			defs = append(defs, def)
+		}
+	}
+	return strings.Fields(rest)[0], defs
+}
+
+// Table is a table or view of the store, as schema.sql makes it.
+type Table struct {
+	Name    string
+	Of      string      // for a view, the table whose current rows it shows
+	Columns [][2]string // name and type; a view's are its table's
+}
+
+// Tables returns the store's tables and views, in schema.sql's order.
+func Tables() []Table {
+	var out []Table
+	byName := map[string]int{} // index in out
+	for _, s := range schemaStatements(Database) {
+		if name, defs := tableDefs(s); name != "" {
+			t := Table{Name: strings.TrimPrefix(name, Database+".")}
+			for _, d := range defs {
+				n, typ, _ := strings.Cut(d, " ")
+				t.Columns = append(t.Columns, [2]string{n, typ})
+			}
+			byName[t.Name] = len(out)
+			out = append(out, t)
+			continue
+		}
+		view, ok := strings.CutPrefix(s, "CREATE VIEW IF NOT EXISTS "+Database+".")
+		if !ok {
+			continue
+		}
+		name := strings.Fields(view)[0]
+		_, from, _ := strings.Cut(view, "FROM "+Database+".")
+		of := strings.Fields(from)[0]
+		out = append(out, Table{Name: name, Of: of})
+	}
+	for i := range out {
+		if out[i].Of != "" {
+			out[i].Columns = out[byName[out[i].Of]].Columns
 		}
 	}
 	return out

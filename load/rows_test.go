@@ -26,7 +26,7 @@ func TestSchemaIsPortable(t *testing.T) {
 			(strings.Contains(s, "ReplacingMergeTree(version) ORDER BY (id)") || strings.Contains(s, "MergeTree() ORDER BY (doc_id, version, seq)"))
 		isView := strings.HasPrefix(s, "CREATE VIEW IF NOT EXISTS fd.v_") && strings.Contains(s, "documents FINAL")
 		isDictionary := regexp.MustCompile(`^CREATE TABLE IF NOT EXISTS fd\.(metrics|measures|functions) \(`).MatchString(s) &&
-			strings.Contains(s, "source String\n) ENGINE = MergeTree() ORDER BY (")
+			strings.Contains(s, "source String\n) ENGINE = ReplacingMergeTree() ORDER BY (")
 		if !isTable && !isView && !isDictionary {
 			t.Errorf("statement is neither a versioned table, a dictionary nor a current-rows view in fd:\n%s", s)
 		}
@@ -150,5 +150,28 @@ func TestColumnsFollowSchema(t *testing.T) {
 	}
 	if got := ps[2].tsv(); got != "\t0\t\t\t\t\\N\t0\t[1,2]\t0\t0\n" {
 		t.Errorf("findings TSV = %q", got)
+	}
+}
+
+// Tables lists what schema.sql makes: each table with its columns, each
+// view with its table's.
+func TestTables(t *testing.T) {
+	got := map[string]Table{}
+	var names []string
+	for _, tb := range Tables() {
+		got[tb.Name] = tb
+		names = append(names, tb.Name)
+	}
+	if want := "documents facts findings blocks metrics measures functions v_documents v_facts v_findings v_blocks"; strings.Join(names, " ") != want {
+		t.Errorf("Tables = %s; want %s", strings.Join(names, " "), want)
+	}
+	if c := got["facts"].Columns; len(c) != 26 || c[6] != [2]string{"value", "Decimal(38, 4)"} || c[25] != [2]string{"file", "String"} {
+		t.Errorf("facts columns = %q", c)
+	}
+	if v := got["v_facts"]; v.Of != "facts" || !reflect.DeepEqual(v.Columns, got["facts"].Columns) {
+		t.Errorf("v_facts = %+v; want the current rows of facts, with its columns", v)
+	}
+	if v := got["v_documents"]; v.Of != "documents" || len(v.Columns) != 20 {
+		t.Errorf("v_documents = %+v", v)
 	}
 }

@@ -15,7 +15,9 @@
 -- file (denormalized at load, from the same documents row it is versioned
 -- with), so that v_facts answers a comparison without a JOIN. The
 -- dictionaries (metrics, measures, functions) are the embedded lexicon and
--- catalogue, written whole when a store is opened and differs from them.
+-- catalogue, written whole when a store is opened and differs from them;
+-- one row per key (ReplacingMergeTree, merged at once) even when two
+-- processes open a new store together.
 -- docs/schema.md describes every column.
 CREATE TABLE IF NOT EXISTS {db}.documents (
     id String,
@@ -99,14 +101,14 @@ CREATE TABLE IF NOT EXISTS {db}.metrics (
     measures Array(String),
     unit String,
     source String
-) ENGINE = MergeTree() ORDER BY (key);
+) ENGINE = ReplacingMergeTree() ORDER BY (key);
 
 CREATE TABLE IF NOT EXISTS {db}.measures (
     measure String,
     name String,
     unit String,
     source String
-) ENGINE = MergeTree() ORDER BY (measure);
+) ENGINE = ReplacingMergeTree() ORDER BY (measure);
 
 CREATE TABLE IF NOT EXISTS {db}.functions (
     code String,
@@ -115,7 +117,7 @@ CREATE TABLE IF NOT EXISTS {db}.functions (
     level String,
     parent String,
     source String
-) ENGINE = MergeTree() ORDER BY (code);
+) ENGINE = ReplacingMergeTree() ORDER BY (code);
 
 -- The current rows: a document's rows of the version its documents row
 -- names. Rows of an interrupted or superseded load stay out of sight. The

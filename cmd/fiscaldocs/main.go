@@ -11,6 +11,7 @@
 //	fiscaldocs extract [--json | --text] FILE|DIR...
 //	fiscaldocs ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] [--aliases FILE] FILE|DIR...
 //	fiscaldocs departments [--data DIR | --clickhouse DSN] [--aliases FILE] [--format FORMAT]
+//	fiscaldocs schema [TABLE]
 //	fiscaldocs query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -
 //	fiscaldocs export [--data DIR | --clickhouse DSN] --out DIR
 //	fiscaldocs search [--data DIR | --clickhouse DSN] [--limit N] WORD...
@@ -92,6 +93,13 @@ var commands = []command{
 			"fiscaldocs departments --aliases my-aliases.tsv   # how these aliases would group them",
 			"fiscaldocs departments --format csv > departments.csv",
 		}}, runDepartments},
+	{cli.Command{Name: "schema", Usage: "schema [TABLE]",
+		Summary: "Print the store's tables and views with their columns, and the metric keys with their Chinese names; docs/schema.md says what each column holds.",
+		Examples: []string{
+			"fiscaldocs schema",
+			"fiscaldocs schema v_facts                   # one view's columns, one a line",
+			"fiscaldocs schema metrics | grep three_public",
+		}}, runSchema},
 	{cli.Command{Name: "report", Usage: "report [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] --out FILE.html",
 		Summary: "Write one self-contained HTML report comparing the departments in the store.",
 		Examples: []string{
