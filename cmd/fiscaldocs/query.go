@@ -85,9 +85,9 @@ func readSQL(args []string, file string, stdin io.Reader) (string, error) {
 // queryHints say what to try when the store does not know a name, by
 // ClickHouse's error code (the server's errors do not name it).
 var queryHints = map[int]string{
-	60: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks.", // UNKNOWN_TABLE
-	81: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks.", // UNKNOWN_DATABASE
-	47: `"DESCRIBE fiscaldocs.v_facts" lists a view's columns.`,                           // UNKNOWN_IDENTIFIER
+	60: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks; 'fiscaldocs schema' lists them all.", // UNKNOWN_TABLE
+	81: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks; 'fiscaldocs schema' lists them all.", // UNKNOWN_DATABASE
+	47: `"fiscaldocs schema v_facts" lists a view's columns; docs/schema.md says what each holds.`,                            // UNKNOWN_IDENTIFIER
 }
 
 // explainQuery tells the store's refusal of the user's query in its terms,

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -39,5 +43,111 @@ func TestSchemaCommand(t *testing.T) {
 	}
 	if code, _, errs := runCmd("schema", "nosuch"); code != 2 || !strings.Contains(errs, `no table or view "nosuch"; there are documents, facts,`) {
 		t.Errorf("schema nosuch: exit %d, %q; want 2 and the tables there are", code, errs)
+	}
+}
+
+// TestSchemaExamples runs the example queries of docs/schema.md on a store
+// of the shared corpus's PDFs — chDB, and the server make test starts —
+// and checks each returns the columns its first line names, and rows. It
+// also checks that the page describes every column of every table and
+// view, and that each store's tables have the columns fiscaldocs schema
+// prints. Without the corpus the queries run on the seed, where some
+// rightly find nothing: only their columns are checked then.
+func TestSchemaExamples(t *testing.T) {
+	needTool(t, "libchdb.so", haveChDB())
+	page, err := os.ReadFile("../../docs/schema.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDescribed(t, string(page))
+	examples := regexp.MustCompile("(?s)```sql\n(.*?)```").FindAllStringSubmatch(string(page), -1)
+	if len(examples) != 10 {
+		t.Fatalf("docs/schema.md has %d example queries; want ten", len(examples))
+	}
+	docs := []string{"../../../shared/corpus/pdf"}
+	corpus := true
+	if _, err := os.Stat(docs[0]); err != nil {
+		docs, corpus = []string{fixture}, false
+		t.Logf("%s absent: the examples run on the seed, and only their columns are checked", docs[0])
+	}
+	stores := map[string][]string{"chdb": {"--data", filepath.Join(t.TempDir(), "store")}}
+	if addr := os.Getenv("CLICKHOUSE_ADDR"); addr != "" {
+		stores["server"] = []string{"--clickhouse", addr}
+	} else if os.Getenv("FISCALDOCS_REQUIRE_TOOLS") != "" {
+		t.Fatal("CLICKHOUSE_ADDR not set (FISCALDOCS_REQUIRE_TOOLS)")
+	} else {
+		t.Log("CLICKHOUSE_ADDR not set: the examples run on chDB only")
+	}
+	for name, store := range stores {
+		if out, err := fiscaldocs(append(append([]string{"ingest"}, store...), docs...)...).CombinedOutput(); err != nil {
+			t.Fatalf("%s: ingest: %v\n%s", name, err, out)
+		}
+		checkTables(t, name, store)
+		for i, m := range examples {
+			sql := m[1]
+			want, _ := strings.CutPrefix(strings.SplitN(sql, "\n", 2)[0], "-- columns: ")
+			cmd := fiscaldocs(append(append([]string{"query"}, store...), "--format", "csv", "-")...)
+			cmd.Stdin = strings.NewReader(sql)
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Errorf("%s: example %d: %v\n%s", name, i+1, err, out)
+				continue
+			}
+			rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+			if err != nil || len(rows) == 0 || strings.Join(rows[0], ", ") != want {
+				t.Errorf("%s: example %d returns %q (%v); its first line says %q", name, i+1, rows[:min(1, len(rows))], err, want)
+				continue
+			}
+			if corpus && len(rows) < 2 {
+				t.Errorf("%s: example %d returns no rows on the corpus", name, i+1)
+			}
+			if corpus && i == 9 && !strings.Contains(string(out), "中共江苏省委办公厅,江苏省,省,\"['中共江苏省委办公厅','中国共产党江苏省委员会办公厅','江苏省委办公厅']\",\"[2017,2018,2019]\"") {
+				t.Errorf("%s: example 10 does not join the party committee office's three spellings:\n%s", name, out)
+			}
+		}
+	}
+}
+
+// checkDescribed checks that docs/schema.md has a section for every view
+// and dictionary that names each of its columns.
+func checkDescribed(t *testing.T, page string) {
+	for _, tb := range load.Tables() {
+		if tb.Of == "" && !strings.Contains(" metrics measures functions ", " "+tb.Name+" ") {
+			continue // a versioned table, described by its view
+		}
+		_, section, ok := strings.Cut(page, "\n### "+tb.Name+"\n")
+		if !ok {
+			t.Errorf("docs/schema.md has no section ### %s", tb.Name)
+			continue
+		}
+		section, _, _ = strings.Cut(section, "\n### ")
+		for _, c := range tb.Columns {
+			if !strings.Contains(section, "`"+c[0]+"`") {
+				t.Errorf("docs/schema.md, ### %s, does not describe %s", tb.Name, c[0])
+			}
+		}
+	}
+}
+
+// checkTables checks that a store's tables and views have the columns
+// load.Tables (and so fiscaldocs schema) gives, with their types.
+func checkTables(t *testing.T, name string, store []string) {
+	for _, tb := range load.Tables() {
+		out, err := fiscaldocs(append(append([]string{"query"}, store...), "--format", "tsv", "DESCRIBE TABLE fiscaldocs."+tb.Name)...).Output()
+		if err != nil {
+			t.Errorf("%s: DESCRIBE %s: %v", name, tb.Name, err)
+			continue
+		}
+		var got, want []string
+		for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n")[1:] {
+			f := strings.Split(l, "\t")
+			got = append(got, f[0]+" "+f[1])
+		}
+		for _, c := range tb.Columns {
+			want = append(want, c[0]+" "+c[1])
+		}
+		if strings.Join(got, ", ") != strings.Join(want, ", ") {
+			t.Errorf("%s: %s has columns\n%s\nfiscaldocs schema says\n%s", name, tb.Name, strings.Join(got, ", "), strings.Join(want, ", "))
+		}
 	}
 }
