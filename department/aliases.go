@@ -31,9 +31,10 @@ func Builtin() *Aliases {
 }
 
 // Read adds the aliases of a file: one per line, a spelling, a tab and the
-// name it stands for; blank lines and lines starting with # are skipped. A
-// later line for the same spelling wins, so a user's file overrides the
-// shipped one. name is the file's, for errors.
+// name it stands for (a further tab and what follows is a note, ignored);
+// blank lines and lines starting with # are skipped. A later line for the
+// same spelling wins, so a user's file overrides the shipped one. name is
+// the file's, for errors.
 func (a *Aliases) Read(r io.Reader, name string) error {
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
@@ -45,8 +46,9 @@ func (a *Aliases) Read(r io.Reader, name string) error {
 			continue
 		}
 		spelling, to, ok := strings.Cut(line, "\t")
+		to, _, _ = strings.Cut(to, "\t")
 		spelling, to = Normalize(spelling), Normalize(to)
-		if !ok || spelling == "" || to == "" || strings.Contains(to, "\t") {
+		if !ok || spelling == "" || to == "" {
 			return fmt.Errorf("department: %s line %d: want a spelling, a tab and a name", name, n)
 		}
 		if spelling != to {

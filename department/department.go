@@ -80,11 +80,19 @@ func (a *Aliases) Name(printed, region string) (name, nameRegion string) {
 	if name == "" {
 		return "", region
 	}
-	if r := regionOf(name); r != "" {
+	r := regionOf(name)
+	switch {
+	case r != "" && region != "" && r != region && strings.HasSuffix(region, r):
+		// "普陀区财政局" on a cover of 上海市普陀区: the cover's region.
+		name = strings.TrimSuffix(region, r) + name
+	case r != "" && region != "" && districtOnly(r) && !districtOnly(region) && !strings.HasPrefix(r, region):
+		// "即墨区财政局" on a cover of 青岛市.
+		name, region = region+name, region+r
+	case r != "":
 		region = r
-	} else if region != "" {
+	case region != "":
 		// "省人大常委会办公厅" on a cover of 江苏省: the region is the cover's.
-		name = region + strings.TrimPrefix(name, region[len(region)-len(lastRune(region)):])
+		name = region + strings.TrimPrefix(name, lastRune(region))
 	}
 	name = a.lookup(name)
 	if r := regionOf(name); r != "" {
@@ -109,6 +117,9 @@ var (
 	notDistrictRe = regexp.MustCompile(`(?:社区|小区|校区|景区|片区|园区|辖区|地区|山区|库区|城区)$`)
 	// leadRe is what a sentence puts before a name: "即省政协办公厅".
 	leadRe = regexp.MustCompile(`^(?:即|系|为|是|包括|其中|由|对|经)+`)
+	// placeLeadRe begins names whose first character leadRe would take:
+	// 即墨区 (青岛), 经济技术开发区, 经开区.
+	placeLeadRe = regexp.MustCompile(`^(?:即墨|经济|经开)`)
 	// tailRe is what follows a name without being part of it:
 	// "上海市财政局（单位）", "XX局本级".
 	tailRe = regexp.MustCompile(`(?:\((?:本级|单位|部门|机关)\)|本级)+$`)
@@ -127,7 +138,9 @@ var (
 func Normalize(printed string) string {
 	s := strings.Join(strings.Fields(normalize.Clean(printed)), "")
 	s = strings.NewReplacer("“", "", "”", "", "\"", "").Replace(s)
-	s = leadRe.ReplaceAllString(s, "")
+	if !placeLeadRe.MatchString(s) {
+		s = leadRe.ReplaceAllString(s, "")
+	}
 	s = tailRe.ReplaceAllString(s, "")
 	s = partyRe.ReplaceAllString(s, "中共${1}委")
 	s = cppccRe.ReplaceAllString(s, "${1}政协")
@@ -171,6 +184,13 @@ func regionPrefix(s string) string {
 		return m[1] + m[2]
 	}
 	return m[1]
+}
+
+// districtOnly reports whether a region is a district or county alone,
+// without the province or city it is in.
+func districtOnly(region string) bool {
+	m := regionRe.FindStringSubmatch(region)
+	return m != nil && m[1] == "" && m[2] != ""
 }
 
 // levelOf returns the level of government of a region by its last part.

@@ -31,6 +31,9 @@ func TestResolveJoinsSpellings(t *testing.T) {
 		{"中共上海市普陀区委社会工作部", "", "中共上海市普陀区委社会工作部", "上海市普陀区", "区县"},
 		{"江苏省社区矫正管理局", "", "江苏省社区矫正管理局", "江苏省", "省"},
 		{"攀枝花市人大常委会办公室", "", "攀枝花市人大常委会办公室", "攀枝花市", "市"},
+		{"即墨区财政局", "青岛市2023年区级部门预算", "青岛市即墨区财政局", "青岛市即墨区", "区县"}, // 即墨 is a place, not 即 + 墨
+		{"经济技术开发区管委会", "", "经济技术开发区管委会", "经济技术开发区", "区县"},
+		{"普陀区财政局", "上海市普陀区2024年度部门决算", "上海市普陀区财政局", "上海市普陀区", "区县"}, // not 舟山's 普陀区
 	} {
 		d := a.Resolve(normalize.Identity{Department: c.printed}, cover(c.cover))
 		if d.Name != c.name || d.Region != c.region || d.Level != c.level || d.Printed != c.printed {
@@ -90,7 +93,7 @@ func TestResolveNoDepartment(t *testing.T) {
 func TestAliasesRead(t *testing.T) {
 	a := Builtin()
 	n := a.Len()
-	file := "\uFEFF# mine\n上海市普陀区区府办\t上海市普陀区人民政府办公室\r\n\n江苏省法院\t江苏省法院（旧称）\n"
+	file := "\uFEFF# mine\n上海市普陀区区府办\t上海市普陀区人民政府办公室\tseen in a 2020 table\r\n\n江苏省法院\t江苏省法院（旧称）\n"
 	if err := a.Read(strings.NewReader(file), "mine.tsv"); err != nil {
 		t.Fatal(err)
 	}
