@@ -232,7 +232,9 @@ func readTitle(doc *extract.Document) title {
 		if m == nil {
 			continue
 		}
-		t := title{scope: m[3], region: regionPrefix(strings.TrimPrefix(m[1], "中共"))}
+		// The name on the cover, normalized (中国共产党X委员会 is 中共X委),
+		// begins with the region, or is the region alone.
+		t := title{scope: m[3], region: regionPrefix(strings.TrimPrefix(Normalize(m[1]), "中共"))}
 		switch m[2] {
 		case "省":
 			t.level = "省"
