@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -47,7 +50,7 @@ func TestSchemaCommand(t *testing.T) {
 }
 
 // TestSchemaExamples runs the example queries of docs/schema.md on a store
-// of the shared corpus's PDFs — chDB, and the server make test starts —
+// of the shared corpus's PDFs — chDB, and a ClickHouse server of its own —
 // and checks each returns the columns its first line names, and rows. It
 // also checks that the page describes every column of every table and
 // view, and that each store's tables have the columns fiscaldocs schema
@@ -71,12 +74,8 @@ func TestSchemaExamples(t *testing.T) {
 		t.Logf("%s absent: the examples run on the seed, and only their columns are checked", docs[0])
 	}
 	stores := map[string][]string{"chdb": {"--data", filepath.Join(t.TempDir(), "store")}}
-	if addr := os.Getenv("CLICKHOUSE_ADDR"); addr != "" {
+	if addr := privateServer(t); addr != "" {
 		stores["server"] = []string{"--clickhouse", addr}
-	} else if os.Getenv("FISCALDOCS_REQUIRE_TOOLS") != "" {
-		t.Fatal("CLICKHOUSE_ADDR not set (FISCALDOCS_REQUIRE_TOOLS)")
-	} else {
-		t.Log("CLICKHOUSE_ADDR not set: the examples run on chDB only")
 	}
 	for name, store := range stores {
 		if out, err := fiscaldocs(append(append([]string{"ingest"}, store...), docs...)...).CombinedOutput(); err != nil {
@@ -106,6 +105,41 @@ func TestSchemaExamples(t *testing.T) {
 			}
 		}
 	}
+}
+
+// privateServer starts a ClickHouse server of the test's own, so that no
+// other package's tests (which alter the shared one's tables) interfere,
+// and returns its address; "" when clickhouse-server is missing and not
+// required.
+func privateServer(t *testing.T) string {
+	_, err := exec.LookPath("clickhouse-server")
+	if err != nil && os.Getenv("FISCALDOCS_REQUIRE_TOOLS") == "" {
+		t.Log("clickhouse-server missing: the examples run on chDB only")
+		return ""
+	}
+	needTool(t, "clickhouse-server", err == nil)
+	ports := freePorts(t, 2) // tcp, http
+	script, _ := filepath.Abs("../../scripts/ch-test-server.sh")
+	dir := t.TempDir()
+	if out, err := exec.Command(script, "start", dir, strconv.Itoa(ports[0]), strconv.Itoa(ports[1])).CombinedOutput(); err != nil {
+		t.Fatalf("start clickhouse-server: %v\n%s", err, out)
+	}
+	t.Cleanup(func() { exec.Command(script, "stop", dir).Run() })
+	return "127.0.0.1:" + strconv.Itoa(ports[0])
+}
+
+// freePorts returns n loopback ports free a moment ago.
+func freePorts(t *testing.T, n int) []int {
+	var ports []int
+	for range n {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
+	}
+	return ports
 }
 
 // checkDescribed checks that docs/schema.md has a section for every view
