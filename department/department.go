@@ -82,10 +82,10 @@ func (a *Aliases) Name(printed, region string) (name, nameRegion string) {
 	}
 	r := regionOf(name)
 	switch {
-	case r != "" && region != "" && r != region && strings.HasSuffix(region, r):
+	case r != "" && region != "" && r != region && strings.HasSuffix(region, r) && isRegion(strings.TrimSuffix(region, r)):
 		// "普陀区财政局" on a cover of 上海市普陀区: the cover's region.
 		name = strings.TrimSuffix(region, r) + name
-	case r != "" && region != "" && districtOnly(r) && !districtOnly(region) && !strings.HasPrefix(r, region):
+	case r != "" && region != "" && districtOnly(r) && !districtOnly(region) && isRegion(region):
 		// "即墨区财政局" on a cover of 青岛市.
 		name, region = region+name, region+r
 	case r != "":
@@ -186,6 +186,9 @@ func regionPrefix(s string) string {
 	return m[1]
 }
 
+// isRegion reports whether s is a region and nothing more.
+func isRegion(s string) bool { return s != "" && regionPrefix(s) == s }
+
 // districtOnly reports whether a region is a district or county alone,
 // without the province or city it is in.
 func districtOnly(region string) bool {
@@ -213,6 +216,9 @@ type title struct{ region, level, scope string }
 // "江苏省人大常委会办公厅2019年度部门预算公开".
 var titleRe = regexp.MustCompile(`^(\p{Han}*?)\s*\d{4}\s*年度?\s*(?:([省市区县])级)?\s*(部门|单位)\s*(?:决算|预算)`)
 
+// partRe is the number of a part a heading may begin with: "第二部分".
+var partRe = regexp.MustCompile(`^第[一二三四五六七八九十\d]+部分`)
+
 // coverBlocks is how many of a document's first blocks may hold its title.
 const coverBlocks = 8
 
@@ -228,7 +234,8 @@ func readTitle(doc *extract.Document) title {
 		if b.Kind != extract.Heading && b.Kind != extract.Paragraph {
 			continue
 		}
-		m := titleRe.FindStringSubmatch(strings.Join(strings.Fields(normalize.Clean(b.Text)), ""))
+		text := partRe.ReplaceAllString(strings.Join(strings.Fields(normalize.Clean(b.Text)), ""), "")
+		m := titleRe.FindStringSubmatch(text)
 		if m == nil {
 			continue
 		}

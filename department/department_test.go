@@ -35,6 +35,8 @@ func TestResolveJoinsSpellings(t *testing.T) {
 		{"即墨区财政局", "青岛市2023年区级部门预算", "青岛市即墨区财政局", "青岛市即墨区", "区县"}, // 即墨 is a place, not 即 + 墨
 		{"经济技术开发区管委会", "", "经济技术开发区管委会", "经济技术开发区", "区县"},
 		{"普陀区财政局", "上海市普陀区2024年度部门决算", "上海市普陀区财政局", "上海市普陀区", "区县"}, // not 舟山's 普陀区
+		{"江苏省高级人民法院", "第二部分江苏省高级人民法院2017年度部门预算", "江苏省高级人民法院", "江苏省", "省"},
+		{"江苏省高级人民法院", "关于江苏省2017年度部门预算", "江苏省高级人民法院", "江苏省", "省"}, // 关于江苏省 is no region
 	} {
 		d := a.Resolve(normalize.Identity{Department: c.printed}, cover(c.cover))
 		if d.Name != c.name || d.Region != c.region || d.Level != c.level || d.Printed != c.printed {
