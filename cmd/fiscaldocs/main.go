@@ -2,9 +2,9 @@
 // final-account disclosures (部门决算/预算) into exact, comparable facts.
 //
 // It is the top of the pipeline: corpus finds and identifies documents,
-// extract reads them into blocks, normalize turns blocks into facts, and
-// validate checks the facts, and load stores them. Concurrency lives here;
-// the packages below are synchronous.
+// extract reads them into blocks, normalize turns blocks into facts,
+// validate checks the facts, department names whose they are, and load
+// stores them. Concurrency lives here; the packages below are synchronous.
 //
 // Usage:
 //
