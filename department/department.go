@@ -34,7 +34,7 @@ type Department struct {
 	Printed string // as the document prints it: 中国共产党江苏省委员会办公厅
 	Region  string // 江苏省, 上海市普陀区; "" when neither name nor cover says
 	Level   string // 省, 市 or 区县 (see Levels); "" when unknown
-	Scope   string // 部门 or 单位: the title's word, else normalize's
+	Scope   string // 部门 or 单位: the title's word, else normalize's, else the 公开表's label
 }
 
 // Levels are the tiers of government a department's Level names: a
@@ -63,6 +63,8 @@ func (a *Aliases) Resolve(id normalize.Identity, doc *extract.Document) Departme
 	d := Department{Printed: id.Department, Scope: id.Scope}
 	if t.scope != "" {
 		d.Scope = t.scope
+	} else if d.Scope == "" {
+		d.Scope = labelScope(doc)
 	}
 	d.Name, d.Region = a.Name(id.Department, t.region)
 	d.Level = t.level
@@ -71,6 +73,37 @@ func (a *Aliases) Resolve(id normalize.Identity, doc *extract.Document) Departme
 	}
 	d.ID = ID(d.Region, d.Name)
 	return d
+}
+
+// labelRe reads the label a 公开表 puts above its first table: 部门：… for
+// a department's, 预算单位：… or 单位名称：… for a unit's. (单位：万元 is
+// the unit of its figures.)
+var labelRe = regexp.MustCompile(`(?:^|\s)(部门|预算单位|单位名称)\s*[:：]`)
+
+// labelScope returns the scope the first table's label names, for a
+// 公开表 published without a title that says; "" if none.
+func labelScope(doc *extract.Document) string {
+	if doc == nil {
+		return ""
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind != extract.TableBlock || b.Table == nil {
+			continue
+		}
+		for _, row := range b.Table.Rows[:min(3, len(b.Table.Rows))] {
+			for _, c := range row {
+				switch m := labelRe.FindStringSubmatch(normalize.Clean(c.Text)); {
+				case m == nil:
+				case m[1] == "部门":
+					return "部门"
+				default:
+					return "单位"
+				}
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // Name returns the normalized name of a printed one and its region;

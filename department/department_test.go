@@ -85,6 +85,33 @@ func TestResolveScopeAndLevelFromTitle(t *testing.T) {
 	}
 }
 
+// A 公开表 without a title takes its scope from the label above its first
+// table; 单位：万元 is the unit of its figures, not a scope.
+func TestResolveScopeFromLabel(t *testing.T) {
+	table := func(cells ...string) *extract.Document {
+		var row []extract.Cell
+		for _, c := range cells {
+			row = append(row, extract.Cell{Text: c})
+		}
+		return &extract.Document{Blocks: []extract.Block{{Kind: extract.Heading, Text: "收支预算总表"},
+			{Kind: extract.TableBlock, Table: &extract.Table{Rows: [][]extract.Cell{{{Text: "公开表一"}}, row}}}}}
+	}
+	for _, c := range []struct {
+		doc         *extract.Document
+		scope, want string
+	}{
+		{table("部门：", "江苏省人大常委会办公厅", "单位：万元"), "", "部门"},
+		{table("部门：中国共产党江苏省委员会办公厅", "单位：万元"), "", "部门"},
+		{table("预算单位：上海市普陀区司法局", "单位：万元"), "", "单位"},
+		{table("单位：万元"), "", ""},
+		{table("部门：江苏省人大常委会办公厅"), "单位", "单位"}, // normalize's word stands
+	} {
+		if d := Builtin().Resolve(normalize.Identity{Department: "江苏省人大常委会办公厅", Scope: c.scope}, c.doc); d.Scope != c.want {
+			t.Errorf("label %v, scope %q: %q; want %q", c.doc.Blocks[1].Table.Rows[1], c.scope, d.Scope, c.want)
+		}
+	}
+}
+
 func TestResolveNoDepartment(t *testing.T) {
 	d := Builtin().Resolve(normalize.Identity{Scope: "部门"}, cover("上海市2024年度部门决算"))
 	if d.ID != "" || d.Name != "" || d.Region != "上海市" || d.Scope != "部门" {

@@ -104,6 +104,9 @@ func TestSchemaExamples(t *testing.T) {
 				checkDepartments(t, name, rows)
 			}
 		}
+		if corpus {
+			checkScopes(t, name, store)
+		}
 	}
 }
 
@@ -138,6 +141,39 @@ func checkDepartments(t *testing.T, store string, rows [][]string) {
 	for d := range want {
 		if !got[d] {
 			t.Errorf("%s: the manifest's department %s is not listed", store, d)
+		}
+	}
+}
+
+// checkScopes checks each corpus document's scope against the manifest,
+// whose notes call a unit's report a 单位预算.
+func checkScopes(t *testing.T, name string, store []string) {
+	manifest, err := os.ReadFile("../../../shared/corpus/MANIFEST.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, l := range strings.Split(string(manifest), "\n") {
+		if f := strings.Split(l, "\t"); len(f) > 13 && f[4] == "pdf" {
+			want[filepath.Base(f[1])] = "部门"
+			if strings.Contains(f[13], "单位预算") {
+				want[filepath.Base(f[1])] = "单位"
+			}
+		}
+	}
+	out, err := fiscaldocs(append(append([]string{"query"}, store...), "--format", "tsv",
+		"SELECT file, scope FROM fiscaldocs.v_documents WHERE status = 'ok' AND file LIKE '%/corpus/pdf/%'")...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(string(out)), "\n")[1:]
+	if len(rows) < 29 {
+		t.Errorf("%s: %d corpus documents read", name, len(rows))
+	}
+	for _, r := range rows {
+		file, scope, _ := strings.Cut(r, "\t")
+		if w := want[filepath.Base(file)]; scope != w {
+			t.Errorf("%s: %s has scope %q; the manifest says %q", name, filepath.Base(file), scope, w)
 		}
 	}
 }
