@@ -69,6 +69,12 @@ func eachStore(b *testing.B, batches func() []*Batch) {
 		}
 		b.ReportMetric(float64(rows)/loading.Seconds(), "rows/s")
 	}
+	onStores(b, run)
+}
+
+// onStores runs a benchmark on a new chDB store and on the server named
+// by CLICKHOUSE_ADDR.
+func onStores(b *testing.B, run func(*testing.B, Store)) {
 	b.Run("chdb", func(b *testing.B) {
 		dir, _ := os.MkdirTemp("", "fiscaldocs-bench-")
 		defer os.RemoveAll(dir)
@@ -91,4 +97,49 @@ func eachStore(b *testing.B, batches func() []*Batch) {
 		defer s.Close()
 		run(b, s)
 	})
+}
+
+// BenchmarkCompare times the query a comparison makes — a metric per
+// department and year — over 2 M facts of 2,000 documents: from v_facts
+// alone, which carries each fact's department and year, and joined to
+// v_documents for them, as it had to be before facts carried them.
+func BenchmarkCompare(b *testing.B) {
+	const docs, facts = 2000, 1000
+	fill := func(b *testing.B, s Store) {
+		v := uint64(time.Now().UnixNano())
+		for k := 0; k < docs; k += 100 {
+			var bs []*Batch
+			for j := k; j < k+100; j++ {
+				d := bigBatch(facts, v+uint64(j))
+				d.Document.DepartmentID, d.Document.DepartmentName = fmt.Sprintf("%012x", j%200), fmt.Sprintf("第%d局", j%200)
+				d.Document.Year = uint16(2017 + j/200%8)
+				for i := range d.Facts {
+					f := &d.Facts[i]
+					f.DepartmentID, f.DepartmentName, f.Year = d.Document.DepartmentID, d.Document.DepartmentName, d.Document.Year
+				}
+				bs = append(bs, d)
+			}
+			if err := s.Write(context.Background(), bs...); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	queries := map[string]string{
+		"v_facts": "SELECT department_id, any(department_name), year, max(value) FROM fiscaldocs.v_facts WHERE metric = 'gpb.item' AND measure = 'amount' GROUP BY department_id, year",
+		"join": "SELECT d.department_id, any(d.department_name), d.year, max(f.value) FROM fiscaldocs.v_facts AS f INNER JOIN fiscaldocs.v_documents AS d ON f.doc_id = d.id " +
+			"WHERE f.metric = 'gpb.item' AND f.measure = 'amount' GROUP BY d.department_id, d.year",
+	}
+	run := func(b *testing.B, s Store) {
+		fill(b, s)
+		for _, name := range []string{"v_facts", "join"} {
+			b.Run(name, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := s.Query(context.Background(), queries[name]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+	onStores(b, run)
 }

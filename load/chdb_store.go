@@ -25,6 +25,10 @@ func OpenChDB(ctx context.Context, dir string) (*ChDB, error) {
 		s.close()
 		return nil, fmt.Errorf("load: schema: %w", err)
 	}
+	if err := writeDictionaries(ctx, c); err != nil {
+		s.close()
+		return nil, err
+	}
 	return c, nil
 }
 

@@ -47,6 +47,9 @@ var (
 		col("findings", func(r *DocumentRow) uint32 { return r.Findings }),
 		col("version", func(r *DocumentRow) uint64 { return r.Version }),
 		col("ingested_at", func(r *DocumentRow) time.Time { return r.IngestedAt }),
+		col("department_id", func(r *DocumentRow) string { return r.DepartmentID }),
+		col("department_name", func(r *DocumentRow) string { return r.DepartmentName }),
+		col("level", func(r *DocumentRow) string { return r.Level }),
 	}
 	factFields = []field[FactRow]{
 		col("doc_id", func(r *FactRow) string { return r.DocID }),
@@ -67,6 +70,14 @@ var (
 		col("col", func(r *FactRow) uint32 { return r.Col }),
 		col("text", func(r *FactRow) string { return r.Text }),
 		col("version", func(r *FactRow) uint64 { return r.Version }),
+		col("department_id", func(r *FactRow) string { return r.DepartmentID }),
+		col("department", func(r *FactRow) string { return r.Department }),
+		col("department_name", func(r *FactRow) string { return r.DepartmentName }),
+		col("region", func(r *FactRow) string { return r.Region }),
+		col("year", func(r *FactRow) uint16 { return r.Year }),
+		col("kind", func(r *FactRow) string { return r.Kind }),
+		col("scope", func(r *FactRow) string { return r.Scope }),
+		col("file", func(r *FactRow) string { return r.File }),
 	}
 	findingFields = []field[FindingRow]{
 		col("doc_id", func(r *FindingRow) string { return r.DocID }),

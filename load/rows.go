@@ -1,8 +1,10 @@
 // Package load is the last stage of the pipeline: it turns one document's
-// identity, blocks, facts and findings into rows of the store's tables
-// (schema.sql: documents, facts, findings, blocks), with every value
-// checked and rounded to its column before anything is written, so that a
-// bad value is a document error rather than a poisoned batch.
+// identity, department (package department), blocks, facts and findings
+// into rows of the store's tables (schema.sql: documents, facts, findings,
+// blocks), with every value checked and rounded to its column before
+// anything is written, so that a bad value is a document error rather than
+// a poisoned batch. Every store also holds the dictionaries — metrics,
+// measures and functions — from normalize's lexicon and catalogue.
 //
 // Rows is a pure function, safe to call concurrently. A Store writes the
 // rows, idempotently by document hash and version, to embedded ClickHouse
@@ -20,6 +22,7 @@ import (
 	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/corpus"
+	"github.com/fiscaldocs/fiscaldocs/department"
 	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 	"github.com/fiscaldocs/fiscaldocs/validate"
@@ -51,29 +54,79 @@ func Schema(db string) []string {
 func Migrations(db string, have map[string][]string) []string {
 	var out []string
 	for _, s := range schemaStatements(db) {
-		rest, ok := strings.CutPrefix(s, "CREATE TABLE IF NOT EXISTS ")
-		if !ok {
-			continue
-		}
-		name := strings.Fields(rest)[0]
-		table := strings.TrimPrefix(name, db+".")
-		cols, ok := have[table]
-		if !ok {
-			continue // created just now, whole
+		name, defs := tableDefs(s)
+		cols, ok := have[strings.TrimPrefix(name, db+".")]
+		if name == "" || !ok {
+			continue // a view, or a table created just now, whole
 		}
 		exists := map[string]bool{}
 		for _, c := range cols {
 			exists[c] = true
 		}
-		open, end := strings.Index(rest, "("), strings.LastIndex(rest, ")")
-		if open < 0 || end < open {
-			continue
-		}
-		for _, def := range strings.Split(rest[open+1:end], ",\n") {
-			def = strings.TrimSpace(def)
-			if f := strings.Fields(def); len(f) >= 2 && !exists[f[0]] {
+		for _, def := range defs {
+			if f := strings.Fields(def); !exists[f[0]] {
 				out = append(out, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s", name, def))
 			}
+		}
+	}
+	return out
+}
+
+// tableDefs returns the name and column definitions ("value Decimal(38,
+// 4)") of a CREATE TABLE statement, or "" for another statement.
+func tableDefs(stmt string) (name string, defs []string) {
+	rest, ok := strings.CutPrefix(stmt, "CREATE TABLE IF NOT EXISTS ")
+	if !ok {
+		return "", nil
+	}
+	// The column list ends at the ")" that opens a line: the last one of
+	// the statement closes ORDER BY.
+	open, end := strings.Index(rest, "("), strings.Index(rest, "\n)")
+	if open < 0 || end < open {
+		return "", nil
+	}
+	for _, def := range strings.Split(rest[open+1:end], ",\n") {
+		if def = strings.TrimSpace(def); len(strings.Fields(def)) >= 2 {
+			defs = append(defs, def)
+		}
+	}
+	return strings.Fields(rest)[0], defs
+}
+
+// Table is a table or view of the store, as schema.sql makes it.
+type Table struct {
+	Name    string
+	Of      string      // for a view, the table whose current rows it shows
+	Columns [][2]string // name and type; a view's are its table's
+}
+
+// Tables returns the store's tables and views, in schema.sql's order.
+func Tables() []Table {
+	var out []Table
+	byName := map[string]int{} // index in out
+	for _, s := range schemaStatements(Database) {
+		if name, defs := tableDefs(s); name != "" {
+			t := Table{Name: strings.TrimPrefix(name, Database+".")}
+			for _, d := range defs {
+				n, typ, _ := strings.Cut(d, " ")
+				t.Columns = append(t.Columns, [2]string{n, typ})
+			}
+			byName[t.Name] = len(out)
+			out = append(out, t)
+			continue
+		}
+		view, ok := strings.CutPrefix(s, "CREATE VIEW IF NOT EXISTS "+Database+".")
+		if !ok {
+			continue
+		}
+		name := strings.Fields(view)[0]
+		_, from, _ := strings.Cut(view, "FROM "+Database+".")
+		of := strings.Fields(from)[0]
+		out = append(out, Table{Name: name, Of: of})
+	}
+	for i := range out {
+		if out[i].Of != "" {
+			out[i].Columns = out[byName[out[i].Of]].Columns
 		}
 	}
 	return out
@@ -147,12 +200,13 @@ const Scale = 4
 type DocumentRow struct {
 	ID, File, Format                           string
 	Pages                                      uint32
-	Department, Region                         string
+	Department, Region                         string // as printed; the department's region
 	Year                                       uint16
 	Kind, Scope, Extractor, Status, Error, URL string
 	Facts, Findings                            uint32
 	Version                                    uint64
 	IngestedAt                                 time.Time
+	DepartmentID, DepartmentName, Level        string // department.Department's ID, Name and Level
 }
 
 // FactRow is a row of facts.
@@ -166,6 +220,10 @@ type FactRow struct {
 	Page, Block, Row, Col          uint32
 	Text                           string
 	Version                        uint64
+	// The document's, on every fact, so that a comparison needs no JOIN.
+	DepartmentID, Department, DepartmentName, Region string
+	Year                                             uint16
+	Kind, Scope, File                                string
 }
 
 // FindingRow is a row of findings.
@@ -207,10 +265,13 @@ type Input struct {
 	SourceURL string
 	Blocks    *extract.Document
 	Result    *normalize.Result
-	Report    *validate.Report
-	Tokens    [][]string // normalize.BlockTokens, indexed like Blocks.Blocks
-	Version   uint64     // orders extractions of the same document; newer wins
-	Now       time.Time
+	// Department is whose document it is (department.Aliases.Resolve of
+	// Result.Identity).
+	Department department.Department
+	Report     *validate.Report
+	Tokens     [][]string // normalize.BlockTokens, indexed like Blocks.Blocks
+	Version    uint64     // orders extractions of the same document; newer wins
+	Now        time.Time
 }
 
 // maxDecimal is the largest magnitude Decimal(38, 4) holds.
@@ -231,13 +292,15 @@ func column(v decimal.Decimal, what string) (decimal.Decimal, error) {
 // value does not fit its column: the store must never hold a silently
 // altered number.
 func Rows(in Input) (*Batch, error) {
-	id := in.Result.Identity
+	id, dept := in.Result.Identity, in.Department
 	b := &Batch{Document: DocumentRow{
 		ID: in.Doc.SHA256, File: in.Doc.Path, Format: in.Blocks.Format, Pages: uint32(in.Blocks.Pages),
-		Department: id.Department, Region: id.Region, Year: uint16(id.Year), Kind: id.Kind, Scope: id.Scope,
+		Department: id.Department, Region: dept.Region, Year: uint16(id.Year), Kind: id.Kind, Scope: dept.Scope,
 		Extractor: in.Extractor, Status: "ok", URL: in.SourceURL,
 		Facts: uint32(len(in.Result.Facts)), Version: in.Version, IngestedAt: in.Now.UTC().Truncate(time.Second),
+		DepartmentID: dept.ID, DepartmentName: dept.Name, Level: dept.Level,
 	}}
+	d := b.Document
 	for i, f := range in.Result.Facts {
 		v, err := column(f.Value, fmt.Sprintf("fact %d (%s %s)", i, f.Metric, f.Measure))
 		if err != nil {
@@ -246,7 +309,9 @@ func Rows(in Input) (*Batch, error) {
 		b.Facts = append(b.Facts, FactRow{DocID: in.Doc.SHA256, Seq: uint32(i), Metric: f.Metric, Measure: f.Measure,
 			Subject: f.Subject, Code: f.Code, Value: v, Unit: f.Unit, Raw: f.Raw, Method: f.MethodName(), Basis: f.Basis, Reason: f.Reason,
 			Page: uint32(f.Pos.Page), Block: uint32(f.Pos.Block), Row: uint32(f.Pos.Row), Col: uint32(f.Pos.Col),
-			Text: f.Text, Version: in.Version})
+			Text: f.Text, Version: in.Version,
+			DepartmentID: d.DepartmentID, Department: d.Department, DepartmentName: d.DepartmentName, Region: d.Region,
+			Year: d.Year, Kind: d.Kind, Scope: d.Scope, File: d.File})
 	}
 	if in.Report != nil {
 		for i, f := range in.Report.Findings {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/corpus"
+	"github.com/fiscaldocs/fiscaldocs/department"
 	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 	"github.com/fiscaldocs/fiscaldocs/validate"
@@ -16,16 +17,18 @@ import (
 
 func TestSchemaIsPortable(t *testing.T) {
 	stmts := schemaStatements("fd")
-	if len(stmts) != 8 {
-		t.Fatalf("%d statements; want 8", len(stmts))
+	if len(stmts) != 11 {
+		t.Fatalf("%d statements; want 11", len(stmts))
 	}
 	forbidden := regexp.MustCompile(`(?i)LowCardinality|DateTime64|\bBool\b|\bMap\(|CODEC|\bTTL\b|Float|JSON|\{db\}`)
 	for _, s := range stmts {
 		isTable := strings.HasPrefix(s, "CREATE TABLE IF NOT EXISTS fd.") &&
 			(strings.Contains(s, "ReplacingMergeTree(version) ORDER BY (id)") || strings.Contains(s, "MergeTree() ORDER BY (doc_id, version, seq)"))
 		isView := strings.HasPrefix(s, "CREATE VIEW IF NOT EXISTS fd.v_") && strings.Contains(s, "documents FINAL")
-		if !isTable && !isView {
-			t.Errorf("statement is neither a versioned table nor a current-rows view in fd:\n%s", s)
+		isDictionary := regexp.MustCompile(`^CREATE TABLE IF NOT EXISTS fd\.(metrics|measures|functions) \(`).MatchString(s) &&
+			strings.Contains(s, "source String\n) ENGINE = ReplacingMergeTree() ORDER BY (")
+		if !isTable && !isView && !isDictionary {
+			t.Errorf("statement is neither a versioned table, a dictionary nor a current-rows view in fd:\n%s", s)
 		}
 		if m := forbidden.FindString(s); m != "" {
 			t.Errorf("statement uses %q, outside the subset ClickHouse 18.16 and chDB 26.7 share:\n%s", m, s)
@@ -41,10 +44,11 @@ func input(facts ...normalize.Fact) Input {
 			{Kind: extract.Heading, Level: 2, Text: "一、收入", Pos: extract.Pos{Block: 1}},
 			{Kind: extract.Paragraph, Text: "本年收入合计2149.94万元", Pos: extract.Pos{Block: 2}},
 		}},
-		Result:  &normalize.Result{Identity: normalize.Identity{Department: "某局", Year: 2021, Kind: "决算"}, Facts: facts},
-		Tokens:  [][]string{{"收入"}, {"本年收入合计", "万元"}},
-		Version: 7,
-		Now:     time.Date(2026, 11, 27, 8, 0, 0, 5, time.UTC),
+		Result:     &normalize.Result{Identity: normalize.Identity{Department: "即某省某局", Year: 2021, Kind: "决算", Scope: "部门"}, Facts: facts},
+		Department: department.Department{ID: "0123456789ab", Name: "某省某局", Printed: "即某省某局", Region: "某省", Level: "省", Scope: "单位"},
+		Tokens:     [][]string{{"收入"}, {"本年收入合计", "万元"}},
+		Version:    7,
+		Now:        time.Date(2026, 11, 27, 8, 0, 0, 5, time.UTC),
 	}
 }
 
@@ -62,6 +66,17 @@ func TestRows(t *testing.T) {
 	d := b.Document
 	if d.ID != in.Doc.SHA256 || d.Facts != 2 || d.Findings != 1 || d.Year != 2021 || d.Version != 7 || d.IngestedAt.Nanosecond() != 0 {
 		t.Errorf("document row = %+v", d)
+	}
+	// The printed name stays; the department's id, name, region, level
+	// and scope (the title's, over normalize's) go beside it.
+	if d.Department != "即某省某局" || d.DepartmentID != "0123456789ab" || d.DepartmentName != "某省某局" || d.Region != "某省" || d.Level != "省" || d.Scope != "单位" {
+		t.Errorf("document row's department = %q %q %q %q %q %q", d.Department, d.DepartmentID, d.DepartmentName, d.Region, d.Level, d.Scope)
+	}
+	for _, f := range b.Facts {
+		if f.DepartmentID != d.DepartmentID || f.Department != d.Department || f.DepartmentName != d.DepartmentName || f.Region != d.Region ||
+			f.Year != 2021 || f.Kind != "决算" || f.Scope != "单位" || f.File != "a.docx" {
+			t.Errorf("fact %d does not carry its document's department, year, kind, scope and file: %+v", f.Seq, f)
+		}
 	}
 	if len(b.Facts) != 2 || !b.Facts[0].Value.Equal(decimal.RequireFromString("21499400")) || b.Facts[0].Page != 3 || b.Facts[0].Block != 2 || b.Facts[1].Seq != 1 {
 		t.Errorf("fact rows = %+v", b.Facts)
@@ -115,7 +130,13 @@ func TestColumnsFollowSchema(t *testing.T) {
 			t.Errorf("%s: columns %q; schema.sql has %q", p.table, p.columns, schema[p.table])
 		}
 	}
-	if len(ps) != 4 || len(schema) != 4 {
+	ps = append(ps, dictionaries()...)
+	for _, p := range ps[4:] {
+		if !reflect.DeepEqual(p.columns, schema[p.table]) {
+			t.Errorf("%s: columns %q; schema.sql has %q", p.table, p.columns, schema[p.table])
+		}
+	}
+	if len(ps) != 7 || len(schema) != 7 {
 		t.Fatalf("%d tables written, %d in schema.sql", len(ps), len(schema))
 	}
 	f := ps[1]
@@ -129,5 +150,28 @@ func TestColumnsFollowSchema(t *testing.T) {
 	}
 	if got := ps[2].tsv(); got != "\t0\t\t\t\t\\N\t0\t[1,2]\t0\t0\n" {
 		t.Errorf("findings TSV = %q", got)
+	}
+}
+
+// Tables lists what schema.sql makes: each table with its columns, each
+// view with its table's.
+func TestTables(t *testing.T) {
+	got := map[string]Table{}
+	var names []string
+	for _, tb := range Tables() {
+		got[tb.Name] = tb
+		names = append(names, tb.Name)
+	}
+	if want := "documents facts findings blocks metrics measures functions v_documents v_facts v_findings v_blocks"; strings.Join(names, " ") != want {
+		t.Errorf("Tables = %s; want %s", strings.Join(names, " "), want)
+	}
+	if c := got["facts"].Columns; len(c) != 26 || c[6] != [2]string{"value", "Decimal(38, 4)"} || c[25] != [2]string{"file", "String"} {
+		t.Errorf("facts columns = %q", c)
+	}
+	if v := got["v_facts"]; v.Of != "facts" || !reflect.DeepEqual(v.Columns, got["facts"].Columns) {
+		t.Errorf("v_facts = %+v; want the current rows of facts, with its columns", v)
+	}
+	if v := got["v_documents"]; v.Of != "documents" || len(v.Columns) != 20 {
+		t.Errorf("v_documents = %+v", v)
 	}
 }

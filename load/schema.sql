@@ -10,6 +10,15 @@
 -- database name. A column added to a table here is added to the tables of
 -- an older store when it is opened (Migrations); it reads '' (or 0) in the
 -- rows loaded before it.
+--
+-- A fact row carries its document's department, year, kind, scope and
+-- file (denormalized at load, from the same documents row it is versioned
+-- with), so that v_facts answers a comparison without a JOIN. The
+-- dictionaries (metrics, measures, functions) are the embedded lexicon and
+-- catalogue, written whole when a store is opened and differs from them;
+-- one row per key (ReplacingMergeTree, merged at once) even when two
+-- processes open a new store together.
+-- docs/schema.md describes every column.
 CREATE TABLE IF NOT EXISTS {db}.documents (
     id String,
     file String,
@@ -27,7 +36,10 @@ CREATE TABLE IF NOT EXISTS {db}.documents (
     facts UInt32,
     findings UInt32,
     version UInt64,
-    ingested_at DateTime('UTC')
+    ingested_at DateTime('UTC'),
+    department_id String,
+    department_name String,
+    level String
 ) ENGINE = ReplacingMergeTree(version) ORDER BY (id);
 
 CREATE TABLE IF NOT EXISTS {db}.facts (
@@ -48,7 +60,15 @@ CREATE TABLE IF NOT EXISTS {db}.facts (
     row UInt32,
     col UInt32,
     text String,
-    version UInt64
+    version UInt64,
+    department_id String,
+    department String,
+    department_name String,
+    region String,
+    year UInt16,
+    kind String,
+    scope String,
+    file String
 ) ENGINE = MergeTree() ORDER BY (doc_id, version, seq);
 
 CREATE TABLE IF NOT EXISTS {db}.findings (
@@ -74,6 +94,30 @@ CREATE TABLE IF NOT EXISTS {db}.blocks (
     tokens Array(String),
     version UInt64
 ) ENGINE = MergeTree() ORDER BY (doc_id, version, seq);
+
+CREATE TABLE IF NOT EXISTS {db}.metrics (
+    key String,
+    name String,
+    measures Array(String),
+    unit String,
+    source String
+) ENGINE = ReplacingMergeTree() ORDER BY (key);
+
+CREATE TABLE IF NOT EXISTS {db}.measures (
+    measure String,
+    name String,
+    unit String,
+    source String
+) ENGINE = ReplacingMergeTree() ORDER BY (measure);
+
+CREATE TABLE IF NOT EXISTS {db}.functions (
+    code String,
+    name String,
+    former_names Array(String),
+    level String,
+    parent String,
+    source String
+) ENGINE = ReplacingMergeTree() ORDER BY (code);
 
 -- The current rows: a document's rows of the version its documents row
 -- names. Rows of an interrupted or superseded load stay out of sight. The

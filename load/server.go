@@ -48,6 +48,10 @@ func OpenServer(ctx context.Context, dsn string) (*Server, error) {
 		conn.Close()
 		return nil, fmt.Errorf("load: schema on %s: %w", addr, err)
 	}
+	if err := writeDictionaries(pctx, s); err != nil {
+		conn.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -69,6 +69,7 @@ type backend interface {
 	// prune deletes table's rows of document id from loads older than
 	// version (see pruneSQL).
 	prune(ctx context.Context, table, id string, version uint64) error
+	exec(ctx context.Context, sql string) error
 }
 
 // pruneSQL deletes the rows older loads left behind. ALTER … DELETE is a

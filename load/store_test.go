@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/corpus"
+	"github.com/fiscaldocs/fiscaldocs/department"
 	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 	"github.com/fiscaldocs/fiscaldocs/validate"
@@ -97,7 +98,8 @@ func seedBatch(t *testing.T, version uint64) *Batch {
 	}
 	res := normalize.Document(doc, seg)
 	b, err := Rows(Input{Doc: d, Extractor: "fiscaldocs/test", Blocks: doc, Result: res, Report: validate.Document(doc, res),
-		Tokens: normalize.BlockTokens(doc, seg), Version: version, Now: time.Now()})
+		Department: department.Builtin().Resolve(res.Identity, doc),
+		Tokens:     normalize.BlockTokens(doc, seg), Version: version, Now: time.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,6 +246,9 @@ func TestMigrations(t *testing.T) {
 	got := Migrations("db", map[string][]string{"facts": {"doc_id", "seq", "metric", "measure", "subject", "code", "value", "unit", "raw", "method", "reason",
 		"page", "block", "row", "col", "text", "version"}})
 	want := []string{"ALTER TABLE db.facts ADD COLUMN basis String"}
+	for _, c := range []string{"department_id String", "department String", "department_name String", "region String", "year UInt16", "kind String", "scope String", "file String"} {
+		want = append(want, "ALTER TABLE db.facts ADD COLUMN "+c)
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Migrations = %q, want %q", got, want)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/corpus"
+	"github.com/fiscaldocs/fiscaldocs/department"
 	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 	"github.com/fiscaldocs/fiscaldocs/load"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
@@ -47,6 +48,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	sf := addStoreFlags(fs)
 	workers := fs.Int("workers", 0, "`N` documents read at once (default: one per CPU)")
 	shardFlag := fs.String("shard", "", "take only the documents whose hash falls in shard K of N (`K/N`), so N machines share a corpus")
+	aliasFile := addAliasesFlag(fs)
 	args, err := cli.Parse(fs, args)
 	if err != nil {
 		return err
@@ -58,6 +60,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case len(args) == 0:
 		return errUsage
 	}
+	aliases, err := readAliases(*aliasFile)
+	if err != nil {
+		return err
+	}
 	paths := expand(args, stderr)
 	store, err := sf.open(ctx)
 	if err != nil {
@@ -68,17 +74,20 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	return ingest(ctx, store, seg, paths, ingestOptions{workers: *workers, shard: sh}, stdout, stderr)
+	return ingest(ctx, store, seg, paths, ingestOptions{workers: *workers, shard: sh, aliases: aliases}, stdout, stderr)
 }
 
 type ingestOptions struct {
 	workers int
 	shard   shard
+	aliases *department.Aliases // nil: the shipped ones
 }
 
 // ingest reads paths into store, skipping the documents already there,
 // and prints a summary line. A document found by a crawl gets the URL it
-// came from, from the crawl manifest beside it.
+// came from, from the crawl manifest beside it. A document already there
+// whose department the aliases now name otherwise is read again, so that
+// all its rows carry the new department_id.
 func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, paths []string, opt ingestOptions, stdout, stderr io.Writer) error {
 	sh := opt.shard
 	if sh.n == 0 {
@@ -88,6 +97,9 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 	if err != nil {
 		return err
 	}
+	if opt.aliases == nil {
+		opt.aliases = department.Builtin()
+	}
 	extractor := extractorVersion()
 	l := &loader{ctx: ctx, store: store, progress: newProgress(stderr), start: time.Now()}
 	stop := l.flushEvery(maxWait)
@@ -95,7 +107,10 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 		if !sh.holds(d.SHA256) {
 			return true, nil
 		}
-		return store.Ingested(ctx, d.SHA256, extractor)
+		if ok, err := store.Ingested(ctx, d.SHA256, extractor); !ok || err != nil {
+			return ok, err
+		}
+		return labelled(ctx, store, opt.aliases, d.SHA256)
 	}
 	err = processAll(ctx, paths, seg, runOptions{workers: opt.workers, skip: skip, tokens: true}, func(p processed) {
 		l.mu.Lock()
@@ -117,7 +132,7 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 			l.progress.line(fmt.Sprintf("failed %s", oneLine(p.Err)))
 		default:
 			b, err := load.Rows(load.Input{Doc: p.Doc, Extractor: extractor, Blocks: p.Blocks, Result: p.Result,
-				Report: p.Report, Tokens: p.Tokens, SourceURL: urls[p.Doc.SHA256], Version: uint64(time.Now().UnixNano()), Now: time.Now()})
+				Department: opt.aliases.Resolve(p.Result.Identity, p.Blocks), Report: p.Report, Tokens: p.Tokens, SourceURL: urls[p.Doc.SHA256], Version: uint64(time.Now().UnixNano()), Now: time.Now()})
 			if err != nil {
 				l.sum.failed++
 				l.progress.line(fmt.Sprintf("failed %s: %v", p.Doc.Path, err))

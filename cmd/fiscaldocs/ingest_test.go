@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -62,15 +63,21 @@ func haveChDB() bool {
 func reports(t *testing.T, n int) string {
 	dir := t.TempDir()
 	for i := range n {
-		text := fmt.Sprintf("第%d局2021年度部门决算\n第二部分 2021年度部门决算情况说明\n一、收入支出决算总体情况说明\n"+
-			"2021年度收、支总计%d.%02d万元。与2020年相比，收、支总计各增加4.07万元，增长0.19%%。\n"+
-			"二、收入决算情况说明\n2021年本年收入合计%d.%02d万元，其中：一般公共预算财政拨款收入%d.%02d万元。\n"+
-			"（一）机关运行经费支出情况\n2021年，第%d局机关运行经费支出%d.00万元。\n", i+1, 1000+i, i%100, 1000+i, i%100, 900+i, i%100, i+1, 10+i)
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%03d.txt", i)), []byte(text), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%03d.txt", i)), []byte(reportText(fmt.Sprintf("第%d局", i+1), 2021, i)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return dir
+}
+
+// reportText is a small 决算 narrative of department dept for year, its
+// figures varied by i.
+func reportText(dept string, year, i int) string {
+	return fmt.Sprintf("%s%d年度部门决算\n第二部分 %d年度部门决算情况说明\n一、收入支出决算总体情况说明\n"+
+		"%d年度收、支总计%d.%02d万元。与%d年相比，收、支总计各增加4.07万元，增长0.19%%。\n"+
+		"二、收入决算情况说明\n%d年本年收入合计%d.%02d万元，其中：一般公共预算财政拨款收入%d.%02d万元。\n"+
+		"（一）机关运行经费支出情况\n%d年，%s机关运行经费支出%d.00万元。\n",
+		dept, year, year, year, 1000+i, i%100, year-1, year, 1000+i, i%100, 900+i, i%100, year, dept, 10+i)
 }
 
 // expectedFacts is the sum of extract --json facts over dir.
@@ -213,7 +220,8 @@ func TestQueryExportSearch(t *testing.T) {
 		t.Fatalf("export: %v\n%s", err, out)
 	}
 	summary, err := os.ReadFile(filepath.Join(dir, "summary.csv"))
-	if err != nil || !strings.HasPrefix(string(summary), "\uFEFFid,department,year") || !strings.Contains(string(summary), "攀枝花市人大常委会办公室,2021,决算,部门") ||
+	if err != nil || !strings.HasPrefix(string(summary), "\uFEFFid,department_id,department_name,department,year") ||
+		!regexp.MustCompile(`,[0-9a-f]{12},攀枝花市人大常委会办公室,攀枝花市人大常委会办公室,2021,决算,部门`).Match(summary) ||
 		!strings.Contains(string(summary), ",188500,") {
 		t.Errorf("summary.csv: %v\n%s", err, summary)
 	}

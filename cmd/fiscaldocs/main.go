@@ -2,14 +2,16 @@
 // final-account disclosures (部门决算/预算) into exact, comparable facts.
 //
 // It is the top of the pipeline: corpus finds and identifies documents,
-// extract reads them into blocks, normalize turns blocks into facts, and
-// validate checks the facts, and load stores them. Concurrency lives here;
-// the packages below are synchronous.
+// extract reads them into blocks, normalize turns blocks into facts,
+// validate checks the facts, department names whose they are, and load
+// stores them. Concurrency lives here; the packages below are synchronous.
 //
 // Usage:
 //
 //	fiscaldocs extract [--json | --text] FILE|DIR...
-//	fiscaldocs ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] FILE|DIR...
+//	fiscaldocs ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] [--aliases FILE] FILE|DIR...
+//	fiscaldocs departments [--data DIR | --clickhouse DSN] [--aliases FILE] [--format FORMAT]
+//	fiscaldocs schema [TABLE]
 //	fiscaldocs query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -
 //	fiscaldocs export [--data DIR | --clickhouse DSN] --out DIR
 //	fiscaldocs search [--data DIR | --clickhouse DSN] [--limit N] WORD...
@@ -56,15 +58,16 @@ var commands = []command{
 			"fiscaldocs extract --json reports/ > facts.jsonl",
 			"fiscaldocs extract report.pdf --text        # the text as read, block by block",
 		}}, runExtract},
-	{cli.Command{Name: "ingest", Usage: "ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] FILE|DIR...",
+	{cli.Command{Name: "ingest", Usage: "ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] [--aliases FILE] FILE|DIR...",
 		Summary: "Read documents into the store, skipping those already there. A file that is not a budget report is recorded as not_a_report.",
 		Examples: []string{
 			"fiscaldocs ingest reports/                  # into ./fiscaldocs-data",
 			"fiscaldocs ingest reports/ --data /srv/fiscal",
 			"fiscaldocs ingest --clickhouse host:9000 --workers 4 --shard 2/3 reports/",
+			"fiscaldocs ingest reports/ --aliases my-aliases.tsv   # join more spellings; relabels what is stored",
 		}}, runIngest},
 	{cli.Command{Name: "query", Usage: "query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -",
-		Summary: "Run SQL on the store: the views fiscaldocs.v_documents, v_facts, v_findings, v_blocks.",
+		Summary: "Run SQL on the store: the views fiscaldocs.v_documents, v_facts, v_findings, v_blocks (docs/schema.md).",
 		Examples: []string{
 			`fiscaldocs query "SELECT department, year, kind FROM fiscaldocs.v_documents"`,
 			`fiscaldocs query "SELECT * FROM fiscaldocs.v_facts LIMIT 5" --format json`,
@@ -83,6 +86,20 @@ var commands = []command{
 			"fiscaldocs crawl --seeds seeds.txt --into crawl/",
 			"fiscaldocs crawl --seeds seeds.txt --into crawl/ --ingest --every 24h",
 		}}, runCrawl},
+	{cli.Command{Name: "departments", Usage: "departments [--data DIR | --clickhouse DSN] [--aliases FILE] [--format table|csv|tsv|json|jsonl]",
+		Summary: "List the departments in the store: their ids, the spellings their documents print, years and kinds, and which look like one body under two ids.",
+		Examples: []string{
+			"fiscaldocs departments",
+			"fiscaldocs departments --aliases my-aliases.tsv   # how these aliases would group them",
+			"fiscaldocs departments --format csv > departments.csv",
+		}}, runDepartments},
+	{cli.Command{Name: "schema", Usage: "schema [TABLE]",
+		Summary: "Print the store's tables and views with their columns, and the metric keys with their Chinese names; docs/schema.md says what each column holds.",
+		Examples: []string{
+			"fiscaldocs schema",
+			"fiscaldocs schema v_facts                   # one view's columns, one a line",
+			"fiscaldocs schema metrics | grep three_public",
+		}}, runSchema},
 	{cli.Command{Name: "report", Usage: "report [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] --out FILE.html",
 		Summary: "Write one self-contained HTML report comparing the departments in the store.",
 		Examples: []string{

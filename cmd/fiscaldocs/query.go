@@ -85,9 +85,9 @@ func readSQL(args []string, file string, stdin io.Reader) (string, error) {
 // queryHints say what to try when the store does not know a name, by
 // ClickHouse's error code (the server's errors do not name it).
 var queryHints = map[int]string{
-	60: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks.", // UNKNOWN_TABLE
-	81: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks.", // UNKNOWN_DATABASE
-	47: `"DESCRIBE fiscaldocs.v_facts" lists a view's columns.`,                           // UNKNOWN_IDENTIFIER
+	60: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks; 'fiscaldocs schema' lists them all.", // UNKNOWN_TABLE
+	81: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks; 'fiscaldocs schema' lists them all.", // UNKNOWN_DATABASE
+	47: `"fiscaldocs schema v_facts" lists a view's columns; docs/schema.md says what each holds.`,                            // UNKNOWN_IDENTIFIER
 }
 
 // explainQuery tells the store's refusal of the user's query in its terms,
@@ -130,8 +130,10 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	db := load.Database
 	tables := []struct{ file, sql string }{
-		{"documents.csv", "SELECT id, file, format, pages, department, region, year, kind, scope, extractor, status, error, source_url, facts, findings, ingested_at FROM " + db + ".v_documents ORDER BY department, year, id"},
-		{"facts.csv", "SELECT doc_id, seq, metric, measure, subject, code, value, unit, raw, method, reason, page, block, row, col FROM " + db + ".v_facts ORDER BY doc_id, seq"},
+		{"documents.csv", "SELECT id, file, format, pages, department_id, department_name, department, region, level, year, kind, scope, extractor, status, error, source_url, facts, findings, ingested_at FROM " +
+			db + ".v_documents ORDER BY department_name, department_id, year, id"},
+		{"facts.csv", "SELECT doc_id, seq, department_id, department_name, year, kind, metric, measure, subject, code, value, unit, raw, method, reason, page, block, row, col FROM " +
+			db + ".v_facts ORDER BY department_name, department_id, year, doc_id, seq"},
 		{"findings.csv", "SELECT doc_id, seq, rule, severity, message, expected, actual, page FROM " + db + ".v_findings ORDER BY doc_id, seq"},
 	}
 	for _, t := range tables {
@@ -148,10 +150,12 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 // exportSummary writes one row per document and one column per headline
-// metric, in yuan.
+// metric, in yuan; a department's documents are together, under its
+// department_id and normalized name, beside the name each prints.
 func exportSummary(ctx context.Context, store load.Store, path string, stdout io.Writer) error {
 	db := load.Database
-	docs, err := store.Query(ctx, "SELECT id, department, year, kind, scope, file FROM "+db+".v_documents WHERE status = 'ok' ORDER BY department, year, id")
+	docs, err := store.Query(ctx, "SELECT id, department_id, department_name, department, year, kind, scope, file FROM "+db+
+		".v_documents WHERE status = 'ok' ORDER BY department_name, department_id, year, id")
 	if err != nil {
 		return err
 	}
@@ -166,7 +170,7 @@ func exportSummary(ctx context.Context, store load.Store, path string, stdout io
 		}
 		values[r[0]][r[1]+"/"+r[2]] = r[3]
 	}
-	cols := []string{"id", "department", "year", "kind", "scope", "file"}
+	cols := []string{"id", "department_id", "department_name", "department", "year", "kind", "scope", "file"}
 	for _, h := range headline {
 		name := h.metric
 		if zh := normalize.Metrics()[h.metric].Zh; zh != "" {

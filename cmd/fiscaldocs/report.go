@@ -83,21 +83,26 @@ type reportFilter struct {
 	kind string
 }
 
-// where is the documents filter, for a query whose documents are d.
-func (f reportFilter) where(years ...int) string {
-	w := "d.status = 'ok' AND d.department != ''"
+// where is the filter of a query over documents (d) or facts (f), which
+// carry their document's department, year and kind: the documents read,
+// of a department, of the years and kind asked for.
+func (f reportFilter) where(table string, years ...int) string {
+	w := table + ".department_id != ''"
+	if table == "d" {
+		w = "d.status = 'ok' AND " + w
+	}
 	switch {
 	case len(years) > 0:
 		var ys []string
 		for _, y := range years {
 			ys = append(ys, strconv.Itoa(y))
 		}
-		w += " AND d.year IN (" + strings.Join(ys, ", ") + ")"
+		w += " AND " + table + ".year IN (" + strings.Join(ys, ", ") + ")"
 	case f.year != 0:
-		w += " AND d.year = " + strconv.Itoa(f.year)
+		w += " AND " + table + ".year = " + strconv.Itoa(f.year)
 	}
 	if f.kind != "" {
-		w += " AND d.kind = '" + f.kind + "'" // 决算 or 预算 only: checked by the caller
+		w += " AND " + table + ".kind = '" + f.kind + "'" // 决算 or 预算 only: checked by the caller
 	}
 	return w
 }
@@ -162,8 +167,8 @@ func buildReport(ctx context.Context, store load.Store, f reportFilter, outDir s
 
 	// Overview.
 	over, err := run("q-overview", "文件概况（按地区、年度、类型）",
-		"SELECT d.region AS region, d.year AS year, d.kind AS kind, count() AS documents FROM "+db+".v_documents AS d WHERE "+f.where()+
-			" GROUP BY region, year, kind ORDER BY region, year, kind")
+		"SELECT d.region AS region, d.year AS year, d.kind AS kind, count() AS documents, uniqExact(d.department_id) AS departments FROM "+db+
+			".v_documents AS d WHERE "+f.where("d")+" GROUP BY region, year, kind ORDER BY region, year, kind")
 	if err != nil {
 		return nil, err
 	}
@@ -172,12 +177,13 @@ func buildReport(ctx context.Context, store load.Store, f reportFilter, outDir s
 		n, _ := strconv.Atoi(r[3]) // region, year, kind, documents
 		rep.Documents += n
 		label := strings.TrimSpace(fmt.Sprintf("%s %s年 %s", regionName(r[0]), r[1], r[2]))
-		bars = append(bars, bar{label: label, parts: []decimal.Decimal{decimal.NewFromInt(int64(n))}, text: fmt.Sprintf("%d 份", n)})
+		bars = append(bars, bar{label: label, parts: []decimal.Decimal{decimal.NewFromInt(int64(n))}, text: fmt.Sprintf("%d 份，%s 个部门", n, r[4])})
 	}
 	rep.Sections = append(rep.Sections, &section{ID: "overview", Title: "一、文件概况",
-		Intro: "入库且读取成功的公开文件，按地区、年度和类型（决算/预算）计数。", Charts: chartOrNil(hbars(bars, nil)), Tables: []*query{over},
+		Intro: "入库且读取成功的公开文件，按地区、年度和类型（决算/预算）计数；同一部门的多种写法、同年的正文与公开表计为一个部门。", Charts: chartOrNil(hbars(bars, nil)), Tables: []*query{over},
 		Empty: emptyIf(len(bars) == 0)})
-	depts, err := run("q-departments", "部门名单", "SELECT DISTINCT d.department AS department FROM "+db+".v_documents AS d WHERE "+f.where()+" ORDER BY department")
+	depts, err := run("q-departments", "部门名单", "SELECT any(d.department_name) AS department, d.department_id AS department_id FROM "+db+
+		".v_documents AS d WHERE "+f.where("d")+" GROUP BY department_id ORDER BY department, department_id")
 	if err != nil {
 		return nil, err
 	}
@@ -185,11 +191,13 @@ func buildReport(ctx context.Context, store load.Store, f reportFilter, outDir s
 		rep.Departments = append(rep.Departments, r[0])
 	}
 
-	// Rankings.
+	// Rankings. A department is its department_id, shown by its
+	// normalized name; its documents of one year and kind (the text and
+	// the tables published apart) are one bar.
 	amount := func(id, title, metric string, years ...int) (*query, error) {
-		return run(id, title, "SELECT d.department AS department, d.year AS year, d.kind AS kind, max(f.value) AS value FROM "+db+".v_facts AS f INNER JOIN "+
-			db+".v_documents AS d ON f.doc_id = d.id WHERE "+f.where(years...)+" AND f.metric = '"+metric+"' AND f.measure = 'amount' AND f.subject = ''"+
-			" GROUP BY department, year, kind ORDER BY value DESC, department, year, kind")
+		return run(id, title, "SELECT f.department_name AS department, f.year AS year, f.kind AS kind, max(f.value) AS value FROM "+db+".v_facts AS f WHERE "+
+			f.where("f", years...)+" AND f.metric = '"+metric+"' AND f.measure = 'amount' AND f.subject = ''"+
+			" GROUP BY f.department_id, department, year, kind ORDER BY value DESC, department, year, kind")
 	}
 	gpb, err := amount("q-gpb", "一般公共预算财政拨款支出", "gpb.expenditure")
 	if err != nil {
@@ -198,9 +206,9 @@ func buildReport(ctx context.Context, store load.Store, f reportFilter, outDir s
 	rep.Sections = append(rep.Sections, rankingSection("gpb", "二、一般公共预算财政拨款支出排名", gpb))
 
 	tp, err := run("q-three-public", "“三公”经费及其构成",
-		"SELECT d.department AS department, d.year AS year, d.kind AS kind, f.metric AS metric, max(f.value) AS value FROM "+db+".v_facts AS f INNER JOIN "+
-			db+".v_documents AS d ON f.doc_id = d.id WHERE "+f.where()+" AND f.metric IN ('three_public.total', 'three_public.overseas', 'three_public.vehicle', 'three_public.reception')"+
-			" AND f.measure = 'amount' AND f.subject = '' GROUP BY department, year, kind, metric ORDER BY department, year, kind, metric")
+		"SELECT f.department_name AS department, f.year AS year, f.kind AS kind, f.metric AS metric, max(f.value) AS value FROM "+db+".v_facts AS f WHERE "+
+			f.where("f")+" AND f.metric IN ('three_public.total', 'three_public.overseas', 'three_public.vehicle', 'three_public.reception')"+
+			" AND f.measure = 'amount' AND f.subject = '' GROUP BY f.department_id, department, year, kind, metric ORDER BY department, year, kind, metric")
 	if err != nil {
 		return nil, err
 	}
@@ -226,9 +234,9 @@ func buildReport(ctx context.Context, store load.Store, f reportFilter, outDir s
 
 	// Composition by class.
 	cls, err := run("q-class", "一般公共预算财政拨款支出按功能分类（类）",
-		"SELECT d.department AS department, d.year AS year, d.kind AS kind, f.code AS code, f.subject AS class, max(f.value) AS value FROM "+db+".v_facts AS f INNER JOIN "+
-			db+".v_documents AS d ON f.doc_id = d.id WHERE "+f.where()+" AND f.metric = 'gpb.class' AND f.measure = 'amount'"+
-			" GROUP BY department, year, kind, code, class ORDER BY department, year, kind, value DESC, code, class")
+		"SELECT f.department_name AS department, f.year AS year, f.kind AS kind, f.code AS code, f.subject AS class, max(f.value) AS value FROM "+db+".v_facts AS f WHERE "+
+			f.where("f")+" AND f.metric = 'gpb.class' AND f.measure = 'amount'"+
+			" GROUP BY f.department_id, department, year, kind, code, class ORDER BY department, year, kind, value DESC, code, class")
 	if err != nil {
 		return nil, err
 	}
@@ -236,8 +244,8 @@ func buildReport(ctx context.Context, store load.Store, f reportFilter, outDir s
 
 	// Findings.
 	fi, err := run("q-findings", "勾稽检查发现",
-		"SELECT fi.rule AS rule, fi.severity AS severity, fi.message AS message, fi.page AS page, d.department AS department, d.year AS year, d.kind AS kind, "+
-			"d.file AS file, d.source_url AS source_url FROM "+db+".v_findings AS fi INNER JOIN "+db+".v_documents AS d ON fi.doc_id = d.id WHERE "+f.where()+
+		"SELECT fi.rule AS rule, fi.severity AS severity, fi.message AS message, fi.page AS page, d.department_name AS department, d.year AS year, d.kind AS kind, "+
+			"d.file AS file, d.source_url AS source_url FROM "+db+".v_findings AS fi INNER JOIN "+db+".v_documents AS d ON fi.doc_id = d.id WHERE "+f.where("d")+
 			" ORDER BY rule, severity, department, year, kind, page, message, file, fi.seq")
 	if err != nil {
 		return nil, err

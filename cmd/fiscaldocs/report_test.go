@@ -98,7 +98,7 @@ func TestReport(t *testing.T) {
 
 	t.Run("names every department", func(t *testing.T) {
 		out, err := fiscaldocs(append(append([]string{"query"}, store...), "--format", "csv",
-			"SELECT DISTINCT department FROM fiscaldocs.v_documents WHERE status = 'ok' AND department != ''")...).Output()
+			"SELECT DISTINCT department_name FROM fiscaldocs.v_documents WHERE status = 'ok' AND department_id != ''")...).Output()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -113,6 +113,39 @@ func TestReport(t *testing.T) {
 		for _, d := range depts {
 			if !listed[d] {
 				t.Errorf("department %q is not in the report's list", d)
+			}
+		}
+	})
+
+	// A department is its department_id: its spellings and its text and
+	// tables published apart are one name in the list and one row a year.
+	t.Run("one department, one row a year", func(t *testing.T) {
+		n := queryCount(t, store, "SELECT uniqExact(department_id) FROM fiscaldocs.v_documents WHERE status = 'ok' AND department_id != ''")
+		var listed int
+		for _, ol := range find(doc, "ol") {
+			if attr(ol, "class") == "departments" {
+				listed = len(find(ol, "li"))
+			}
+		}
+		if listed != n {
+			t.Errorf("%d departments listed; the store has %d department ids", listed, n)
+		}
+		for _, tb := range find(doc, "table") {
+			if id := attr(tb, "data-query"); id == "q-gpb" || id == "q-three-public" {
+				seen := map[string]bool{}
+				for _, tr := range find(tb, "tr")[1:] {
+					var key []string
+					for i, td := range find(tr, "td") {
+						if i < 4 && (id == "q-three-public" || i < 3) {
+							key = append(key, attr(td, "data-value"))
+						}
+					}
+					if k := strings.Join(key, "|"); seen[k] {
+						t.Errorf("%s: %s twice", id, k)
+					} else {
+						seen[k] = true
+					}
+				}
 			}
 		}
 	})
