@@ -8,8 +8,9 @@ import (
 
 // entry is one code of the function classification.
 type entry struct {
-	code  string
-	names []string // current name first, then former names
+	code    string
+	names   []string // current name first, then former names
+	derived bool     // a standard 项 of its 款 (standardItems), not a line of catalogue.tsv
 }
 
 // catalogue looks codes up by the names printed for 类, 款 and 项.
@@ -48,7 +49,39 @@ func parseCatalogue(data string) (*catalogue, error) {
 		}
 		return nil
 	})
+	c.addStandardItems()
 	return c, err
+}
+
+// The classification gives every 款 of 事务 (人大事务, 人力资源和社会保障管理
+// 事务, 卫生健康管理事务 …) the same first 项, and every 款 of 一般公共服务
+// its 事业运行 as 50: catalogue.tsv need not list them all.
+var (
+	standardItems  = [][2]string{{"01", "行政运行"}, {"02", "一般行政管理事务"}, {"03", "机关服务"}}
+	publicServices = [2]string{"50", "事业运行"}
+)
+
+// addStandardItems adds the standard 项 of each 款 of 事务 the catalogue
+// lists without them.
+func (c *catalogue) addStandardItems() {
+	for _, k := range append([]string(nil), c.order...) {
+		e := c.byCode[k]
+		if len(k) != 5 || !strings.HasSuffix(e.names[0], "事务") {
+			continue
+		}
+		items := standardItems
+		if strings.HasPrefix(k, "201") {
+			items = append(items[:len(items):len(items)], publicServices)
+		}
+		for _, it := range items {
+			code := k + it[0]
+			if c.byCode[code] != nil || c.match(k, 7, it[1], func(a, b string) bool { return a == b }) != nil {
+				continue
+			}
+			c.byCode[code] = &entry{code: code, names: []string{it[1]}, derived: true}
+			c.order = append(c.order, code)
+		}
+	}
 }
 
 // fitSuffix checks a code pieced together from cells above against the
@@ -77,6 +110,33 @@ func (c *catalogue) fitSuffix(code, name string) string {
 func (c *catalogue) named(printed string) bool {
 	p := strings.TrimSuffix(strings.ReplaceAll(Clean(printed), " ", ""), "支出")
 	return p != "" && c.names[p]
+}
+
+// startsName reports whether printed words are the start of a name the
+// catalogue has (or the whole of one), at any level: the first lines of a
+// name a narrow column wrapped.
+func (c *catalogue) startsName(printed string) bool {
+	p := strings.ReplaceAll(Clean(printed), " ", "")
+	if p == "" {
+		return false
+	}
+	for n := range c.names {
+		if strings.HasPrefix(n+"支出", p) {
+			return true
+		}
+	}
+	return false
+}
+
+// classOrKuan reports whether a printed name is a 类's or a 款's the
+// catalogue has, current or former.
+func (c *catalogue) classOrKuan(printed string) bool {
+	for _, k := range c.order {
+		if len(k) < 7 && c.byCode[k].fits(printed) {
+			return true
+		}
+	}
+	return false
 }
 
 // byName finds the one entry a printed name stands for, under the codes

@@ -14,6 +14,9 @@ func Functions() []Function {
 	out := make([]Function, 0, len(cat.order))
 	for _, code := range cat.order {
 		e := cat.byCode[code]
+		if e.derived {
+			continue
+		}
 		out = append(out, Function{Code: code, Name: e.names[0], Former: append([]string(nil), e.names[1:]...)})
 	}
 	return out

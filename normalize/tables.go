@@ -303,8 +303,8 @@ func assembleRows(v *tableView) {
 		code, name, _ := rowCode(row)
 		label := strings.ReplaceAll(name, " ", "")
 		k := kind{anchor: code != "" || label == "合计" || label == "总计" || subCodeFirst(row) || mustLexicon().cat.named(label)}
-		if code != "" {
-			codes++
+		if code != "" || subCodeFirst(row) {
+			codes++ // a code of its own, or a 款's or 项's under a 类 in a merged cell
 		}
 		for _, c := range row {
 			switch {
@@ -319,6 +319,24 @@ func assembleRows(v *tableView) {
 	}
 	if codes < 3 {
 		return
+	}
+	// A name the catalogue knows, wrapped over a line of its words alone
+	// and a line of its rest and figures ("社会保障和就" / "业支出 1,354,642"),
+	// is the lower line's: that line is a row its first line joins.
+	joinsBelow := map[int]bool{}
+	cat := mustLexicon().cat
+	for i := 0; i+1 < len(v.rows); i++ {
+		a, b := kinds[i], kinds[i+1]
+		if a.figs || !a.words || !b.figs || !b.words || len(cellTexts(v.rows[i])) != 1 {
+			continue
+		}
+		ac, an, _ := rowCode(v.rows[i])
+		_, bn, _ := rowCode(v.rows[i+1])
+		// The upper line may be a name itself (一般公共服务, give or take
+		// 支出), the lower line's words never are.
+		if ac == "" && !cat.named(bn) && cat.named(strings.ReplaceAll(an+bn, " ", "")) {
+			joinsBelow[i], kinds[i].anchor, kinds[i+1].anchor = true, false, true
+		}
 	}
 	// The way figures go where it is sure: one neighbour lacks them.
 	nearest := func(i, step int) int {
@@ -346,6 +364,10 @@ func assembleRows(v *tableView) {
 	for i, k := range kinds {
 		into[i] = -1
 		if k.anchor {
+			continue
+		}
+		if joinsBelow[i] {
+			into[i] = i + 1
 			continue
 		}
 		a, b := nearest(i, -1), nearest(i, 1)
@@ -419,9 +441,6 @@ func continuesName(a, b []tcell, bCode bool) bool {
 	}
 	code, _, _ := rowCode(codeRow)
 	e := mustLexicon().cat.byCode[code]
-	if e == nil {
-		return false
-	}
 	words := func(row []tcell) string {
 		var s strings.Builder
 		for _, c := range row {
@@ -431,13 +450,19 @@ func continuesName(a, b []tcell, bCode bool) bool {
 		}
 		return s.String()
 	}
+	// The words run into the name, or are it (give or take 支出); words
+	// past a whole name are another row's ("死亡抚恤" + "医疗卫生与计划生").
 	joined := words(a) + words(b)
-	for _, n := range e.names {
-		if strings.HasPrefix(n, joined) || strings.HasPrefix(joined, n) {
-			return true
+	if e != nil {
+		for _, n := range e.names {
+			if strings.HasPrefix(n, joined) || joined == n+"支出" {
+				return true
+			}
 		}
 	}
-	return false
+	// A code the catalogue does not know, or a merged cell's centred on
+	// this row (a 类 code on its 款's line): the words alone tell.
+	return mustLexicon().cat.startsName(joined)
 }
 
 // columnNumbers reports whether a row is the columns' numbers without a

@@ -744,10 +744,19 @@ func (tr *tableReader) functions() {
 		code, name, nameCol := rowCode(row)
 		if filled {
 			// The blank cells above may belong to a merged range whose
-			// text stands further down (centred): the catalogue says
-			// which 类 the row's 款 and 项 with its name belong to.
-			if code = tr.r.seg.lx.cat.fitSuffix(code, name); code == "" {
-				continue
+			// text stands further down (centred). The 款 the rows above
+			// name is the 项's, where the catalogue agrees or does not
+			// know the 项 (its printed name is kept); else the catalogue
+			// says which 类 the row's 款 and 项 with its name belong to.
+			cat := tr.r.seg.lx.cat
+			switch e := cat.byCode[code]; {
+			case e != nil && e.fits(name):
+			case len(code) == 7 && kuanItem(kuan.code, code[5:], name) != "":
+				code = kuan.code + code[5:]
+			default:
+				if code = cat.fitSuffix(code, name); code == "" {
+					continue
+				}
 			}
 		}
 		if code != "" && code[0] != '2' {
@@ -773,7 +782,12 @@ func (tr *tableReader) functions() {
 				code = c
 			} else if code != "" {
 				continue
+			} else if c := itemUnder(row, nameCol, name, kuan.code); c != "" {
+				code = c
 			}
+		}
+		if name == "" || nameCol < 0 {
+			continue // a line of codes alone: its figures, if any, are its digits
 		}
 		if code != "" {
 			name = tr.checkedName(code, name)
@@ -822,6 +836,41 @@ func (tr *tableReader) functions() {
 			tr.budget(i, row, cols, amount, "gpb.item", subject, code)
 		}
 	}
+}
+
+// itemUnder codes a 项 row the catalogue does not find under the 款 the
+// rows above name by the 项 digits printed last before its name ("01 |
+// 行政运行"). A 款's or 类's own row is none.
+func itemUnder(row []tcell, nameCol int, name, kuan string) string {
+	sub := ""
+	for j := 0; j < nameCol && j < len(row); j++ {
+		if c := row[j]; !c.covered && subCodeRe.MatchString(c.text) {
+			sub = c.text
+		}
+	}
+	if sub == "" || mustLexicon().cat.classOrKuan(name) {
+		return ""
+	}
+	return kuanItem(kuan, sub, name)
+}
+
+// kuanItem is the code of 项 sub of 款 kuan for a row printed name: where
+// the catalogue has that code by that name, or does not know the code and
+// has the name nowhere (a 项 it does not list, its printed name kept). A
+// name the catalogue lists under another 款 (事业单位医疗 read under 其他社会
+// 保障和就业支出, whose 款 row the reading lost) is not this 款's.
+func kuanItem(kuan, sub, name string) string {
+	if len(kuan) != 5 || len(sub) != 2 {
+		return ""
+	}
+	cat := mustLexicon().cat
+	switch e := cat.byCode[kuan+sub]; {
+	case e != nil && e.fits(name):
+		return kuan + sub
+	case e == nil && !cat.named(name):
+		return kuan + sub
+	}
+	return ""
 }
 
 // budget reads the other measures a 决算 function table gives for a row: a

@@ -778,3 +778,46 @@ func TestThreePublicTotalMisprinted(t *testing.T) {
 		t.Errorf("nothing adds up: facts %q, want none", got)
 	}
 }
+
+// TestNarrowNamesCentredCodes: a function table whose 类 and 款 codes are
+// centred in merged cells and whose narrow name column wraps a name's
+// first line above the line of its figures. Each name joins the row it
+// begins (not the row above); a 项 the catalogue does not list is read
+// under the 款 the rows above name, by the digits printed on its row; a
+// 款 of 事务 has the classification's standard 项 (行政运行, 一般行政管理
+// 事务) whether or not catalogue.tsv lists them; a line of codes alone
+// gives no figure.
+func TestNarrowNamesCentredCodes(t *testing.T) {
+	got := tableFacts(t, para("某县统计局2023年度部门决算"), para("一般公共预算财政拨款支出决算表"), para("单位：元"),
+		grid("科目编码|<|<|科目名称|合计|基本支出|项目支出", "类|款|项||||",
+			"|||合计|1300.00|1000.00|300.00",
+			"|||一般公共服务|||",
+			"|||支出|1000.00|700.00|300.00",
+			"|||统计信息事务|1000.00|700.00|300.00",
+			"||01|行政运行|500.00|500.00|",
+			"201|||||",
+			"|05|02|一般行政管理事务|200.00||200.00",
+			"||08|统计专项调查|100.00||100.00",
+			"||50|事业运行|200.00|200.00|",
+			"|||社会保障和就|||",
+			"|||业支出|300.00|300.00|",
+			"|||行政事业单位|||",
+			"|||离退休|300.00|300.00|",
+			"208|05|05|机关事业单位基本养老保险缴费支出|300.00|300.00|"))
+	want := []string{
+		"gpb.expenditure amount = 1300",
+		"gpb.basic amount = 1000",
+		"gpb.class amount 一般公共服务支出 #201 = 1000",
+		"gpb.item amount 一般公共服务支出/统计信息事务/行政运行 #2010501 = 500",
+		"gpb.item amount 一般公共服务支出/统计信息事务/一般行政管理事务 #2010502 = 200",
+		"gpb.item amount 一般公共服务支出/统计信息事务/统计专项调查 #2010508 = 100",
+		"gpb.item amount 一般公共服务支出/统计信息事务/事业运行 #2010550 = 200",
+		"gpb.class amount 社会保障和就业支出 #208 = 300",
+		"gpb.item amount 社会保障和就业支出/行政事业单位离退休/机关事业单位基本养老保险缴费支出 #2080505 = 300",
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts\n got %q\nwant %q", got, want)
+	}
+}
