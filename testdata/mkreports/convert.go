@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -51,13 +52,83 @@ func textCopy(name string) string {
 	return "-raw"
 }
 
+// streamOrder reports whether a -raw copy keeps a producer's content
+// stream order that draws each table's title after its body, as the
+// copies of some real table books do (one document in six).
+func streamOrder(name string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return h.Sum32()%6 == 5
+}
+
 // pdfText makes the text copy of a PDF in the mode textCopy gives, pages
-// separated by form feeds.
-func pdfText(ctx context.Context, pdf, txt, mode string) error {
+// separated by form feeds; a copy in stream order (streamOrder) has each
+// table's title moved after its body.
+func pdfText(ctx context.Context, pdf, txt, mode string, d *Doc) error {
 	if out, err := exec.CommandContext(ctx, "pdftotext", mode, "-enc", "UTF-8", pdf, txt).CombinedOutput(); err != nil {
 		return fmt.Errorf("pdftotext %s: %w: %s", filepath.Base(pdf), err, tail(out))
 	}
-	return nil
+	if mode != "-raw" || !streamOrder(d.Name) {
+		return nil
+	}
+	text, err := os.ReadFile(txt)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(txt, []byte(titlesAfter(string(text), d)), 0o644)
+}
+
+// titlesAfter moves each table's title line in a -raw copy to the end of
+// the table's part on the title's page: before the line that opens the
+// block after the table, or before the page's end.
+func titlesAfter(text string, d *Doc) string {
+	lines := strings.Split(text, "\n")
+	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	opens := func(l, block string) bool {
+		l, block = squash(l), squash(block)
+		n := min(len([]rune(block)), 8)
+		return n > 0 && strings.HasPrefix(l, string([]rune(block)[:n]))
+	}
+	at := 0
+	for bi, bl := range d.Blocks {
+		if bl.Kind != bTable {
+			continue
+		}
+		title := -1
+		for i := at; i < len(lines); i++ {
+			if squash(lines[i]) == squash(bl.Table.Title) {
+				title = i
+				break
+			}
+		}
+		if title < 0 {
+			continue // wrapped, or not where it was looked for: left as printed
+		}
+		var next string // the first text of the block after the table
+		for _, nb := range d.Blocks[bi+1:] {
+			switch nb.Kind {
+			case bHeading, bPara:
+				next = nb.Text
+			case bTable:
+				next = nb.Table.Title
+				if nb.Table.Mark != "" {
+					next = nb.Table.Mark
+				}
+			}
+			if next != "" {
+				break
+			}
+		}
+		end := title + 1
+		for end < len(lines) && !strings.Contains(lines[end], "\f") && (next == "" || !opens(lines[end], next)) {
+			end++
+		}
+		t := lines[title]
+		moved := append(append(append([]string(nil), lines[:title]...), lines[title+1:end]...), t)
+		lines = append(moved, lines[end:]...)
+		at = end
+	}
+	return strings.Join(lines, "\n")
 }
 
 // sofficeDocx converts HTML files to docx in outDir, batch at a time.

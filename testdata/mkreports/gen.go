@@ -138,7 +138,7 @@ func generate(ctx context.Context, cfg genConfig) error {
 			}
 			if want("txt") {
 				txt := filepath.Join(cfg.Out, docs[i].Name+".txt")
-				if err := pdfText(ctx, pdf, txt, textCopy(docs[i].Name)); err != nil {
+				if err := pdfText(ctx, pdf, txt, textCopy(docs[i].Name), docs[i]); err != nil {
 					return err
 				}
 				if err := writeTruth(cfg.Out, docs[i], txt, "txt"); err != nil {

@@ -443,3 +443,18 @@ func TestBeyondRounding(t *testing.T) {
 		}
 	}
 }
+
+// A copy in stream order moves each table's title after the table's part
+// on its page: before the next block's first line, or the page's end.
+func TestTitlesAfter(t *testing.T) {
+	d := &Doc{Blocks: []Block{
+		{Kind: bTable, Table: &Table{Title: "收入支出决算总表"}},
+		{Kind: bTable, Table: &Table{Title: "收入决算表", Mark: "表二"}},
+		{Kind: bHeading, Text: "第三部分 情况说明"},
+	}}
+	in := "收入支出决算总表\n单位：万元\n合计 10.00\n表二\n收入 决算表\n单位：万元\n合计 5.00\n\f第三部分 情况说明\n"
+	want := "单位：万元\n合计 10.00\n收入支出决算总表\n表二\n单位：万元\n合计 5.00\n收入 决算表\n\f第三部分 情况说明\n"
+	if got := titlesAfter(in, d); got != want {
+		t.Errorf("titlesAfter\n got %q\nwant %q", got, want)
+	}
+}
