@@ -54,24 +54,32 @@ func parseCatalogue(data string) (*catalogue, error) {
 }
 
 // The classification gives every 款 of 事务 (人大事务, 人力资源和社会保障管理
-// 事务, 卫生健康管理事务 …) the same first 项, and every 款 of 一般公共服务
-// its 事业运行 as 50: catalogue.tsv need not list them all.
+// 事务, 卫生健康管理事务 …) the same first 项, every 款 of 一般公共服务 its
+// 事业运行 as 50, and every 款 its 其他…支出 as 99: catalogue.tsv need not
+// list them all.
 var (
 	standardItems  = [][2]string{{"01", "行政运行"}, {"02", "一般行政管理事务"}, {"03", "机关服务"}}
 	publicServices = [2]string{"50", "事业运行"}
 )
 
-// addStandardItems adds the standard 项 of each 款 of 事务 the catalogue
-// lists without them.
+// addStandardItems adds the standard 项 of each 款 the catalogue lists
+// without them: those of a 款 of 事务, and every 款's 99, 其他…支出.
 func (c *catalogue) addStandardItems() {
 	for _, k := range append([]string(nil), c.order...) {
 		e := c.byCode[k]
-		if len(k) != 5 || !strings.HasSuffix(e.names[0], "事务") {
+		if len(k) != 5 {
 			continue
 		}
-		items := standardItems
+		other := "其他" + strings.TrimSuffix(e.names[0], "支出") + "支出"
+		if strings.HasPrefix(e.names[0], "其他") {
+			other = e.names[0] // 其他一般公共服务支出's 99 is 其他一般公共服务支出
+		}
+		items := [][2]string{{"99", other}}
+		if strings.HasSuffix(e.names[0], "事务") {
+			items = append(items, standardItems...)
+		}
 		if strings.HasPrefix(k, "201") {
-			items = append(items[:len(items):len(items)], publicServices)
+			items = append(items, publicServices)
 		}
 		for _, it := range items {
 			code := k + it[0]
@@ -87,15 +95,16 @@ func (c *catalogue) addStandardItems() {
 // fitSuffix checks a code pieced together from cells above against the
 // name printed on its row: the code itself when its entry bears that name
 // (or the catalogue does not know it and the name is unknown too), else
-// the one code with the same 款 and 项 digits under another 类 that does,
-// else "".
+// the one code with the same 款 and 项 digits under another 类 that does
+// (a standard 项 that catalogue.tsv does not list is no evidence of its
+// class), else "".
 func (c *catalogue) fitSuffix(code, name string) string {
 	if e := c.byCode[code]; e != nil && e.fits(name) {
 		return code
 	}
 	found := ""
 	for _, k := range c.order {
-		if len(k) == len(code) && k != code && k[3:] == code[3:] && c.byCode[k].fits(name) {
+		if len(k) == len(code) && k != code && k[3:] == code[3:] && !c.byCode[k].derived && c.byCode[k].fits(name) {
 			if found != "" {
 				return ""
 			}

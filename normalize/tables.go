@@ -385,8 +385,9 @@ func assembleRows(v *tableView) {
 			}
 		case k.words && len(cellTexts(v.rows[i])) == 1: // a name's part: one cell
 			into[i] = a
-			if b >= 0 && (a < 0 || continuesName(v.rows[i], v.rows[b], true) && !continuesName(v.rows[a], v.rows[i], false)) {
-				into[i] = b
+			if b >= 0 && (a < 0 || continuesName(v.rows[i], v.rows[b], true) && !continuesName(v.rows[a], v.rows[i], false) ||
+				wholeName(v.rows[a]) && !wholeName(v.rows[b]) || opensName(v.rows[i], v.rows[b])) {
+				into[i] = b // the name above is whole, the one below is not
 			}
 		}
 	}
@@ -429,6 +430,34 @@ func subCodeFirst(row []tcell) bool {
 		return subCodeRe.MatchString(c.text)
 	}
 	return false
+}
+
+// opensName reports whether a line of words opens the name of row b: 其他
+// begins a name (其他…支出) and never ends one, and b's own name does not
+// begin so.
+func opensName(line, b []tcell) bool {
+	_, ln, _ := rowCode(line)
+	_, bn, _ := rowCode(b)
+	if ln == "" {
+		for _, c := range line {
+			if c.text != "" && !c.numeric && !c.covered {
+				ln = c.text
+				break
+			}
+		}
+	}
+	return strings.HasPrefix(ln, "其他") && bn != "" && !strings.HasPrefix(bn, "其他")
+}
+
+// wholeName reports whether a row's name is one the catalogue gives its
+// code (or, with no code, any name it has): nothing of it wrapped away.
+func wholeName(row []tcell) bool {
+	code, name, _ := rowCode(row)
+	cat := mustLexicon().cat
+	if e := cat.byCode[code]; e != nil {
+		return e.fits(name)
+	}
+	return code == "" && cat.named(name)
 }
 
 // continuesName reports whether the words of row a, then those of row b,

@@ -750,9 +750,14 @@ func (tr *tableReader) functions() {
 			// says which 类 the row's 款 and 项 with its name belong to.
 			cat := tr.r.seg.lx.cat
 			switch e := cat.byCode[code]; {
-			case e != nil && e.fits(name):
+			case e != nil && e.fits(name) && (class.code == "" || code[:3] == class.code):
+				// The catalogue confirms it, under the 类 the rows name.
 			case len(code) == 7 && kuanItem(kuan.code, code[5:], name) != "":
 				code = kuan.code + code[5:]
+			case class.code != "":
+				// The 类 the rows name, whose 款 and 项 the catalogue
+				// does not confirm: no other 类's line.
+				continue
 			default:
 				if code = cat.fitSuffix(code, name); code == "" {
 					continue

@@ -821,3 +821,35 @@ func TestNarrowNamesCentredCodes(t *testing.T) {
 		t.Errorf("facts\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestOtherOpensName: a line of words that begins 其他 opens the name of
+// the row below (其他…支出 is every 款's 99), never ends the row above's,
+// even where the catalogue lists neither 款 nor 项.
+func TestOtherOpensName(t *testing.T) {
+	got := tableFacts(t, para("某县工信局2023年度部门决算"), para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+		grid("科目编码|<|<|科目名称|合计|基本支出|项目支出", "类|款|项||||",
+			"|||合计|200.00|150.00|50.00",
+			"215|||资源勘探工业信息等支出|200.00|150.00|50.00",
+			"215|05||工业和信息产业监管|200.00|150.00|50.00",
+			"215|05|01|行政运行|150.00|150.00|",
+			"|||其他工业和信|||",
+			"215|05|99|息产业监管支|||",
+			"|||出|50.00||50.00"))
+	want := []string{
+		"gpb.expenditure amount = 2000000",
+		"gpb.class amount 资源勘探工业信息等支出 #215 = 2000000",
+		"gpb.item amount 资源勘探工业信息等支出/工业和信息产业监管/行政运行 #2150501 = 1500000",
+		"gpb.item amount 资源勘探工业信息等支出/工业和信息产业监管/其他工业和信息产业监管支出 #2150599 = 500000",
+	}
+	var items []string
+	for _, g := range got {
+		if !strings.HasPrefix(g, "gpb.basic") {
+			items = append(items, g)
+		}
+	}
+	sort.Strings(items)
+	sort.Strings(want)
+	if !reflect.DeepEqual(items, want) {
+		t.Errorf("facts\n got %q\nwant %q", items, want)
+	}
+}
