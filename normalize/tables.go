@@ -226,12 +226,33 @@ func viewTable(b *extract.Block) *tableView {
 		v.rows = append(v.rows, cells)
 		v.index = append(v.index, i)
 	}
+	joinOpenBrackets(v)
 	dropLineNumbers(v)
 	itemCodeColumn(v)
 	centredCodes(v)
 	assembleRows(v)
 	centredCodes(v) // the rows a name's lines and figures make, where their codes were not read before
 	return v
+}
+
+// joinOpenBrackets puts a label that a narrow cell broke inside its
+// brackets back together: a cell that opens a bracket it does not close
+// ("使用非财政拨款结余（含专用结") and the cell under it that closes one it
+// did not open ("余）") are one label, the lower row's.
+func joinOpenBrackets(v *tableView) {
+	open := func(s string) int {
+		return strings.Count(s, "（") + strings.Count(s, "(") - strings.Count(s, "）") - strings.Count(s, ")")
+	}
+	for i := 0; i+1 < len(v.rows); i++ {
+		for j, c := range v.rows[i] {
+			d := v.rows[i+1][j]
+			if c.text == "" || c.numeric || c.covered || d.text == "" || d.numeric || d.covered || open(c.text) <= 0 || open(d.text) >= 0 {
+				continue
+			}
+			v.rows[i+1][j].text = c.text + d.text
+			v.rows[i][j] = tcell{}
+		}
+	}
 }
 
 // dropLineNumbers blanks the 行次 (line number) columns of the national

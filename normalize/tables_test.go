@@ -853,3 +853,22 @@ func TestOtherOpensName(t *testing.T) {
 		t.Errorf("facts\n got %q\nwant %q", items, want)
 	}
 }
+
+// TestLabelBrokenInBrackets: a summary table's label a narrow cell broke
+// inside its brackets is one label, on the row of its figures.
+func TestLabelBrokenInBrackets(t *testing.T) {
+	got := tableFacts(t, para("某区某局2024年度部门决算"), para("收入支出决算总表"), para("单位：万元"),
+		grid("项目|决算数|项目|决算数",
+			"本年收入合计|100.00|本年支出合计|90.00",
+			"使用非财政拨款结余（含专用结||||",
+			"余）|5.00|结余分配|",
+			"年初结转和结余|10.00|年末结转和结余|25.00",
+			"总计|115.00|总计|115.00"))
+	found := false
+	for _, g := range got {
+		found = found || g == "income.non_fiscal_balance amount = 50000"
+	}
+	if !found {
+		t.Errorf("no 使用非财政拨款结余 of 5.00 among %q", got)
+	}
+}
