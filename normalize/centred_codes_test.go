@@ -58,7 +58,7 @@ func TestCentredCodes(t *testing.T) {
 			"|||丙类支出|10.00",
 			"299|03||丙款|10.00",
 			"298||01|丙项一|10.00"},
-			[]string{"// ", "// ", "/01/01 ", "// ", "299/03/ 29903", "298//01 29801"}},
+			[]string{"// ", "// ", "/01/01 ", "// ", "299/03/ 29903", "298//01 "}},
 		// Every row with a code of its own: nothing to put back.
 		{"codes on their rows", []string{
 			"|||合计|20.00",

@@ -1018,21 +1018,35 @@ func (s *splitCodes) fill(row []tcell) ([]tcell, bool) {
 // 类, 款 and 项 cells of 3, 2 and 2 — and the name after it.
 func rowCode(row []tcell) (code, name string, nameCol int) {
 	nameCol = -1
+	last := -1 // the column of the code's last part
+	gap := false
 	for j, c := range row {
 		switch {
 		case c.text == "":
 		case code == "" && codeRe.MatchString(c.text):
-			code = c.text // a merged 类 or 款 cell counts for every row it covers
+			code, last = c.text, j // a merged 类 or 款 cell counts for every row it covers
 		case (len(code) == 3 || len(code) == 5) && subCodeRe.MatchString(c.text):
-			code += c.text
+			// A part a blank cell parts from the code's (类 | | 项, the
+			// 款 in a merged cell centred on another row) is not the next
+			// level's: the code is not known from this row.
+			gap = gap || j > last+1
+			code, last = code+c.text, j
 		case c.covered:
 		case c.numeric:
-			return code, "", j - 1
+			return known(code, gap), "", j - 1
 		default:
-			return code, ordinalRe.ReplaceAllString(c.text, ""), j
+			return known(code, gap), ordinalRe.ReplaceAllString(c.text, ""), j
 		}
 	}
-	return code, name, nameCol
+	return known(code, gap), name, nameCol
+}
+
+// known is a row's code, or "" where its parts are not one code.
+func known(code string, gap bool) string {
+	if gap {
+		return ""
+	}
+	return code
 }
 
 // labelled reads tables whose rows name the metric: 机关运行经费 (合计),
