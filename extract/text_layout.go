@@ -299,10 +299,49 @@ func textTableLines(lines []line) []bool {
 			for k := first; k <= last; k++ {
 				tab[k] = true
 			}
+			for last+1 < len(lines) && nameTail(lines[last], lines[last+1]) {
+				last++
+				tab[last] = true
+			}
 		}
 		i = max(j, last+1)
 	}
 	return tab
+}
+
+// nameTail reports whether line l, right under a table's last row prev,
+// is the tail of a name in that row wrapped onto the next line: tight
+// below it, without figures, each of its cells under a name of prev and
+// set as that name is (wrapsUnder), in a copy that kept the columns (a
+// copy that joined cells with single blanks starts every line at the
+// left, under every row's first name). A table that ends a page with
+// such a row ends there, not at the name's first line, and may go on in
+// the next page.
+func nameTail(prev, l line) bool {
+	if l.page != prev.page || l.y0-prev.y1 > 0.45*l.h() || l.numericCells() > 0 || len(l.cells) == 0 || prev.maxGap() < 2*textH {
+		return false
+	}
+	for _, d := range l.cells {
+		if strings.ContainsAny(d.text, "，。；！？：、") {
+			return false
+		}
+		under := false
+		for _, c := range prev.cells {
+			if min(c.x1, d.x1)-max(c.x0, d.x0) <= 0 {
+				continue
+			}
+			if c.numeric {
+				break // under a row's first cell, a copy's every line starts: no sign of a name's column
+			}
+			p, w := word{x0: c.x0, x1: c.x1, y0: c.y0, y1: c.y1}, word{x0: d.x0, x1: d.x1, y0: d.y0, y1: d.y1}
+			under = wrapsUnder(p, w)
+			break
+		}
+		if !under {
+			return false
+		}
+	}
+	return true
 }
 
 // doubleSpaced reports whether a copy puts a blank line between most lines

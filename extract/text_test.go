@@ -164,3 +164,63 @@ func TestTextPageNumberFirstOnShortPage(t *testing.T) {
 		t.Errorf("blocks %q: the cover opens with its page number", kinds)
 	}
 }
+
+// A -layout copy lays each page out on its own: a table that runs over a
+// page stands in columns spaced anew, and the name of its last row on the
+// first page may wrap onto the page's last line. The tail joins its row,
+// the table stays open at the page's foot, and the next page's columns,
+// moved by different amounts, are placed on the first page's: one table.
+func TestTextLayoutTableOverPages(t *testing.T) {
+	text := "" +
+		"        科目编码          功能科目名称          金额\n" +
+		"      类   款      项\n" +
+		"                合计                              1,155.67\n" +
+		"206                  科学技术支出                       647.97\n" +
+		"206      07          科学技术普及                       647.97\n" +
+		"206      07    02    科普活动                         647.97\n" +
+		"208                  社会保障和就业支                     507.70\n" +
+		"                     出\n" +
+		"208      05          行政事业单位离退                     507.70\n" +
+		"                     休\n" +
+		"\n\n                                -9-\n\f" +
+		"208     05   04   未归口管理的行政                   134.14\n" +
+		"                  单位离退休\n" +
+		"208     05   05   机关事业单位基本                  255.96\n" +
+		"                  养老保险缴费支出\n" +
+		"208     05   06   机关事业单位职业                  117.60\n" +
+		"                  年金缴费支出\n" +
+		"210               医疗卫生与计划生                   103.18\n" +
+		"                  育支出\n" +
+		"210     11        行政事业单位医疗                   103.18\n" +
+		"210     11   01   行政单位医疗                     103.18\n" +
+		"\n                                -10-\n\f"
+	doc, err := Text(strings.NewReader(text), int64(len(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := tables(doc)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables, want 1", len(ts))
+	}
+	// Every row in the first page's five columns: 类, 款, 项, name, figure.
+	want := []string{
+		"科目编码|||功能科目名称|金额",
+		"|类 款|项||",
+		"||合计||1,155.67",
+		"206|||科学技术支出|647.97",
+		"206|07||科学技术普及|647.97",
+		"206|07|02|科普活动|647.97",
+		"208|||社会保障和就业支出|507.70",
+		"208|05||行政事业单位离退休|507.70",
+		"208|05|04|未归口管理的行政单位离退休|134.14",
+		"208|05|05|机关事业单位基本养老保险缴费支出|255.96",
+		"208|05|06|机关事业单位职业年金缴费支出|117.60",
+		"210|||医疗卫生与计划生育支出|103.18",
+		"210|11||行政事业单位医疗|103.18",
+		"210|11|01|行政单位医疗|103.18",
+	}
+	got := grid(ts[0])
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
