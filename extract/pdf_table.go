@@ -718,7 +718,32 @@ func aligned(rows []line) bool {
 			}
 		}
 	}
-	return total < 3 || float64(lined) >= 0.8*float64(total)
+	return (total < 3 || float64(lined) >= 0.8*float64(total)) && !figuresMerged(rows)
+}
+
+// figuresMerged reports whether the columns a text table's figures make
+// put two figures of one row in one column: figures a blank apart whose
+// rows stand a few characters askew overlap from row to row into one wide
+// column, and the copy has lost which column each figure stood in.
+// Figures are those with a point or a separator, as in aligned.
+func figuresMerged(rows []line) bool {
+	cols := columns(rows)
+	for _, r := range rows {
+		seen := map[int]bool{}
+		for _, c := range r.cells {
+			if !c.numeric || !strings.ContainsAny(c.text, ".,") {
+				continue // a code, a column's number: not a figure
+			}
+			f, l := place(c, cols)
+			for k := f; k <= l; k++ {
+				if seen[k] {
+					return true
+				}
+				seen[k] = true
+			}
+		}
+	}
+	return false
 }
 
 // packedTable keeps a table whose columns were lost as its rows' cells in

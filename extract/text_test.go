@@ -194,14 +194,7 @@ func TestTextLayoutTableOverPages(t *testing.T) {
 		"210     11        行政事业单位医疗                   103.18\n" +
 		"210     11   01   行政单位医疗                     103.18\n" +
 		"\n                                -10-\n\f"
-	doc, err := Text(strings.NewReader(text), int64(len(text)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := tables(doc)
-	if len(ts) != 1 {
-		t.Fatalf("%d tables, want 1", len(ts))
-	}
+	ts := textTable(t, text)
 	// Every row in the first page's five columns: 类, 款, 项, name, figure.
 	want := []string{
 		"科目编码|||功能科目名称|金额",
@@ -223,4 +216,49 @@ func TestTextLayoutTableOverPages(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
+}
+
+// A -layout copy of a table whose figures stand a blank apart, rows a few
+// characters askew: the figures of neighbouring columns overlap from row
+// to row, and columns made of them would hold two figures of one row in
+// one cell. The copy has lost its columns: the table is packed, a row's
+// cells in order, every figure a cell of its own.
+func TestTextLayoutFiguresAskew(t *testing.T) {
+	text := "" +
+		" 功能分类 功能分类科目名称                                收入预算\n" +
+		" 科目编码                   合计        财政拨款收入 事业收入 其他收入\n" +
+		"201     一般公共服务支出    42,681,383.71 42,542,905.45         138,478.26\n" +
+		"2013401 行政运行        16,324,306.71 16,317,382.80           6,923.91\n" +
+		"208     社会保障和就业支出    2,742,896.10 2,742,896.10\n" +
+		"20805 行政事业单位养老支出 2,742,896.10 2,742,896.10\n" +
+		"2080505 机关事业单位基本养老保\n" +
+		"        险缴费支出        1,712,336.77 1,712,336.77\n" +
+		"210     卫生健康支出         761,508.77 761,508.77\n" +
+		"21011 行政事业单位医疗         761,508.77 761,508.77\n" +
+		"          合计        49,385,415.63 49,246,937.37         138,478.26\n"
+	ts := textTable(t, text)
+	if !ts[0].Packed {
+		t.Errorf("a table of askew figures is not packed")
+	}
+	for _, r := range ts[0].Rows {
+		for _, c := range r {
+			if strings.Count(c.Text, ".") > 1 {
+				t.Errorf("cell %q holds two figures", c.Text)
+			}
+		}
+	}
+}
+
+// textTable reads text and gives its tables, failing unless there is one.
+func textTable(t *testing.T, text string) []*Table {
+	t.Helper()
+	doc, err := Text(strings.NewReader(text), int64(len(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := tables(doc)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables, want 1", len(ts))
+	}
+	return ts
 }
