@@ -208,3 +208,32 @@ func TestSumsOfATableThatGoesOn(t *testing.T) {
 		t.Errorf("sums %q, want %q", got, want)
 	}
 }
+
+// A 项 row whose 类 and 款 rows stand in the table's part on the page
+// before takes their names as the document printed them (a former name,
+// 行政事业单位离退休, for 20805), not the catalogue's current one: one code,
+// one subject.
+func TestItemNamedByThePartBefore(t *testing.T) {
+	decision := para("江苏省某厅2017年度部门预算")
+	title, unit := para("一般公共预算支出预算表"), para("单位：万元")
+	first := grid("科目编码|科目名称|金额",
+		"|合计|30.00",
+		"208|社会保障和就业支出|30.00",
+		"20805|行政事业单位离退休|30.00",
+		"2080505|机关事业单位基本养老保险缴费支出|20.00")
+	rest := grid("科目编码|科目名称|金额",
+		"2080506|机关事业单位职业年金缴费支出|10.00")
+	var got []string
+	for _, f := range Document(docOf(decision, title, unit, first, rest), segmenter(t)).Facts {
+		if f.Metric == "gpb.item" {
+			got = append(got, f.Code+" "+f.Subject)
+		}
+	}
+	want := []string{
+		"2080505 社会保障和就业支出/行政事业单位离退休/机关事业单位基本养老保险缴费支出",
+		"2080506 社会保障和就业支出/行政事业单位离退休/机关事业单位职业年金缴费支出",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("items %q, want %q", got, want)
+	}
+}

@@ -298,7 +298,10 @@ type reader struct {
 	classes  []ClassFigure
 	economic []EconomicFigure
 	changes  []Fact // year-on-year changes of 类 and 项
-	lead     lead   // what the sentence being read is about
+	// names are the names the document's function tables give their 类
+	// and 款 codes, the first printed (reader.named).
+	names map[string]string
+	lead  lead // what the sentence being read is about
 	// openItem is a line item that ended its paragraph before its
 	// figures: the next paragraph goes on with it.
 	openItem string
