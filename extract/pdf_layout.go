@@ -846,7 +846,7 @@ func (b *pdfBuilder) closeTable() {
 		if packed {
 			t = packedTable(rows)
 		} else {
-			t = buildTable(rows)
+			t = buildTable(rows, b.text)
 		}
 		ocr := false
 		for _, l := range rows {

@@ -249,6 +249,36 @@ func TestTextLayoutFiguresAskew(t *testing.T) {
 	}
 }
 
+// A -layout copy may set a header's names characters to the left of
+// their figures, over no column: each then stands nearest the column
+// left of its own, and the names of 合计, 基本支出 and 项目支出 ran into
+// one cell. Names of one header line stand over columns of their own.
+func TestTextLayoutHeaderNamesOffTheirColumns(t *testing.T) {
+	text := "" +
+		" 功能分类科目 功能分类科目                    支出预算\n" +
+		"    编码      名称      合计            基本支出            项目支出\n" +
+		"201      一般公共服务          473.26          332.51          140.75\n" +
+		"         支出\n" +
+		"20126    档案事务            473.26          332.51          140.75\n" +
+		"2012604  档案馆              29.78                           29.78\n" +
+		"2012650  事业运行            443.48          332.51          110.97\n" +
+		"208      社会保障和就           67.27           67.27\n" +
+		"         业支出\n"
+	got := grid(textTable(t, text)[0])
+	want := []string{
+		"功能分类科目|功能分类科目|支出预算||",
+		"编码|名称|合计|基本支出|项目支出",
+		"201|一般公共服务支出|473.26|332.51|140.75",
+		"20126|档案事务|473.26|332.51|140.75",
+		"2012604|档案馆|29.78||29.78",
+		"2012650|事业运行|443.48|332.51|110.97",
+		"208|社会保障和就业支出|67.27|67.27|",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
+
 // textTable reads text and gives its tables, failing unless there is one.
 func textTable(t *testing.T, text string) []*Table {
 	t.Helper()
