@@ -778,3 +778,29 @@ func TestThreePublicTotalMisprinted(t *testing.T) {
 		t.Errorf("nothing adds up: facts %q, want none", got)
 	}
 }
+
+// TestThreePublicPackedHeaderInTable: a -layout copy of the “三公” table
+// whose columns are lost (packed) prints the header's upper lines as
+// lines of their own above the table (预算数 决算数, the vehicle's group)
+// and its lower ones, set with wide blanks, as the table's first rows.
+// The header is all of them: each measure's six columns, as the template
+// lays them, not the budget's figures read as the year's.
+func TestThreePublicPackedHeaderInTable(t *testing.T) {
+	table := grid("合计 因公出国（境）费 小计 公务用车购置费|公务接待费|合计|因公出国（境）费|公务用车购置及运行费",
+		"公务用车运行费|小计 公务用车购置费 公务用车运行费 公务接待费",
+		"39.65|32.91|2.96|2.96|0.00|3.78|29.16|25.69|0.00|0.00|0.00|3.47")
+	table.Table.Packed = true
+	got := sorted(tableFacts(t, para("某市某局2020年度部门决算"), para("一般公共预算财政拨款“三公”经费支出决算表"),
+		para("编制单位：某市某局 单位：万元"), para("预算数 决算数"), para("公务用车购置及运行费"), table))
+	want := []string{
+		"three_public.overseas amount = 256900", "three_public.overseas budget = 329100",
+		"three_public.reception amount = 34700", "three_public.reception budget = 37800",
+		"three_public.total amount = 291600", "three_public.total budget = 396500",
+		"three_public.vehicle amount = 0", "three_public.vehicle budget = 29600",
+		"three_public.vehicle.operation amount = 0", "three_public.vehicle.operation budget = 0",
+		"three_public.vehicle.purchase amount = 0", "three_public.vehicle.purchase budget = 29600",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts\n got %q\nwant %q", got, want)
+	}
+}

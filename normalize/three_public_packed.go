@@ -172,10 +172,17 @@ func repeats(s []string, n int) bool {
 // columns is the row. It reports whether it read the table; it reads
 // nothing where a measure's parts do not add up to its total.
 func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bool {
+	// The table as printed, line by line: the view joins lines of
+	// figures, and the columns' numbers (栏次) with them.
+	t := tr.v.block.Table
+	if orig != nil {
+		t = orig.Table
+	}
 	// The header's lines run together: a name wraps onto the next
-	// ("因公出国（境）" / "费").
+	// ("因公出国（境）" / "费"). Its lines are above the table, or, those
+	// a copy that kept some blanks set as cells, the table's first rows.
 	var header strings.Builder
-	for _, a := range above {
+	for _, a := range append(append([]string(nil), above...), headerLines(t)...) {
 		if TableUnit(a) != "" || strings.ContainsAny(a, "：:") {
 			continue // the caption: 编制单位, 单位：万元
 		}
@@ -188,12 +195,6 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 	cols := threePublicLeaves(words, tr.docKind)
 	if cols == nil || tr.sums != nil {
 		return false // not the template's header, or an OCR reading, which its own sums weigh
-	}
-	// The table as printed, line by line: the view joins lines of
-	// figures, and the columns' numbers (栏次) with them.
-	t := tr.v.block.Table
-	if orig != nil {
-		t = orig.Table
 	}
 	for i, trow := range t.Rows {
 		var js []int
@@ -251,6 +252,27 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 		return true
 	}
 	return false
+}
+
+// headerLines are the text of a table's rows above its first figure, a
+// row's cells in order.
+func headerLines(t *extract.Table) []string {
+	var out []string
+	for i, row := range t.Rows {
+		var texts []string
+		for j, c := range row {
+			text := strings.TrimSpace(Clean(c.Text))
+			if text == "" || c.Covered(i, j) {
+				continue
+			}
+			if figureCell(squeeze(text)) {
+				return out
+			}
+			texts = append(texts, text)
+		}
+		out = append(out, strings.Join(texts, " "))
+	}
+	return out
 }
 
 // addAt adds the fact of a cell of the table as printed (not its view).
