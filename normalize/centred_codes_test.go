@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
@@ -235,5 +236,50 @@ func TestItemNamedByThePartBefore(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("items %q, want %q", got, want)
+	}
+}
+
+// A text copy of a table whose cells are centred on tall rows prints the
+// figures of two rows whose names wrapped under one another as a stack:
+// each column's figures in turn, on lines of their own. They go, in
+// order, to the rows above lacking figures; a column with fewer figures
+// than rows cannot say whose its figure is.
+func TestStackedFigures(t *testing.T) {
+	b := grid("类|款|项|科目名称|合计|基本支出|项目支出",
+		"210|11|01|行政单位医疗|53.44|53.44|",
+		"221|||住房保障支出|300.26|220.26|80.00",
+		"221|02||住房改革支出|300.26|220.26|80.00",
+		"221|02|01|住房公积金|||",
+		"||02|提租补贴|||",
+		"||||150.60||",
+		"||||79.06||",
+		"|||||150.60|",
+		"|||||79.06|",
+		"||||||80.00",
+		"||03|购房补贴|70.60|70.60|")
+	v := viewTable(&b)
+	var got []string
+	for _, r := range v.rows {
+		var cells []string
+		for _, c := range r {
+			switch {
+			case c.unknown:
+				cells = append(cells, "?")
+			default:
+				cells = append(cells, c.text)
+			}
+		}
+		got = append(got, strings.Join(cells, "|"))
+	}
+	want := []string{
+		"210|11|01|行政单位医疗|53.44|53.44|",
+		"221|||住房保障支出|300.26|220.26|80.00",
+		"221|02||住房改革支出|300.26|220.26|80.00",
+		"221|02|01|住房公积金|150.60|150.60|?",
+		"||02|提租补贴|79.06|79.06|?",
+		"||03|购房补贴|70.60|70.60|",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }
