@@ -310,8 +310,12 @@ type pdfPara struct {
 func (b *pdfBuilder) page(pg page) {
 	var lines, furniture []line
 	top, running := "", false
-	for i, l := range layoutLines(pg) {
-		if i == 0 && l.y1 <= pg.height*0.08 {
+	all := layoutLines(pg)
+	for i, l := range all {
+		// A text copy keeps no margins: on a short page, a first line
+		// over the page's number is in its head all the same.
+		head := pg.text && len(all) > 1 && isFurniture(all[1], pg)
+		if i == 0 && (l.y1 <= pg.height*0.08 || head) {
 			top = strings.Join(strings.Fields(l.text()), " ")
 			// A running header: the page's first line, in the top
 			// margin, the same as the page before's.

@@ -292,3 +292,26 @@ func textTable(t *testing.T, text string) []*Table {
 	}
 	return ts
 }
+
+// A text copy keeps no margins: a short page's first line over its page
+// number is in its head, and a running header there, the same as the
+// page before's, is furniture, not a paragraph that would cut the table
+// running on from the page before.
+func TestTextRunningHeaderOnShortPage(t *testing.T) {
+	text := "某市某局2018年度部门决算\n—5—\n收入决算表\n单位：万元\n" +
+		"合计 100.00 100.00\n206 科学技术支出 60.00 60.00\n206 07 科学技术普及 60.00 60.00\n" +
+		"206 07 02 科普活动 60.00 60.00\n208 社会保障和就业支出 40.00 40.00\n208 05 行政事业单位离退休 40.00 40.00\n" +
+		"\f某市某局2018年度部门决算\n—6—\n208 05 01 行政单位离退休 25.00 25.00\n208 05 05 机关事业单位基本养老保险缴费支出 15.00 15.00\n\f"
+	doc, err := Text(strings.NewReader(text), int64(len(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Pos.Page == 2 && strings.Contains(b.Text, "部门决算") && b.Kind != Furniture {
+			t.Errorf("page 2's running header is a %v", b.Kind)
+		}
+	}
+	if ts := tables(doc); len(ts) != 1 {
+		t.Errorf("%d tables, want 1", len(ts))
+	}
+}
