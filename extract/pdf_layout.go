@@ -341,7 +341,7 @@ func (b *pdfBuilder) page(pg page) {
 	}
 	var tab []bool
 	if pg.text {
-		tab = textTableLines(lines)
+		tab = textTableLines(lines, len(b.table) > 0)
 	} else {
 		tab = tableLines(lines, above, pg.width)
 	}

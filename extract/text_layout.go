@@ -247,9 +247,11 @@ var leaderRe = regexp.MustCompile(`[…·.．]{3,}|…{2,}`)
 // lines without figures between its rows (label-only rows, wrapped names)
 // and, above its first row, the lines of several cells (headers). A line
 // of one cell above or below a table (its title, its unit, the next
-// table's title) stays out. Rows that are mostly lone figures are a table
-// copied column by column, not rows, and no table.
-func textTableLines(lines []line) []bool {
+// table's title) stays out; one row alone is a table where it opens the
+// page and a table the page before left open goes on (open). Rows that
+// are mostly lone figures are a table copied column by column, not rows,
+// and no table.
+func textTableLines(lines []line, open bool) []bool {
 	prose := func(l line) bool {
 		for _, c := range l.cells {
 			if strings.ContainsAny(c.text, "，。；！？：") {
@@ -291,7 +293,10 @@ func textTableLines(lines []line) []bool {
 		}
 		// A run of lone figures is a table copied column by column (plain
 		// pdftotext): its figures have lost their rows.
-		if (rows >= 2 || nums >= 3) && 2*wide >= rows {
+		// One row alone opening the page goes on with a table the page
+		// before left open (its last row, turned over).
+		turned := open && i == 0 && rows == 1 && nums >= 2
+		if (rows >= 2 || nums >= 3 || turned) && 2*wide >= rows {
 			first := i
 			for first > 0 && !tab[first-1] && !prose(lines[first-1]) && len(lines[first-1].cells) > 1 {
 				first--

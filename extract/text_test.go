@@ -315,3 +315,15 @@ func TestTextRunningHeaderOnShortPage(t *testing.T) {
 		t.Errorf("%d tables, want 1", len(ts))
 	}
 }
+
+// A copy in the content stream's order may put a page's number first and
+// turn a table's last row over to the next page alone: one row opening
+// the page goes on with the table the page before left open.
+func TestTextLastRowTurnedOver(t *testing.T) {
+	text := "科目编码 科目名称 金额\n合计 100.00\n301 工资福利支出 60.00\n303 对个人和家庭的补助 40.00\n30302 退休费 39.85\n" +
+		"\f—12—\n30309 奖励金 0.15\n九、一般公共预算“三公”经费支出预算表\n"
+	got := grid(textTable(t, text)[0])
+	if n := len(got); n == 0 || !strings.Contains(got[n-1], "0.15") {
+		t.Errorf("rows %q: the row turned over is not the table's last", got)
+	}
+}
