@@ -804,3 +804,23 @@ func TestThreePublicPackedHeaderInTable(t *testing.T) {
 		t.Errorf("facts\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestThreePublicPackedBlankForZero: a packed “三公” row that prints a
+// part blank for zero has fewer figures than the template's columns. Its
+// figures stand where the row's sums hold; a figure is read where every
+// such placement puts it, and the vehicle's two parts, either of which
+// may be the blank one, are not read.
+func TestThreePublicPackedBlankForZero(t *testing.T) {
+	table := grid("1,941.16|418.42|210.99|63.54|63.54|143.89|1,127.89|394.85")
+	table.Table.Packed = true
+	got := sorted(tableFacts(t, para("江苏省某厅2019年度部门预算"), para("九、一般公共预算“三公”经费、会议费、培训费支出预算表"),
+		para("单位：万元"), para("合计"), para("“三公”经费"), para("会议费 培训费"),
+		para("小计 因公出国（境）费 公务用车购置及运行维护费 公务接待费"), para("小计 公务用车购置费 公务用车运行维护费"), table))
+	want := []string{
+		"three_public.overseas amount = 2109900", "three_public.reception amount = 1438900",
+		"three_public.total amount = 4184200", "three_public.vehicle amount = 635400",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts\n got %q\nwant %q", got, want)
+	}
+}

@@ -211,47 +211,100 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 			row[j] = tcell{text: text, numeric: true}
 			js = append(js, j)
 		}
-		if len(js) != len(cols) || columnNumbers(row) {
+		// A row may leave a part blank for zero (two at the most): its
+		// figures then stand in the columns where their sums hold, and
+		// a figure is read where every such placement puts it.
+		if len(js) > len(cols) || len(js)+2 < len(cols) || len(js) < 3 || columnNumbers(row) {
 			continue // another line, or the columns' numbers
 		}
-		got := map[string]decimal.Decimal{}
-		raws := map[string]string{}
+		vals := make([]decimal.Decimal, len(js))
+		raws := make([]string, len(js))
 		for k, j := range js {
 			v, raw, ok := tr.value(row, j)
 			if !ok {
 				return false
 			}
-			key := cols[k][0] + " " + cols[k][1]
-			got[key], raws[key] = v, raw
+			vals[k], raws[k] = v, raw
 		}
-		slack := decimal.New(1, 3) // 0.1 万元, as threePublicAddsUp allows
-		for _, m := range []string{"budget", "amount"} {
-			get := func(metric string) (decimal.Decimal, bool) { v, ok := got[metric+" "+m]; return v, ok }
-			if threePublicGrandConfirms(get) {
-				continue // the “三公” total alone disagrees: the table's misprint
-			}
-			if !threePublicAddsUp(get) {
-				return false
-			}
-			if g, ok := get("grand"); ok {
-				t, _ := get("three_public.total")
-				meet, _ := get("meeting")
-				train, _ := get("training")
-				if g.Sub(t.Add(meet).Add(train)).Abs().GreaterThan(slack) {
-					return false // the 合计 of all is not the “三公” total and the meetings
+		agreed, valid := make([]int, len(cols)), 0 // the figure each column takes; -2 where placements differ
+		for _, at := range placements(len(cols), len(js)) {
+			got := map[string]decimal.Decimal{}
+			for c, k := range at {
+				got[cols[c][0]+" "+cols[c][1]] = decimal.Zero
+				if k >= 0 {
+					got[cols[c][0]+" "+cols[c][1]] = vals[k]
 				}
 			}
-		}
-		for k, j := range js {
-			if !strings.HasPrefix(cols[k][0], "three_public.") {
+			if !threePublicHolds(got) {
 				continue
 			}
-			key := cols[k][0] + " " + cols[k][1]
-			tr.addAt(t, i, j, cols[k][0], cols[k][1], got[key], raws[key])
+			for c, k := range at {
+				if valid > 0 && agreed[c] != k {
+					k = -2
+				}
+				agreed[c] = k
+			}
+			valid++
+		}
+		if valid == 0 {
+			return false
+		}
+		for c, k := range agreed {
+			if k < 0 || !strings.HasPrefix(cols[c][0], "three_public.") {
+				continue
+			}
+			tr.addAt(t, i, js[k], cols[c][0], cols[c][1], vals[k], raws[k])
 		}
 		return true
 	}
 	return false
+}
+
+// threePublicHolds reports whether a “三公” row placed on the template's
+// columns (got: metric and measure → figure) adds up under each measure.
+func threePublicHolds(got map[string]decimal.Decimal) bool {
+	slack := decimal.New(1, 3) // 0.1 万元, as threePublicAddsUp allows
+	for _, m := range []string{"budget", "amount"} {
+		get := func(metric string) (decimal.Decimal, bool) { v, ok := got[metric+" "+m]; return v, ok }
+		if threePublicGrandConfirms(get) {
+			continue // the “三公” total alone disagrees: the table's misprint
+		}
+		if !threePublicAddsUp(get) {
+			return false
+		}
+		if g, ok := get("grand"); ok {
+			t, _ := get("three_public.total")
+			meet, _ := get("meeting")
+			train, _ := get("training")
+			if g.Sub(t.Add(meet).Add(train)).Abs().GreaterThan(slack) {
+				return false // the 合计 of all is not the “三公” total and the meetings
+			}
+		}
+	}
+	return true
+}
+
+// placements lists the ways n figures stand in order in cols columns, the
+// others blank: for each column, the figure it takes, or -1.
+func placements(cols, n int) [][]int {
+	var out [][]int
+	var walk func(at []int, c, k int)
+	walk = func(at []int, c, k int) {
+		if c == cols {
+			if k == n {
+				out = append(out, append([]int(nil), at...))
+			}
+			return
+		}
+		if k < n {
+			walk(append(at, k), c+1, k+1)
+		}
+		if cols-c > n-k {
+			walk(append(at, -1), c+1, k)
+		}
+	}
+	walk(nil, 0, 0)
+	return out
 }
 
 // headerLines are the text of a table's rows above its first figure, a
