@@ -283,3 +283,31 @@ func TestStackedFigures(t *testing.T) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }
+
+// A text copy's table that kept its columns (not packed) has its blank
+// cells where printed: a blank part is a zero, and a row whose 基本支出
+// alone does not make its 合计 is a sum that fails, as in a PDF. A packed
+// table's blanks are lost: no such sum.
+func TestRowSumOfATextCopy(t *testing.T) {
+	for _, packed := range []bool{false, true} {
+		table := grid("科目编码|科目名称|合计|基本支出|项目支出",
+			"2101101|行政单位医疗|55.67|52.48|",
+			"2101102|事业单位医疗|18.45|18.45|")
+		table.Table.Packed = packed
+		doc := docOf(para("某县某局2023年度部门决算"), para("一般公共预算财政拨款支出决算表"), para("单位：万元"), table)
+		doc.Format = "txt"
+		var got []string
+		for _, s := range Document(doc, segmenter(t)).Sums {
+			if s.Across && !s.Sum.Equal(s.Total) {
+				got = append(got, s.Label+" "+s.Total.String()+" ≠ "+s.Sum.String())
+			}
+		}
+		var want []string
+		if !packed {
+			want = []string{"2101101 行政单位医疗 55.67 ≠ 52.48"}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("packed %v: failing row sums %q, want %q", packed, got, want)
+		}
+	}
+}

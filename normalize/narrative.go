@@ -288,7 +288,6 @@ type reader struct {
 	seg   *Segmenter
 	facts *factSet
 	kind  string // the document's kind: 决算 or 预算
-	text  bool   // the document is a text copy: a table's blank cells may be lost figures' places
 	// goesOn says the table being read goes on in the next table (its
 	// next page's part, cut apart): a sum over its last rows is not whole.
 	goesOn   bool

@@ -88,7 +88,7 @@ func samePrinted(a, b *Fact) bool {
 
 // read makes one pass over the document: tables, then narrative, then charts.
 func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB) *reader {
-	r := &reader{seg: seg, facts: &factSet{ocr: map[int]bool{}}, all: all, text: doc.Format == "txt"}
+	r := &reader{seg: seg, facts: &factSet{ocr: map[int]bool{}}, all: all}
 	for _, b := range doc.Blocks {
 		if b.OCR {
 			r.facts.ocr[b.Pos.Block] = true

@@ -136,8 +136,8 @@ type tableView struct {
 	rows   [][]tcell // data rows
 	index  []int     // each data row's index in the table
 	// blanks says a blank cell is surely blank, a zero where a row's parts
-	// are summed: the table's cells stand where printed (not a text copy's
-	// or a scan's reading).
+	// are summed: the table's cells stand in their columns (not a packed
+	// text copy's, whose blanks are lost, or a scan's reading).
 	blanks bool
 	// continued says the table's rows go on in the next table: a sum that
 	// reaches its last row may have parts there.

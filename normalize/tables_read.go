@@ -53,7 +53,7 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 		v = viewTable(b)
 	}
 	tr := &tableReader{r: r, kind: kind, scale: scale, unit: unit, docKind: docKind, v: v, title: title}
-	v.blanks = !r.text && !b.Table.Packed && !b.OCR
+	v.blanks = !b.Table.Packed && !b.OCR
 	v.continued = r.goesOn
 	sc := checkSums(tr.v)
 	tr.check = sc
