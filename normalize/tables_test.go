@@ -824,3 +824,34 @@ func TestThreePublicPackedBlankForZero(t *testing.T) {
 		t.Errorf("facts\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestPackedNameAboveCode: a packed copy of a table whose cells are
+// centred on tall rows prints a row's name's first line with its figures
+// above the line with its code ("机关事业单位 695910.00 …" over "208 05 05
+// 基本养老保险" over "缴费支出"). Such a line opens the next row, where
+// that row has no figures of its own; a line of figures alone, or one
+// over a row with figures below it, goes on with the row above.
+func TestPackedNameAboveCode(t *testing.T) {
+	table := grid("类 款 项|合计|基本支出|项目支出",
+		"208|社会保障和就业支出|1771740.00|1771740.00|0.00",
+		"208|05|行政事业单位离退休|1771740.00|1771740.00|0.00",
+		"208|05|01|行政单位离退", "休", "729777.00|729777.00|0.00",
+		"机关事业单位|695910.00|695910.00|0.00", "208|05|05|基本养老保险", "缴费支出",
+		"机关事业单位|346053.00|346053.00|0.00", "208|05|06|职业年金缴费", "支出",
+		"合计|1771740.00|1771740.00|0.00")
+	table.Table.Packed = true
+	var got []string
+	for _, l := range tableFacts(t, para("某县某院2018年部门预算"), para("一般公共预算支出表"), para("单位：元"), table) {
+		if strings.HasPrefix(l, "gpb.item amount") {
+			got = append(got, l)
+		}
+	}
+	want := []string{
+		"gpb.item amount 社会保障和就业支出/行政事业单位离退休/行政单位离退休 #2080501 = 729777",
+		"gpb.item amount 社会保障和就业支出/行政事业单位离退休/机关事业单位基本养老保险缴费支出 #2080505 = 695910",
+		"gpb.item amount 社会保障和就业支出/行政事业单位离退休/机关事业单位职业年金缴费支出 #2080506 = 346053",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("items\n got %q\nwant %q", got, want)
+	}
+}
