@@ -188,22 +188,13 @@ func TestSumsOfATableThatGoesOn(t *testing.T) {
 	rest := grid("科目编码|科目名称|合计",
 		"20808|抚恤|4.00",
 		"2080801|死亡抚恤|4.00")
-	labels := func(blocks ...extract.Block) []string {
-		var out []string
-		for _, s := range Document(docOf(blocks...), segmenter(t)).Sums {
-			if !s.Across {
-				out = append(out, s.Label)
-			}
-		}
-		return out
-	}
-	got := labels(decision, title, unit, first, rest)
+	got := downSums(t, decision, title, unit, first, rest)
 	want := []string{"205 教育支出", "20502 普通教育", "20808 抚恤"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sums %q, want %q", got, want)
 	}
 	// The first part on its own is whole: its 合计 and last 款 are checked.
-	got = labels(decision, title, unit, first)
+	got = downSums(t, decision, title, unit, first)
 	want = []string{"合计", "205 教育支出", "20502 普通教育", "20805 行政事业单位养老支出"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sums %q, want %q", got, want)
@@ -310,4 +301,41 @@ func TestRowSumOfATextCopy(t *testing.T) {
 			t.Errorf("packed %v: failing row sums %q, want %q", packed, got, want)
 		}
 	}
+}
+
+// A table that goes on from the one before (its page before's part, cut
+// apart) and closes with a 合计 at its foot: the 合计 sums the classes of
+// both parts, and is not checked over this part's alone.
+func TestSumsOfATableThatGoesOnFromTheOneBefore(t *testing.T) {
+	decision := para("某县某局2025年部门预算")
+	title, unit := para("一般公共预算支出表"), para("单位：元")
+	first := grid("科目编码|科目名称|合计",
+		"208|社会保障和就业支出|300",
+		"20805|行政事业单位养老支出|300",
+		"2080501|行政单位离退休|300")
+	rest := grid("科目编码|科目名称|合计",
+		"210|卫生健康支出|100",
+		"21011|行政事业单位医疗|100",
+		"2101101|行政单位医疗|100",
+		"221|住房保障支出|50",
+		"22102|住房改革支出|50",
+		"2210201|住房公积金|50",
+		"|合计|450")
+	got := downSums(t, decision, title, unit, first, rest)
+	want := []string{"210 卫生健康支出", "21011 行政事业单位医疗", "221 住房保障支出", "22102 住房改革支出"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sums %q, want %q", got, want)
+	}
+}
+
+// downSums lists the labels of the sums down a column that a document's
+// tables state, as normalize reads them.
+func downSums(t *testing.T, blocks ...extract.Block) []string {
+	var out []string
+	for _, s := range Document(docOf(blocks...), segmenter(t)).Sums {
+		if !s.Across {
+			out = append(out, s.Label)
+		}
+	}
+	return out
 }

@@ -290,7 +290,10 @@ type reader struct {
 	kind  string // the document's kind: 决算 or 预算
 	// goesOn says the table being read goes on in the next table (its
 	// next page's part, cut apart): a sum over its last rows is not whole.
-	goesOn   bool
+	goesOn bool
+	// follows says the table being read goes on from the table before:
+	// a 合计 at its foot sums rows there too.
+	follows  bool
 	all      allGPB // how much of the money is 一般公共预算
 	id       Identity
 	sums     []TableSum

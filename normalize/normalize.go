@@ -222,6 +222,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	var secondhand []Fact // figures that hold where no table states them first hand
 	for k, p := range pending {
 		r.goesOn = k+1 < len(pending) && pending[k+1].follows // its rows go on in the next table
+		r.follows = k > 0 && p.follows                        // its rows go on from the table before
 		titles, above := p.titles, []string(nil)
 		if p.b.Table.Packed {
 			titles, above, tookBelow = packedTitle(p, tookBelow)

@@ -142,6 +142,9 @@ type tableView struct {
 	// continued says the table's rows go on in the next table: a sum that
 	// reaches its last row may have parts there.
 	continued bool
+	// follows says the table goes on from the table before (its page
+	// before's part, cut apart): a 合计 at its foot has parts there.
+	follows bool
 }
 
 func viewTable(b *extract.Block) *tableView {

@@ -55,6 +55,7 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 	tr := &tableReader{r: r, kind: kind, scale: scale, unit: unit, docKind: docKind, v: v, title: title}
 	v.blanks = !b.Table.Packed && !b.OCR
 	v.continued = r.goesOn
+	v.follows = r.follows
 	sc := checkSums(tr.v)
 	tr.check = sc
 	if b.OCR {
