@@ -310,8 +310,12 @@ type pdfPara struct {
 func (b *pdfBuilder) page(pg page) {
 	var lines, furniture []line
 	top, running := "", false
-	for i, l := range layoutLines(pg) {
-		if i == 0 && l.y1 <= pg.height*0.08 {
+	all := layoutLines(pg)
+	for i, l := range all {
+		// A text copy keeps no margins: on a short page, a first line
+		// over the page's number is in its head all the same.
+		head := pg.text && len(all) > 1 && isFurniture(all[1], pg)
+		if i == 0 && (l.y1 <= pg.height*0.08 || head) {
 			top = strings.Join(strings.Fields(l.text()), " ")
 			// A running header: the page's first line, in the top
 			// margin, the same as the page before's.
@@ -337,7 +341,7 @@ func (b *pdfBuilder) page(pg page) {
 	}
 	var tab []bool
 	if pg.text {
-		tab = textTableLines(lines)
+		tab = textTableLines(lines, len(b.table) > 0)
 	} else {
 		tab = tableLines(lines, above, pg.width)
 	}
@@ -846,7 +850,7 @@ func (b *pdfBuilder) closeTable() {
 		if packed {
 			t = packedTable(rows)
 		} else {
-			t = buildTable(rows)
+			t = buildTable(rows, b.text)
 		}
 		ocr := false
 		for _, l := range rows {
@@ -899,10 +903,83 @@ func alignPages(rows []line) [][]line {
 				l.x0, l.x1 = l.x0-d, l.x1-d
 				parts[n] = append(parts[n], l)
 			}
+		case len(cols) == len(first) && !headerOnly(page) && sameKinds(page, cols, parts[len(parts)-1], first):
+			n := len(parts) - 1
+			for _, l := range page {
+				parts[n] = append(parts[n], moveColumns(l, cols, first))
+			}
 		default:
 			parts, first = append(parts, page), cols
 		}
 		from = to
 	}
 	return parts
+}
+
+// sameKinds reports whether a page's columns hold what the first page's
+// do, column for column: figures, or names and codes. A copy that lays
+// each page out on its own spaces a page's columns by its own widest
+// cells, so they may stand moved by different amounts (shifted fails),
+// and yet be the same columns in the same order.
+func sameKinds(page []line, cols []span, first []line, firstCols []span) bool {
+	a, b := columnKinds(page, cols), columnKinds(first, firstCols)
+	for k := range a {
+		if a[k] != b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// columnKinds tells, for each column, whether the rows with figures hold
+// figures in it (1), only words (2), or nothing (0).
+func columnKinds(rows []line, cols []span) []int {
+	kinds := make([]int, len(cols))
+	for _, r := range rows {
+		if r.numericCells() == 0 {
+			continue
+		}
+		for _, c := range r.cells {
+			f, l := place(c, cols)
+			if f != l {
+				continue // a label over two columns (a 合计 over the codes and names) tells neither
+			}
+			switch {
+			case c.numeric:
+				kinds[f] = 1
+			case kinds[f] == 0:
+				kinds[f] = 2
+			}
+		}
+	}
+	return kinds
+}
+
+// moveColumns places a line's cells in the columns to, stretching each
+// column of from onto the matching one of to.
+func moveColumns(l line, from, to []span) line {
+	at := func(x float64, k int) float64 {
+		f, t := from[k], to[k]
+		if f.x1-f.x0 <= 0 {
+			return x - f.x0 + t.x0
+		}
+		return t.x0 + (x-f.x0)*(t.x1-t.x0)/(f.x1-f.x0)
+	}
+	l.cells = append([]cell(nil), l.cells...)
+	for k := range l.cells {
+		c := &l.cells[k]
+		a, b := place(*c, from)
+		c.x0, c.x1 = at(c.x0, a), at(c.x1, b)
+		if len(c.words) > 0 {
+			c.words = append([]word(nil), c.words...)
+			for i := range c.words {
+				w := &c.words[i]
+				w.x0, w.x1 = at(w.x0, a), at(w.x1, b)
+			}
+		}
+	}
+	if n := len(l.cells); n > 0 {
+		l.x0, l.x1 = l.cells[0].x0, l.cells[n-1].x1
+	}
+	return l
 }

@@ -275,6 +275,16 @@ func place(c cell, cols []span) (first, last int) {
 	return best, best
 }
 
+// overOne reports whether a cell overlaps one of the columns at least.
+func overOne(c cell, cols []span) bool {
+	for _, col := range cols {
+		if overlap(span{c.x0, c.x1}, col) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func abs(f float64) float64 {
 	if f < 0 {
 		return -f
@@ -291,8 +301,9 @@ type gridRow struct {
 }
 
 // buildTable lays rows out on the columns, merges lines that wrap inside a
-// cell into the row above, and expands spanning header cells.
-func buildTable(rows []line) *Table {
+// cell into the row above, and expands spanning header cells. text says
+// the rows come from a text copy, whose words stand at character columns.
+func buildTable(rows []line, text bool) *Table {
 	cols, names := columnsNamed(rows)
 	rows = mergeHeaderLines(rows)
 	header := true
@@ -308,11 +319,19 @@ func buildTable(rows []line) *Table {
 			cells = splitHeaderCells(cells, cols)
 			r.cells = cells
 		}
+		prev := -1 // the last column a name of this header line took
 		for k, c := range cells {
 			first, last := place(c, cols)
-			if header && len(r.cells) > 1 {
+			if text && header && first <= prev && prev+1 < len(cols) && !overOne(c, cols) {
+				// Over no column, the nearest is one a name to its left
+				// took: names of one line stand over columns of their
+				// own, and a text copy may set them characters off to
+				// one side of their figures.
+				first, last = prev+1, prev+1
+			} else if header && len(r.cells) > 1 {
 				first, last = placeHeader(r, k, cols, names, first, last)
 			}
+			prev = max(prev, last)
 			if o := g.origin[first]; o != first {
 				// A column a cell to the left spans already: the word
 				// joins that cell, never lost.
@@ -718,7 +737,32 @@ func aligned(rows []line) bool {
 			}
 		}
 	}
-	return total < 3 || float64(lined) >= 0.8*float64(total)
+	return (total < 3 || float64(lined) >= 0.8*float64(total)) && !figuresMerged(rows)
+}
+
+// figuresMerged reports whether the columns a text table's figures make
+// put two figures of one row in one column: figures a blank apart whose
+// rows stand a few characters askew overlap from row to row into one wide
+// column, and the copy has lost which column each figure stood in.
+// Figures are those with a point or a separator, as in aligned.
+func figuresMerged(rows []line) bool {
+	cols := columns(rows)
+	for _, r := range rows {
+		seen := map[int]bool{}
+		for _, c := range r.cells {
+			if !c.numeric || !strings.ContainsAny(c.text, ".,") {
+				continue // a code, a column's number: not a figure
+			}
+			f, l := place(c, cols)
+			for k := f; k <= l; k++ {
+				if seen[k] {
+					return true
+				}
+				seen[k] = true
+			}
+		}
+	}
+	return false
 }
 
 // packedTable keeps a table whose columns were lost as its rows' cells in

@@ -247,9 +247,11 @@ var leaderRe = regexp.MustCompile(`[…·.．]{3,}|…{2,}`)
 // lines without figures between its rows (label-only rows, wrapped names)
 // and, above its first row, the lines of several cells (headers). A line
 // of one cell above or below a table (its title, its unit, the next
-// table's title) stays out. Rows that are mostly lone figures are a table
-// copied column by column, not rows, and no table.
-func textTableLines(lines []line) []bool {
+// table's title) stays out; one row alone is a table where it opens the
+// page and a table the page before left open goes on (open). Rows that
+// are mostly lone figures are a table copied column by column, not rows,
+// and no table.
+func textTableLines(lines []line, open bool) []bool {
 	prose := func(l line) bool {
 		for _, c := range l.cells {
 			if strings.ContainsAny(c.text, "，。；！？：") {
@@ -291,7 +293,10 @@ func textTableLines(lines []line) []bool {
 		}
 		// A run of lone figures is a table copied column by column (plain
 		// pdftotext): its figures have lost their rows.
-		if (rows >= 2 || nums >= 3) && 2*wide >= rows {
+		// One row alone opening the page goes on with a table the page
+		// before left open (its last row, turned over).
+		turned := open && i == 0 && rows == 1 && nums >= 2
+		if (rows >= 2 || nums >= 3 || turned) && 2*wide >= rows {
 			first := i
 			for first > 0 && !tab[first-1] && !prose(lines[first-1]) && len(lines[first-1].cells) > 1 {
 				first--
@@ -299,10 +304,49 @@ func textTableLines(lines []line) []bool {
 			for k := first; k <= last; k++ {
 				tab[k] = true
 			}
+			for last+1 < len(lines) && nameTail(lines[last], lines[last+1]) {
+				last++
+				tab[last] = true
+			}
 		}
 		i = max(j, last+1)
 	}
 	return tab
+}
+
+// nameTail reports whether line l, right under a table's last row prev,
+// is the tail of a name in that row wrapped onto the next line: tight
+// below it, without figures, each of its cells under a name of prev and
+// set as that name is (wrapsUnder), in a copy that kept the columns (a
+// copy that joined cells with single blanks starts every line at the
+// left, under every row's first name). A table that ends a page with
+// such a row ends there, not at the name's first line, and may go on in
+// the next page.
+func nameTail(prev, l line) bool {
+	if l.page != prev.page || l.y0-prev.y1 > 0.45*l.h() || l.numericCells() > 0 || len(l.cells) == 0 || prev.maxGap() < 2*textH {
+		return false
+	}
+	for _, d := range l.cells {
+		if strings.ContainsAny(d.text, "，。；！？：、") {
+			return false
+		}
+		under := false
+		for _, c := range prev.cells {
+			if min(c.x1, d.x1)-max(c.x0, d.x0) <= 0 {
+				continue
+			}
+			if c.numeric {
+				break // under a row's first cell, a copy's every line starts: no sign of a name's column
+			}
+			p, w := word{x0: c.x0, x1: c.x1, y0: c.y0, y1: c.y1}, word{x0: d.x0, x1: d.x1, y0: d.y0, y1: d.y1}
+			under = wrapsUnder(p, w)
+			break
+		}
+		if !under {
+			return false
+		}
+	}
+	return true
 }
 
 // doubleSpaced reports whether a copy puts a blank line between most lines

@@ -164,3 +164,166 @@ func TestTextPageNumberFirstOnShortPage(t *testing.T) {
 		t.Errorf("blocks %q: the cover opens with its page number", kinds)
 	}
 }
+
+// A -layout copy lays each page out on its own: a table that runs over a
+// page stands in columns spaced anew, and the name of its last row on the
+// first page may wrap onto the page's last line. The tail joins its row,
+// the table stays open at the page's foot, and the next page's columns,
+// moved by different amounts, are placed on the first page's: one table.
+func TestTextLayoutTableOverPages(t *testing.T) {
+	text := "" +
+		"        科目编码          功能科目名称          金额\n" +
+		"      类   款      项\n" +
+		"                合计                              1,155.67\n" +
+		"206                  科学技术支出                       647.97\n" +
+		"206      07          科学技术普及                       647.97\n" +
+		"206      07    02    科普活动                         647.97\n" +
+		"208                  社会保障和就业支                     507.70\n" +
+		"                     出\n" +
+		"208      05          行政事业单位离退                     507.70\n" +
+		"                     休\n" +
+		"\n\n                                -9-\n\f" +
+		"208     05   04   未归口管理的行政                   134.14\n" +
+		"                  单位离退休\n" +
+		"208     05   05   机关事业单位基本                  255.96\n" +
+		"                  养老保险缴费支出\n" +
+		"208     05   06   机关事业单位职业                  117.60\n" +
+		"                  年金缴费支出\n" +
+		"210               医疗卫生与计划生                   103.18\n" +
+		"                  育支出\n" +
+		"210     11        行政事业单位医疗                   103.18\n" +
+		"210     11   01   行政单位医疗                     103.18\n" +
+		"\n                                -10-\n\f"
+	ts := textTable(t, text)
+	// Every row in the first page's five columns: 类, 款, 项, name, figure.
+	want := []string{
+		"科目编码|||功能科目名称|金额",
+		"|类 款|项||",
+		"||合计||1,155.67",
+		"206|||科学技术支出|647.97",
+		"206|07||科学技术普及|647.97",
+		"206|07|02|科普活动|647.97",
+		"208|||社会保障和就业支出|507.70",
+		"208|05||行政事业单位离退休|507.70",
+		"208|05|04|未归口管理的行政单位离退休|134.14",
+		"208|05|05|机关事业单位基本养老保险缴费支出|255.96",
+		"208|05|06|机关事业单位职业年金缴费支出|117.60",
+		"210|||医疗卫生与计划生育支出|103.18",
+		"210|11||行政事业单位医疗|103.18",
+		"210|11|01|行政单位医疗|103.18",
+	}
+	got := grid(ts[0])
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
+
+// A -layout copy of a table whose figures stand a blank apart, rows a few
+// characters askew: the figures of neighbouring columns overlap from row
+// to row, and columns made of them would hold two figures of one row in
+// one cell. The copy has lost its columns: the table is packed, a row's
+// cells in order, every figure a cell of its own.
+func TestTextLayoutFiguresAskew(t *testing.T) {
+	text := "" +
+		" 功能分类 功能分类科目名称                                收入预算\n" +
+		" 科目编码                   合计        财政拨款收入 事业收入 其他收入\n" +
+		"201     一般公共服务支出    42,681,383.71 42,542,905.45         138,478.26\n" +
+		"2013401 行政运行        16,324,306.71 16,317,382.80           6,923.91\n" +
+		"208     社会保障和就业支出    2,742,896.10 2,742,896.10\n" +
+		"20805 行政事业单位养老支出 2,742,896.10 2,742,896.10\n" +
+		"2080505 机关事业单位基本养老保\n" +
+		"        险缴费支出        1,712,336.77 1,712,336.77\n" +
+		"210     卫生健康支出         761,508.77 761,508.77\n" +
+		"21011 行政事业单位医疗         761,508.77 761,508.77\n" +
+		"          合计        49,385,415.63 49,246,937.37         138,478.26\n"
+	ts := textTable(t, text)
+	if !ts[0].Packed {
+		t.Errorf("a table of askew figures is not packed")
+	}
+	for _, r := range ts[0].Rows {
+		for _, c := range r {
+			if strings.Count(c.Text, ".") > 1 {
+				t.Errorf("cell %q holds two figures", c.Text)
+			}
+		}
+	}
+}
+
+// A -layout copy may set a header's names characters to the left of
+// their figures, over no column: each then stands nearest the column
+// left of its own, and the names of 合计, 基本支出 and 项目支出 ran into
+// one cell. Names of one header line stand over columns of their own.
+func TestTextLayoutHeaderNamesOffTheirColumns(t *testing.T) {
+	text := "" +
+		" 功能分类科目 功能分类科目                    支出预算\n" +
+		"    编码      名称      合计            基本支出            项目支出\n" +
+		"201      一般公共服务          473.26          332.51          140.75\n" +
+		"         支出\n" +
+		"20126    档案事务            473.26          332.51          140.75\n" +
+		"2012604  档案馆              29.78                           29.78\n" +
+		"2012650  事业运行            443.48          332.51          110.97\n" +
+		"208      社会保障和就           67.27           67.27\n" +
+		"         业支出\n"
+	got := grid(textTable(t, text)[0])
+	want := []string{
+		"功能分类科目|功能分类科目|支出预算||",
+		"编码|名称|合计|基本支出|项目支出",
+		"201|一般公共服务支出|473.26|332.51|140.75",
+		"20126|档案事务|473.26|332.51|140.75",
+		"2012604|档案馆|29.78||29.78",
+		"2012650|事业运行|443.48|332.51|110.97",
+		"208|社会保障和就业支出|67.27|67.27|",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
+
+// textTable reads text and gives its tables, failing unless there is one.
+func textTable(t *testing.T, text string) []*Table {
+	t.Helper()
+	doc, err := Text(strings.NewReader(text), int64(len(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := tables(doc)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables, want 1", len(ts))
+	}
+	return ts
+}
+
+// A text copy keeps no margins: a short page's first line over its page
+// number is in its head, and a running header there, the same as the
+// page before's, is furniture, not a paragraph that would cut the table
+// running on from the page before.
+func TestTextRunningHeaderOnShortPage(t *testing.T) {
+	text := "某市某局2018年度部门决算\n—5—\n收入决算表\n单位：万元\n" +
+		"合计 100.00 100.00\n206 科学技术支出 60.00 60.00\n206 07 科学技术普及 60.00 60.00\n" +
+		"206 07 02 科普活动 60.00 60.00\n208 社会保障和就业支出 40.00 40.00\n208 05 行政事业单位离退休 40.00 40.00\n" +
+		"\f某市某局2018年度部门决算\n—6—\n208 05 01 行政单位离退休 25.00 25.00\n208 05 05 机关事业单位基本养老保险缴费支出 15.00 15.00\n\f"
+	doc, err := Text(strings.NewReader(text), int64(len(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Pos.Page == 2 && strings.Contains(b.Text, "部门决算") && b.Kind != Furniture {
+			t.Errorf("page 2's running header is a %v", b.Kind)
+		}
+	}
+	if ts := tables(doc); len(ts) != 1 {
+		t.Errorf("%d tables, want 1", len(ts))
+	}
+}
+
+// A copy in the content stream's order may put a page's number first and
+// turn a table's last row over to the next page alone: one row opening
+// the page goes on with the table the page before left open.
+func TestTextLastRowTurnedOver(t *testing.T) {
+	text := "科目编码 科目名称 金额\n合计 100.00\n301 工资福利支出 60.00\n303 对个人和家庭的补助 40.00\n30302 退休费 39.85\n" +
+		"\f—12—\n30309 奖励金 0.15\n九、一般公共预算“三公”经费支出预算表\n"
+	got := grid(textTable(t, text)[0])
+	if n := len(got); n == 0 || !strings.Contains(got[n-1], "0.15") {
+		t.Errorf("rows %q: the row turned over is not the table's last", got)
+	}
+}

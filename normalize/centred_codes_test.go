@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
@@ -187,24 +188,154 @@ func TestSumsOfATableThatGoesOn(t *testing.T) {
 	rest := grid("科目编码|科目名称|合计",
 		"20808|抚恤|4.00",
 		"2080801|死亡抚恤|4.00")
-	labels := func(blocks ...extract.Block) []string {
-		var out []string
-		for _, s := range Document(docOf(blocks...), segmenter(t)).Sums {
-			if !s.Across {
-				out = append(out, s.Label)
-			}
-		}
-		return out
-	}
-	got := labels(decision, title, unit, first, rest)
+	got := downSums(t, decision, title, unit, first, rest)
 	want := []string{"205 教育支出", "20502 普通教育", "20808 抚恤"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sums %q, want %q", got, want)
 	}
 	// The first part on its own is whole: its 合计 and last 款 are checked.
-	got = labels(decision, title, unit, first)
+	got = downSums(t, decision, title, unit, first)
 	want = []string{"合计", "205 教育支出", "20502 普通教育", "20805 行政事业单位养老支出"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sums %q, want %q", got, want)
 	}
+}
+
+// A 项 row whose 类 and 款 rows stand in the table's part on the page
+// before takes their names as the document printed them (a former name,
+// 行政事业单位离退休, for 20805), not the catalogue's current one: one code,
+// one subject.
+func TestItemNamedByThePartBefore(t *testing.T) {
+	decision := para("江苏省某厅2017年度部门预算")
+	title, unit := para("一般公共预算支出预算表"), para("单位：万元")
+	first := grid("科目编码|科目名称|金额",
+		"|合计|30.00",
+		"208|社会保障和就业支出|30.00",
+		"20805|行政事业单位离退休|30.00",
+		"2080505|机关事业单位基本养老保险缴费支出|20.00")
+	rest := grid("科目编码|科目名称|金额",
+		"2080506|机关事业单位职业年金缴费支出|10.00")
+	var got []string
+	for _, f := range Document(docOf(decision, title, unit, first, rest), segmenter(t)).Facts {
+		if f.Metric == "gpb.item" {
+			got = append(got, f.Code+" "+f.Subject)
+		}
+	}
+	want := []string{
+		"2080505 社会保障和就业支出/行政事业单位离退休/机关事业单位基本养老保险缴费支出",
+		"2080506 社会保障和就业支出/行政事业单位离退休/机关事业单位职业年金缴费支出",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("items %q, want %q", got, want)
+	}
+}
+
+// A text copy of a table whose cells are centred on tall rows prints the
+// figures of two rows whose names wrapped under one another as a stack:
+// each column's figures in turn, on lines of their own. They go, in
+// order, to the rows above lacking figures; a column with fewer figures
+// than rows cannot say whose its figure is.
+func TestStackedFigures(t *testing.T) {
+	b := grid("类|款|项|科目名称|合计|基本支出|项目支出",
+		"210|11|01|行政单位医疗|53.44|53.44|",
+		"221|||住房保障支出|300.26|220.26|80.00",
+		"221|02||住房改革支出|300.26|220.26|80.00",
+		"221|02|01|住房公积金|||",
+		"||02|提租补贴|||",
+		"||||150.60||",
+		"||||79.06||",
+		"|||||150.60|",
+		"|||||79.06|",
+		"||||||80.00",
+		"||03|购房补贴|70.60|70.60|")
+	v := viewTable(&b)
+	var got []string
+	for _, r := range v.rows {
+		var cells []string
+		for _, c := range r {
+			switch {
+			case c.unknown:
+				cells = append(cells, "?")
+			default:
+				cells = append(cells, c.text)
+			}
+		}
+		got = append(got, strings.Join(cells, "|"))
+	}
+	want := []string{
+		"210|11|01|行政单位医疗|53.44|53.44|",
+		"221|||住房保障支出|300.26|220.26|80.00",
+		"221|02||住房改革支出|300.26|220.26|80.00",
+		"221|02|01|住房公积金|150.60|150.60|?",
+		"||02|提租补贴|79.06|79.06|?",
+		"||03|购房补贴|70.60|70.60|",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
+
+// A text copy's table that kept its columns (not packed) has its blank
+// cells where printed: a blank part is a zero, and a row whose 基本支出
+// alone does not make its 合计 is a sum that fails, as in a PDF. A packed
+// table's blanks are lost: no such sum.
+func TestRowSumOfATextCopy(t *testing.T) {
+	for _, packed := range []bool{false, true} {
+		table := grid("科目编码|科目名称|合计|基本支出|项目支出",
+			"2101101|行政单位医疗|55.67|52.48|",
+			"2101102|事业单位医疗|18.45|18.45|")
+		table.Table.Packed = packed
+		doc := docOf(para("某县某局2023年度部门决算"), para("一般公共预算财政拨款支出决算表"), para("单位：万元"), table)
+		doc.Format = "txt"
+		var got []string
+		for _, s := range Document(doc, segmenter(t)).Sums {
+			if s.Across && !s.Sum.Equal(s.Total) {
+				got = append(got, s.Label+" "+s.Total.String()+" ≠ "+s.Sum.String())
+			}
+		}
+		var want []string
+		if !packed {
+			want = []string{"2101101 行政单位医疗 55.67 ≠ 52.48"}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("packed %v: failing row sums %q, want %q", packed, got, want)
+		}
+	}
+}
+
+// A table that goes on from the one before (its page before's part, cut
+// apart) and closes with a 合计 at its foot: the 合计 sums the classes of
+// both parts, and is not checked over this part's alone.
+func TestSumsOfATableThatGoesOnFromTheOneBefore(t *testing.T) {
+	decision := para("某县某局2025年部门预算")
+	title, unit := para("一般公共预算支出表"), para("单位：元")
+	first := grid("科目编码|科目名称|合计",
+		"208|社会保障和就业支出|300",
+		"20805|行政事业单位养老支出|300",
+		"2080501|行政单位离退休|300")
+	rest := grid("科目编码|科目名称|合计",
+		"210|卫生健康支出|100",
+		"21011|行政事业单位医疗|100",
+		"2101101|行政单位医疗|100",
+		"221|住房保障支出|50",
+		"22102|住房改革支出|50",
+		"2210201|住房公积金|50",
+		"|合计|450")
+	got := downSums(t, decision, title, unit, first, rest)
+	want := []string{"210 卫生健康支出", "21011 行政事业单位医疗", "221 住房保障支出", "22102 住房改革支出"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sums %q, want %q", got, want)
+	}
+}
+
+// downSums lists the labels of the sums down a column that a document's
+// tables state, as normalize reads them.
+func downSums(t *testing.T, blocks ...extract.Block) []string {
+	var out []string
+	for _, s := range Document(docOf(blocks...), segmenter(t)).Sums {
+		if !s.Across {
+			out = append(out, s.Label)
+		}
+	}
+	return out
 }

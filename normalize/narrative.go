@@ -288,17 +288,22 @@ type reader struct {
 	seg   *Segmenter
 	facts *factSet
 	kind  string // the document's kind: 决算 or 预算
-	text  bool   // the document is a text copy: a table's blank cells may be lost figures' places
 	// goesOn says the table being read goes on in the next table (its
 	// next page's part, cut apart): a sum over its last rows is not whole.
-	goesOn   bool
+	goesOn bool
+	// follows says the table being read goes on from the table before:
+	// a 合计 at its foot sums rows there too.
+	follows  bool
 	all      allGPB // how much of the money is 一般公共预算
 	id       Identity
 	sums     []TableSum
 	classes  []ClassFigure
 	economic []EconomicFigure
 	changes  []Fact // year-on-year changes of 类 and 项
-	lead     lead   // what the sentence being read is about
+	// names are the names the document's function tables give their 类
+	// and 款 codes, the first printed (reader.named).
+	names map[string]string
+	lead  lead // what the sentence being read is about
 	// openItem is a line item that ended its paragraph before its
 	// figures: the next paragraph goes on with it.
 	openItem string

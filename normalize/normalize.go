@@ -88,7 +88,7 @@ func samePrinted(a, b *Fact) bool {
 
 // read makes one pass over the document: tables, then narrative, then charts.
 func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB) *reader {
-	r := &reader{seg: seg, facts: &factSet{ocr: map[int]bool{}}, all: all, text: doc.Format == "txt"}
+	r := &reader{seg: seg, facts: &factSet{ocr: map[int]bool{}}, all: all}
 	for _, b := range doc.Blocks {
 		if b.OCR {
 			r.facts.ocr[b.Pos.Block] = true
@@ -241,6 +241,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		kind          tableKind
 		unit          string
 		above, titles []string
+		follows       bool // its rows go on from the table before
 	}
 	cls := make([]classified, len(pending))
 	var prevKind tableKind
@@ -276,9 +277,9 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				// before, repeated: that table's next page.
 				follows = true
 			}
-			prevHeader = headerLines(above)
+			prevHeader = headerOf(above)
 			if len(under) > 0 {
-				prevHeader = headerLines(under)
+				prevHeader = headerOf(under)
 			}
 		}
 		if follows && k > 0 {
@@ -338,7 +339,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 			// A “三公” header's words, wherever the copy put them.
 			above = append(above, under...)
 		}
-		cls[k] = classified{kind, unit, above, titles}
+		cls[k] = classified{kind, unit, above, titles, follows && k > 0}
 		prevKind, prevUnit = kind, unit
 	}
 	var secondhand []Fact // figures that hold where no table states them first hand
@@ -351,6 +352,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 			}
 		}
 		r.goesOn = goesOn[k]
+		r.follows = c.follows
 		b := p.b
 		if b.Table.Packed {
 			b = labelTotalRow(p)
@@ -720,9 +722,9 @@ func labelTotalRow(p pendingTable) *extract.Block {
 	return &nb
 }
 
-// headerLines are the lines of a table's header among those printed with
+// headerOf is the lines of a table's header among those printed with
 // it: not its caption (unit, who made it).
-func headerLines(lines []string) []string {
+func headerOf(lines []string) []string {
 	var out []string
 	for _, l := range lines {
 		if t := squeeze(l); t != "" && TableUnit(t) == "" && !captionRe.MatchString(t) {
@@ -739,7 +741,7 @@ func restatesHeader(lines, header []string) bool {
 		return false // too little to tell a repeat from a chance
 	}
 	have := map[string]bool{}
-	for _, l := range headerLines(lines) {
+	for _, l := range headerOf(lines) {
 		have[l] = true
 	}
 	for _, h := range header {

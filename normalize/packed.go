@@ -214,6 +214,36 @@ type packedRow struct {
 	first int // the table row it starts on
 }
 
+// packedLine is a line of a packed table and whether it opens a row (a
+// code, 合计).
+type packedLine struct {
+	row   packedRow
+	opens bool
+}
+
+// leadsNext reports whether line k, a name's part and figures with no
+// code, opens the next row's cell rather than going on with the row above:
+// a cell centred on a tall row prints its name's first line and the
+// figures above the line with the code. It does where the next line opens
+// a row without figures, and that row has none of its own below (lines of
+// figures before the row after it, other than one that leads that row).
+func leadsNext(lines []packedLine, k int) bool {
+	l := lines[k]
+	if l.opens || l.row.name == "" || len(l.row.figs) == 0 || k+1 >= len(lines) {
+		return false
+	}
+	next := lines[k+1]
+	if !next.opens || len(next.row.figs) > 0 {
+		return false
+	}
+	for j := k + 2; j < len(lines) && !lines[j].opens; j++ {
+		if len(lines[j].row.figs) > 0 && !leadsNext(lines, j) {
+			return false
+		}
+	}
+	return true
+}
+
 // twoHalves reports whether a packed table's rows hold a second line after
 // the first's figures (301 … 2,082.85 302 商品和服务支出 171.07): a table in
 // two halves, which is not read by its codes.
@@ -431,6 +461,7 @@ func functionKind(k tableKind) bool {
 func viewPacked(b *extract.Block, docKind string, above []string) *tableView {
 	v := &tableView{block: b}
 	var rows []packedRow
+	var body []packedLine // the table's lines after its header
 	var header []string
 	started := false
 	for i, trow := range b.Table.Rows {
@@ -484,13 +515,25 @@ func viewPacked(b *extract.Block, docKind string, above []string) *tableView {
 			}
 			started = true
 		}
-		if n := len(rows); n > 0 && !opens {
+		body = append(body, packedLine{pr, opens})
+	}
+	var held *packedRow // a line that opens the next row's cell, above its code
+	for k, l := range body {
+		pr := l.row
+		if held != nil && l.opens {
+			pr.name, pr.figs, pr.first = held.name+pr.name, append(held.figs, pr.figs...), held.first
+			held = nil
+		}
+		switch n := len(rows); {
+		case !l.opens && leadsNext(body, k):
+			held = &pr
+		case n > 0 && !l.opens:
 			prev := &rows[n-1] // a wrapped name, figures on a line of their own
 			prev.name += pr.name
 			prev.figs = append(prev.figs, pr.figs...)
-			continue
+		default:
+			rows = append(rows, pr)
 		}
-		rows = append(rows, pr)
 	}
 	lines := make([][]string, 0, len(above)+1)
 	for _, a := range above {

@@ -49,7 +49,7 @@ func checkSums(v *tableView) *sumCheck {
 		if k+1 < len(starts) {
 			to = starts[k+1]
 		}
-		side := &tableView{block: v.block, header: v.header[from:to], index: v.index, blanks: v.blanks, continued: v.continued}
+		side := &tableView{block: v.block, header: v.header[from:to], index: v.index, blanks: v.blanks, continued: v.continued, follows: v.follows}
 		for _, l := range v.levels {
 			side.levels = append(side.levels, l[from:to])
 		}
@@ -273,9 +273,10 @@ func checkSide(v *tableView) *sumCheck {
 				top = append(top, cellAt{i, j})
 			}
 		}
-		if total >= 0 && placed(total+1, len(codes)) && (!v.continued || total > 0) {
+		if total >= 0 && placed(total+1, len(codes)) && (!v.continued || total > 0) && (!v.follows || total == 0) {
 			// A 合计 at the head of a table that goes on in the next has
-			// parts there; one at its foot closes it.
+			// parts there; one at its foot closes it, and has parts in
+			// the table before where it goes on from that.
 			check(cellAt{total, j}, top, "合计", true)
 		}
 		for i, code := range codes {

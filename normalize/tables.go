@@ -155,12 +155,15 @@ type tableView struct {
 	rows   [][]tcell // data rows
 	index  []int     // each data row's index in the table
 	// blanks says a blank cell is surely blank, a zero where a row's parts
-	// are summed: the table's cells stand where printed (not a text copy's
-	// or a scan's reading).
+	// are summed: the table's cells stand in their columns (not a packed
+	// text copy's, whose blanks are lost, or a scan's reading).
 	blanks bool
 	// continued says the table's rows go on in the next table: a sum that
 	// reaches its last row may have parts there.
 	continued bool
+	// follows says the table goes on from the table before (its page
+	// before's part, cut apart): a 合计 at its foot has parts there.
+	follows bool
 }
 
 func viewTable(b *extract.Block) *tableView {
@@ -317,13 +320,12 @@ func assembleRows(v *tableView) {
 	if len(v.rows) < 3 || len(sides(v)) > 1 {
 		return
 	}
-	type kind struct{ anchor, figs, words bool }
-	kinds := make([]kind, len(v.rows))
+	kinds := make([]rowKind, len(v.rows))
 	codes := 0
 	for i, row := range v.rows {
 		code, name, _ := rowCode(row)
 		label := strings.ReplaceAll(name, " ", "")
-		k := kind{anchor: code != "" || label == "合计" || label == "总计" || subCodeFirst(row) || mustLexicon().cat.named(label)}
+		k := rowKind{anchor: code != "" || label == "合计" || label == "总计" || subCodeFirst(row) || mustLexicon().cat.named(label)}
 		if code != "" || subCodeFirst(row) {
 			codes++ // a code of its own, or a 款's or 项's under a 类 in a merged cell
 		}
@@ -381,10 +383,13 @@ func assembleRows(v *tableView) {
 			down++
 		}
 	}
-	into := make([]int, len(v.rows)) // the anchor each line joins; -1 none
-	for i, k := range kinds {
+	into := make([]int, len(v.rows)) // the anchor each line joins; -1 none, dropped for a stack's lines
+	for i := range into {
 		into[i] = -1
-		if k.anchor {
+	}
+	spreadStacks(v, kinds, into)
+	for i, k := range kinds {
+		if k.anchor || into[i] == dropped {
 			continue
 		}
 		if joinsBelow[i] {
@@ -416,7 +421,7 @@ func assembleRows(v *tableView) {
 	var index []int
 	at := map[int]int{} // anchor → its place in rows
 	for i, row := range v.rows {
-		if into[i] < 0 {
+		if into[i] == -1 {
 			at[i] = len(rows)
 			rows, index = append(rows, append([]tcell(nil), row...)), append(index, v.index[i])
 		}
@@ -439,6 +444,76 @@ func assembleRows(v *tableView) {
 		}
 	}
 	v.rows, v.index = rows, index
+}
+
+// rowKind is what a line of a table holds, for assembleRows: an anchor
+// (a code, 合计, a name the catalogue knows), figures, words.
+type rowKind struct{ anchor, figs, words bool }
+
+// dropped marks, in assembleRows, a line whose figures went to rows above.
+const dropped = -2
+
+// spreadStacks gives out the figures of a stack: lines of figures alone,
+// one after another, that hold two figures or more in one column. A copy
+// of a table whose cells are centred on tall rows prints the figures of
+// rows whose names wrapped under one another, each column's in turn; they
+// belong, in order, to as many rows above lacking figures (the lines of
+// names between aside). A column with fewer figures than rows (a blank
+// for zero) cannot say whose they are: its cells are unknown. Where there
+// are not as many rows, no row takes the stack. Its lines are dropped.
+func spreadStacks(v *tableView, kinds []rowKind, into []int) {
+	figure := func(c tcell) bool {
+		return c.numeric && !c.covered && !codeRe.MatchString(c.text) && !subCodeRe.MatchString(c.text)
+	}
+	for i := 0; i < len(v.rows); {
+		j := i
+		for j < len(v.rows) && !kinds[j].anchor && kinds[j].figs && !kinds[j].words {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		cols := map[int][]tcell{}
+		k := 0
+		for r := i; r < j; r++ {
+			for c, cell := range v.rows[r] {
+				if figure(cell) {
+					cols[c] = append(cols[c], cell)
+					k = max(k, len(cols[c]))
+				}
+			}
+		}
+		if k >= 2 {
+			var rows []int // the rows above lacking figures, nearest last
+			for r := i - 1; r >= 0 && len(rows) < k; r-- {
+				if kinds[r].figs {
+					break
+				}
+				if kinds[r].anchor {
+					rows = append([]int{r}, rows...)
+				}
+			}
+			if len(rows) == k {
+				for c, cells := range cols {
+					for n, r := range rows {
+						if len(cells) == k {
+							v.rows[r][c] = cells[n]
+						} else {
+							v.rows[r][c] = tcell{unknown: true}
+						}
+					}
+				}
+				for _, r := range rows {
+					kinds[r].figs = true
+				}
+			}
+			for r := i; r < j; r++ {
+				into[r] = dropped
+			}
+		}
+		i = j
+	}
 }
 
 // subCodeFirst reports whether a row opens with a 款 or 项 code, its 类

@@ -53,8 +53,9 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 		v = viewTable(b)
 	}
 	tr := &tableReader{r: r, kind: kind, scale: scale, unit: unit, docKind: docKind, v: v, title: title}
-	v.blanks = !r.text && !b.Table.Packed && !b.OCR
+	v.blanks = !b.Table.Packed && !b.OCR
 	v.continued = r.goesOn
+	v.follows = r.follows
 	sc := checkSums(tr.v)
 	tr.check = sc
 	if b.OCR {
@@ -821,17 +822,19 @@ func (tr *tableReader) functions() {
 		case tr.kind != tableGPB:
 		case len(code) == 3:
 			class.code, class.name, kuan.code = code, name, ""
+			tr.r.named(code, name)
 			tr.add(i, amount, "gpb.class", "amount", name, code, v, raw)
 			tr.budget(i, row, cols, amount, "gpb.class", name, code)
 		case len(code) == 5:
 			kuan.code, kuan.name = code, name
+			tr.r.named(code, name)
 		case len(code) == 7:
 			cn, kn := class.name, kuan.name
 			if class.code != code[:3] {
-				cn = tr.catalogueName(code[:3])
+				cn = tr.parentName(code[:3])
 			}
 			if kuan.code != code[:5] {
-				kn = tr.catalogueName(code[:5])
+				kn = tr.parentName(code[:5])
 			}
 			if cn == "" || kn == "" {
 				continue
@@ -945,6 +948,27 @@ func (tr *tableReader) checkedName(code, printed string) string {
 		return printed
 	}
 	return e.printedAs(printed)
+}
+
+// parentName names a 类 or 款 that a 项 row's table does not print above
+// it (the table's part on the page before holds it): as a table of the
+// document printed it, else by the catalogue. One code, one subject.
+func (tr *tableReader) parentName(code string) string {
+	if n := tr.r.names[code]; n != "" {
+		return n
+	}
+	return tr.catalogueName(code)
+}
+
+// named records the name a function table gives a 类 or 款 code, the
+// first the document prints.
+func (r *reader) named(code, name string) {
+	if r.names == nil {
+		r.names = map[string]string{}
+	}
+	if _, ok := r.names[code]; !ok && name != "" {
+		r.names[code] = name
+	}
 }
 
 func (tr *tableReader) catalogueName(code string) string {

@@ -872,3 +872,63 @@ func TestLabelBrokenInBrackets(t *testing.T) {
 		t.Errorf("no 使用非财政拨款结余 of 5.00 among %q", got)
 	}
 }
+
+func TestThreePublicPackedHeaderInTable(t *testing.T) {
+	table := grid("合计 因公出国（境）费 小计 公务用车购置费|公务接待费|合计|因公出国（境）费|公务用车购置及运行费",
+		"公务用车运行费|小计 公务用车购置费 公务用车运行费 公务接待费",
+		"39.65|32.91|2.96|2.96|0.00|3.78|29.16|25.69|0.00|0.00|0.00|3.47")
+	table.Table.Packed = true
+	got := sorted(tableFacts(t, para("某市某局2020年度部门决算"), para("一般公共预算财政拨款“三公”经费支出决算表"),
+		para("编制单位：某市某局 单位：万元"), para("预算数 决算数"), para("公务用车购置及运行费"), table))
+	want := []string{
+		"three_public.overseas amount = 256900", "three_public.overseas budget = 329100",
+		"three_public.reception amount = 34700", "three_public.reception budget = 37800",
+		"three_public.total amount = 291600", "three_public.total budget = 396500",
+		"three_public.vehicle amount = 0", "three_public.vehicle budget = 29600",
+		"three_public.vehicle.operation amount = 0", "three_public.vehicle.operation budget = 0",
+		"three_public.vehicle.purchase amount = 0", "three_public.vehicle.purchase budget = 29600",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestThreePublicPackedBlankForZero(t *testing.T) {
+	table := grid("1,941.16|418.42|210.99|63.54|63.54|143.89|1,127.89|394.85")
+	table.Table.Packed = true
+	got := sorted(tableFacts(t, para("江苏省某厅2019年度部门预算"), para("九、一般公共预算“三公”经费、会议费、培训费支出预算表"),
+		para("单位：万元"), para("合计"), para("“三公”经费"), para("会议费 培训费"),
+		para("小计 因公出国（境）费 公务用车购置及运行维护费 公务接待费"), para("小计 公务用车购置费 公务用车运行维护费"), table))
+	want := []string{
+		"three_public.overseas amount = 2109900", "three_public.reception amount = 1438900",
+		"three_public.total amount = 4184200", "three_public.vehicle amount = 635400",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestPackedNameAboveCode(t *testing.T) {
+	table := grid("类 款 项|合计|基本支出|项目支出",
+		"208|社会保障和就业支出|1771740.00|1771740.00|0.00",
+		"208|05|行政事业单位离退休|1771740.00|1771740.00|0.00",
+		"208|05|01|行政单位离退", "休", "729777.00|729777.00|0.00",
+		"机关事业单位|695910.00|695910.00|0.00", "208|05|05|基本养老保险", "缴费支出",
+		"机关事业单位|346053.00|346053.00|0.00", "208|05|06|职业年金缴费", "支出",
+		"合计|1771740.00|1771740.00|0.00")
+	table.Table.Packed = true
+	var got []string
+	for _, l := range tableFacts(t, para("某县某院2018年部门预算"), para("一般公共预算支出表"), para("单位：元"), table) {
+		if strings.HasPrefix(l, "gpb.item amount") {
+			got = append(got, l)
+		}
+	}
+	want := []string{
+		"gpb.item amount 社会保障和就业支出/行政事业单位离退休/行政单位离退休 #2080501 = 729777",
+		"gpb.item amount 社会保障和就业支出/行政事业单位离退休/机关事业单位基本养老保险缴费支出 #2080505 = 695910",
+		"gpb.item amount 社会保障和就业支出/行政事业单位离退休/机关事业单位职业年金缴费支出 #2080506 = 346053",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("items\n got %q\nwant %q", got, want)
+	}
+}

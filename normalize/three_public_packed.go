@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
@@ -173,12 +172,20 @@ func repeats(s []string, n int) bool {
 // columns is the row. It reports whether it read the table; it reads
 // nothing where a measure's parts do not add up to its total.
 func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bool {
+	// The table as printed, line by line: the view joins lines of
+	// figures, and the columns' numbers (栏次) with them.
+	t := tr.v.block.Table
+	if orig != nil {
+		t = orig.Table
+	}
 	// The header's lines run together: a name wraps onto the next
-	// ("因公出国（境）" / "费"). Lines before the header (a cover's, a
-	// note's) are not the template's words: the header is the longest
-	// run of lines up to the figures that is.
+	// ("因公出国（境）" / "费"). Its lines are above the table, or, those
+	// a copy that kept some blanks set as cells, the table's first rows.
+	// Lines before the header (a cover's, a note's) are not the
+	// template's words: the header is the longest run of lines up to the
+	// figures that is.
 	var lines []string
-	for _, a := range above {
+	for _, a := range append(append([]string(nil), above...), headerLines(t)...) {
 		if TableUnit(a) != "" || strings.ContainsAny(a, "：:") || tableNumberRe.MatchString(squeeze(a)) {
 			continue // the caption: 编制单位, 单位：万元, 表十一
 		}
@@ -196,12 +203,6 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 	if cols == nil || tr.sums != nil {
 		return false // not the template's header, or an OCR reading, which its own sums weigh
 	}
-	// The table as printed, line by line: the view joins lines of
-	// figures, and the columns' numbers (栏次) with them.
-	t := tr.v.block.Table
-	if orig != nil {
-		t = orig.Table
-	}
 	for i, trow := range t.Rows {
 		var js []int
 		row := make([]tcell, len(trow))
@@ -217,7 +218,10 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 			row[j] = tcell{text: text, numeric: true}
 			js = append(js, j)
 		}
-		if len(js) > len(cols) || len(js)+maxBlanks < len(cols) || len(js) == 0 || columnNumbers(row) {
+		// A row may leave a part blank for zero (two at the most): its
+		// figures then stand in the columns where their sums hold, and
+		// a figure is read where every such placement puts it.
+		if len(js) > len(cols) || len(js)+2 < len(cols) || len(js) < 3 || columnNumbers(row) {
 			continue // another line, or the columns' numbers
 		}
 		vals := make([]decimal.Decimal, len(js))
@@ -229,88 +233,47 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 			}
 			vals[k], raws[k] = v, raw
 		}
-		// A blank prints zero: where the row has fewer figures than the
-		// header has columns, every place of the blanks whose sums hold
-		// is a reading, and only what all of them agree on is read.
-		var readings [][]int // per reading, per column: the figure's index, or -1 for a blank
-		for _, at := range blankPlaces(len(cols), len(cols)-len(js)) {
-			if threePublicHolds(cols, at, vals) {
-				readings = append(readings, at)
+		agreed, valid := make([]int, len(cols)), 0 // the figure each column takes; -2 where placements differ
+		for _, at := range placements(len(cols), len(js)) {
+			got := map[string]decimal.Decimal{}
+			for c, k := range at {
+				got[cols[c][0]+" "+cols[c][1]] = decimal.Zero
+				if k >= 0 {
+					got[cols[c][0]+" "+cols[c][1]] = vals[k]
+				}
 			}
+			if !threePublicHolds(got) {
+				continue
+			}
+			for c, k := range at {
+				if valid > 0 && agreed[c] != k {
+					k = -2
+				}
+				agreed[c] = k
+			}
+			valid++
 		}
-		if len(readings) == 0 {
+		if valid == 0 {
 			return false
 		}
-		for c, col := range cols {
-			if !strings.HasPrefix(col[0], "three_public.") {
+		for c, k := range agreed {
+			if k < 0 || !strings.HasPrefix(cols[c][0], "three_public.") {
 				continue
 			}
-			k := readings[0][c]
-			same := true
-			for _, at := range readings[1:] {
-				same = same && valueAt(vals, at[c]).Equal(valueAt(vals, k))
-			}
-			if !same || k < 0 {
-				// The blank may stand here or beside: not known. A blank
-				// gives no fact, as a printed table's blank cell does not.
-				continue
-			}
-			tr.addAt(t, i, js[k], col[0], col[1], vals[k], raws[k])
+			tr.addAt(t, i, js[k], cols[c][0], cols[c][1], vals[k], raws[k])
 		}
 		return true
 	}
 	return false
 }
 
-// maxBlanks bounds the blanks (zeros printed as nothing) a packed “三公”
-// row may have for its columns to be placed by the sums.
-const maxBlanks = 2
-
-// blankPlaces lists the ways to lay n-blanks figures, in order, over n
-// columns: per way, per column, the figure's index or -1 for a blank.
-func blankPlaces(n, blanks int) [][]int {
-	var out [][]int
-	at := make([]int, n)
-	var place func(c, k, left int)
-	place = func(c, k, left int) {
-		if c == n {
-			if left == 0 {
-				out = append(out, append([]int(nil), at...))
-			}
-			return
-		}
-		if left > 0 {
-			at[c] = -1
-			place(c+1, k, left-1)
-		}
-		if n-c > left {
-			at[c] = k
-			place(c+1, k+1, left)
-		}
-	}
-	place(0, 0, blanks)
-	return out
-}
-
-func valueAt(vals []decimal.Decimal, k int) decimal.Decimal {
-	if k < 0 {
-		return decimal.Zero
-	}
-	return vals[k]
-}
-
-// threePublicHolds reports whether the figures, laid over the columns as
-// at says, add up as the template's sums require, for each measure.
-func threePublicHolds(cols [][2]string, at []int, vals []decimal.Decimal) bool {
-	got := map[string]decimal.Decimal{}
-	for c, col := range cols {
-		got[col[0]+" "+col[1]] = valueAt(vals, at[c])
-	}
-	blank := len(cols) > 0 && slices.Contains(at, -1)
+// threePublicHolds reports whether a “三公” row placed on the template's
+// columns (got: metric and measure → figure) adds up under each measure.
+func threePublicHolds(got map[string]decimal.Decimal) bool {
 	slack := decimal.New(1, 3) // 0.1 万元, as threePublicAddsUp allows
 	for _, m := range []string{"budget", "amount"} {
 		get := func(metric string) (decimal.Decimal, bool) { v, ok := got[metric+" "+m]; return v, ok }
-		if !blank && threePublicGrandConfirms(get) {
+		if threePublicGrandConfirms(get) {
 			continue // the “三公” total alone disagrees: the table's misprint
 		}
 		if !threePublicAddsUp(get) {
@@ -326,6 +289,50 @@ func threePublicHolds(cols [][2]string, at []int, vals []decimal.Decimal) bool {
 		}
 	}
 	return true
+}
+
+// placements lists the ways n figures stand in order in cols columns, the
+// others blank: for each column, the figure it takes, or -1.
+func placements(cols, n int) [][]int {
+	var out [][]int
+	var walk func(at []int, c, k int)
+	walk = func(at []int, c, k int) {
+		if c == cols {
+			if k == n {
+				out = append(out, append([]int(nil), at...))
+			}
+			return
+		}
+		if k < n {
+			walk(append(at, k), c+1, k+1)
+		}
+		if cols-c > n-k {
+			walk(append(at, -1), c+1, k)
+		}
+	}
+	walk(nil, 0, 0)
+	return out
+}
+
+// headerLines are the text of a table's rows above its first figure, a
+// row's cells in order.
+func headerLines(t *extract.Table) []string {
+	var out []string
+	for i, row := range t.Rows {
+		var texts []string
+		for j, c := range row {
+			text := strings.TrimSpace(Clean(c.Text))
+			if text == "" || c.Covered(i, j) {
+				continue
+			}
+			if figureCell(squeeze(text)) {
+				return out
+			}
+			texts = append(texts, text)
+		}
+		out = append(out, strings.Join(texts, " "))
+	}
+	return out
 }
 
 // addAt adds the fact of a cell of the table as printed (not its view).
