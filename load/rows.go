@@ -136,7 +136,7 @@ func Tables() []Table {
 
 // columnsSQL lists the store's tables' columns, for Migrations.
 func columnsSQL(db string) string {
-	return fmt.Sprintf("SELECT table, name FROM system.columns WHERE database = %s", quote(db))
+	return fmt.Sprintf("SELECT table, name FROM system.columns WHERE database = %s", Quote(db))
 }
 
 // setUp creates the store's database, tables and views, and adds the
