@@ -1,4 +1,4 @@
-package main
+package analysis
 
 import (
 	"context"
@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -16,7 +15,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 	"github.com/fiscaldocs/fiscaldocs/load"
 )
 
@@ -30,92 +28,84 @@ import (
 //go:embed report.html
 var reportHTML string
 
-func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := cli.NewFlagSet("report")
-	sf := addStoreFlags(fs)
-	year := fs.Int("year", 0, "only the year `Y` (the year-on-year section also reads the year before)")
-	kind := cli.Choice(fs, "kind", "", []string{"决算", "预算"}, "only final accounts (决算) or budgets (预算)")
-	out := fs.String("out", "", "the HTML `FILE` to write")
-	args, err := cli.Parse(fs, args)
+var reportTemplate = template.Must(template.New("report").Parse(reportHTML))
+
+// WriteHTML writes the report as one HTML file.
+func (r *Report) WriteHTML(w io.Writer) error { return reportTemplate.Execute(w, r) }
+
+// LatestYear is the latest year of the documents of kind (any kind for "")
+// read in the store, or 0 when there are none.
+func LatestYear(ctx context.Context, store load.Store, kind string) (int, error) {
+	res, err := store.Query(ctx, "SELECT max(d.year) FROM "+load.Database+".v_documents AS d WHERE d.status = 'ok' AND "+Filter{Kind: kind}.Where("d"))
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if *out == "" || len(args) > 0 || *year < 0 || *year > 9999 {
-		return errUsage
+	if len(res.Rows) == 0 {
+		return 0, nil
 	}
-	store, err := sf.openExisting(ctx)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	rep, err := buildReport(ctx, store, reportFilter{year: *year, kind: *kind}, filepath.Dir(*out))
-	if err != nil {
-		return err
-	}
-	tmpl, err := template.New("report").Parse(reportHTML)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".report-*.html")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmpl.Execute(tmp, rep); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), *out); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "report of %d documents, %d departments, %d findings written to %s\n", rep.Documents, len(rep.Departments), rep.FindingCount, *out)
-	return nil
+	y, _ := strconv.Atoi(res.Rows[0][0])
+	return y, nil
 }
 
+// reportFilter is the report's filter and the documents it leaves out as
+// copies of others.
 type reportFilter struct {
-	year int
-	kind string
+	Filter
+	copies []string // ids, sorted
 }
 
 // where is the filter of a query over documents (d) or facts (f), which
 // carry their document's department, year and kind: the documents read,
-// of a department, of the years and kind asked for.
-func (f reportFilter) where(table string, years ...int) string {
-	w := table + ".department_id != ''"
-	if table == "d" {
-		w = "d.status = 'ok' AND " + w
+// of the years and kind asked for, without copies.
+func (f reportFilter) where(t string, years ...int) string {
+	g := f.Filter
+	if len(years) > 0 {
+		g.Year = 0
 	}
-	switch {
-	case len(years) > 0:
+	w := g.Where(t)
+	if len(years) > 0 {
 		var ys []string
 		for _, y := range years {
 			ys = append(ys, strconv.Itoa(y))
 		}
-		w += " AND " + table + ".year IN (" + strings.Join(ys, ", ") + ")"
-	case f.year != 0:
-		w += " AND " + table + ".year = " + strconv.Itoa(f.year)
+		w += " AND " + t + ".year IN (" + strings.Join(ys, ", ") + ")"
 	}
-	if f.kind != "" {
-		w += " AND " + table + ".kind = '" + f.kind + "'" // 决算 or 预算 only: checked by the caller
+	id := t + ".doc_id"
+	if t == "d" {
+		w = "d.status = 'ok' AND " + w
+		id = "d.id"
+	}
+	if len(f.copies) > 0 {
+		var q []string
+		for _, c := range f.copies {
+			q = append(q, load.Quote(c))
+		}
+		w += " AND " + id + " NOT IN (" + strings.Join(q, ", ") + ")"
 	}
 	return w
 }
 
-// report is what report.html draws.
-type report struct {
+// deptKey and deptLabel are a department in SQL, over a table aliased t:
+// its department_id, shown by its normalized name; a document without a
+// department is its own, shown by its file name.
+func deptKey(t string) string {
+	return "if(" + t + ".department_id = '', " + t + ".file, " + t + ".department_id)"
+}
+func deptLabel(t string) string {
+	return "if(" + t + ".department_id = '', concat('（', replaceRegexpOne(" + t + ".file, '^.*/', ''), '）'), " + t + ".department_name)"
+}
+
+// Report is what report.html draws.
+type Report struct {
 	Generated    string
 	Filter       string
-	Documents    int
+	Documents    int // documents, a report published in several files counted once
+	Files        int
 	Departments  []string
 	FindingCount int
 	Sections     []*section
 	Queries      []*query
+	Copies       []Copy
 }
 
 type section struct {
@@ -123,6 +113,8 @@ type section struct {
 	Charts           []template.HTML
 	Tables           []*query // the data behind the charts
 	Findings         []findingGroup
+	Folded           []findingGroup // info: folded away
+	Years            []deptYears
 	Empty            string // said instead of a chart when there is nothing to draw
 }
 
@@ -133,28 +125,42 @@ type query struct {
 	Rows           [][]string
 }
 
+// findingGroup is one severity's findings of one department.
 type findingGroup struct {
-	Rule     string
-	Findings []findingRow
+	Severity, Department string
+	Findings             []findingRow
 }
 
 type findingRow struct {
-	Severity, Message, Where, Href, PageText string
+	Rule, Severity, Message, Where, Href, PageText string
 }
 
-func buildReport(ctx context.Context, store load.Store, f reportFilter, outDir string) (*report, error) {
+// Build reads the report's figures from the store: the documents f reads,
+// one kind at a time unless f.Kind is "", and one year unless f.Year is 0.
+// outDir is where the report goes, for the links to the files.
+func Build(ctx context.Context, store load.Store, f Filter, outDir string) (*Report, error) {
 	db := load.Database
-	rep := &report{Generated: time.Now().Format("2006-01-02 15:04"), Filter: "全部年度、全部类型"}
-	if f.year != 0 || f.kind != "" {
+	rep := &Report{Generated: time.Now().Format("2006-01-02 15:04"), Filter: "全部年度、全部类型"}
+	if f.Year != 0 || f.Kind != "" {
 		var parts []string
-		if f.year != 0 {
-			parts = append(parts, fmt.Sprintf("%d年", f.year))
+		if f.Year != 0 {
+			parts = append(parts, fmt.Sprintf("%d年", f.Year))
 		}
-		if f.kind != "" {
-			parts = append(parts, f.kind)
+		if f.Kind != "" {
+			parts = append(parts, f.Kind)
 		}
 		rep.Filter = strings.Join(parts, "、")
 	}
+	cs, err := Copies(ctx, store, f)
+	if err != nil {
+		return nil, err
+	}
+	rf := reportFilter{Filter: f}
+	for _, c := range cs {
+		rf.copies = append(rf.copies, c.ID)
+	}
+	rep.Copies = cs
+	sort.Strings(rf.copies)
 	run := func(id, title, sql string) (*query, error) {
 		res, err := store.Query(ctx, sql)
 		if err != nil {
@@ -164,11 +170,9 @@ func buildReport(ctx context.Context, store load.Store, f reportFilter, outDir s
 		rep.Queries = append(rep.Queries, q)
 		return q, nil
 	}
-
-	// Overview.
 	over, err := run("q-overview", "文件概况（按地区、年度、类型）",
-		"SELECT d.region AS region, d.year AS year, d.kind AS kind, count() AS documents, uniqExact(d.department_id) AS departments FROM "+db+
-			".v_documents AS d WHERE "+f.where("d")+" GROUP BY region, year, kind ORDER BY region, year, kind")
+		"SELECT d.region AS region, d.year AS year, d.kind AS kind, count() AS documents, uniqExact("+deptKey("d")+") AS departments FROM "+db+
+			".v_documents AS d WHERE "+rf.where("d")+" GROUP BY region, year, kind ORDER BY region, year, kind")
 	if err != nil {
 		return nil, err
 	}
@@ -179,80 +183,93 @@ func buildReport(ctx context.Context, store load.Store, f reportFilter, outDir s
 		label := strings.TrimSpace(fmt.Sprintf("%s %s年 %s", regionName(r[0]), r[1], r[2]))
 		bars = append(bars, bar{label: label, parts: []decimal.Decimal{decimal.NewFromInt(int64(n))}, text: fmt.Sprintf("%d 份，%s 个部门", n, r[4])})
 	}
+	rep.Files = rep.Documents + len(cs)
 	rep.Sections = append(rep.Sections, &section{ID: "overview", Title: "一、文件概况",
-		Intro: "入库且读取成功的公开文件，按地区、年度和类型（决算/预算）计数；同一部门的多种写法、同年的正文与公开表计为一个部门。", Charts: chartOrNil(hbars(bars, nil)), Tables: []*query{over},
+		Intro: "入库且读取成功的公开文件，按地区、年度和类型（决算/预算）计数；同一部门的多种写法、同年的正文与公开表计为一个部门；同一报告以几种格式发布（部门、年度、类型、口径相同，读出的数完全相同，如其 PDF 与 docx）计为一份文件；未识别部门的文件以文件名列出。", Charts: chartOrNil(hbars(bars, nil)), Tables: []*query{over},
 		Empty: emptyIf(len(bars) == 0)})
-	depts, err := run("q-departments", "部门名单", "SELECT any(d.department_name) AS department, d.department_id AS department_id FROM "+db+
-		".v_documents AS d WHERE "+f.where("d")+" GROUP BY department_id ORDER BY department, department_id")
+	depts, err := run("q-departments", "部门名单", "SELECT any("+deptLabel("d")+") AS department, "+deptKey("d")+" AS department_key FROM "+db+
+		".v_documents AS d WHERE "+rf.where("d")+" GROUP BY department_key ORDER BY department, department_key")
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range depts.Rows {
 		rep.Departments = append(rep.Departments, r[0])
 	}
-
-	// Rankings. A department is its department_id, shown by its
-	// normalized name; its documents of one year and kind (the text and
-	// the tables published apart) are one bar.
-	amount := func(id, title, metric string, years ...int) (*query, error) {
-		return run(id, title, "SELECT f.department_name AS department, f.year AS year, f.kind AS kind, max(f.value) AS value FROM "+db+".v_facts AS f WHERE "+
-			f.where("f", years...)+" AND f.metric = '"+metric+"' AND f.measure = 'amount' AND f.subject = ''"+
-			" GROUP BY f.department_id, department, year, kind ORDER BY value DESC, department, year, kind")
-	}
-	gpb, err := amount("q-gpb", "一般公共预算财政拨款支出", "gpb.expenditure")
-	if err != nil {
+	if err := rep.rankings(run, rf); err != nil {
 		return nil, err
 	}
-	rep.Sections = append(rep.Sections, rankingSection("gpb", "二、一般公共预算财政拨款支出排名", gpb))
-
-	tp, err := run("q-three-public", "“三公”经费及其构成",
-		"SELECT f.department_name AS department, f.year AS year, f.kind AS kind, f.metric AS metric, max(f.value) AS value FROM "+db+".v_facts AS f WHERE "+
-			f.where("f")+" AND f.metric IN ('three_public.total', 'three_public.overseas', 'three_public.vehicle', 'three_public.reception')"+
-			" AND f.measure = 'amount' AND f.subject = '' GROUP BY f.department_id, department, year, kind, metric ORDER BY department, year, kind, metric")
-	if err != nil {
+	if err := rep.acrossYears(run, rf); err != nil {
 		return nil, err
 	}
-	rep.Sections = append(rep.Sections, threePublicSection(tp))
-
-	op, err := amount("q-operating", "机关运行经费", "operating_expense")
-	if err != nil {
-		return nil, err
-	}
-	rep.Sections = append(rep.Sections, rankingSection("operating", "四、机关运行经费排名", op))
-
-	// Year on year.
-	var yoy *query
-	if f.year != 0 {
-		yoy, err = amount("q-yoy", "一般公共预算财政拨款支出（相邻年度）", "gpb.expenditure", f.year-1, f.year)
-	} else {
-		yoy, err = amount("q-yoy", "一般公共预算财政拨款支出（各年度）", "gpb.expenditure")
-	}
-	if err != nil {
-		return nil, err
-	}
-	rep.Sections = append(rep.Sections, yoySection(yoy))
-
-	// Composition by class.
-	cls, err := run("q-class", "一般公共预算财政拨款支出按功能分类（类）",
-		"SELECT f.department_name AS department, f.year AS year, f.kind AS kind, f.code AS code, f.subject AS class, max(f.value) AS value FROM "+db+".v_facts AS f WHERE "+
-			f.where("f")+" AND f.metric = 'gpb.class' AND f.measure = 'amount'"+
-			" GROUP BY f.department_id, department, year, kind, code, class ORDER BY department, year, kind, value DESC, code, class")
-	if err != nil {
-		return nil, err
-	}
-	rep.Sections = append(rep.Sections, classSection(cls))
-
-	// Findings.
 	fi, err := run("q-findings", "勾稽检查发现",
-		"SELECT fi.rule AS rule, fi.severity AS severity, fi.message AS message, fi.page AS page, d.department_name AS department, d.year AS year, d.kind AS kind, "+
-			"d.file AS file, d.source_url AS source_url FROM "+db+".v_findings AS fi INNER JOIN "+db+".v_documents AS d ON fi.doc_id = d.id WHERE "+f.where("d")+
-			" ORDER BY rule, severity, department, year, kind, page, message, file, fi.seq")
+		"SELECT fi.severity AS severity, "+deptLabel("d")+" AS department, d.year AS year, d.kind AS kind, fi.page AS page, fi.rule AS rule, fi.message AS message, "+
+			"d.file AS file, d.source_url AS source_url FROM "+db+".v_findings AS fi INNER JOIN "+db+".v_documents AS d ON fi.doc_id = d.id WHERE "+rf.where("d")+
+			" ORDER BY multiIf(severity = 'error', 1, severity = 'warning', 2, 3), department, year, kind, file, page, rule, message, fi.seq")
 	if err != nil {
 		return nil, err
 	}
 	rep.FindingCount = len(fi.Rows)
 	rep.Sections = append(rep.Sections, findingsSection(fi, outDir))
 	return rep, nil
+}
+
+type runFunc func(id, title, sql string) (*query, error)
+
+// rankings adds the sections that rank departments: 一般公共预算财政拨款支出,
+// “三公”经费 and 机关运行经费, the year-on-year change and the composition by
+// class. A department is its department_id, shown by its normalized name;
+// its documents of one year and kind (the text and the tables published
+// apart) are one bar. A department that states no figure is drawn with
+// the figure missing, not as 0.
+func (rep *Report) rankings(run runFunc, f reportFilter) error {
+	db := load.Database
+	amount := func(id, title, metric string, years ...int) (*query, error) {
+		return run(id, title, "SELECT "+deptLabel("f")+" AS department, f.year AS year, f.kind AS kind, max(f.value) AS value FROM "+db+".v_facts AS f WHERE "+
+			f.where("f", years...)+" AND f.metric = "+load.Quote(metric)+" AND f.measure = 'amount' AND f.subject = ''"+
+			" GROUP BY "+deptKey("f")+", department, year, kind ORDER BY value DESC, department, year, kind")
+	}
+	units, err := run("q-units", "各部门（单位）的年度与类型", "SELECT DISTINCT "+deptLabel("d")+" AS department, d.year AS year, d.kind AS kind FROM "+db+
+		".v_documents AS d WHERE "+f.where("d")+" ORDER BY department, year, kind")
+	if err != nil {
+		return err
+	}
+	gpb, err := amount("q-gpb", "一般公共预算财政拨款支出", "gpb.expenditure")
+	if err != nil {
+		return err
+	}
+	rep.Sections = append(rep.Sections, rankingSection("gpb", "二、一般公共预算财政拨款支出排名", gpb, units))
+	tp, err := run("q-three-public", "“三公”经费及其构成",
+		"SELECT "+deptLabel("f")+" AS department, f.year AS year, f.kind AS kind, f.metric AS metric, max(f.value) AS value FROM "+db+".v_facts AS f WHERE "+
+			f.where("f")+" AND f.metric IN ('three_public.total', 'three_public.overseas', 'three_public.vehicle', 'three_public.reception')"+
+			" AND f.measure = 'amount' AND f.subject = '' GROUP BY "+deptKey("f")+", department, year, kind, metric ORDER BY department, year, kind, metric")
+	if err != nil {
+		return err
+	}
+	rep.Sections = append(rep.Sections, threePublicSection(tp))
+	op, err := amount("q-operating", "机关运行经费", "operating_expense")
+	if err != nil {
+		return err
+	}
+	rep.Sections = append(rep.Sections, rankingSection("operating", "四、机关运行经费排名", op, units))
+	var yoy *query
+	if f.Year != 0 {
+		yoy, err = amount("q-yoy", "一般公共预算财政拨款支出（相邻年度）", "gpb.expenditure", f.Year-1, f.Year)
+	} else {
+		yoy, err = amount("q-yoy", "一般公共预算财政拨款支出（各年度）", "gpb.expenditure")
+	}
+	if err != nil {
+		return err
+	}
+	rep.Sections = append(rep.Sections, yoySection(yoy))
+	cls, err := run("q-class", "一般公共预算财政拨款支出按功能分类（类）",
+		"SELECT "+deptLabel("f")+" AS department, f.year AS year, f.kind AS kind, f.code AS code, f.subject AS class, max(f.value) AS value FROM "+db+".v_facts AS f WHERE "+
+			f.where("f")+" AND f.metric = 'gpb.class' AND f.measure = 'amount'"+
+			" GROUP BY "+deptKey("f")+", department, year, kind, code, class ORDER BY department, year, kind, value DESC, code, class")
+	if err != nil {
+		return err
+	}
+	rep.Sections = append(rep.Sections, classSection(cls))
+	return nil
 }
 
 func regionName(s string) string {
@@ -305,66 +322,107 @@ func wan(d decimal.Decimal) string {
 
 func deptYear(r []string) string { return fmt.Sprintf("%s %s年%s", r[0], r[1], r[2]) }
 
-func rankingSection(id, title string, q *query) *section {
+// rankingSection draws one figure for each department, year and kind,
+// highest first; those that state none (units names them all) come last,
+// drawn as missing.
+func rankingSection(id, title string, q, units *query) *section {
 	var bars []bar
+	seen := map[string]bool{}
 	for _, r := range q.Rows {
 		v := dec(r[3])
+		seen[deptYear(r)] = true
 		bars = append(bars, bar{label: deptYear(r), parts: []decimal.Decimal{v}, text: wan(v) + " 万元"})
 	}
-	return &section{ID: id, Title: title, Intro: "各部门（单位）本年度数，单位万元，从高到低。同一文件分册重复列出的数取其一（max）。",
-		Charts: chartOrNil(hbars(bars, nil)), Tables: []*query{q}, Empty: emptyIf(len(bars) == 0)}
+	for _, r := range units.Rows {
+		if !seen[deptYear(r)] {
+			bars = append(bars, bar{label: deptYear(r), text: missing})
+		}
+	}
+	return &section{ID: id, Title: title, Intro: "各部门（单位）本年度数，单位万元，从高到低；文件中未读出此数的部门列在最后，标为“" + missing + "”，不作 0。同一文件分册重复列出的数取其一（max）。",
+		Charts: chartOrNil(hbars(bars, nil)), Tables: []*query{q}, Empty: emptyIf(len(q.Rows) == 0)}
 }
+
+// missing is said where a figure was not read: it is not 0.
+const missing = "未读出"
 
 var threePublicParts = []struct{ metric, name string }{
 	{"three_public.overseas", "因公出国（境）费"}, {"three_public.vehicle", "公务用车购置及运行维护费"}, {"three_public.reception", "公务接待费"},
 }
 
-func threePublicSection(q *query) *section {
-	type row struct {
-		key   string
-		total decimal.Decimal
-		parts map[string]decimal.Decimal
-		has   bool
+// threePublicBar is one department's “三公” total and what was read of its
+// parts.
+type threePublicBar struct {
+	key      string
+	total    decimal.Decimal
+	hasTotal bool
+	parts    map[string]decimal.Decimal
+}
+
+// bar draws the parts read and, up to the total, either the part the
+// document leaves unstated (all three parts read) or the parts not read,
+// which the text names.
+func (x *threePublicBar) bar() bar {
+	b := bar{label: x.key, parts: make([]decimal.Decimal, 5)}
+	sum := decimal.Zero
+	var unread []string
+	for i, p := range threePublicParts {
+		v, ok := x.parts[p.metric]
+		if !ok {
+			unread = append(unread, p.name)
+			continue
+		}
+		b.parts[i] = v
+		sum = sum.Add(v)
 	}
-	byKey := map[string]*row{}
-	var order []*row
+	if !x.hasTotal {
+		b.text = "合计" + missing + "（所列项目 " + wan(sum) + " 万元）"
+		return b
+	}
+	b.text = wan(x.total) + " 万元"
+	rest := x.total.Sub(sum)
+	switch {
+	case len(unread) > 0:
+		// Not an unstated part: a part that was not read.
+		b.text += "（" + strings.Join(unread, "、") + missing + "）"
+		if rest.IsPositive() {
+			b.parts[4] = rest
+		}
+	case rest.IsPositive():
+		b.parts[3] = rest
+	}
+	return b
+}
+
+func threePublicSection(q *query) *section {
+	byKey := map[string]*threePublicBar{}
+	var order []*threePublicBar
 	for _, r := range q.Rows {
 		k := deptYear(r)
 		x := byKey[k]
 		if x == nil {
-			x = &row{key: k, parts: map[string]decimal.Decimal{}}
+			x = &threePublicBar{key: k, parts: map[string]decimal.Decimal{}}
 			byKey[k] = x
 			order = append(order, x)
 		}
 		if r[3] == "three_public.total" {
-			x.total, x.has = dec(r[4]), true
+			x.total, x.hasTotal = dec(r[4]), true
 		} else {
 			x.parts[r[3]] = dec(r[4])
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return order[i].total.GreaterThan(order[j].total) })
+	sort.SliceStable(order, func(i, j int) bool {
+		if order[i].hasTotal != order[j].hasTotal {
+			return order[i].hasTotal
+		}
+		return order[i].total.GreaterThan(order[j].total)
+	})
 	var bars []bar
 	for _, x := range order {
-		if !x.has {
-			continue
-		}
-		b := bar{label: x.key, text: wan(x.total) + " 万元"}
-		sum := decimal.Zero
-		for _, p := range threePublicParts {
-			b.parts = append(b.parts, x.parts[p.metric])
-			sum = sum.Add(x.parts[p.metric])
-		}
-		if rest := x.total.Sub(sum); rest.IsPositive() {
-			// Parts not stated: the bar still reaches the total.
-			b.parts = append(b.parts, rest)
-		} else {
-			b.parts = append(b.parts, decimal.Zero)
-		}
-		bars = append(bars, b)
+		bars = append(bars, x.bar())
 	}
-	legend := []string{"因公出国（境）费", "公务用车购置及运行维护费", "公务接待费", "未列明部分"}
+	legend := []string{"因公出国（境）费", "公务用车购置及运行维护费", "公务接待费", "未列明部分", "未读出的项目"}
 	return &section{ID: "three-public", Title: "三、“三公”经费排名及构成",
-		Intro:  "“三公”经费财政拨款支出合计，按构成分色（单位万元）。合计大于所列三项之和的部分为未列明部分。",
+		Intro:  "“三公”经费财政拨款支出合计，按构成分色（单位万元）。三项都读出而合计大于其和的部分为未列明部分；有一项未读出时，合计与已读出项目之差标为“未读出的项目”，并在数后写明哪一项" + missing + "。",
 		Charts: chartOrNil(hbars(bars, legend)), Tables: []*query{q}, Empty: emptyIf(len(bars) == 0)}
 }
 
@@ -454,33 +512,42 @@ func classSection(q *query) *section {
 		Charts: chartOrNil(hbars(bars, legend)), Tables: []*query{q}, Empty: emptyIf(len(bars) == 0)}
 }
 
+// findingsSection lists the findings by severity, then department, each
+// linked to its file and page; info is folded away.
 func findingsSection(q *query, outDir string) *section {
 	counts := map[string]int{}
 	var rules []string
-	groups := map[string]*findingGroup{}
+	s := &section{ID: "findings", Title: "七、勾稽检查发现",
+		Intro: "数字之间对不上的地方（合计与分项、占比、同比、文字与表格等），按严重程度、再按部门分组；每条链接到所在文件和页。info（舍入之内的差异等）折叠在最后。", Tables: []*query{q}}
 	for _, r := range q.Rows {
-		rule := r[0]
-		if groups[rule] == nil {
-			groups[rule] = &findingGroup{Rule: rule}
+		// severity, department, year, kind, page, rule, message, file, source_url
+		sev, dept, rule := r[0], r[1], r[5]
+		if counts[rule] == 0 {
 			rules = append(rules, rule)
 		}
 		counts[rule]++
-		page, _ := strconv.Atoi(r[3])
+		groups := &s.Findings
+		if sev == "info" {
+			groups = &s.Folded
+		}
+		if n := len(*groups); n == 0 || (*groups)[n-1].Severity != sev || (*groups)[n-1].Department != dept {
+			*groups = append(*groups, findingGroup{Severity: sev, Department: dept})
+		}
+		page, _ := strconv.Atoi(r[4])
 		href := docHref(r[7], r[8], outDir)
 		pageText := "文件"
 		if page > 0 {
 			href += "#page=" + strconv.Itoa(page)
 			pageText = fmt.Sprintf("第%d页", page)
 		}
-		groups[rule].Findings = append(groups[rule].Findings, findingRow{Severity: r[1], Message: r[2],
-			Where: fmt.Sprintf("%s %s年%s", r[4], r[5], r[6]), Href: href, PageText: pageText})
+		g := &(*groups)[len(*groups)-1]
+		g.Findings = append(g.Findings, findingRow{Rule: rule, Severity: sev, Message: r[6],
+			Where: fmt.Sprintf("%s年%s %s", r[2], r[3], filepath.Base(r[7])), Href: href, PageText: pageText})
 	}
+	sort.SliceStable(rules, func(i, j int) bool { return counts[rules[i]] > counts[rules[j]] })
 	var bars []bar
-	s := &section{ID: "findings", Title: "七、勾稽检查发现",
-		Intro: "数字之间对不上的地方（合计与分项、占比、同比、文字与表格等），按规则分组；每条链接到所在文件和页。", Tables: []*query{q}}
 	for _, rule := range rules {
 		bars = append(bars, bar{label: rule, parts: []decimal.Decimal{decimal.NewFromInt(int64(counts[rule]))}, text: fmt.Sprintf("%d 条", counts[rule])})
-		s.Findings = append(s.Findings, *groups[rule])
 	}
 	s.Charts = chartOrNil(hbars(bars, nil))
 	s.Empty = emptyIf(len(bars) == 0)
