@@ -21,7 +21,8 @@
 //
 // Flags may follow the arguments; "--" ends them. The exit status is 0
 // when all went well, 1 when a document or the command failed, 2 for a
-// command line not understood.
+// command line not understood, and 3 when a crawl went well but for some
+// downloads.
 package main
 
 import (
@@ -82,7 +83,7 @@ var commands = []command{
 			"fiscaldocs export --department 江苏省人大常委会办公厅 --out rd/",
 		}}, runExport},
 	{cli.Command{Name: "crawl", Usage: "crawl --seeds FILE --into DIR [--depth N] [--ingest [--data DIR | --clickhouse DSN]] [--every DURATION]",
-		Summary: "Fetch new disclosures from portals' list pages into a folder, and ingest them.",
+		Summary: "Fetch new disclosures from portals' list pages into a folder, and ingest them; the store is open only while a round ingests. Exit 3 when only some downloads failed.",
 		Examples: []string{
 			"fiscaldocs crawl --seeds seeds.txt --into crawl/",
 			"fiscaldocs crawl --seeds seeds.txt --into crawl/ --ingest --every 24h",
@@ -137,7 +138,8 @@ func runMain() int {
 }
 
 // run dispatches to a subcommand and returns the process exit status: 0 on
-// success, 1 when a document (or the command) failed, 2 for a usage error.
+// success, 1 when a document (or the command) failed, 2 for a usage error,
+// 3 when a crawl failed only to download some files.
 // Help that was asked for goes to stdout; a usage error's, to stderr.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -183,6 +185,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, errFailed):
 		return 1
+	case errors.Is(err, errDownloads):
+		fmt.Fprintf(stderr, "fiscaldocs %s: %v (listed above); all else went well\n", c.Name, err)
+		return 3
 	default:
 		fmt.Fprintf(stderr, "fiscaldocs %s: %v\n", c.Name, err)
 		return 1
@@ -207,7 +212,8 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nFlags may come before or after the arguments; -- ends them.\n"+
 		"Run 'fiscaldocs help COMMAND' for a command's flags and examples, 'fiscaldocs --version' for the version.\n"+
-		"Exit status: 0 done, 1 some documents (or the command) failed, 2 a command line not understood.")
+		"Exit status: 0 done, 1 some documents (or the command) failed, 2 a command line not understood,\n"+
+		"3 a crawl that went well but for some downloads (a broken link on a portal).")
 }
 
 // writeVersion prints the program's version, with the commit it was built
