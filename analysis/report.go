@@ -517,7 +517,7 @@ func classSection(q *query) *section {
 func findingsSection(q *query, outDir string) *section {
 	counts := map[string]int{}
 	var rules []string
-	s := &section{ID: "findings", Title: "七、勾稽检查发现",
+	s := &section{ID: "findings", Title: "八、勾稽检查发现",
 		Intro: "数字之间对不上的地方（合计与分项、占比、同比、文字与表格等），按严重程度、再按部门分组；每条链接到所在文件和页。info（舍入之内的差异等）折叠在最后。", Tables: []*query{q}}
 	for _, r := range q.Rows {
 		// severity, department, year, kind, page, rule, message, file, source_url

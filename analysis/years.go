@@ -44,7 +44,7 @@ func (rep *Report) acrossYears(run runFunc, f reportFilter) error {
 	if err != nil {
 		return err
 	}
-	s := &section{ID: "years", Title: "八、各部门历年", Tables: []*query{q},
+	s := &section{ID: "years", Title: "七、各部门历年", Tables: []*query{q},
 		Intro: "本报告所列各部门在库中各年度的主要数字（同一类型，单位万元）；文件中未读出的数标为“" + missing + "”，不作 0。"}
 	s.Years = yearTables(q.Rows)
 	var bars []bar

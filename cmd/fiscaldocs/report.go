@@ -39,7 +39,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 		if f.Year == 0 {
-			fmt.Fprintf(stderr, "fiscaldocs report: the store holds no %s documents; --kind all or --kind 预算 may\n", *kind)
+			fmt.Fprintf(stderr, "fiscaldocs report: no %s documents in the store; --kind names another kind, --kind all both\n", *kind)
 		}
 	}
 	rep, err := analysis.Build(ctx, store, f, filepath.Dir(*out))
