@@ -85,6 +85,7 @@ func (c *Crawler) SetTimeout(d time.Duration) { c.client.Timeout = d }
 type Stats struct {
 	Pages, Downloaded, Unchanged, Duplicates, Failed int
 	New                                              []string // paths of the files downloaded
+	Failures                                         []string // "URL: why", one per failed request
 }
 
 // ErrOffSite refuses a redirect to a host that is not a seed's.
@@ -157,6 +158,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 		if ok, err := c.allowed(ctx, &client, t.u); !ok {
 			if err != nil && ctx.Err() == nil {
 				st.Failed++
+				st.Failures = append(st.Failures, fmt.Sprintf("%s: %v", t.u, err))
 				c.logf("failed %s: %v", t.u, err)
 			}
 			continue
@@ -164,6 +166,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 		links, err := c.fetch(ctx, &client, t, &st)
 		if err != nil {
 			st.Failed++
+			st.Failures = append(st.Failures, fmt.Sprintf("%s: %v", t.u, err))
 			c.logf("failed %s: %v", t.u, err)
 			continue
 		}

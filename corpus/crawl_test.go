@@ -188,6 +188,9 @@ func TestCrawlIncremental(t *testing.T) {
 	if st.Pages != 2 || st.Downloaded != 4 || st.Duplicates != 1 || st.Failed != 1 || st.Unchanged != 0 {
 		t.Errorf("first run: %+v, want 2 pages, 4 downloaded, 1 duplicate, 1 failed (the 404)", st)
 	}
+	if len(st.Failures) != 1 || !strings.HasPrefix(st.Failures[0], portal.url("/")) || !strings.Contains(st.Failures[0], "404") {
+		t.Errorf("first run's failures %q; want the 404's URL and why", st.Failures)
+	}
 	got := files(t, dir)
 	want := []string{"manifest.jsonl"}
 	entries, err := ReadManifest(dir)

@@ -22,6 +22,11 @@ import (
 // ErrNoChDB says libchdb.so could not be loaded.
 var ErrNoChDB = errors.New("load: libchdb.so not found (run make chdb, or set CHDB_LIB_PATH)")
 
+// ErrInUse says another process has the embedded store open: chDB locks
+// its folder (its status file) for as long as a process has it open, and a
+// second process cannot open it meanwhile.
+var ErrInUse = errors.New("load: the embedded store is open in another process (an ingest, a crawl ingesting, a query); try again when it is done")
+
 // chdbAPI is the part of libchdb's C API the store uses.
 type chdbAPI struct {
 	connect     func(argc int, argv []*byte) *chdbConnection
@@ -105,6 +110,9 @@ func openChDB(dir string) (*chdbSession, error) {
 	var conn *chdbConnection
 	said := quietStderr(func() { conn = api.connect(len(argv), argv) })
 	if conn == nil {
+		if strings.Contains(said, "Cannot lock file") {
+			return nil, fmt.Errorf("%w: %s", ErrInUse, abs)
+		}
 		return nil, fmt.Errorf("load: chDB could not open %s: %s", abs, firstLine(said))
 	}
 	return &chdbSession{api: api, conn: conn, dir: abs}, nil

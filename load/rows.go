@@ -18,6 +18,8 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -134,7 +136,7 @@ func Tables() []Table {
 
 // columnsSQL lists the store's tables' columns, for Migrations.
 func columnsSQL(db string) string {
-	return fmt.Sprintf("SELECT table, name FROM system.columns WHERE database = %s", quote(db))
+	return fmt.Sprintf("SELECT table, name FROM system.columns WHERE database = %s", Quote(db))
 }
 
 // setUp creates the store's database, tables and views, and adds the
@@ -358,5 +360,31 @@ func findingRow(in Input, i int, f validate.Finding) (FindingRow, error) {
 			row.Page = uint32(in.Result.Facts[fi].Pos.Page)
 		}
 	}
+	if row.Page == 0 {
+		row.Page = messagePage(f.Message, in.Blocks)
+	}
 	return row, nil
+}
+
+// posInMessage finds a position as extract.Pos prints it ("page 3 block
+// 12 row 4") in a finding's message: rules that compare a table's cells
+// (sum.table, sum.row, class.vs_summary) name them there rather than
+// through a fact.
+var posInMessage = regexp.MustCompile(`\b(page|block) (\d+)\b`)
+
+// messagePage is the page of the first position a finding's message names:
+// its page, or the page of its block; 0 when it names none, or the format
+// has no pages.
+func messagePage(msg string, doc *extract.Document) uint32 {
+	for _, m := range posInMessage.FindAllStringSubmatch(msg, -1) {
+		n, err := strconv.Atoi(m[2])
+		switch {
+		case err != nil || n <= 0:
+		case m[1] == "page":
+			return uint32(n)
+		case doc != nil && n <= len(doc.Blocks) && doc.Blocks[n-1].Pos.Page > 0:
+			return uint32(doc.Blocks[n-1].Pos.Page)
+		}
+	}
+	return 0
 }

@@ -90,6 +90,29 @@ func TestRows(t *testing.T) {
 	}
 }
 
+// A finding about a table's cells names them in its message, not through a
+// fact: its page is read from there, or from the page of the block it names.
+func TestFindingPageFromMessage(t *testing.T) {
+	in := input(normalize.Fact{Metric: "gpb.class", Measure: "amount", Value: decimal.RequireFromString("100"), Pos: extract.Pos{Block: 2}})
+	in.Blocks.Blocks[0].Pos.Page, in.Blocks.Blocks[1].Pos.Page = 4, 6
+	in.Report = &validate.Report{Findings: []validate.Finding{
+		{Rule: "sum.table", Message: "表中合计 10.00万元 ≠ 其下 3 行之和 9.00万元（page 5 block 9 row 3 col 2）"},
+		{Rule: "class.vs_summary", Message: "一般公共服务支出 收支总表为 1（block 1 row 2），一般公共预算财政拨款支出为 2（block 2）", Facts: []int{0}},
+		{Rule: "sum.table", Message: "表中合计 ≠ 其下之和（block 2 row 4）"},
+		{Rule: "sections.missing", Message: "缺少说明部分：政府采购"},
+		{Rule: "sum.table", Message: "表中合计（block 99 row 1）"},
+	}}
+	b, err := Rows(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []uint32{5, 4, 6, 0, 0} {
+		if got := b.Findings[i].Page; got != want {
+			t.Errorf("finding %d (%s) page = %d; want %d", i, b.Findings[i].Message, got, want)
+		}
+	}
+}
+
 func TestRowsRefusesWhatWouldBeAltered(t *testing.T) {
 	for name, in := range map[string]Input{
 		"too many decimals": input(normalize.Fact{Metric: "x", Measure: "amount", Value: decimal.RequireFromString("1.23456")}),

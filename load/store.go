@@ -40,8 +40,9 @@ const Database = "fiscaldocs"
 // ErrCount reports a batch whose rows did not all arrive.
 var ErrCount = errors.New("load: row count after insert does not match")
 
-// quote writes a string literal for SQL.
-func quote(s string) string {
+// Quote writes s as a string literal for SQL, for both stores: the one
+// quoting function of the project, for where parameters are impossible.
+func Quote(s string) string {
 	return "'" + quoteEscaper.Replace(s) + "'"
 }
 
@@ -51,7 +52,7 @@ func ingestedSQL(id, extractor string) (string, error) {
 	if !hexID.MatchString(id) {
 		return "", fmt.Errorf("load: bad document id %q", id)
 	}
-	return fmt.Sprintf("SELECT count() FROM %s.documents FINAL WHERE id = '%s' AND extractor = %s", Database, id, quote(extractor)), nil
+	return fmt.Sprintf("SELECT count() FROM %s.documents FINAL WHERE id = '%s' AND extractor = %s", Database, id, Quote(extractor)), nil
 }
 
 func countSQL(table, id string, version uint64) string {

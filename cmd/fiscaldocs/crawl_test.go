@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -50,20 +51,28 @@ func TestCrawlIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	into, store := filepath.Join(tmp, "crawl"), []string{"--data", filepath.Join(tmp, "store")}
+	// The same bytes, ingested first from a folder: no URL yet.
+	if out, err := fiscaldocs(append([]string{"ingest", fixture}, store...)...).CombinedOutput(); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
 	args := append([]string{"crawl", "--seeds", seeds, "--into", into, "--delay", "0", "--ingest"}, store...)
 
-	out, err := fiscaldocs(args...).Output()
-	// The 404 makes the round fail (exit 1) after the rest is done.
-	if code := exitCode(err); code != 1 || !strings.Contains(string(out), "1 files downloaded, 0 unchanged, 0 duplicates, 1 failed") ||
-		!strings.Contains(string(out), "1 documents: 1 ingested") {
-		t.Fatalf("first round: exit %d\n%s", code, out)
+	cmd := fiscaldocs(args...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	// The 404 is listed, and tells apart from a failed run by exit 3.
+	if code := exitCode(err); code != 3 || !strings.Contains(string(out), "1 files downloaded, 0 unchanged, 0 duplicates, 1 failed") ||
+		!strings.Contains(string(out), "1 documents: 1 ingested") || !strings.Contains(stderr.String(), "download failed: "+srv.URL+"/missing.pdf: ") ||
+		!strings.Contains(stderr.String(), "some downloads failed (listed above)") {
+		t.Fatalf("first round: exit %d\n%s%s", code, out, stderr.String())
 	}
 	url := srv.URL + "/uploads/2022/rd-2021-juesuan.docx"
 	if n := queryCount(t, store, "SELECT count() FROM fiscaldocs.v_documents WHERE source_url = '"+url+"' AND department = '攀枝花市人大常委会办公室'"); n != 1 {
-		t.Errorf("documents with the source URL: %d, want 1", n)
+		t.Errorf("documents with the source URL: %d, want 1 (its bytes were in the store before, from a folder)", n)
 	}
 	out, err = fiscaldocs(args...).Output()
-	if code := exitCode(err); code != 1 || !strings.Contains(string(out), "0 files downloaded, 1 unchanged") ||
+	if code := exitCode(err); code != 3 || !strings.Contains(string(out), "0 files downloaded, 1 unchanged") ||
 		!strings.Contains(string(out), "1 documents: 0 ingested (0 facts), 1 skipped") {
 		t.Errorf("second round: exit %d\n%s", code, out)
 	}
@@ -94,10 +103,13 @@ func TestCrawlUsage(t *testing.T) {
 	}
 }
 
-// TestCrawlEvery runs crawl --every in a child process: a file that appears
-// between rounds is fetched by the next round, and SIGTERM stops the loop
+// TestCrawlEvery runs crawl --every --ingest in a child process: a file
+// that appears between rounds is fetched and ingested by the next round, a
+// round with nothing new says so in one line, every line is timestamped,
+// the store is free for query between rounds, and SIGTERM stops the loop
 // cleanly.
 func TestCrawlEvery(t *testing.T) {
+	needTool(t, "libchdb.so", haveChDB())
 	var mu sync.Mutex
 	list := `<a href="/a.pdf">2023年部门决算</a>`
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -119,7 +131,8 @@ func TestCrawlEvery(t *testing.T) {
 	if err := os.WriteFile(seeds, []byte(srv.URL+"/list.html\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := fiscaldocs("crawl", "--seeds", seeds, "--into", filepath.Join(tmp, "crawl"), "--delay", "0", "--every", "300ms")
+	store := []string{"--data", filepath.Join(tmp, "store")}
+	cmd := fiscaldocs(append([]string{"crawl", "--seeds", seeds, "--into", filepath.Join(tmp, "crawl"), "--delay", "0", "--every", "300ms", "--ingest"}, store...)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -129,31 +142,84 @@ func TestCrawlEvery(t *testing.T) {
 	}
 	defer cmd.Process.Kill()
 	sc := bufio.NewScanner(stdout)
-	var rounds []string
+	stamp := regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ `)
+	var lines []string
 	for sc.Scan() {
-		rounds = append(rounds, sc.Text())
-		if len(rounds) == 1 {
+		line := sc.Text()
+		if !stamp.MatchString(line) {
+			t.Errorf("line without a timestamp: %q", line)
+		}
+		lines = append(lines, stamp.ReplaceAllString(line, ""))
+		if strings.HasPrefix(lines[len(lines)-1], "crawled") && len(lines) == 1 {
 			mu.Lock()
 			list += `<a href="/b.pdf">2024年部门预算</a>`
 			mu.Unlock()
 		}
-		if len(rounds) == 3 {
+		if strings.HasPrefix(lines[len(lines)-1], "nothing new") {
 			break
 		}
 	}
+	// Between rounds the store is closed: query opens it.
+	n := queryCount(t, store, "SELECT count() FROM fiscaldocs.v_documents")
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	if err := cmd.Wait(); err != nil {
 		t.Errorf("crawl --every after SIGTERM: %v", err)
 	}
-	want := []string{"crawled 1 pages: 1 files downloaded, 0 unchanged", "crawled 1 pages: 1 files downloaded, 1 unchanged", "crawled 1 pages: 0 files downloaded, 2 unchanged"}
-	if len(rounds) != 3 {
-		t.Fatalf("rounds: %q", rounds)
+	if n != 2 {
+		t.Errorf("documents in the store between rounds: %d; want a.pdf and b.pdf", n)
+	}
+	want := []string{"crawled 1 pages: 1 files downloaded, 0 unchanged", "1 documents: ", "crawled 1 pages: 1 files downloaded, 1 unchanged", "2 documents: ",
+		"nothing new: 1 pages listed again, 2 files unchanged, 0 duplicates"}
+	if len(lines) != len(want) {
+		t.Fatalf("lines: %q", lines)
 	}
 	for i, w := range want {
-		if !strings.HasPrefix(rounds[i], w) {
-			t.Errorf("round %d: %q, want %q…", i+1, rounds[i], w)
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d: %q, want %q…", i+1, lines[i], w)
 		}
 	}
+}
+
+// TestStoreInUse: of two processes that want the embedded store at once,
+// one has it and the other is told so at once; once the first is done,
+// the store opens again.
+func TestStoreInUse(t *testing.T) {
+	needTool(t, "libchdb.so", haveChDB())
+	store := []string{"--data", filepath.Join(t.TempDir(), "store")}
+	if out, err := fiscaldocs(append([]string{"ingest", fixture}, store...)...).CombinedOutput(); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	// Each about 4 s (a second a block, one row a block): they overlap.
+	type result struct {
+		code           int
+		stdout, stderr string
+	}
+	results := make(chan result, 2)
+	for range 2 {
+		go func() { // exits when its process does
+			code, out, errOut := runCmdProcess(append([]string{"query", "SELECT sleep(1) FROM numbers(4) SETTINGS max_block_size = 1"}, store...)...)
+			results <- result{code, out, errOut}
+		}()
+	}
+	a, b := <-results, <-results
+	if a.code != 0 {
+		a, b = b, a
+	}
+	if a.code != 0 || b.code != 1 || !strings.Contains(b.stderr, "the embedded store is open in another process") {
+		t.Errorf("two at once: exit %d (%s) and exit %d (%s); want one 0, one 1 told the store is in use", a.code, a.stderr, b.code, b.stderr)
+	}
+	if n := queryCount(t, store, "SELECT count() FROM fiscaldocs.v_documents"); n != 1 {
+		t.Errorf("after both: %d documents; want 1", n)
+	}
+}
+
+// runCmdProcess runs fiscaldocs in a process of its own.
+func runCmdProcess(args ...string) (int, string, string) {
+	cmd := fiscaldocs(args...)
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	return exitCode(err), stdout.String(), stderr.String()
 }

@@ -35,14 +35,20 @@ func readAliases(file string) (*department.Aliases, error) {
 	return a, a.Read(f, file)
 }
 
-// labelled reports whether the stored document id carries the department
-// id the aliases give its printed name now.
-func labelled(ctx context.Context, store load.Store, aliases *department.Aliases, id string) (bool, error) {
-	res, err := store.Query(ctx, fmt.Sprintf("SELECT department, region, department_id FROM %s.documents FINAL WHERE id = '%s'", load.Database, id))
-	if err != nil || len(res.Rows) != 1 || len(res.Rows[0]) != 3 {
+// current reports whether the document id stored is current: labelled
+// with the department the aliases now give its stored name, and, when it
+// was found by a crawl (url), recorded with that URL, which a file
+// ingested first from a folder lacks. A document that is not is read
+// again, so that all its rows carry the new department_id and URL.
+func current(ctx context.Context, store load.Store, aliases *department.Aliases, id, url string) (bool, error) {
+	res, err := store.Query(ctx, fmt.Sprintf("SELECT department, region, department_id, source_url FROM %s.documents FINAL WHERE id = %s", load.Database, load.Quote(id)))
+	if err != nil || len(res.Rows) != 1 || len(res.Rows[0]) != 4 {
 		return false, err
 	}
 	r := res.Rows[0]
+	if url != "" && r[3] != url {
+		return false, nil
+	}
 	name, region := aliases.Name(r[0], r[1])
 	return department.ID(region, name) == r[2], nil
 }

@@ -78,6 +78,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 type ingestOptions struct {
+	quiet   bool // the documents skipped are counted, not listed
 	workers int
 	shard   shard
 	aliases *department.Aliases // nil: the shipped ones
@@ -89,13 +90,26 @@ type ingestOptions struct {
 // whose department the aliases now name otherwise is read again, so that
 // all its rows carry the new department_id.
 func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, paths []string, opt ingestOptions, stdout, stderr io.Writer) error {
+	sum, err := ingestRun(ctx, store, seg, paths, opt, stderr)
+	sum.print(stdout)
+	return err
+}
+
+// print writes the summary line.
+func (sum ingestSummary) print(w io.Writer) {
+	fmt.Fprintf(w, "%d documents: %d ingested (%d facts), %d skipped, %d not reports, %d failed, in %.1fs\n",
+		sum.seen, sum.loaded, sum.facts, sum.skipped, sum.notReports, sum.failed, sum.elapsed.Seconds())
+}
+
+// ingestRun is ingest without the summary line: it returns the summary.
+func ingestRun(ctx context.Context, store load.Store, seg *normalize.Segmenter, paths []string, opt ingestOptions, stderr io.Writer) (ingestSummary, error) {
 	sh := opt.shard
 	if sh.n == 0 {
 		sh = shard{1, 1}
 	}
 	urls, err := sourceURLs(paths)
 	if err != nil {
-		return err
+		return ingestSummary{}, err
 	}
 	if opt.aliases == nil {
 		opt.aliases = department.Builtin()
@@ -110,7 +124,7 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 		if ok, err := store.Ingested(ctx, d.SHA256, extractor); !ok || err != nil {
 			return ok, err
 		}
-		return labelled(ctx, store, opt.aliases, d.SHA256)
+		return current(ctx, store, opt.aliases, d.SHA256, urls[d.SHA256])
 	}
 	err = processAll(ctx, paths, seg, runOptions{workers: opt.workers, skip: skip, tokens: true}, func(p processed) {
 		l.mu.Lock()
@@ -122,7 +136,9 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 		switch {
 		case p.Skipped && p.Err == nil:
 			l.sum.skipped++
-			l.progress.line(fmt.Sprintf("skipped %s (already ingested or another shard's)", p.Doc.Path))
+			if !opt.quiet {
+				l.progress.line(fmt.Sprintf("skipped %s (already ingested or another shard's)", p.Doc.Path))
+			}
 		case p.Err != nil && p.Doc.SHA256 != "":
 			l.sum.failed++
 			l.progress.line(fmt.Sprintf("failed %s", oneLine(p.Err)))
@@ -157,17 +173,16 @@ func ingest(ctx context.Context, store load.Store, seg *normalize.Segmenter, pat
 	l.flush()
 	l.progress.done()
 	sum := l.sum
-	fmt.Fprintf(stdout, "%d documents: %d ingested (%d facts), %d skipped, %d not reports, %d failed, in %.1fs\n",
-		sum.seen, sum.loaded, sum.facts, sum.skipped, sum.notReports, sum.failed, time.Since(l.start).Seconds())
+	sum.elapsed = time.Since(l.start)
 	switch {
 	case l.infra != nil:
-		return fmt.Errorf("store failed, stopping (a re-run takes up where this stopped): %w", l.infra)
+		return sum, fmt.Errorf("store failed, stopping (a re-run takes up where this stopped): %w", l.infra)
 	case err != nil:
-		return err
+		return sum, err
 	case sum.failed > 0:
-		return errFailed
+		return sum, errFailed
 	}
-	return nil
+	return sum, nil
 }
 
 // The loader writes documents together, for ClickHouse takes one insert of
@@ -286,6 +301,7 @@ func sourceURLs(paths []string) (map[string]string, error) {
 
 type ingestSummary struct {
 	seen, loaded, skipped, notReports, failed, facts, pages int
+	elapsed                                                 time.Duration
 }
 
 // statusNotAReport is the documents status of a file that was read but

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -226,12 +227,16 @@ func TestQueryExportSearch(t *testing.T) {
 		t.Errorf("summary.csv: %v\n%s", err, summary)
 	}
 	facts, _ := os.ReadFile(filepath.Join(dir, "facts.csv"))
-	if n := strings.Count(string(facts), "\n"); n != 98 { // header + 97 facts
-		t.Errorf("facts.csv has %d lines; want 98", n)
+	if rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(facts), "\uFEFF"))).ReadAll(); err != nil || len(rows) != 98 { // header + 97 facts
+		t.Errorf("facts.csv has %d rows (%v); want 98", len(rows), err)
 	}
-	out, err = fiscaldocs(append(append([]string{"search"}, store...), "公务接待费", "减少")...).Output()
-	if err != nil || !strings.Contains(string(out), "攀枝花市人大常委会办公室 2021年") || !strings.Contains(string(out), "公务接待费支出决算比2020年减少1.38万元") {
-		t.Errorf("search: %v\n%s", err, out)
+	cmd := fiscaldocs(append(append([]string{"search"}, store...), "公务接待费", "减少")...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err = cmd.Output()
+	if err != nil || !strings.Contains(string(out), "攀枝花市人大常委会办公室 2021年决算") || !strings.Contains(string(out), "【公务接待费】支出决算比2020年【减少】1.38万元") ||
+		stderr.String() != "1 passages found\n" {
+		t.Errorf("search: %v\n%s%s", err, out, stderr.String())
 	}
 }
 

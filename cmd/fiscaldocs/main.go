@@ -4,7 +4,7 @@
 // It is the top of the pipeline: corpus finds and identifies documents,
 // extract reads them into blocks, normalize turns blocks into facts,
 // validate checks the facts, department names whose they are, and load
-// stores them. Concurrency lives here; the packages below are synchronous.
+// stores them; analysis reads the store for export, search and report. Concurrency lives here; the packages below are synchronous.
 //
 // Usage:
 //
@@ -13,15 +13,16 @@
 //	fiscaldocs departments [--data DIR | --clickhouse DSN] [--aliases FILE] [--format FORMAT]
 //	fiscaldocs schema [TABLE]
 //	fiscaldocs query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -
-//	fiscaldocs export [--data DIR | --clickhouse DSN] --out DIR
-//	fiscaldocs search [--data DIR | --clickhouse DSN] [--limit N] WORD...
-//	fiscaldocs report [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] --out FILE.html
+//	fiscaldocs export [--data DIR | --clickhouse DSN] [--year Y] [--kind K] [--department D] --out DIR
+//	fiscaldocs search [--data DIR | --clickhouse DSN] [--mode M] [--year Y] [--kind K] [--department D] [--limit N] [--format F] WORD...
+//	fiscaldocs report [--data DIR | --clickhouse DSN] [--kind 决算|预算|all] [--year Y | --all-years] --out FILE.html
 //	fiscaldocs crawl --seeds FILE --into DIR [--depth N] [--ingest] [--every DURATION]
 //	fiscaldocs help [COMMAND] | --version
 //
 // Flags may follow the arguments; "--" ends them. The exit status is 0
 // when all went well, 1 when a document or the command failed, 2 for a
-// command line not understood.
+// command line not understood, and 3 when a crawl went well but for some
+// downloads.
 package main
 
 import (
@@ -74,14 +75,15 @@ var commands = []command{
 			"fiscaldocs query --format csv --bom --file compare.sql > compare.csv   # for Excel",
 			`echo "DESCRIBE fiscaldocs.v_facts" | fiscaldocs query -`,
 		}}, runQuery},
-	{cli.Command{Name: "export", Usage: "export [--data DIR | --clickhouse DSN] --out DIR",
-		Summary: "Write documents, facts, findings and a per-document summary as CSV (UTF-8 with BOM).",
+	{cli.Command{Name: "export", Usage: "export [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] [--department D] --out DIR",
+		Summary: "Write documents, facts, findings and a per-document summary as CSV (UTF-8 with BOM, for Excel); facts and findings carry their department, year, kind, file and source text, and money columns their unit.",
 		Examples: []string{
 			"fiscaldocs export --out csv/",
-			"fiscaldocs export --data /srv/fiscal --out csv/",
+			"fiscaldocs export --kind 决算 --year 2024 --out csv-2024/",
+			"fiscaldocs export --department 江苏省人大常委会办公厅 --out rd/",
 		}}, runExport},
 	{cli.Command{Name: "crawl", Usage: "crawl --seeds FILE --into DIR [--depth N] [--ingest [--data DIR | --clickhouse DSN]] [--every DURATION]",
-		Summary: "Fetch new disclosures from portals' list pages into a folder, and ingest them.",
+		Summary: "Fetch new disclosures from portals' list pages into a folder, and ingest them; the store is open only while a round ingests. Exit 3 when only some downloads failed.",
 		Examples: []string{
 			"fiscaldocs crawl --seeds seeds.txt --into crawl/",
 			"fiscaldocs crawl --seeds seeds.txt --into crawl/ --ingest --every 24h",
@@ -100,17 +102,20 @@ var commands = []command{
 			"fiscaldocs schema v_facts                   # one view's columns, one a line",
 			"fiscaldocs schema metrics | grep three_public",
 		}}, runSchema},
-	{cli.Command{Name: "report", Usage: "report [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] --out FILE.html",
-		Summary: "Write one self-contained HTML report comparing the departments in the store.",
+	{cli.Command{Name: "report", Usage: "report [--data DIR | --clickhouse DSN] [--kind 决算|预算|all] [--year Y | --all-years] --out FILE.html",
+		Summary: "Write one self-contained HTML report comparing the departments in the store: one kind (决算 by default) of one year (the latest) unless asked, each department over the years, and the findings by severity and department.",
 		Examples: []string{
-			"fiscaldocs report --out report.html",
-			"fiscaldocs report --year 2024 --kind 决算 --out report-2024.html",
+			"fiscaldocs report --out report.html           # the latest year's 决算",
+			"fiscaldocs report --kind 预算 --year 2019 --out budgets-2019.html",
+			"fiscaldocs report --kind all --all-years --out everything.html",
 		}}, runReport},
-	{cli.Command{Name: "search", Usage: "search [--data DIR | --clickhouse DSN] [--limit N] WORD...",
-		Summary: "Find the passages that hold all the words.",
+	{cli.Command{Name: "search", Usage: "search [--data DIR | --clickhouse DSN] [--mode substring|phrase|tokens] [--year Y] [--kind K] [--department D] [--limit N] [--format F] WORD...",
+		Summary: "Find the passages that hold all the words, marked 【】; the total found goes to stderr, and says when --limit cut the list.",
 		Examples: []string{
-			"fiscaldocs search 公务接待费 减少",
-			"fiscaldocs search --limit 10 机关运行经费",
+			"fiscaldocs search 公务接待 减少",
+			"fiscaldocs search --mode phrase 公务接待费减少",
+			"fiscaldocs search --kind 决算 --year 2021 --limit 10 机关运行经费",
+			"fiscaldocs search --format csv 三公 > hits.csv",
 		}}, runSearch},
 }
 
@@ -133,7 +138,8 @@ func runMain() int {
 }
 
 // run dispatches to a subcommand and returns the process exit status: 0 on
-// success, 1 when a document (or the command) failed, 2 for a usage error.
+// success, 1 when a document (or the command) failed, 2 for a usage error,
+// 3 when a crawl failed only to download some files.
 // Help that was asked for goes to stdout; a usage error's, to stderr.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -179,6 +185,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, errFailed):
 		return 1
+	case errors.Is(err, errDownloads):
+		fmt.Fprintf(stderr, "fiscaldocs %s: %v (listed above); all else went well\n", c.Name, err)
+		return 3
 	default:
 		fmt.Fprintf(stderr, "fiscaldocs %s: %v\n", c.Name, err)
 		return 1
@@ -203,7 +212,8 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nFlags may come before or after the arguments; -- ends them.\n"+
 		"Run 'fiscaldocs help COMMAND' for a command's flags and examples, 'fiscaldocs --version' for the version.\n"+
-		"Exit status: 0 done, 1 some documents (or the command) failed, 2 a command line not understood.")
+		"Exit status: 0 done, 1 some documents (or the command) failed, 2 a command line not understood,\n"+
+		"3 a crawl that went well but for some downloads (a broken link on a portal).")
 }
 
 // writeVersion prints the program's version, with the commit it was built

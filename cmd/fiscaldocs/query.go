@@ -2,16 +2,14 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
+	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
+	"github.com/fiscaldocs/fiscaldocs/analysis"
 	"github.com/fiscaldocs/fiscaldocs/internal/cli"
-	"github.com/fiscaldocs/fiscaldocs/load"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 )
 
@@ -100,19 +98,11 @@ func explainQuery(sql string, err error) error {
 	return err
 }
 
-// headline metrics are the columns of summary.csv, one row per document.
-var headline = []struct{ metric, measure string }{
-	{"total", "amount"}, {"income.total", "amount"}, {"expenditure.total", "amount"},
-	{"expenditure.basic", "amount"}, {"expenditure.project", "amount"}, {"fiscal.total", "amount"},
-	{"gpb.expenditure", "amount"}, {"gpb.basic", "amount"}, {"gpb.basic.personnel", "amount"}, {"gpb.basic.public", "amount"},
-	{"three_public.total", "amount"}, {"three_public.overseas", "amount"}, {"three_public.vehicle", "amount"},
-	{"three_public.reception", "amount"}, {"operating_expense", "amount"}, {"procurement.total", "amount"},
-}
-
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := cli.NewFlagSet("export")
 	sf := addStoreFlags(fs)
 	out := fs.String("out", "", "the folder `DIR` to write documents.csv, facts.csv, findings.csv and summary.csv into")
+	ff := addFilterFlags(fs)
 	args, err := cli.Parse(fs, args)
 	if err != nil {
 		return err
@@ -125,153 +115,78 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer store.Close()
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		return err
-	}
-	db := load.Database
-	tables := []struct{ file, sql string }{
-		{"documents.csv", "SELECT id, file, format, pages, department_id, department_name, department, region, level, year, kind, scope, extractor, status, error, source_url, facts, findings, ingested_at FROM " +
-			db + ".v_documents ORDER BY department_name, department_id, year, id"},
-		{"facts.csv", "SELECT doc_id, seq, department_id, department_name, year, kind, metric, measure, subject, code, value, unit, raw, method, reason, page, block, row, col FROM " +
-			db + ".v_facts ORDER BY department_name, department_id, year, doc_id, seq"},
-		{"findings.csv", "SELECT doc_id, seq, rule, severity, message, expected, actual, page FROM " + db + ".v_findings ORDER BY doc_id, seq"},
-	}
-	for _, t := range tables {
-		res, err := store.Query(ctx, t.sql)
-		if err != nil {
-			return err
-		}
-		if err := writeCSV(filepath.Join(*out, t.file), res.Columns, res.Rows); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "%s: %d rows\n", filepath.Join(*out, t.file), len(res.Rows))
-	}
-	return exportSummary(ctx, store, filepath.Join(*out, "summary.csv"), stdout)
-}
-
-// exportSummary writes one row per document and one column per headline
-// metric, in yuan; a department's documents are together, under its
-// department_id and normalized name, beside the name each prints.
-func exportSummary(ctx context.Context, store load.Store, path string, stdout io.Writer) error {
-	db := load.Database
-	docs, err := store.Query(ctx, "SELECT id, department_id, department_name, department, year, kind, scope, file FROM "+db+
-		".v_documents WHERE status = 'ok' ORDER BY department_name, department_id, year, id")
-	if err != nil {
-		return err
-	}
-	facts, err := store.Query(ctx, "SELECT doc_id, metric, measure, value FROM "+db+".v_facts WHERE subject = ''")
-	if err != nil {
-		return err
-	}
-	values := map[string]map[string]string{}
-	for _, r := range facts.Rows {
-		if values[r[0]] == nil {
-			values[r[0]] = map[string]string{}
-		}
-		values[r[0]][r[1]+"/"+r[2]] = r[3]
-	}
-	cols := []string{"id", "department_id", "department_name", "department", "year", "kind", "scope", "file"}
-	for _, h := range headline {
-		name := h.metric
-		if zh := normalize.Metrics()[h.metric].Zh; zh != "" {
-			name += " " + zh
-		}
-		cols = append(cols, name)
-	}
-	var rows [][]string
-	for _, d := range docs.Rows {
-		row := append([]string(nil), d...)
-		for _, h := range headline {
-			row = append(row, values[d[0]][h.metric+"/"+h.measure])
-		}
-		rows = append(rows, row)
-	}
-	if err := writeCSV(path, cols, rows); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "%s: %d rows\n", path, len(rows))
-	return nil
-}
-
-// writeCSV writes UTF-8 with a byte-order mark, so that Excel shows the
-// Chinese right.
-func writeCSV(path string, cols []string, rows [][]string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	f.WriteString("\uFEFF")
-	cw := csv.NewWriter(f)
-	cw.Write(cols)
-	cw.WriteAll(rows)
-	if err := cw.Error(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return analysis.Export(ctx, store, ff.filter(), *out, stdout)
 }
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := cli.NewFlagSet("search")
 	sf := addStoreFlags(fs)
-	limit := fs.Int("limit", 50, "at most `N` passages")
+	limit := fs.Int("limit", 50, "at most `N` passages (0: all)")
+	mode := cli.Choice(fs, "mode", analysis.Substring, analysis.Modes,
+		"how a word matches: anywhere in the passage (substring), the words in order as one string (phrase), or among its gse tokens (tokens)")
+	format := cli.Choice(fs, "format", "text", append([]string{"text"}, cli.Formats...), "how the passages are written: text, or as query writes rows")
+	ff := addFilterFlags(fs)
 	args, err := cli.Parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(args) == 0 {
+	if len(args) == 0 || *limit < 0 {
 		return errUsage
 	}
-	seg, err := normalize.NewSegmenter()
-	if err != nil {
-		return err
-	}
-	// The words are cut as the blocks were, so a word matches the tokens it
-	// would have become in a block.
-	var tokens []string
-	for _, w := range args {
-		tokens = append(tokens, seg.Tokens(w)...)
-	}
-	if len(tokens) == 0 {
-		return errUsage
-	}
-	quoted := make([]string, len(tokens))
-	for i, t := range tokens {
-		quoted[i] = "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(t) + "'"
+	s := analysis.Search{Words: args, Mode: *mode, Filter: ff.filter(), Limit: *limit}
+	if s.Mode == analysis.Tokens {
+		seg, err := normalize.NewSegmenter()
+		if err != nil {
+			return err
+		}
+		// The words are cut as the blocks were, so a word matches the
+		// tokens it would have become in a block.
+		for _, w := range args {
+			s.Tokens = append(s.Tokens, seg.Tokens(w)...)
+		}
 	}
 	store, err := sf.openExisting(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	db := load.Database
-	blocks, err := store.Query(ctx, fmt.Sprintf("SELECT doc_id, page, text FROM %s.v_blocks WHERE hasAll(tokens, [%s]) ORDER BY doc_id, seq LIMIT %d",
-		db, strings.Join(quoted, ","), *limit))
+	hits, err := analysis.Find(ctx, store, s)
 	if err != nil {
 		return err
 	}
-	docs, err := store.Query(ctx, "SELECT id, department, year, file FROM "+db+".v_documents")
-	if err != nil {
-		return err
-	}
-	byID := map[string][]string{}
-	for _, d := range docs.Rows {
-		byID[d[0]] = d
-	}
-	var rows [][]string
-	for _, b := range blocks.Rows {
-		d := byID[b[0]]
-		if d == nil {
-			continue
+	if *format == "text" {
+		for _, r := range hits.Result.Rows {
+			fmt.Fprintf(stdout, "%s %s年%s %s p.%s\n  %s\n", r[1], r[2], r[3], r[4], r[5], r[6])
 		}
-		rows = append(rows, []string{d[1], d[2], d[3], b[1], b[2]})
+	} else if err := cli.WriteResult(stdout, hits.Result, *format, false); err != nil {
+		return err
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i][0] < rows[j][0] })
-	for _, r := range rows {
-		fmt.Fprintf(stdout, "%s %s年 %s p.%s\n  %s\n", orDash(r[0]), r[1], r[2], r[3], r[4])
-	}
-	if len(rows) == 0 {
-		fmt.Fprintln(stderr, "no block holds all of", strings.Join(tokens, " "))
+	switch n := len(hits.Result.Rows); {
+	case hits.Total == 0:
+		fmt.Fprintf(stderr, "no passage holds %s (--mode %s)\n", strings.Join(args, " "), *mode)
+	case n < hits.Total:
+		fmt.Fprintf(stderr, "%d passages found; the first %d shown (--limit %d; --limit 0 shows all)\n", hits.Total, n, *limit)
+	default:
+		fmt.Fprintf(stderr, "%d passages found\n", hits.Total)
 	}
 	return nil
+}
+
+// filterFlags choose the documents a command reads.
+type filterFlags struct {
+	year       *int
+	kind       *string
+	department *string
+}
+
+func addFilterFlags(fs *flag.FlagSet) filterFlags {
+	return filterFlags{
+		year:       fs.Int("year", 0, "only the year `Y`"),
+		kind:       cli.Choice(fs, "kind", "", analysis.Kinds, "only final accounts (决算) or budgets (预算)"),
+		department: fs.String("department", "", "only the department `D`: its department_id, its name, or a spelling its documents print"),
+	}
+}
+
+func (f filterFlags) filter() analysis.Filter {
+	return analysis.Filter{Year: *f.year, Kind: *f.kind, Department: *f.department}
 }

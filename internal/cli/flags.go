@@ -48,30 +48,53 @@ func NewFlagSet(name string) *flag.FlagSet {
 // Parse parses fs's flags wherever they stand among args, as git and most
 // tools do, and returns the other arguments in order. "--" ends the flags:
 // everything after it is an argument, as is a lone "-" (standard input).
-// A flag Parse does not know, or a bad value, is a *UsageError; -h and
-// --help give a *HelpRequest.
+// An argument that starts with a dash but whose name holds a space or a
+// line break, as SQL that opens with a "-- comment" does, is no flag: it
+// is an argument where it stands. A flag Parse does not know, or a bad
+// value, is a *UsageError; -h and --help give a *HelpRequest.
 func Parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var rest []string
 	for {
-		err := fs.Parse(args)
+		// flag.Parse would take the text for a flag: it parses up to it.
+		cut := len(args)
+		for i, a := range args {
+			if a == "--" {
+				break
+			}
+			if notFlag(a) {
+				cut = i
+				break
+			}
+		}
+		err := fs.Parse(args[:cut])
 		switch {
 		case errors.Is(err, flag.ErrHelp):
 			return nil, &HelpRequest{Flags: fs}
 		case err != nil:
 			return nil, &UsageError{Msg: strings.Replace(err.Error(), " -", " --", 1)}
 		}
-		left := fs.Args()
+		left := slices.Concat(fs.Args(), args[cut:])
 		if len(left) == 0 {
 			return rest, nil
 		}
 		// flag.Parse stops at the first argument, or after a "--" it
 		// swallows: then the rest are all arguments.
-		if n := len(args) - len(left); n > 0 && args[n-1] == "--" {
+		if n := cut - len(fs.Args()); n > 0 && args[n-1] == "--" {
 			return append(rest, left...), nil
 		}
 		rest = append(rest, left[0])
 		args = left[1:]
 	}
+}
+
+// notFlag reports whether a starts with a dash yet cannot be a flag: its
+// name (up to any "=") holds white space, as "-- comment\nSELECT 1" does.
+func notFlag(a string) bool {
+	if !strings.HasPrefix(a, "-") {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	return strings.ContainsAny(name, " \t\r\n")
 }
 
 // choice is a flag value that must be one of a list.

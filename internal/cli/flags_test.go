@@ -29,6 +29,11 @@ func TestParse(t *testing.T) {
 		{[]string{"a", "--", "--json", "-x"}, "a --json -x", "store", "table", false},
 		{[]string{"--", "--data"}, "--data", "store", "table", false},
 		{nil, "", "store", "table", false},
+		// SQL opening with a comment is an argument, not a flag, wherever it stands.
+		{[]string{"-- the ranking\nSELECT 1", "--format", "csv"}, "-- the ranking\nSELECT 1", "store", "csv", false},
+		{[]string{"--format", "csv", "--\nSELECT 1"}, "--\nSELECT 1", "store", "csv", false},
+		{[]string{"--data", "X", "-- note SELECT 2", "--json"}, "-- note SELECT 2", "X", "table", true},
+		{[]string{"--data=my store", "a"}, "a", "my store", "table", false},
 	} {
 		fs, data, asJSON, format := testFlags()
 		rest, err := Parse(fs, c.args)

@@ -1,4 +1,4 @@
-package main
+package analysis
 
 import (
 	"fmt"
@@ -26,29 +26,40 @@ type bar struct {
 }
 
 const (
-	chartW  = 900
-	labelW  = 290
-	valueW  = 140
-	rowH    = 22
-	legendH = 26
-	axisH   = 22
+	plotW     = 470 // the bars' room
+	minLabelW = 120
+	valueW    = 190
+	rowH      = 22
+	legendH   = 26
+	axisH     = 22
 )
 
 func esc(s string) string { return html.EscapeString(s) }
 
-// shorten keeps a label within n characters, cutting its head (the
-// department) with … and keeping the tail after the last space (the year
-// and kind) whole.
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+// labelWidth is the room the longest of labels needs, in the chart's
+// units: names are never cut, the chart grows wider instead.
+func labelWidth(labels []string) int {
+	w := minLabelW
+	for _, l := range labels {
+		if n := textWidth(l) + 12; n > w {
+			w = n
+		}
 	}
-	head, tail := s, ""
-	if i := strings.LastIndex(s, " "); i > 0 && utf8.RuneCountInString(s[i:]) < n/2 {
-		head, tail = s[:i], s[i:]
+	return w
+}
+
+// textWidth is a label's width at the chart's 13px: a CJK character is a
+// full em, anything else about half.
+func textWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if r >= 0x2E80 {
+			w += 13
+		} else {
+			w += 7
+		}
 	}
-	r := []rune(head)
-	return string(r[:n-1-utf8.RuneCountInString(tail)]) + "…" + tail
+	return w
 }
 
 // hbars draws a horizontal bar chart, stacked when the bars have several
@@ -74,7 +85,13 @@ func hbars(bars []bar, legend []string) template.HTML {
 	if len(legend) > 0 {
 		top += legendH
 	}
-	plotW := float64(chartW - labelW - valueW)
+	var labels []string
+	for _, b := range bars {
+		labels = append(labels, b.label)
+	}
+	labelW := labelWidth(labels)
+	chartW := labelW + plotW + valueW
+	plotW := float64(plotW)
 	h := top + len(bars)*rowH + axisH
 	var s strings.Builder
 	fmt.Fprintf(&s, `<svg class="chart" viewBox="0 0 %d %d" width="100%%" role="img" xmlns="http://www.w3.org/2000/svg">`, chartW, h)
@@ -92,7 +109,7 @@ func hbars(bars []bar, legend []string) template.HTML {
 			scale = total
 		}
 		fmt.Fprintf(&s, `<g><title>%s：%s</title><text x="%d" y="%d" class="label" text-anchor="end">%s</text>`,
-			esc(b.label), esc(b.text), labelW-8, y+15, esc(shorten(b.label, 21)))
+			esc(b.label), esc(b.text), labelW-8, y+15, esc(b.label))
 		x := float64(labelW)
 		for j, p := range b.parts {
 			if !p.IsPositive() || !scale.IsPositive() {
@@ -200,7 +217,13 @@ func slopes(rows []slopeRow) template.HTML {
 	const rh = 28
 	ticks := niceTicks(max)
 	max = ticks[len(ticks)-1]
-	plotW := float64(chartW - labelW - 330)
+	var labels []string
+	for _, r := range rows {
+		labels = append(labels, r.label)
+	}
+	labelW := labelWidth(labels)
+	chartW := labelW + plotW + 330
+	plotW := float64(plotW)
 	h := len(rows)*rh + axisH + 8
 	pos := func(v decimal.Decimal) float64 {
 		if !max.IsPositive() {
@@ -218,7 +241,7 @@ func slopes(rows []slopeRow) template.HTML {
 		}
 		text := fmt.Sprintf("%d→%d：%s→%s %s", r.y1, r.y2, wan(r.v1), wan(r.v2), changePct(r.v1, r.v2))
 		fmt.Fprintf(&s, `<g><title>%s %s</title><text x="%d" y="%d" class="label" text-anchor="end">%s</text>`,
-			esc(r.label), esc(text), labelW-8, y+4, esc(shorten(r.label, 21)))
+			esc(r.label), esc(text), labelW-8, y+4, esc(r.label))
 		x1, x2 := pos(r.v1), pos(r.v2)
 		fmt.Fprintf(&s, `<line x1="%.2f" y1="%d" x2="%.2f" y2="%d" stroke="%s" stroke-width="3"/>`, x1, y, x2, y, colour)
 		fmt.Fprintf(&s, `<circle cx="%.2f" cy="%d" r="5" fill="#fff" stroke="%s" stroke-width="2"/><circle cx="%.2f" cy="%d" r="5" fill="%s"/>`,
