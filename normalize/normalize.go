@@ -260,6 +260,15 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		case p.b.Table.Packed && below:
 			titles, above, under = belowTitle(p)
 			titled = titles != nil
+			if !titled && k > 0 && pending[k-1].b.Table.Packed {
+				// Where every table prints its title under it, one with
+				// none is the table before's next page.
+				follows = true
+			}
+		case p.b.Table.Packed && k > 0 && tookBelow >= 0 && onlyTaken(p.since, tookBelow):
+			// Nothing since the table before but the title it took
+			// from under itself: the same table, on its next page.
+			follows = true
 		case p.b.Table.Packed:
 			titles, above, under, tookBelow = packedTitle(p, tookBelow)
 			titled = tookBelow >= 0 || len(titles) > 0 && (paraText{text: titles[len(titles)-1]}).title()
@@ -622,6 +631,19 @@ func packedTitle(p pendingTable, taken int) (titles, above, under []string, took
 	}
 	return p.titles, nil, nil, -1
 }
+
+// onlyTaken reports whether the lines since a table are the title the
+// table before took from under itself, and page numbers.
+func onlyTaken(ps []paraText, taken int) bool {
+	for _, x := range ps {
+		if x.at != taken && !pageNumberRe.MatchString(strings.TrimSpace(x.text)) {
+			return false
+		}
+	}
+	return len(ps) > 0
+}
+
+var pageNumberRe = regexp.MustCompile(`^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?[-—–\s]*$`)
 
 // rowLabels reports whether lines are all numbered labels (一、…, 1.…),
 // as a table's rows print where they have no figures.

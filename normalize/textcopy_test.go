@@ -217,6 +217,14 @@ func TestTextCopies(t *testing.T) {
 				"“三公”经费支出预算表\n合计\n因公出国（境）\n费\n公务用车购置及运行维护费\n公务接待费\n表七\n部门：某某厅 单位：万元\n",
 			[]string{"three_public.total amount = 350000", "three_public.overseas amount = 50000", "three_public.vehicle amount = 200000", "three_public.reception amount = 100000"},
 			[]string{"three_public.vehicle.purchase", "three_public.vehicle.operation"}},
+		{"a raw copy in stream order: a table's title after its first page's rows, its rows going on on the next page",
+			"某某厅2019年度部门预算公开表\n" +
+				"\f部门：某某厅 单位：万元\n功能科目编码 功能科目名称 金额\n合计 500.00\n201 一般公共服务支出 400.00\n20103 政府办公厅（室）及相关机构事务 400.00\n" +
+				"2010301 行政运行 300.00\n2010302 一般行政管理事务 100.00\n一般公共预算支出预算表\n" +
+				"\f208 社会保障和就业支出 100.00\n20805 行政事业单位养老支出 100.00\n2080505 机关事业单位基本养老保险缴费支出 100.00\n" +
+				"部门：某某厅 单位：万元\n科目编码 科目名称 金额\n合计 60.00\n302 商品和服务支出 60.00\n30201 办公费 60.00\n一般公共预算机关运行经费支出预算表\n",
+			[]string{"gpb.expenditure amount = 5000000", "gpb.class amount 社会保障和就业支出 #208 = 1000000",
+				"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/机关事业单位基本养老保险缴费支出 #2080505 = 1000000", "operating_expense amount = 600000"}, nil},
 		{"a contents page set out as a table, and a table whose rows without figures stand between its pages",
 			tocCopy, []string{"income.total amount = 1000000", "expenditure.total amount = 1000000", "expenditure.basic amount = 600000"}, nil},
 		{"a raw copy that prints each title under its table, after a table of contents",
