@@ -94,15 +94,17 @@ func titlesAfter(text string, d *Doc) string {
 		if bl.Kind != bTable {
 			continue
 		}
-		title := -1
-		for i := at; i < len(lines); i++ {
-			if squash(lines[i]) == squash(bl.Table.Title) {
+		title, n := -1, 1 // the title's first line and its lines (a long one wraps)
+		for i := at; i < len(lines) && title < 0; i++ {
+			switch want := squash(bl.Table.Title); {
+			case squash(lines[i]) == want:
 				title = i
-				break
+			case i+1 < len(lines) && squash(lines[i]+lines[i+1]) == want:
+				title, n = i, 2
 			}
 		}
 		if title < 0 {
-			continue // wrapped, or not where it was looked for: left as printed
+			continue // not where it was looked for: left as printed
 		}
 		var next string // the first text of the block after the table
 		for _, nb := range d.Blocks[bi+1:] {
@@ -119,12 +121,12 @@ func titlesAfter(text string, d *Doc) string {
 				break
 			}
 		}
-		end := title + 1
+		end := title + n
 		for end < len(lines) && !strings.Contains(lines[end], "\f") && (next == "" || !opens(lines[end], next)) {
 			end++
 		}
-		t := lines[title]
-		moved := append(append(append([]string(nil), lines[:title]...), lines[title+1:end]...), t)
+		t := append([]string(nil), lines[title:title+n]...)
+		moved := append(append(append([]string(nil), lines[:title]...), lines[title+n:end]...), t...)
 		lines = append(moved, lines[end:]...)
 		at = end
 	}

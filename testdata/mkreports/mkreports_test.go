@@ -457,4 +457,10 @@ func TestTitlesAfter(t *testing.T) {
 	if got := titlesAfter(in, d); got != want {
 		t.Errorf("titlesAfter\n got %q\nwant %q", got, want)
 	}
+	// A title wrapped over two lines moves whole.
+	in = "收入支出决算\n总表\n单位：万元\n合计 10.00\n表二\n收入 决算表\n单位：万元\n合计 5.00\n\f第三部分 情况说明\n"
+	want = "单位：万元\n合计 10.00\n收入支出决算\n总表\n表二\n单位：万元\n合计 5.00\n收入 决算表\n\f第三部分 情况说明\n"
+	if got := titlesAfter(in, d); got != want {
+		t.Errorf("titlesAfter, a wrapped title\n got %q\nwant %q", got, want)
+	}
 }
