@@ -16,9 +16,11 @@ import (
 // The fixed sample read back: what the reader reaches today, so that no
 // change loses ground (make score-synth reports the larger run). The goal
 // (issues #15 and #16) is recall 0.99, precision 0.999 and no error on a
-// report whose figures reconcile.
+// report whose figures reconcile. Two of the sample's ten text copies keep
+// the content-stream order (titles under their tables) since b34d016, and
+// read a little worse than the copies in reading order.
 const (
-	sampleRecall    = 0.988
+	sampleRecall    = 0.985
 	samplePrecision = 0.993
 	sampleErrors    = 1
 )
