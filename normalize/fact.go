@@ -130,6 +130,11 @@ type Result struct {
 	// Withheld are figures read by OCR that their table's sums contradict:
 	// not facts, but validation reports them.
 	Withheld []Fact
+	// Rounded are narrative amounts that round a figure a table of the
+	// document prints more exactly but the reader did not read (its
+	// other lines are read to the 元): not facts, since the key's value is
+	// the table's, but validation may compare them.
+	Rounded []Fact
 	// Sums are the sums the standard tables state by their layout — a
 	// 合计 row over the 类 rows, a 类 over its 款, a 款 over its 项 (function
 	// or economic codes), in each figure column — as printed.

@@ -303,7 +303,10 @@ type reader struct {
 	// names are the names the document's function tables give their 类
 	// and 款 codes, the first printed (reader.named).
 	names map[string]string
-	lead  lead // what the sentence being read is about
+	// kindUnits is the unit each kind of standard table is printed in,
+	// the first such table's.
+	kindUnits map[tableKind]string
+	lead      lead // what the sentence being read is about
 	// openItem is a line item that ended its paragraph before its
 	// figures: the next paragraph goes on with it.
 	openItem string
@@ -742,6 +745,7 @@ type factSet struct {
 	byCode    map[Key]int // per-line facts by function code: one item, however its name was printed
 	conflicts []Fact
 	withheld  []Fact       // OCR figures a table's sums contradict
+	rounded   []Fact       // narrative amounts that round a table's unread figure (keptExact)
 	ocr       map[int]bool // the blocks read by OCR, by Pos.Block
 }
 

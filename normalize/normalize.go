@@ -29,10 +29,11 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 	if all := r.allGPB(); all != (allGPB{}) {
 		r = read(doc, texts, seg, all)
 	}
+	r.facts.list, r.facts.rounded = keptExact(r.facts.list, r.kindUnits)
 	settleBases(r.facts.list)
 	settleBases(r.facts.conflicts)
 	settleBases(r.changes)
-	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld, Sums: r.sums,
+	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld, Rounded: r.facts.rounded, Sums: r.sums,
 		Classes: r.classes, Economic: r.economic, Changes: r.changes}
 }
 
@@ -143,7 +144,10 @@ type pendingTable struct {
 	after   []paraText // the paragraphs up to the next table, up to a bound
 	follows bool       // no paragraph between it and the previous table
 	annex   bool       // in a part of annexes (附表, 附件): read only as a standard table
-	at      int        // an absence note's block
+	// namesOnly says the lines above it since the table before are all
+	// column names: a header, repeated or not, without a title.
+	namesOnly bool
+	at        int // an absence note's block
 }
 
 // paraText is a paragraph's text and page.
@@ -168,6 +172,59 @@ func (p paraText) title() bool {
 	return !partRe.MatchString(t) && utf8.RuneCountInString(t) <= 30 && (strings.HasSuffix(t, "预算表") || strings.HasSuffix(t, "决算表")) && !strings.ContainsAny(t, "：:。，,")
 }
 
+// allTrue reports whether bs holds at least one value and no false one.
+func allTrue(bs []bool) bool {
+	for _, b := range bs {
+		if !b {
+			return false
+		}
+	}
+	return len(bs) > 0
+}
+
+// lastPage is the page a table block ends on.
+func lastPage(b *extract.Block) int {
+	if ps := b.Table.Pages; len(ps) > 0 {
+		return ps[len(ps)-1]
+	}
+	return b.Pos.Page
+}
+
+// titleWindow keeps the last four lines above a table that are not
+// column names, and the column names among them (names says which are).
+func titleWindow(recent []string, names []bool) ([]string, []bool) {
+	n := 0
+	for k := len(recent) - 1; k >= 0; k-- {
+		if !names[k] {
+			n++
+		}
+		if n > 4 || len(recent)-k > 12 {
+			return recent[k+1:], names[k+1:]
+		}
+	}
+	return recent, names
+}
+
+// columnNames reports whether a line is a table header's line of column
+// names, as a text copy prints it: short words apart, no sentence, no
+// figure but the columns' numbers (栏次 1 2 3).
+func columnNames(line string) bool {
+	words := strings.Fields(line)
+	if len(words) == 0 || strings.ContainsAny(line, "。，；：:,;") {
+		return false
+	}
+	for _, w := range words {
+		n := utf8.RuneCountInString(w)
+		if n > 10 || strings.ContainsAny(w, ".%") || strings.ContainsRune(w, '表') {
+			return false
+		}
+		if w[0] >= '0' && w[0] <= '9' && n > 2 {
+			return false
+		}
+	}
+	return true
+}
+
 // maxSince bounds the paragraphs kept above a table: a header put one cell
 // to a line runs to a few dozen.
 const maxSince = 60
@@ -181,6 +238,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	idf := newIdentifier()
 	var sec sections
 	var recent []string
+	var recentNames []bool // which of recent are a header's column names
 	var since []paraText
 	var pending []pendingTable
 	var notes []pendingTable               // absence notes under a table title
@@ -211,9 +269,12 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 			if absenceNoteRe.MatchString(text) {
 				notes = append(notes, pendingTable{b: b, titles: append([]string(nil), recent...), at: i})
 			}
-			recent = append(recent, text)
-			if len(recent) > 4 {
-				recent = recent[1:]
+			recent, recentNames = append(recent, text), append(recentNames, columnNames(raw))
+			if len(recent) > 4 && !columnNames(raw) {
+				// The last few lines name the table; a copy's header lines
+				// (项目 / 科目编码 科目名称 合计 / 类 款 项) come between
+				// its title and its rows and are kept, the title with them.
+				recent, recentNames = titleWindow(recent, recentNames)
 			}
 			since = append(since, paraText{texts[i], b.Pos.Page, i})
 			if len(since) > maxSince {
@@ -227,8 +288,8 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 			if n := len(pending); n > 0 {
 				pending[n-1].after = since
 			}
-			pending = append(pending, pendingTable{b: b, titles: recent, since: since, follows: len(recent) == 0, annex: sec.annex()})
-			recent, since = nil, nil
+			pending = append(pending, pendingTable{b: b, titles: recent, since: since, follows: len(recent) == 0, annex: sec.annex(), namesOnly: allTrue(recentNames)})
+			recent, recentNames, since = nil, nil, nil
 		}
 	}
 	if n := len(pending); n > 0 {
@@ -291,6 +352,12 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				prevHeader = headerOf(under)
 			}
 		}
+		if !follows && k > 0 && !p.b.Table.Packed && p.namesOnly && p.b.Pos.Page == lastPage(pending[k-1].b)+1 {
+			// Nothing above it on its page but the header's lines again,
+			// as a copy prints a repeated header: the table before's next
+			// page.
+			follows = true
+		}
 		if follows && k > 0 {
 			goesOn[k-1] = true
 		}
@@ -343,6 +410,12 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		}
 		if unit != "" && kind != tableUnknown {
 			units[unit] = true
+			if r.kindUnits == nil {
+				r.kindUnits = map[tableKind]string{}
+			}
+			if _, ok := r.kindUnits[kind]; !ok {
+				r.kindUnits[kind] = unit
+			}
 		}
 		if kind == tableThreePublic {
 			// A “三公” header's words, wherever the copy put them.
@@ -894,3 +967,64 @@ func settleBases(facts []Fact) {
 		}
 	}
 }
+
+// keptExact splits off the narrative amounts that round a figure the
+// document prints more exactly in a table the reader did not read: where
+// the table that states a metric is printed in 元 (its caption says so, or
+// it states the metric for other lines to the 元), a sentence's 254.61万元
+// stands for a row of that table, whose exact figure is unknown — not
+// 2,546,100元. A sentence that drops a trailing zero (693.6万元 beside a
+// table's 674.13万元) or prints to the 元 rounds nothing, nor does one that
+// says there was none (0.00万元).
+func keptExact(facts []Fact, kindUnits map[tableKind]string) (kept, rounded []Fact) {
+	exact := map[[2]string]bool{} // per metric and measure: a table prints it to the 元
+	for _, f := range facts {
+		if f.Method == FromTable && f.Raw != "" && halfUnit(f.Raw).LessThanOrEqual(wholeYuan) {
+			exact[[2]string{f.Metric, f.Measure}] = true
+		}
+	}
+	for _, f := range facts {
+		byTable := exact[[2]string{f.Metric, f.Measure}]
+		if f.Measure == "amount" {
+			for _, k := range stating(f.Metric) {
+				byTable = byTable || kindUnits[k] == "元"
+			}
+		}
+		if byTable && f.Method == Narrative && f.Raw != "" && !f.Value.IsZero() && halfUnit(f.Raw).GreaterThan(wholeYuan) {
+			rounded = append(rounded, f)
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept, rounded
+}
+
+// stating lists the kinds of standard table that state a metric's amount
+// for every department that prints the table.
+func stating(metric string) []tableKind {
+	switch {
+	case metric == "total" || metric == "income.total" || metric == "expenditure.total":
+		return []tableKind{tableSummary}
+	case strings.HasPrefix(metric, "income."):
+		return []tableKind{tableSummary, tableIncome}
+	case strings.HasPrefix(metric, "expenditure."):
+		return []tableKind{tableSummary, tableExpenditure}
+	case metric == "fiscal.total":
+		return []tableKind{tableFiscal}
+	case metric == "gpb.expenditure":
+		return []tableKind{tableFiscal, tableGPB}
+	case metric == "gpb.class" || metric == "gpb.item":
+		return []tableKind{tableGPB}
+	case metric == "gpb.basic.personnel" || metric == "gpb.basic.public":
+		return []tableKind{tableGPBBasic}
+	case strings.HasPrefix(metric, "three_public."):
+		return []tableKind{tableThreePublic}
+	case metric == "gov_fund.expenditure":
+		return []tableKind{tableGovFund}
+	case metric == "state_capital.expenditure":
+		return []tableKind{tableStateCapital}
+	}
+	return nil
+}
+
+var wholeYuan = decimal.New(5, -1) // half of one 元: a printing to the 元 or finer

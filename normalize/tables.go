@@ -181,8 +181,18 @@ func viewTable(b *extract.Block) *tableView {
 	for i, row := range t.Rows {
 		cells := make([]tcell, width) // rows shorter than the widest are padded
 
+		split := splitCodeNames(row, i, v.header)
 		nums, codes, words := 0, 0, false
 		for j, c := range row {
+			if t, ok := split[j]; ok {
+				cells[j] = t
+				if t.numeric {
+					codes++
+				} else {
+					words = true
+				}
+				continue
+			}
 			text := strings.TrimSpace(squeeze(Clean(c.Text)))
 			if c.Covered(i, j) && c.OriginRow < len(t.Rows) && c.OriginCol < len(t.Rows[c.OriginRow]) {
 				text = strings.TrimSpace(squeeze(Clean(t.Rows[c.OriginRow][c.OriginCol].Text)))
@@ -236,6 +246,46 @@ func viewTable(b *extract.Block) *tableView {
 	assembleRows(v)
 	centredCodes(v) // the rows a name's lines and figures make, where their codes were not read before
 	return v
+}
+
+// codeNameRe is a cell holding a function or economic code and the name
+// after it, parted by a space: "2010501 行政运行".
+var codeNameRe = regexp.MustCompile(`^(\d{3}(?:\d{2}){0,2})[ \x{3000}\x{a0}]+([^\d\s].*)$`)
+
+// splitCodeNames parts a cell that holds a code and its name, where the
+// name column beside it is the same merged cell or blank under a header
+// that names it (科目名称, 项目): a text copy's columns put code and name
+// under one header when the name starts before the code column ends.
+func splitCodeNames(row []extract.Cell, i int, header []string) map[int]tcell {
+	var split map[int]tcell
+	for j := 0; j+1 < len(row) && j+1 < len(header); j++ {
+		c := row[j]
+		if c.Covered(i, j) {
+			continue
+		}
+		m := codeNameRe.FindStringSubmatch(strings.TrimSpace(Clean(c.Text)))
+		if m == nil {
+			continue
+		}
+		next := row[j+1]
+		spans := next.Covered(i, j+1) && next.OriginCol == j && next.OriginRow == i
+		blank := !next.Covered(i, j+1) && strings.TrimSpace(next.Text) == "" && nameHeader(header[j+1])
+		if !spans && !blank {
+			continue
+		}
+		if split == nil {
+			split = map[int]tcell{}
+		}
+		split[j] = tcell{text: m[1], numeric: true}
+		split[j+1] = tcell{text: strings.TrimSpace(squeeze(m[2]))}
+		j++
+	}
+	return split
+}
+
+// nameHeader reports whether a column's header names the rows' subjects.
+func nameHeader(h string) bool {
+	return strings.Contains(h, "名称") || strings.HasSuffix(h, "科目") || h == "项目"
 }
 
 // joinOpenBrackets puts a label that a narrow cell broke inside its

@@ -526,13 +526,23 @@ func (tr *tableReader) threePublicMeasure(j int) string {
 	if tr.docKind != "决算" {
 		return "amount"
 	}
-	leaf, above := tr.v.leaf(j)
-	budget, actual := false, false
-	for _, h := range append([]string{leaf}, above...) {
-		h = strings.ReplaceAll(h, " ", "")
-		budget = budget || strings.Contains(h, "预算") && !strings.Contains(h, "决算")
-		actual = actual || strings.Contains(h, "决算") || strings.Contains(h, "实际")
+	if tr.opensHalf(j) {
+		// A 合计 that opens a half of the table (预算数 | 决算数, each with
+		// its 合计 and parts) holds its parts' measure, if they agree on
+		// one, whatever a measure's cell placed askew over it says.
+		budget, actual := false, false
+		for k := j + 1; k < len(tr.v.header) && tr.ownLeaf(k) != "合计"; k++ {
+			b, a := tr.measuresOver(k)
+			budget, actual = budget || b, actual || a
+		}
+		switch {
+		case budget && !actual:
+			return "budget"
+		case actual && !budget:
+			return "amount"
+		}
 	}
+	budget, actual := tr.measuresOver(j)
 	switch {
 	case budget && actual:
 		return ""
@@ -547,6 +557,62 @@ func (tr *tableReader) threePublicMeasure(j int) string {
 		}
 	}
 	return "amount"
+}
+
+// measuresOver tells whether a “三公” column's headers name a budget or
+// an actual (or both, when misread).
+func (tr *tableReader) measuresOver(j int) (budget, actual bool) {
+	leaf, above := tr.v.leaf(j)
+	for _, h := range append([]string{leaf}, above...) {
+		h = strings.ReplaceAll(h, " ", "")
+		budget = budget || strings.Contains(h, "预算") && !strings.Contains(h, "决算")
+		actual = actual || strings.Contains(h, "决算") || strings.Contains(h, "实际")
+	}
+	return budget, actual
+}
+
+// ownLeaf is a column's own lowest header, "" for a measure word under a
+// part (预算数 under 因公出国（境）费: the part's pair of columns).
+func (tr *tableReader) ownLeaf(j int) string {
+	leaf, _ := tr.v.leaf(j)
+	if measureWord(leaf) {
+		return ""
+	}
+	return strings.ReplaceAll(leaf, " ", "")
+}
+
+// opensHalf reports whether a “三公” column is a 合计 that the parts of
+// the “三公” follow in the lowest header row: 因公出国（境）费, the vehicle's
+// columns and 公务接待费, up to the next 合计. Such a column is the total of
+// the parts that follow, whatever a group's cell placed askew over it says.
+func (tr *tableReader) opensHalf(j int) bool {
+	if tr.ownLeaf(j) != "合计" || tr.hasMeetingColumns() {
+		return false
+	}
+	parts := map[string]bool{}
+	for k := j + 1; k < len(tr.v.header); k++ {
+		l := tr.ownLeaf(k)
+		if l == "合计" {
+			break
+		}
+		for _, m := range threePublicKinds(l) {
+			parts[strings.TrimSuffix(strings.TrimSuffix(m, ".purchase"), ".operation")] = true
+		}
+		if l == "小计" {
+			parts["three_public.vehicle"] = true
+		}
+	}
+	return parts["three_public.overseas"] && parts["three_public.reception"] && parts["three_public.vehicle"] && !parts[""]
+}
+
+// vehicleSubtotal reports whether a “三公” column is a 小计 that the
+// vehicle's two parts follow in the lowest header row.
+func (tr *tableReader) vehicleSubtotal(j int) bool {
+	if tr.ownLeaf(j) != "小计" || j+2 >= len(tr.v.header) {
+		return false
+	}
+	a, b := threePublicKinds(tr.ownLeaf(j+1)), threePublicKinds(tr.ownLeaf(j+2))
+	return len(a) == 1 && len(b) == 1 && a[0] == "three_public.vehicle.purchase" && b[0] == "three_public.vehicle.operation"
 }
 
 // threePublicAddsUp checks a reading of a “三公” row against the table's
@@ -671,6 +737,12 @@ func threePublicKinds(h string) []string {
 // under “三公”经费 the 三公 total. A 合计 that also holds 会议费 and 培训费
 // is not the “三公” total (FACTS.md).
 func (tr *tableReader) threePublicColumn(j int) string {
+	switch {
+	case tr.opensHalf(j):
+		return "three_public.total"
+	case tr.vehicleSubtotal(j):
+		return "three_public.vehicle"
+	}
 	leaf, above := tr.v.leaf(j)
 	// Under each part a pair of 预算数 and 决算数 columns: the part is the
 	// header above the pair (the measure is threePublicMeasure's).

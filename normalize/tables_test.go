@@ -932,3 +932,92 @@ func TestPackedNameAboveCode(t *testing.T) {
 		t.Errorf("items\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestThreePublicGroupsPlacedAskew: a “三公” table in two halves (预算数 |
+// 决算数, each 合计, 因公出国（境）费, the vehicle's 小计 and parts, 公务接待费)
+// whose group cells a layout placed too wide — 预算数 over the 决算数
+// half's 合计, the vehicle's group over the parts beside it — is read by
+// its lowest header row: a 合计 the parts follow is the total of its half,
+// in the half's measure; a 小计 the vehicle's two parts follow is the
+// vehicle's.
+func TestThreePublicGroupsPlacedAskew(t *testing.T) {
+	leaves := "合计|因公出国（境）费|小计|公务用车购置费|公务用车运行费|公务接待费|合计|因公出国（境）费|小计|公务用车购置费|公务用车运行费|公务接待费"
+	figures := "101,400.00|53,300.00|48,100.00|12,100.00|36,000.00||78,300.00|42,300.00|36,000.00||36,000.00|"
+	want := []string{
+		"three_public.overseas amount = 42300", "three_public.overseas budget = 53300",
+		"three_public.total amount = 78300", "three_public.total budget = 101400",
+		"three_public.vehicle amount = 36000", "three_public.vehicle budget = 48100",
+		"three_public.vehicle.operation amount = 36000", "three_public.vehicle.operation budget = 36000",
+		"three_public.vehicle.purchase budget = 12100",
+	}
+	for _, header := range [][]string{
+		{"预算数|<|<|<|<|<|<|决算数|<|<|<|<", "公务用车购置及运行费|<|<|<|<|<|<|<|公务用车购置及运行费|<|<|<"},
+		{"|预算数|<|<|<|<||决算数|<|<|<|<", "|公务用车购置及运行费|<|<|<|<||公务用车购置及运行费|<|<|<|<"},
+	} {
+		got := sorted(tableFacts(t, para("某县某院2022年度部门决算"), para("财政拨款“三公”经费支出决算表"), para("单位：元"),
+			grid(append(header, leaves, figures)...)))
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("groups %q:\n got %q\nwant %q", header, got, want)
+		}
+	}
+}
+
+// TestCodeAndNameInOneCell: a copy's column layout may put a code and its
+// name in one cell, under the code's header or across both: the cell is
+// the code and the name.
+func TestCodeAndNameInOneCell(t *testing.T) {
+	got := sorted(tableFacts(t, para("上海市某局2022年单位预算"), para("2022年预算单位一般公共预算支出功能分类预算表"), para("单位：元"),
+		grid("功能分类科目编码|功能分类科目名称|一般公共预算支出|<|<", "||合计|基本支出|项目支出",
+			"201 一般公共服务支出|<|1,000.00|600.00|400.00",
+			"20105 统计信息事务||1,000.00|600.00|400.00",
+			"2010501 行政运行||600.00|600.00|",
+			"2010505 专项统计业务|<|400.00||400.00",
+			"|合计|1,000.00|600.00|400.00")))
+	want := []string{
+		"gpb.class amount 一般公共服务支出 #201 = 1000",
+		"gpb.expenditure amount = 1000",
+		"gpb.item amount 一般公共服务支出/统计信息事务/专项统计业务 #2010505 = 400",
+		"gpb.item amount 一般公共服务支出/统计信息事务/行政运行 #2010501 = 600",
+	}
+	var lines []string
+	for _, l := range got {
+		if strings.HasPrefix(l, "gpb.class amount") || strings.HasPrefix(l, "gpb.item amount") || strings.HasPrefix(l, "gpb.expenditure amount") {
+			lines = append(lines, l)
+		}
+	}
+	if !reflect.DeepEqual(lines, want) {
+		t.Errorf("code and name in one cell:\n got %q\nwant %q", lines, want)
+	}
+}
+
+// TestNarrativeRoundingSetAside: where the table that states a metric is
+// printed to the 元, a sentence's figure in 万元 for a line the reader
+// did not find in the table rounds that line's figure: it is set aside
+// (Result.Rounded), not a fact. A zero, or a sentence in the table's own
+// unit with a trailing zero dropped, rounds nothing.
+func TestNarrativeRoundingSetAside(t *testing.T) {
+	read := func(unit string, figure string) *Result {
+		return Document(docOf(para("某县某局2022年度部门决算"),
+			para("五、一般公共预算财政拨款支出决算情况说明"),
+			para("（一）社会保障和就业（类）"),
+			para("1.行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。年初预算为63.13万元，支出决算为63.13万元，完成年初预算的100%。"),
+			para("2.行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）。年初预算为32.65万元，支出决算为32.65万元，完成年初预算的100%。"),
+			para("3.行政事业单位养老支出（款）行政单位离退休（项）。年初预算为0.00万元，支出决算为0.00万元。"),
+			para("一般公共预算财政拨款支出决算表"), para("单位："+unit),
+			grid("功能分类科目编码|科目名称|合计|基本支出|项目支出",
+				"2080505|机关事业单位基本养老保险缴费支出|"+figure+"|"+figure+"|")), segmenter(t))
+	}
+	res := read("元", "631,317.70")
+	key := "gpb.item amount 社会保障和就业支出/行政事业单位养老支出/机关事业单位职业年金缴费支出 #2080506 = 326500"
+	if got := factLines(res.Rounded); !reflect.DeepEqual(got, []string{key}) {
+		t.Errorf("元 table: set aside %q, want %q", got, []string{key})
+	}
+	for _, l := range factLines(res.Facts) {
+		if l == key {
+			t.Errorf("元 table: %s is a fact", l)
+		}
+	}
+	if res = read("万元", "63.13"); len(res.Rounded) > 0 {
+		t.Errorf("万元 table: set aside %q, want none", factLines(res.Rounded))
+	}
+}

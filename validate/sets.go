@@ -19,8 +19,10 @@ import (
 //     no code (either may be the other under another name);
 //   - as whole only when it is known to be: its lines and its total are
 //     one table's, or the narrative states the total and then lists the
-//     lines ("一般公共预算财政拨款支出2111.47万元，主要用于以下方面：…"). Any
-//     other set may only not exceed its total;
+//     lines ("一般公共预算财政拨款支出2111.47万元，主要用于以下方面：…"),
+//     and no line of its kind was set aside as a rounding of a table row
+//     not read (normalize.Result.Rounded). Any other set may only not
+//     exceed its total;
 //   - and a table's lines that miss the total their own table's layout
 //     confirms were read in part: no finding.
 
@@ -155,6 +157,9 @@ func (d *document) lines(metric, measure string, keep func(*normalize.Fact) bool
 // whole when the lines and the total are read from one table, or the
 // narrative states the total and every line after it; else partial.
 func (d *document) completeness(t part, ps []part) completeness {
+	if len(ps) > 0 && d.roundedLines(ps[0].f.Metric, ps[0].f.Measure) {
+		return partial
+	}
 	oneTable := t.f.Method == normalize.FromTable
 	for _, q := range ps {
 		oneTable = oneTable && q.f.Method == normalize.FromTable && q.f.Pos.Block == t.f.Pos.Block
@@ -163,6 +168,18 @@ func (d *document) completeness(t part, ps []part) completeness {
 		return whole
 	}
 	return partial
+}
+
+// roundedLines reports whether normalize set aside narrative lines of a
+// metric and measure as roundings of table rows it did not read
+// (normalize.Result.Rounded): the lines read are not all the lines.
+func (d *document) roundedLines(metric, measure string) bool {
+	for _, f := range d.res.Rounded {
+		if f.Metric == metric && f.Measure == measure {
+			return true
+		}
+	}
+	return false
 }
 
 // layoutHolds reports whether a table fact is the total of a sum its own
