@@ -126,7 +126,12 @@ func titlesAfter(text string, d *Doc) string {
 			end++
 		}
 		t := append([]string(nil), lines[title:title+n]...)
-		moved := append(append(append([]string(nil), lines[:title]...), lines[title+n:end]...), t...)
+		rest := append([]string(nil), lines[title+n:end]...)
+		if len(rest) > 0 && strings.HasPrefix(t[0], "\f") {
+			// A title that opens its page: the page still opens there.
+			t[0], rest[0] = strings.TrimPrefix(t[0], "\f"), "\f"+rest[0]
+		}
+		moved := append(append(append([]string(nil), lines[:title]...), rest...), t...)
 		lines = append(moved, lines[end:]...)
 		at = end
 	}

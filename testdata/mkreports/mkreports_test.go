@@ -463,4 +463,10 @@ func TestTitlesAfter(t *testing.T) {
 	if got := titlesAfter(in, d); got != want {
 		t.Errorf("titlesAfter, a wrapped title\n got %q\nwant %q", got, want)
 	}
+	// A title that opens a page leaves the page's start where it was.
+	in = "前言\n\f收入支出决算总表\n单位：万元\n合计 10.00\n\f收入 决算表\n单位：万元\n合计 5.00\n\f第三部分 情况说明\n"
+	want = "前言\n\f单位：万元\n合计 10.00\n收入支出决算总表\n\f单位：万元\n合计 5.00\n收入 决算表\n\f第三部分 情况说明\n"
+	if got := titlesAfter(in, d); got != want {
+		t.Errorf("titlesAfter, a title opening its page\n got %q\nwant %q", got, want)
+	}
 }
