@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/shopspring/decimal"
@@ -338,11 +339,7 @@ func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 }
 
 func (r *reader) sentence(b *extract.Block, s, text string, sec *sections, prev lead) {
-	// What follows 主要原因 explains a change ("增加人员经费1408.29万元");
-	// its figures are not the document's amounts.
-	if i := reasonStartRe.FindStringIndex(s); i != nil && i[0] > 0 {
-		s = s[:i[0]]
-	}
+	s = r.withoutReasons(s)
 	ctx := clauseContext{sec: sec, sentence: s, paragraph: text, all: r.all, kind: r.kind, leadIn: r.leadIn}
 	r.absence(b, s, sec)
 	if !strings.ContainsAny(s, "0123456789") && !openItemRe.MatchString(s) && !strings.Contains(s, "(项)") {
@@ -354,6 +351,44 @@ func (r *reader) sentence(b *extract.Block, s, text string, sec *sections, prev 
 	done := r.items(b, s, ctx)
 	r.terms(b, s, ctx, done)
 	r.counts(b, s)
+}
+
+// withoutReasons cuts a sentence's reasons out: what follows 主要原因
+// explains a change ("增加人员经费1408.29万元"), and its figures are not the
+// document's amounts. A reason runs to the sentence's end, or to a
+// semicolon after which a clause states a figure of its own by name
+// ("…主要原因是购置公务用车；公务用车运行费21.56万元，…"): that clause is
+// the sentence's again.
+func (r *reader) withoutReasons(s string) string {
+	for {
+		i := reasonStartRe.FindStringIndex(s)
+		if i == nil || i[0] == 0 {
+			return s
+		}
+		rest := s[i[1]:]
+		k := strings.IndexAny(rest, "；;")
+		if k < 0 {
+			return s[:i[0]]
+		}
+		_, w := utf8.DecodeRuneInString(rest[k:])
+		after := rest[k+w:]
+		if !r.statesByName(after) {
+			return s[:i[0]]
+		}
+		s = s[:i[0]] + "；" + after
+	}
+}
+
+// statesByName reports whether a clause opens with a metric's name and
+// its figure ("公务用车运行费21.56万元"), not a reason's next point ("二是…",
+// "人员经费增加…").
+func (r *reader) statesByName(clause string) bool {
+	hits := r.seg.terms(clause)
+	if len(hits) == 0 || hits[0].start != 0 {
+		return false
+	}
+	rest := strings.TrimLeft(clause[hits[0].end:], " 为是")
+	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
 }
 
 // continued reads a sentence that opens with a change and names nothing —

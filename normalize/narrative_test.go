@@ -388,6 +388,9 @@ func TestThreePublicParts(t *testing.T) {
 				"three_public.total amount = 66300", "three_public.total yoy_change = -22800",
 				"three_public.vehicle amount = 0", "three_public.vehicle yoy_change = -31600",
 				"three_public.vehicle.operation amount = 0", "three_public.vehicle.purchase amount = 0"}},
+		{"a part stated after a reason and a semicolon; a reason's next point is no figure",
+			"其中：公务用车购置费25万元，比2023年预算增加25万元，主要原因是购置公务用车；公务用车运行费21.56万元，比2023年预算持平，主要原因是用车保持不变；二是公务接待费增加1万元。",
+			[]string{"three_public.vehicle.operation amount = 215600", "three_public.vehicle.purchase amount = 250000"}},
 	})
 }
 
