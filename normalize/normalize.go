@@ -141,7 +141,7 @@ type pendingTable struct {
 	b       *extract.Block
 	titles  []string   // the last paragraphs since the previous table, oldest first
 	since   []paraText // the paragraphs since the previous table, up to a bound, blanks kept
-	after   []paraText // the paragraphs up to the next table, up to a bound
+	after   []paraText // the first paragraphs up to the next table, up to a bound
 	follows bool       // no paragraph between it and the previous table
 	annex   bool       // in a part of annexes (附表, 附件): read only as a standard table
 	// namesOnly says the lines above it since the table before are all
@@ -277,6 +277,11 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				recent, recentNames = titleWindow(recent, recentNames)
 			}
 			since = append(since, paraText{texts[i], b.Pos.Page, i})
+			if n := len(pending); n > 0 && len(pending[n-1].after) < maxSince {
+				// The first lines after the table before: its title and
+				// notes, where a copy prints them under it.
+				pending[n-1].after = append(pending[n-1].after, paraText{texts[i], b.Pos.Page, i})
+			}
 			if len(since) > maxSince {
 				since = since[1:]
 			}
@@ -285,15 +290,9 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				continue
 			}
 			idf.observeTable(b)
-			if n := len(pending); n > 0 {
-				pending[n-1].after = since
-			}
 			pending = append(pending, pendingTable{b: b, titles: recent, since: since, follows: len(recent) == 0, annex: sec.annex(), namesOnly: allTrue(recentNames)})
 			recent, recentNames, since = nil, nil, nil
 		}
-	}
-	if n := len(pending); n > 0 {
-		pending[n-1].after = since
 	}
 	id := idf.result()
 	// First the kind and unit of every table, then their figures: a table
@@ -757,7 +756,11 @@ func titlesBelow(pending []pendingTable) bool {
 		}
 		var titles []string
 		titles, _, _, took = packedTitle(p, took)
-		above += fits(titles, p.b.Table)
+		if took < 0 {
+			// Found above it: a title below, which packedTitle takes
+			// where none stands above, speaks for titles below.
+			above += fits(titles, p.b.Table)
+		}
 		titles, _, _ = belowTitle(p)
 		below += fits(titles, p.b.Table)
 	}
@@ -863,7 +866,13 @@ func (p pendingTable) titleBelow() (title string, under []string, at int, ok boo
 			if contentsEntry(p.after, k) {
 				break // the contents' list, no table's title
 			}
-			return squeeze(x.text), titleUnder(p.after[k+1:], last), x.at, true
+			title := squeeze(x.text)
+			if k > 0 && wrappedTitle(p.after[k-1].text) {
+				// "九、…“三公”经费、会议" over "费、培训费支出预算表": one
+				// title, wrapped where the line ran out.
+				title = squeeze(p.after[k-1].text) + title
+			}
+			return title, titleUnder(p.after[k+1:], last), x.at, true
 		}
 	}
 	return "", nil, -1, false

@@ -160,6 +160,23 @@ func TestTextCopies(t *testing.T) {
 				"                              6\n",
 			[]string{"gpb.expenditure amount = 1500", "gpb.class amount 社会保障和就业支出 #208 = 1000", "gpb.class amount 住房保障支出 #221 = 500",
 				"gpb.item amount 住房保障支出/住房改革支出/住房公积金 #2210201 = 500"}, nil},
+		{"a copy in the content stream's order: each title under its table, some wrapped over two lines, and a long narrative after the last",
+			"浙江省某某局2018年部门预算\n" +
+				"单位：万元\n科目编码 科目名称 金额\n合计 1,000.00\n301 工资福利支出 800.00\n302 商品和服务支出 200.00\n" +
+				"八、2018年度浙江省某某局一般公共预算基本支出预算表\n" +
+				"单位：万元\n合计\n“三公”经费\n会议费 培训费\n小计 因公出国（境）\n费\n公务用车购置及运行维护费 公务接待\n费\n" +
+				"小计 公务用车购置\n费\n公务用车运行维护\n费\n" +
+				"2,626.72 774.21 287.41 129.80 129.80 357.00 1,406.74 445.77\n" +
+				"九、2018年度浙江省某某局一般公共预算“三公”经费、会议\n费、培训费支出预算表\n" +
+				"单位：万元\n科目编码 科目名称 机关运行经费支出\n合计 1,832.20\n302 商品和服务支出 1,832.20\n30201 办公费 1,832.20\n" +
+				"十、2018年度浙江省某某局一般公共预算机关运行经费支出\n预算表\n" +
+				"单位：万元\n采购品目大类 总计\n合计 951.05\n一、货物A 541.87\n二、工程B\n三、服务C 409.18\n" +
+				"十一、2018年度浙江省某某局政府采购支出预算表\n" +
+				strings.Repeat("浙江省某某局认真贯彻落实省委省政府各项工作部署，围绕中心服务大局，推进各项业务工作有序开展，取得明显成效。\n", 70),
+			[]string{"gpb.basic amount = 10000000", "operating_expense amount = 18322000", "procurement.total amount = 9510500",
+				"three_public.overseas amount = 2874100", "three_public.reception amount = 3570000", "three_public.total amount = 7742100",
+				"three_public.vehicle amount = 1298000"},
+			[]string{"expenditure.total"}},
 		{"a class heading run on from the lead-in “其中：” before it",
 			"江苏省某某厅2019年部门预算\n" + wrap(proseText+proseText, 38) + "五、一般公共预算财政拨款支出预算情况说明\n其中：\n（一）社会保障和就业（类）\n" +
 				"1．行政事业单位离退休（款）未归口管理的行政单位离退休（项）支出64.64 万\n元，与上年相比增加11.37万元，增幅为21.34%。主要原因是新增信息化建设项目经费。\n" +
