@@ -13,17 +13,24 @@ import (
 // server (OpenServer). The same DDL and SQL serve both. A Store is safe for
 // use by one goroutine at a time; the ingest pipeline has one loader.
 type Store interface {
-	// Ingested reports whether document id was loaded by this extractor.
-	Ingested(ctx context.Context, id, extractor string) (bool, error)
+	// Ingested says whether document id was loaded by this extractor and
+	// whether the rows its documents row counts are all there.
+	Ingested(ctx context.Context, id, extractor string) (Stored, error)
 	// Write loads documents' rows, each table in one insert — blocks,
 	// facts, findings, then the documents rows, last, so that an
 	// interrupted load is never current — and checks each document's
 	// count in each table afterwards. Of two batches of one document, the
 	// later is written.
 	Write(ctx context.Context, bs ...*Batch) error
-	// Query runs SQL and returns its result as text, formatted alike by
-	// both stores.
+	// Query runs one statement read-only and returns its result as text,
+	// formatted alike by both stores. The engine runs it with readonly=1,
+	// so that a statement that would write, drop, or read a file or URL
+	// through a table function fails (code 164, READONLY); ErrStatements
+	// refuses SQL of more than one statement. Everything that runs SQL a
+	// user wrote or shaped goes through Query.
 	Query(ctx context.Context, sql string) (*Result, error)
+	// QueryWrite runs one statement that may write (query --write).
+	QueryWrite(ctx context.Context, sql string) (*Result, error)
 	Close() error
 }
 
@@ -37,6 +44,13 @@ type Result struct {
 // Database is the database the tables live in.
 const Database = "fiscaldocs"
 
+// ErrStatements refuses SQL that holds more than one statement.
+var ErrStatements = errors.New("load: one statement at a time: the SQL holds more than one")
+
+// ErrWrites refuses, in Query, a statement that would change the store or
+// write a file.
+var ErrWrites = errors.New("load: the statement writes, and queries here are read-only")
+
 // ErrCount reports a batch whose rows did not all arrive.
 var ErrCount = errors.New("load: row count after insert does not match")
 
@@ -48,25 +62,63 @@ func Quote(s string) string {
 
 var hexID = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
-func ingestedSQL(id, extractor string) (string, error) {
-	if !hexID.MatchString(id) {
-		return "", fmt.Errorf("load: bad document id %q", id)
-	}
-	return fmt.Sprintf("SELECT count() FROM %s.documents FINAL WHERE id = '%s' AND extractor = %s", Database, id, Quote(extractor)), nil
+// Stored is what a store holds of one document, as Ingested finds it.
+type Stored struct {
+	Loaded bool // a documents row of this extractor is there
+	// Lacks names the rows the documents row counts that the tables do
+	// not hold, as "facts (0 of 212)"; "" when all are there. Rows go
+	// missing when a table is dropped or emptied behind the store's back.
+	Lacks string
 }
 
-func countSQL(table, id string, version uint64) string {
-	col := "doc_id"
-	if table == "documents" {
-		col = "id"
+// Complete reports whether the document is loaded with all its rows.
+func (s Stored) Complete() bool { return s.Loaded && s.Lacks == "" }
+
+// ingested reads a document's newest documents row, then counts the rows
+// of that load in facts, findings and blocks. The documents row keeps the
+// number of facts and of findings; a document read well ("ok") has at
+// least one block.
+func ingested(ctx context.Context, read func(context.Context, string) (*Result, error), id, extractor string) (Stored, error) {
+	if !hexID.MatchString(id) {
+		return Stored{}, fmt.Errorf("load: bad document id %q", id)
 	}
-	return fmt.Sprintf("SELECT count() FROM %s.%s WHERE %s = '%s' AND version = %d", Database, table, col, id, version)
+	res, err := read(ctx, fmt.Sprintf("SELECT version, status, facts, findings FROM %s.documents FINAL WHERE id = '%s' AND extractor = %s", Database, id, Quote(extractor)))
+	if err != nil || len(res.Rows) == 0 {
+		return Stored{}, err
+	}
+	doc := res.Rows[0]
+	if len(doc) != 4 {
+		return Stored{}, fmt.Errorf("load: documents row of %s: %d columns", id[:12], len(doc))
+	}
+	counts := make([]string, 3)
+	for i, table := range []string{"facts", "findings", "blocks"} {
+		counts[i] = fmt.Sprintf("(SELECT count() FROM %s.%s WHERE doc_id = '%s' AND version = %s)", Database, table, id, doc[0])
+	}
+	res, err = read(ctx, "SELECT "+strings.Join(counts, ", "))
+	if err != nil {
+		return Stored{}, err
+	}
+	if len(res.Rows) != 1 || len(res.Rows[0]) != 3 {
+		return Stored{}, fmt.Errorf("load: row counts of %s: %q", id[:12], res.Rows)
+	}
+	have := res.Rows[0]
+	var lacks []string
+	for i, table := range []string{"facts", "findings"} {
+		if have[i] != doc[2+i] {
+			lacks = append(lacks, fmt.Sprintf("%s (%s of %s)", table, have[i], doc[2+i]))
+		}
+	}
+	if doc[1] == "ok" && have[2] == "0" {
+		lacks = append(lacks, "blocks (none)")
+	}
+	return Stored{Loaded: true, Lacks: strings.Join(lacks, ", ")}, nil
 }
 
 // backend is what a store does to SQL; writeBatch builds on it.
 type backend interface {
 	insert(ctx context.Context, p tableRows) error
-	Query(ctx context.Context, sql string) (*Result, error)
+	// read runs the store's own SQL, on the connection that loads.
+	read(ctx context.Context, sql string) (*Result, error)
 	// prune deletes table's rows of document id from loads older than
 	// version (see pruneSQL).
 	prune(ctx context.Context, table, id string, version uint64) error
@@ -167,7 +219,7 @@ func loadCounts(ctx context.Context, be backend, table, in string) (map[string]m
 	if table == "documents" {
 		col = "id"
 	}
-	res, err := be.Query(ctx, fmt.Sprintf("SELECT %s, version, count() FROM %s.%s WHERE %s IN (%s) GROUP BY %s, version", col, Database, table, col, in, col))
+	res, err := be.read(ctx, fmt.Sprintf("SELECT %s, version, count() FROM %s.%s WHERE %s IN (%s) GROUP BY %s, version", col, Database, table, col, in, col))
 	if err != nil {
 		return nil, fmt.Errorf("load: count %s: %w", table, err)
 	}

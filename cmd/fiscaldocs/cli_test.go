@@ -179,7 +179,9 @@ type batchStore struct {
 	batches    []*load.Batch
 }
 
-func (s *batchStore) Ingested(context.Context, string, string) (bool, error) { return false, nil }
+func (s *batchStore) Ingested(context.Context, string, string) (load.Stored, error) {
+	return load.Stored{}, nil
+}
 
 func (s *batchStore) Write(_ context.Context, bs ...*load.Batch) error {
 	s.mu.Lock()

@@ -121,8 +121,15 @@ func ingestRun(ctx context.Context, store load.Store, seg *normalize.Segmenter, 
 		if !sh.holds(d.SHA256) {
 			return true, nil
 		}
-		if ok, err := store.Ingested(ctx, d.SHA256, extractor); !ok || err != nil {
-			return ok, err
+		have, err := store.Ingested(ctx, d.SHA256, extractor)
+		switch {
+		case err != nil || !have.Loaded:
+			return false, err
+		case have.Lacks != "":
+			l.mu.Lock()
+			l.progress.line(fmt.Sprintf("reloading %q: the store lacks its %s", d.Path, have.Lacks))
+			l.mu.Unlock()
+			return false, nil
 		}
 		return current(ctx, store, opt.aliases, d.SHA256, urls[d.SHA256])
 	}

@@ -249,7 +249,9 @@ type writeCounter struct {
 	fail       bool
 }
 
-func (w *writeCounter) Ingested(context.Context, string, string) (bool, error) { return false, nil }
+func (w *writeCounter) Ingested(context.Context, string, string) (load.Stored, error) {
+	return load.Stored{}, nil
+}
 
 func (w *writeCounter) Write(_ context.Context, bs ...*load.Batch) error {
 	w.mu.Lock()
