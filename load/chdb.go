@@ -92,7 +92,7 @@ func loadChDB() (*chdbAPI, error) {
 		purego.RegisterLibFunc(&api.length, lib, "chdb_result_length")
 		purego.RegisterLibFunc(&api.resultError, lib, "chdb_result_error")
 		if _, err := purego.Dlsym(lib, "chdb_classify_query_n"); err != nil {
-			chdbErr = fmt.Errorf("%w: %s lacks chdb_classify_query_n (chDB 26.7 or newer is needed; run make chdb)", ErrNoChDB, path)
+			chdbErr = fmt.Errorf("%w: %q lacks chdb_classify_query_n (chDB 26.7 or newer is needed; run make chdb)", ErrNoChDB, path)
 			return
 		}
 		purego.RegisterLibFunc(&api.classify, lib, "chdb_classify_query_n")
@@ -136,9 +136,9 @@ func openChDB(dir string, settings ...string) (*chdbSession, error) {
 	said := quietStderr(func() { conn = api.connect(len(argv), argv) })
 	if conn == nil {
 		if strings.Contains(said, "Cannot lock file") {
-			return nil, fmt.Errorf("%w: %s", ErrInUse, abs)
+			return nil, fmt.Errorf("%w: %q", ErrInUse, abs)
 		}
-		return nil, fmt.Errorf("load: chDB could not open %s: %s", abs, firstLine(said))
+		return nil, fmt.Errorf("load: chDB could not open %q: %s", abs, firstLine(said))
 	}
 	return &chdbSession{api: api, conn: conn, dir: abs}, nil
 }

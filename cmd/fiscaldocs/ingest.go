@@ -144,27 +144,27 @@ func ingestRun(ctx context.Context, store load.Store, seg *normalize.Segmenter, 
 		case p.Skipped && p.Err == nil:
 			l.sum.skipped++
 			if !opt.quiet {
-				l.progress.line(fmt.Sprintf("skipped %s (already ingested or another shard's)", p.Doc.Path))
+				l.progress.line(fmt.Sprintf("skipped %q (already ingested or another shard's)", p.Doc.Path))
 			}
 		case p.Err != nil && p.Doc.SHA256 != "":
 			l.sum.failed++
-			l.progress.line(fmt.Sprintf("failed %s", oneLine(p.Err)))
+			l.progress.line("failed " + fileError(p.Doc.Path, p.Err))
 			l.add(failedBatch(p, extractor), 0)
 		case p.Err != nil:
 			l.sum.failed++
-			l.progress.line(fmt.Sprintf("failed %s", oneLine(p.Err)))
+			l.progress.line("failed " + fileError(p.Doc.Path, p.Err))
 		default:
 			b, err := load.Rows(load.Input{Doc: p.Doc, Extractor: extractor, Blocks: p.Blocks, Result: p.Result,
 				Department: opt.aliases.Resolve(p.Result.Identity, p.Blocks), Report: p.Report, Tokens: p.Tokens, SourceURL: urls[p.Doc.SHA256], Version: uint64(time.Now().UnixNano()), Now: time.Now()})
 			if err != nil {
 				l.sum.failed++
-				l.progress.line(fmt.Sprintf("failed %s: %v", p.Doc.Path, err))
+				l.progress.line("failed " + fileError(p.Doc.Path, err))
 				l.add(failedBatch(processed{Doc: p.Doc, Blocks: p.Blocks, Err: err}, extractor), 0)
 				break
 			}
 			if why := notAReport(p); why != "" {
 				l.sum.notReports++
-				l.progress.line(fmt.Sprintf("not a report %s: %s", p.Doc.Path, why))
+				l.progress.line(fmt.Sprintf("not a report %q: %s", p.Doc.Path, quoteName(why, p.Doc.Path)))
 				b.Facts, b.Findings, b.Blocks = nil, nil, nil
 				b.Document.Findings, b.Document.Status, b.Document.Error = 0, statusNotAReport, why
 				l.add(b, 0)
@@ -253,7 +253,7 @@ func (l *loader) flush() {
 			l.sum.loaded++
 			l.sum.facts += len(b.Facts)
 			l.sum.pages += l.pages[i]
-			l.progress.line(fmt.Sprintf("ingested %s: %d facts, %d findings", b.Document.File, len(b.Facts), len(b.Findings)))
+			l.progress.line(fmt.Sprintf("ingested %q: %d facts, %d findings", b.Document.File, len(b.Facts), len(b.Findings)))
 		}
 		l.progress.status(l.sum, time.Since(l.start))
 	}
@@ -367,7 +367,7 @@ func newProgress(w io.Writer) *progress {
 
 func (p *progress) line(s string) {
 	if p.terminal {
-		if strings.HasPrefix(s, "failed") || strings.HasPrefix(s, "not a report") {
+		if strings.HasPrefix(s, "failed") || strings.HasPrefix(s, "not a report") || strings.HasPrefix(s, "reloading") {
 			fmt.Fprintf(p.w, "\r\033[K%s\n", s)
 		}
 		return

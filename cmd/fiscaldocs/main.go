@@ -30,11 +30,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/fiscaldocs/fiscaldocs/internal/cli"
@@ -189,9 +192,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "fiscaldocs %s: %v (listed above); all else went well\n", c.Name, err)
 		return 3
 	default:
-		fmt.Fprintf(stderr, "fiscaldocs %s: %v\n", c.Name, err)
+		fmt.Fprintf(stderr, "fiscaldocs %s: %s\n", c.Name, quotePath(err))
 		return 1
 	}
+}
+
+// quotePath is err's message with the path of a file it could not open or
+// read quoted (%q), as every message names files.
+func quotePath(err error) string {
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path != "" && !strings.Contains(msg, strconv.Quote(pe.Path)) {
+		msg = strings.ReplaceAll(msg, pe.Path, strconv.Quote(pe.Path))
+	}
+	return msg
 }
 
 func lookup(name string) *command {
