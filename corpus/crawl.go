@@ -456,14 +456,8 @@ func (c *Crawler) get(ctx context.Context, client *http.Client, u *url.URL, head
 	}
 }
 
-// robotsRules is what a host's robots.txt says to us.
-type robotsRules struct {
-	disallow []string // path prefixes
-	err      error    // robots.txt could not be read: nothing is fetched
-}
-
-// allowed reads a host's robots.txt once and checks u against the rules
-// for every agent (*) and for ours. A missing robots.txt (4xx) allows
+// allowed reads a host's robots.txt once and checks u against the group
+// for our user agent, or else the group for every agent (*). A missing robots.txt (4xx) allows
 // everything; one that cannot be read (5xx after retries, timeouts)
 // allows nothing on that host this run, as the robots convention asks.
 func (c *Crawler) allowed(ctx context.Context, client *http.Client, u *url.URL) (bool, error) {
@@ -480,7 +474,7 @@ func (c *Crawler) allowed(ctx context.Context, client *http.Client, u *url.URL) 
 			rules.err = fmt.Errorf("robots.txt unreadable, host skipped: %w", err)
 		default:
 			if resp.StatusCode == http.StatusOK {
-				rules.disallow = parseRobots(io.LimitReader(resp.Body, 1<<20), c.UserAgent)
+				rules.rules = parseRobots(io.LimitReader(resp.Body, 1<<20), c.UserAgent)
 			}
 			resp.Body.Close()
 		}
@@ -489,44 +483,11 @@ func (c *Crawler) allowed(ctx context.Context, client *http.Client, u *url.URL) 
 	if rules.err != nil {
 		return false, rules.err
 	}
-	for _, prefix := range rules.disallow {
-		if strings.HasPrefix(u.Path, prefix) {
-			c.logf("skipped %s: disallowed by robots.txt", u)
-			return false, nil
-		}
+	if !rules.allows(u) {
+		c.logf("skipped %s: disallowed by robots.txt", u)
+		return false, nil
 	}
 	return true, nil
-}
-
-// parseRobots returns the Disallow prefixes of the groups for every agent
-// (*) and for ours: the union, the stricter reading when both exist.
-func parseRobots(r io.Reader, agent string) []string {
-	var rules []string
-	applies, inAgents := false, false
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		line := strings.TrimSpace(strings.SplitN(sc.Text(), "#", 2)[0])
-		k, v, ok := strings.Cut(line, ":")
-		if !ok {
-			continue
-		}
-		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
-		if k != "user-agent" {
-			inAgents = false
-		}
-		switch k {
-		case "user-agent":
-			// Consecutive User-agent lines share one group.
-			match := v == "*" || (v != "" && strings.Contains(strings.ToLower(agent), strings.ToLower(v)))
-			applies = match || (inAgents && applies)
-			inAgents = true
-		case "disallow":
-			if applies && v != "" {
-				rules = append(rules, v)
-			}
-		}
-	}
-	return rules
 }
 
 // save stores a document under a name made from its hash and its URL's

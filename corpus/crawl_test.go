@@ -609,11 +609,3 @@ func TestCrawlEndlessPagination(t *testing.T) {
 		t.Errorf("the log does not say where the list was stopped:\n%s", strings.Join(logs, "\n"))
 	}
 }
-
-func TestParseRobots(t *testing.T) {
-	const robots = "# comment\nUser-agent: *\nDisallow: /admin/\nDisallow:\n\nUser-agent: other\nUser-agent: fiscaldocs-crawler\nDisallow: /big/ # ours\n\nUser-agent: other\nDisallow: /\n"
-	got := parseRobots(strings.NewReader(robots), "fiscaldocs-crawler/1 (x)")
-	if strings.Join(got, " ") != "/admin/ /big/" {
-		t.Errorf("rules = %q", got)
-	}
-}
