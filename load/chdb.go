@@ -103,9 +103,11 @@ func loadChDB() (*chdbAPI, error) {
 
 // chdbSession is one connection to the process's chDB engine. The engine
 // keeps one data folder per process; more connections to that folder may
-// be open at once, each with its own settings.
+// be open at once, each with its own settings. The connections of one
+// store share one mutex: one statement runs at a time, as with one
+// connection.
 type chdbSession struct {
-	mu   sync.Mutex
+	mu   *sync.Mutex
 	api  *chdbAPI
 	conn *chdbConnection
 	dir  string
@@ -140,7 +142,7 @@ func openChDB(dir string, settings ...string) (*chdbSession, error) {
 		}
 		return nil, fmt.Errorf("load: chDB could not open %q: %s", abs, firstLine(said))
 	}
-	return &chdbSession{api: api, conn: conn, dir: abs}, nil
+	return &chdbSession{mu: new(sync.Mutex), api: api, conn: conn, dir: abs}, nil
 }
 
 // run executes one statement and returns its output in format.

@@ -88,6 +88,7 @@ func (c *ChDB) Query(ctx context.Context, sql string) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		ro.mu = c.s.mu
 		c.ro = ro
 	}
 	out, err := c.ro.run(ctx, sql, "TabSeparatedWithNamesAndTypes")

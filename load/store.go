@@ -74,41 +74,36 @@ type Stored struct {
 // Complete reports whether the document is loaded with all its rows.
 func (s Stored) Complete() bool { return s.Loaded && s.Lacks == "" }
 
-// ingested reads a document's newest documents row, then counts the rows
-// of that load in facts, findings and blocks. The documents row keeps the
+// ingested reads a document's newest documents row and counts the rows of
+// that load in facts, findings and blocks. The documents row keeps the
 // number of facts and of findings; a document read well ("ok") has at
 // least one block.
 func ingested(ctx context.Context, read func(context.Context, string) (*Result, error), id, extractor string) (Stored, error) {
 	if !hexID.MatchString(id) {
 		return Stored{}, fmt.Errorf("load: bad document id %q", id)
 	}
-	res, err := read(ctx, fmt.Sprintf("SELECT version, status, facts, findings FROM %s.documents FINAL WHERE id = '%s' AND extractor = %s", Database, id, Quote(extractor)))
+	// One query: the newest documents row of this extractor, and beside
+	// it the rows of its load (the newest version of id) in each table.
+	newest := fmt.Sprintf("(SELECT max(version) FROM %s.documents WHERE id = '%s')", Database, id)
+	cols := []string{"status", "facts", "findings"}
+	for _, table := range []string{"facts", "findings", "blocks"} {
+		cols = append(cols, fmt.Sprintf("(SELECT count() FROM %s.%s WHERE doc_id = '%s' AND version = %s)", Database, table, id, newest))
+	}
+	res, err := read(ctx, fmt.Sprintf("SELECT %s FROM %s.documents FINAL WHERE id = '%s' AND extractor = %s", strings.Join(cols, ", "), Database, id, Quote(extractor)))
 	if err != nil || len(res.Rows) == 0 {
 		return Stored{}, err
 	}
-	doc := res.Rows[0]
-	if len(doc) != 4 {
-		return Stored{}, fmt.Errorf("load: documents row of %s: %d columns", id[:12], len(doc))
+	if r := res.Rows[0]; len(r) != 6 {
+		return Stored{}, fmt.Errorf("load: documents row of %s: %d columns", id[:12], len(r))
 	}
-	counts := make([]string, 3)
-	for i, table := range []string{"facts", "findings", "blocks"} {
-		counts[i] = fmt.Sprintf("(SELECT count() FROM %s.%s WHERE doc_id = '%s' AND version = %s)", Database, table, id, doc[0])
-	}
-	res, err = read(ctx, "SELECT "+strings.Join(counts, ", "))
-	if err != nil {
-		return Stored{}, err
-	}
-	if len(res.Rows) != 1 || len(res.Rows[0]) != 3 {
-		return Stored{}, fmt.Errorf("load: row counts of %s: %q", id[:12], res.Rows)
-	}
-	have := res.Rows[0]
+	doc, have := res.Rows[0][:3], res.Rows[0][3:]
 	var lacks []string
 	for i, table := range []string{"facts", "findings"} {
-		if have[i] != doc[2+i] {
-			lacks = append(lacks, fmt.Sprintf("%s (%s of %s)", table, have[i], doc[2+i]))
+		if have[i] != doc[1+i] {
+			lacks = append(lacks, fmt.Sprintf("%s (%s of %s)", table, have[i], doc[1+i]))
 		}
 	}
-	if doc[1] == "ok" && have[2] == "0" {
+	if doc[0] == "ok" && have[2] == "0" {
 		lacks = append(lacks, "blocks (none)")
 	}
 	return Stored{Loaded: true, Lacks: strings.Join(lacks, ", ")}, nil
