@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/fiscaldocs/fiscaldocs/normalize"
@@ -26,16 +28,10 @@ func TestUnreadableFolderFails(t *testing.T) {
 	for i, name := range []string{"a.txt", "b/x.txt", "c.txt"} {
 		os.WriteFile(filepath.Join(dir, name), []byte(reportText("第"+strconv.Itoa(i+1)+"局", 2021, i)), 0o644)
 	}
+	// The pipeline is handed the folder as the walk hands it one it
+	// cannot read.
 	paths := expand([]string{dir}, os.Stderr)
-	if os.Geteuid() != 0 {
-		os.Chmod(locked, 0)
-		defer os.Chmod(locked, 0o755)
-		paths = expand([]string{dir}, os.Stderr)
-	} else {
-		// Root reads every folder: hand the pipeline the folder as the
-		// walk hands it an unreadable one.
-		paths = []string{paths[0], locked, paths[2]}
-	}
+	paths = []string{paths[0], locked, paths[2]}
 	var log, out strings.Builder
 	err = ingest(context.Background(), &logStore{log: &log}, seg, paths, ingestOptions{workers: 2}, &out, &log)
 	if !errors.Is(err, errFailed) || !strings.HasPrefix(out.String(), "3 documents: 2 ingested (") || !strings.Contains(out.String(), ", 1 failed") {
@@ -50,10 +46,53 @@ func TestUnreadableFolderFails(t *testing.T) {
 	if len(failed) != 1 || !strings.Contains(failed[0], strconv.Quote(locked)) {
 		t.Errorf("failure lines %q; want one naming %q", failed, locked)
 	}
+	// The walk itself, with a folder this process cannot read: as root,
+	// a copy of this binary runs as nobody.
+	os.Chmod(locked, 0)
+	defer os.Chmod(locked, 0o755)
+	cmd := fiscaldocs("extract", dir)
 	if os.Geteuid() == 0 {
-		return
+		cmd = asNobody(t, dir, "extract", dir)
 	}
-	if code, _, errs := runCmd("extract", dir); code != 1 || !strings.Contains(errs, strconv.Quote(locked)+" cannot be read") {
-		t.Errorf("extract with a folder it cannot read: exit %d, stderr %q; want 1 and the folder named", code, errs)
+	text, err := cmd.Output()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 || !strings.Contains(string(exit.Stderr), "corpus: folder "+strconv.Quote(locked)+" cannot be read: permission denied") ||
+		strings.Count("\n"+string(text), "\n"+dir+"/") != 2 {
+		t.Errorf("extract over a tree with a folder it cannot read: %v\n%s%s\nwant exit 1, the folder named, the two other documents read", err, text, stderrOf(err))
 	}
+}
+
+// asNobody runs a copy of this test binary as the user nobody, as the
+// command-line program, with dir and the folders above it in the
+// temporary folder opened to all.
+func asNobody(t *testing.T, dir string, args ...string) *exec.Cmd {
+	t.Helper()
+	bin, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	exe := filepath.Join(home, "fiscaldocs.test")
+	if err := os.WriteFile(exe, bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, start := range []string{dir, home} {
+		for d := start; strings.HasPrefix(d, os.TempDir()+"/"); d = filepath.Dir(d) {
+			if st, err := os.Stat(d); err == nil && st.Mode().Perm()&0o005 != 0o005 {
+				os.Chmod(d, st.Mode().Perm()|0o005)
+			}
+		}
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Env = append(os.Environ(), "FISCALDOCS_AS_MAIN=1", "HOME="+home)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	return cmd
+}
+
+func stderrOf(err error) string {
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return string(exit.Stderr)
+	}
+	return ""
 }
