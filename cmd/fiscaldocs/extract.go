@@ -85,21 +85,44 @@ func flatten(s string) string {
 
 // quoteName writes the file name in msg quoted (%q): a name with a line
 // break or a terminal escape in it can then neither forge a log line nor
-// hide one. Messages from the readers name the file bare.
+// hide one. Messages from the readers name the file bare, as a word of
+// its own ("extract a.pdf page 3: …"); only such a word is quoted.
 func quoteName(msg, path string) string {
-	q := strconv.Quote(path)
-	if path == "" || strings.Contains(msg, q) {
+	if path == "" || strings.Contains(msg, strconv.Quote(path)) {
 		return flatten(msg)
 	}
-	return flatten(strings.ReplaceAll(msg, path, q))
+	return flatten(replaceWord(msg, path, strconv.Quote(path)))
+}
+
+// replaceWord replaces the occurrences of word in s that stand between
+// the start or a space and the end, a space or a colon.
+func replaceWord(s, word, with string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, word)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		end := i + len(word)
+		before := i == 0 || s[i-1] == ' '
+		after := end == len(s) || s[end] == ' ' || s[end] == ':'
+		b.WriteString(s[:i])
+		if before && after {
+			b.WriteString(with)
+		} else {
+			b.WriteString(word)
+		}
+		s = s[end:]
+	}
 }
 
 // fileError is a document's error on one line that names its file quoted,
 // first when the error does not name it.
 func fileError(path string, err error) string {
 	msg := err.Error()
-	if path != "" && !strings.Contains(msg, path) {
-		msg = path + ": " + msg
+	if path != "" && !strings.Contains(msg, strconv.Quote(path)) && replaceWord(msg, path, "") == msg {
+		msg = path + ": " + msg // the error does not name the file
 	}
 	return quoteName(msg, path)
 }

@@ -125,3 +125,20 @@ func TestLogsQuoteFileNames(t *testing.T) {
 		t.Errorf("%d log lines for 4 documents:\n%s", got, text)
 	}
 }
+
+func TestFileError(t *testing.T) {
+	for _, c := range []struct {
+		path, err, want string
+	}{
+		{"a.pdf", "extract a.pdf page 3: garbled text", `extract "a.pdf" page 3: garbled text`},
+		{"r", "extract r: broken stream", `extract "r": broken stream`},
+		{"r", "read error", `"r": read error`},
+		{"a\nb.txt", "extract a\nb.txt: no text", `extract "a\nb.txt": no text`},
+		{"x.pdf", `corpus: open "x.pdf": permission denied`, `corpus: open "x.pdf": permission denied`},
+		{"c\x1b[2K.txt", "load: bad \x1b row", `"c\x1b[2K.txt": load: bad \x1b row`},
+	} {
+		if got := fileError(c.path, errors.New(c.err)); got != c.want {
+			t.Errorf("fileError(%q, %q) = %q; want %q", c.path, c.err, got, c.want)
+		}
+	}
+}
