@@ -54,7 +54,12 @@ func (c *ChDB) Close() error {
 }
 
 func (c *ChDB) Ingested(ctx context.Context, id, extractor string) (Stored, error) {
-	return ingested(ctx, c.read, id, extractor)
+	h, err := holdings(ctx, c.read, extractor, id)
+	return h[id], err
+}
+
+func (c *ChDB) Holdings(ctx context.Context, extractor string) (map[string]Stored, error) {
+	return holdings(ctx, c.read, extractor, "")
 }
 
 func (c *ChDB) Write(ctx context.Context, bs ...*Batch) error { return writeBatch(ctx, c, bs) }

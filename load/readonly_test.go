@@ -127,6 +127,12 @@ func TestIngestedLacks(t *testing.T) {
 		if err != nil || !got.Loaded || got.Lacks != "facts (0 of 5)" {
 			t.Fatalf("%s: after the facts went, Ingested = %+v, %v; want loaded, lacking facts (0 of 5)", name, got, err)
 		}
+		if all, err := s.Holdings(ctx, "fiscaldocs/test"); err != nil || all[id] != got {
+			t.Errorf("%s: Holdings[%s] = %+v, %v; want %+v as Ingested says", name, id[:12], all[id], err, got)
+		}
+		if all, _ := s.Holdings(ctx, "fiscaldocs/other"); all[id].Loaded {
+			t.Errorf("%s: Holdings of another extractor holds %s", name, id[:12])
+		}
 		again := bigBatch(5, v+1)
 		again.Document.Extractor = "fiscaldocs/test"
 		again.Document.ID = id

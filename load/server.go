@@ -83,7 +83,12 @@ func parseDSN(dsn string) (addr, user, password string, err error) {
 func (s *Server) Close() error { return s.conn.Close() }
 
 func (s *Server) Ingested(ctx context.Context, id, extractor string) (Stored, error) {
-	return ingested(ctx, s.read, id, extractor)
+	h, err := holdings(ctx, s.read, extractor, id)
+	return h[id], err
+}
+
+func (s *Server) Holdings(ctx context.Context, extractor string) (map[string]Stored, error) {
+	return holdings(ctx, s.read, extractor, "")
 }
 
 // Write sends each table's rows in one insert with an explicit column list

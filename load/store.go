@@ -16,6 +16,9 @@ type Store interface {
 	// Ingested says whether document id was loaded by this extractor and
 	// whether the rows its documents row counts are all there.
 	Ingested(ctx context.Context, id, extractor string) (Stored, error)
+	// Holdings is Ingested for every document loaded by this extractor,
+	// in four queries: what a run that skips documents asks first.
+	Holdings(ctx context.Context, extractor string) (map[string]Stored, error)
 	// Write loads documents' rows, each table in one insert — blocks,
 	// facts, findings, then the documents rows, last, so that an
 	// interrupted load is never current — and checks each document's
@@ -62,7 +65,8 @@ func Quote(s string) string {
 
 var hexID = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
-// Stored is what a store holds of one document, as Ingested finds it.
+// Stored is what a store holds of one document, as Ingested and Holdings
+// find it.
 type Stored struct {
 	Loaded bool // a documents row of this extractor is there
 	// Lacks names the rows the documents row counts that the tables do
@@ -74,39 +78,57 @@ type Stored struct {
 // Complete reports whether the document is loaded with all its rows.
 func (s Stored) Complete() bool { return s.Loaded && s.Lacks == "" }
 
-// ingested reads a document's newest documents row and counts the rows of
-// that load in facts, findings and blocks. The documents row keeps the
+// reader runs a store's own SQL.
+type reader func(context.Context, string) (*Result, error)
+
+// holdings is what the store holds of the documents loaded by extractor
+// (of document id alone, if id is not ""): their newest documents rows,
+// and the rows of those loads counted in facts, findings and blocks, four
+// queries however many documents there are. The documents row keeps the
 // number of facts and of findings; a document read well ("ok") has at
 // least one block.
-func ingested(ctx context.Context, read func(context.Context, string) (*Result, error), id, extractor string) (Stored, error) {
-	if !hexID.MatchString(id) {
-		return Stored{}, fmt.Errorf("load: bad document id %q", id)
+func holdings(ctx context.Context, read reader, extractor, id string) (map[string]Stored, error) {
+	if id != "" && !hexID.MatchString(id) {
+		return nil, fmt.Errorf("load: bad document id %q", id)
 	}
-	// One query: the newest documents row of this extractor, and beside
-	// it the rows of its load (the newest version of id) in each table.
-	newest := fmt.Sprintf("(SELECT max(version) FROM %s.documents WHERE id = '%s')", Database, id)
-	cols := []string{"status", "facts", "findings"}
+	where, docWhere := "", ""
+	if id != "" {
+		where, docWhere = fmt.Sprintf(" WHERE doc_id = '%s'", id), fmt.Sprintf(" AND id = '%s'", id)
+	}
+	docs, err := read(ctx, fmt.Sprintf("SELECT id, version, status, facts, findings FROM %s.documents FINAL WHERE extractor = %s%s", Database, Quote(extractor), docWhere))
+	if err != nil {
+		return nil, fmt.Errorf("load: documents: %w", err)
+	}
+	out := make(map[string]Stored, len(docs.Rows))
+	if len(docs.Rows) == 0 {
+		return out, nil
+	}
+	have := map[string]map[string]map[uint64]uint64{} // table, document, version: rows
 	for _, table := range []string{"facts", "findings", "blocks"} {
-		cols = append(cols, fmt.Sprintf("(SELECT count() FROM %s.%s WHERE doc_id = '%s' AND version = %s)", Database, table, id, newest))
-	}
-	res, err := read(ctx, fmt.Sprintf("SELECT %s FROM %s.documents FINAL WHERE id = '%s' AND extractor = %s", strings.Join(cols, ", "), Database, id, Quote(extractor)))
-	if err != nil || len(res.Rows) == 0 {
-		return Stored{}, err
-	}
-	if r := res.Rows[0]; len(r) != 6 {
-		return Stored{}, fmt.Errorf("load: documents row of %s: %d columns", id[:12], len(r))
-	}
-	doc, have := res.Rows[0][:3], res.Rows[0][3:]
-	var lacks []string
-	for i, table := range []string{"facts", "findings"} {
-		if have[i] != doc[1+i] {
-			lacks = append(lacks, fmt.Sprintf("%s (%s of %s)", table, have[i], doc[1+i]))
+		if have[table], err = countRows(ctx, read, table, where); err != nil {
+			return nil, err
 		}
 	}
-	if doc[0] == "ok" && have[2] == "0" {
-		lacks = append(lacks, "blocks (none)")
+	for _, r := range docs.Rows {
+		if len(r) != 5 {
+			return nil, fmt.Errorf("load: documents: a row of %d columns", len(r))
+		}
+		v, err := strconv.ParseUint(r[1], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("load: documents: version %q", r[1])
+		}
+		var lacks []string
+		for i, table := range []string{"facts", "findings"} {
+			if n := strconv.FormatUint(have[table][r[0]][v], 10); n != r[3+i] {
+				lacks = append(lacks, fmt.Sprintf("%s (%s of %s)", table, n, r[3+i]))
+			}
+		}
+		if r[2] == "ok" && have["blocks"][r[0]][v] == 0 {
+			lacks = append(lacks, "blocks (none)")
+		}
+		out[r[0]] = Stored{Loaded: true, Lacks: strings.Join(lacks, ", ")}
 	}
-	return Stored{Loaded: true, Lacks: strings.Join(lacks, ", ")}, nil
+	return out, nil
 }
 
 // backend is what a store does to SQL; writeBatch builds on it.
@@ -214,7 +236,17 @@ func loadCounts(ctx context.Context, be backend, table, in string) (map[string]m
 	if table == "documents" {
 		col = "id"
 	}
-	res, err := be.read(ctx, fmt.Sprintf("SELECT %s, version, count() FROM %s.%s WHERE %s IN (%s) GROUP BY %s, version", col, Database, table, col, in, col))
+	return countRows(ctx, be.read, table, fmt.Sprintf(" WHERE %s IN (%s)", col, in))
+}
+
+// countRows counts table's rows per document and load version: those that
+// where (a WHERE clause, or "") selects.
+func countRows(ctx context.Context, read reader, table, where string) (map[string]map[uint64]uint64, error) {
+	col := "doc_id"
+	if table == "documents" {
+		col = "id"
+	}
+	res, err := read(ctx, fmt.Sprintf("SELECT %s, version, count() FROM %s.%s%s GROUP BY %s, version", col, Database, table, where, col))
 	if err != nil {
 		return nil, fmt.Errorf("load: count %s: %w", table, err)
 	}

@@ -175,13 +175,13 @@ func TestReadSQL(t *testing.T) {
 
 // batchStore is a store that keeps what it is given.
 type batchStore struct {
-	load.Store // nil: only Ingested and Write are called
+	load.Store // nil: only Holdings and Write are called
 	mu         sync.Mutex
 	batches    []*load.Batch
 }
 
-func (s *batchStore) Ingested(context.Context, string, string) (load.Stored, error) {
-	return load.Stored{}, nil
+func (s *batchStore) Holdings(context.Context, string) (map[string]load.Stored, error) {
+	return nil, nil
 }
 
 func (s *batchStore) Write(_ context.Context, bs ...*load.Batch) error {

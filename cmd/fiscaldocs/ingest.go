@@ -115,16 +115,21 @@ func ingestRun(ctx context.Context, store load.Store, seg *normalize.Segmenter, 
 		opt.aliases = department.Builtin()
 	}
 	extractor := extractorVersion()
+	// What the store holds, asked once: a document loaded with all its
+	// rows is skipped, one whose rows went missing is read again.
+	held, err := store.Holdings(ctx, extractor)
+	if err != nil {
+		return ingestSummary{}, err
+	}
 	l := &loader{ctx: ctx, store: store, progress: newProgress(stderr), start: time.Now()}
 	stop := l.flushEvery(maxWait)
 	skip := func(d corpus.Doc) (bool, error) {
 		if !sh.holds(d.SHA256) {
 			return true, nil
 		}
-		have, err := store.Ingested(ctx, d.SHA256, extractor)
-		switch {
-		case err != nil || !have.Loaded:
-			return false, err
+		switch have := held[d.SHA256]; {
+		case !have.Loaded:
+			return false, nil
 		case have.Lacks != "":
 			l.mu.Lock()
 			l.progress.line(fmt.Sprintf("reloading %q: the store lacks its %s", d.Path, have.Lacks))

@@ -18,7 +18,7 @@ import (
 // documents it is given, and fails the writes after the first when fail
 // is set.
 type logStore struct {
-	load.Store // nil: only Ingested and Write are called
+	load.Store // nil: only Holdings and Write are called
 	log        *strings.Builder
 	fail       bool
 	mu         sync.Mutex
@@ -26,8 +26,8 @@ type logStore struct {
 	early      []string // documents logged as ingested before their write
 }
 
-func (s *logStore) Ingested(context.Context, string, string) (load.Stored, error) {
-	return load.Stored{}, nil
+func (s *logStore) Holdings(context.Context, string) (map[string]load.Stored, error) {
+	return nil, nil
 }
 
 func (s *logStore) Write(_ context.Context, bs ...*load.Batch) error {
