@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -51,7 +52,10 @@ type Doc struct {
 func Open(path string) (Doc, *os.File, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Doc{}, nil, fmt.Errorf("corpus: %w", err)
+		if st, serr := os.Stat(path); serr == nil && st.IsDir() {
+			return Doc{}, nil, fmt.Errorf("corpus: folder %q cannot be read: %w", path, unwrapPath(err))
+		}
+		return Doc{}, nil, fileErr(err)
 	}
 	d, err := Identify(path, f)
 	if err != nil {
@@ -65,14 +69,17 @@ func Open(path string) (Doc, *os.File, error) {
 func Identify(path string, f *os.File) (Doc, error) {
 	st, err := f.Stat()
 	if err != nil {
-		return Doc{}, fmt.Errorf("corpus: %w", err)
+		return Doc{}, fileErr(err)
 	}
 	if st.IsDir() {
-		return Doc{}, fmt.Errorf("corpus: %s is a directory", path)
+		if _, err := f.ReadDir(1); err != nil && err != io.EOF {
+			return Doc{}, fmt.Errorf("corpus: folder %q cannot be read: %w", path, unwrapPath(err))
+		}
+		return Doc{}, fmt.Errorf("corpus: %q is a folder", path)
 	}
 	h := sha256.New()
 	if _, err := io.Copy(h, io.NewSectionReader(f, 0, st.Size())); err != nil {
-		return Doc{}, fmt.Errorf("corpus: read %s: %w", path, err)
+		return Doc{}, fmt.Errorf("corpus: read %q: %w", path, unwrapPath(err))
 	}
 	return Doc{
 		Path:   path,
@@ -80,6 +87,27 @@ func Identify(path string, f *os.File) (Doc, error) {
 		Size:   st.Size(),
 		Format: Sniff(f, st.Size(), filepath.Ext(path)),
 	}, nil
+}
+
+// fileErr is an error of the file system as corpus tells it, with the
+// path quoted (%q): a name with a line break or a terminal escape in it
+// can then neither forge a log line nor hide one.
+func fileErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("corpus: %s %q: %w", pe.Op, pe.Path, pe.Err)
+	}
+	return fmt.Errorf("corpus: %w", err)
+}
+
+// unwrapPath is the cause a *fs.PathError carries, for a message that
+// names the path itself.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 var (
@@ -143,16 +171,32 @@ func looksHTML(head []byte) bool {
 
 // Walk calls fn with the path of every regular file under root (or root
 // itself when it is a file), in lexical order, skipping hidden files and
-// folders and crawl manifests. An error from fn stops the walk and is
-// returned.
+// folders and crawl manifests. A folder that cannot be read is passed to
+// fn too, for Open to fail on it with the reason, and the walk goes on
+// with its siblings: a caller that treats each path as a document then
+// reports the folder as one that failed. An error from fn stops the walk
+// and is returned.
 func Walk(root string, fn func(path string) error) error {
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("corpus: %w", err)
+	st, err := os.Stat(root)
+	if err != nil || !st.IsDir() {
+		if err == nil && (!st.Mode().IsRegular() || st.Name() == ManifestName) {
+			return nil
 		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
+		return fn(root) // a file, or a path Open fails on
+	}
+	return walkFS(os.DirFS(root), root, fn)
+}
+
+// walkFS is Walk over the folder root, opened as fsys.
+func walkFS(fsys fs.FS, root string, fn func(path string) error) error {
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		path := filepath.Join(root, filepath.FromSlash(name))
+		if err != nil {
+			return fn(path) // a folder that cannot be read (fs.WalkDir goes on with what it could)
+		}
+		if name != "." && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
-				return filepath.SkipDir
+				return fs.SkipDir
 			}
 			return nil
 		}

@@ -91,6 +91,11 @@ type Stats struct {
 // ErrOffSite refuses a redirect to a host that is not a seed's.
 var ErrOffSite = errors.New("corpus: redirect off the seeds' hosts")
 
+// ErrRedirectLoop refuses a redirect back to a URL of the same chain, and
+// a chain of more than five redirects. Neither is tried again: a loop is
+// the server's configuration, not a passing fault.
+var ErrRedirectLoop = errors.New("corpus: redirect loop")
+
 // attachmentExt are the file types downloaded.
 var attachmentExt = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".wps": true, ".et": true, ".zip": true}
 
@@ -110,7 +115,7 @@ var reportWords = regexp.MustCompile(`决算|预算`)
 func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 	var st Stats
 	if err := os.MkdirAll(c.Into, 0o755); err != nil {
-		return st, fmt.Errorf("corpus: %w", err)
+		return st, fileErr(err)
 	}
 	unlock, err := lockDir(c.Into)
 	if err != nil {
@@ -122,7 +127,9 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 	}
 	c.hosts, c.last, c.robots, c.visited = map[string]bool{}, map[string]time.Time{}, map[string]robotsRules{}, map[string]bool{}
 	var queue []target
-	queued := 0 // pages queued, seeds included
+	queued := 0                 // pages queued, seeds included
+	listed := map[string]bool{} // URLs queued
+
 	for _, s := range seeds {
 		u, err := url.Parse(strings.TrimSpace(s))
 		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
@@ -139,10 +146,51 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 		if !c.hosts[req.URL.Host] {
 			return fmt.Errorf("%w: %s", ErrOffSite, req.URL)
 		}
+		for _, r := range via {
+			if r.URL.String() == req.URL.String() {
+				return fmt.Errorf("%w: back to %s after %d redirects", ErrRedirectLoop, req.URL, len(via))
+			}
+		}
 		if len(via) >= 5 {
-			return errors.New("corpus: too many redirects")
+			return fmt.Errorf("%w: still redirected after %d requests", ErrRedirectLoop, len(via))
 		}
 		return nil
+	}
+	// follow queues what a link on t's page leads to, unless it is off
+	// the seeds' hosts, met already, or beyond the depth or MaxPages; it
+	// reports whether it did. A page of t's own list (sameList) is at t's
+	// depth.
+	follow := func(t target, l link, sameList bool) bool {
+		k := l.u.String()
+		if !c.hosts[l.u.Host] || c.visited[k] || listed[k] {
+			return false // off the seeds' hosts: never requested
+		}
+		next := target{u: l.u, text: l.text, from: t.u, depth: t.depth + 1}
+		if sameList {
+			next.depth, next.pager = t.depth, true
+		}
+		ext := strings.ToLower(path.Ext(l.u.Path))
+		switch {
+		case attachmentExt[ext]:
+			next.kind = fileLink
+		case reportWords.MatchString(l.text) && !mediaExt[ext]:
+			next.kind = reportLink
+		case next.depth <= c.Depth && !mediaExt[ext]:
+			if queued >= c.MaxPages {
+				if queued == c.MaxPages {
+					c.logf("stopped following pages at %d (MaxPages)", c.MaxPages)
+					queued++
+				}
+				return false
+			}
+			queued++
+			next.kind = pageLink
+		default:
+			return false
+		}
+		listed[k] = true
+		queue = append(queue, next)
+		return true
 	}
 	for len(queue) > 0 {
 		if err := ctx.Err(); err != nil {
@@ -170,34 +218,23 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Stats, error) {
 			c.logf("failed %s: %v", t.u, err)
 			continue
 		}
+		// A page of a list that brings no new link ends the list: an
+		// endless 下一页 would otherwise spend MaxPages.
+		added := 0
+		var pager []link
 		for _, l := range links {
-			if !c.hosts[l.u.Host] || c.visited[l.u.String()] {
-				continue // off the seeds' hosts: never requested
-			}
-			next := target{u: l.u, text: l.text, from: t.u, depth: t.depth + 1}
 			if l.pager && path.Dir(l.u.Path) == path.Dir(t.u.Path) {
-				next.depth = t.depth // the next page of the same list
+				pager = append(pager, l) // the next page of the same list
+			} else if follow(t, l, false) {
+				added++
 			}
-			ext := strings.ToLower(path.Ext(l.u.Path))
-			switch {
-			case attachmentExt[ext]:
-				next.kind = fileLink
-			case reportWords.MatchString(l.text) && !mediaExt[ext]:
-				next.kind = reportLink
-			case next.depth <= c.Depth && !mediaExt[ext]:
-				if queued >= c.MaxPages {
-					if queued == c.MaxPages {
-						c.logf("stopped following pages at %d (MaxPages)", c.MaxPages)
-						queued++
-					}
-					continue
-				}
-				queued++
-				next.kind = pageLink
-			default:
-				continue
-			}
-			queue = append(queue, next)
+		}
+		if t.pager && added == 0 && len(pager) > 0 {
+			c.logf("stopped following the list at %s: the page brings no new links", t.u)
+			continue
+		}
+		for _, l := range pager {
+			follow(t, l, true)
 		}
 	}
 	return st, nil
@@ -219,6 +256,7 @@ type target struct {
 	from  *url.URL // the page that linked it; nil for a seed
 	depth int      // pages from a seed
 	kind  linkKind
+	pager bool // reached through its list's pagination
 }
 
 // mediaExt are file types that are neither pages nor disclosures.
@@ -393,8 +431,8 @@ func (c *Crawler) get(ctx context.Context, client *http.Client, u *url.URL, head
 		}
 		req.Header.Set("User-Agent", c.UserAgent)
 		resp, err := client.Do(req)
-		if errors.Is(err, ErrOffSite) || ctx.Err() != nil {
-			return nil, err
+		if errors.Is(err, ErrOffSite) || errors.Is(err, ErrRedirectLoop) || ctx.Err() != nil {
+			return nil, err // permanent: another try would end the same
 		}
 		if err == nil && resp.StatusCode < 500 {
 			return resp, nil
@@ -418,14 +456,8 @@ func (c *Crawler) get(ctx context.Context, client *http.Client, u *url.URL, head
 	}
 }
 
-// robotsRules is what a host's robots.txt says to us.
-type robotsRules struct {
-	disallow []string // path prefixes
-	err      error    // robots.txt could not be read: nothing is fetched
-}
-
-// allowed reads a host's robots.txt once and checks u against the rules
-// for every agent (*) and for ours. A missing robots.txt (4xx) allows
+// allowed reads a host's robots.txt once and checks u against the group
+// for our user agent, or else the group for every agent (*). A missing robots.txt (4xx) allows
 // everything; one that cannot be read (5xx after retries, timeouts)
 // allows nothing on that host this run, as the robots convention asks.
 func (c *Crawler) allowed(ctx context.Context, client *http.Client, u *url.URL) (bool, error) {
@@ -442,7 +474,7 @@ func (c *Crawler) allowed(ctx context.Context, client *http.Client, u *url.URL) 
 			rules.err = fmt.Errorf("robots.txt unreadable, host skipped: %w", err)
 		default:
 			if resp.StatusCode == http.StatusOK {
-				rules.disallow = parseRobots(io.LimitReader(resp.Body, 1<<20), c.UserAgent)
+				rules.rules = parseRobots(io.LimitReader(resp.Body, 1<<20), c.UserAgent)
 			}
 			resp.Body.Close()
 		}
@@ -451,44 +483,11 @@ func (c *Crawler) allowed(ctx context.Context, client *http.Client, u *url.URL) 
 	if rules.err != nil {
 		return false, rules.err
 	}
-	for _, prefix := range rules.disallow {
-		if strings.HasPrefix(u.Path, prefix) {
-			c.logf("skipped %s: disallowed by robots.txt", u)
-			return false, nil
-		}
+	if !rules.allows(u) {
+		c.logf("skipped %s: disallowed by robots.txt", u)
+		return false, nil
 	}
 	return true, nil
-}
-
-// parseRobots returns the Disallow prefixes of the groups for every agent
-// (*) and for ours: the union, the stricter reading when both exist.
-func parseRobots(r io.Reader, agent string) []string {
-	var rules []string
-	applies, inAgents := false, false
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		line := strings.TrimSpace(strings.SplitN(sc.Text(), "#", 2)[0])
-		k, v, ok := strings.Cut(line, ":")
-		if !ok {
-			continue
-		}
-		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
-		if k != "user-agent" {
-			inAgents = false
-		}
-		switch k {
-		case "user-agent":
-			// Consecutive User-agent lines share one group.
-			match := v == "*" || (v != "" && strings.Contains(strings.ToLower(agent), strings.ToLower(v)))
-			applies = match || (inAgents && applies)
-			inAgents = true
-		case "disallow":
-			if applies && v != "" {
-				rules = append(rules, v)
-			}
-		}
-	}
-	return rules
 }
 
 // save stores a document under a name made from its hash and its URL's
@@ -524,7 +523,7 @@ func (c *Crawler) save(t target, h http.Header, body io.Reader, known Entry, isK
 	if dup, seen := c.bySHA[sum]; seen {
 		e.File = dup.File
 		st.Duplicates++
-		c.logf("%s is the same file as %s", e.URL, dup.File)
+		c.logf("%s is the same file as %q", e.URL, dup.File)
 	} else {
 		e.File = sum[:12] + "-" + safeName(t.u)
 		if !attachmentExt[strings.ToLower(path.Ext(e.File))] {
@@ -535,7 +534,7 @@ func (c *Crawler) save(t target, h http.Header, body io.Reader, known Entry, isK
 		}
 		st.Downloaded++
 		st.New = append(st.New, filepath.Join(c.Into, e.File))
-		c.logf("downloaded %s (%d bytes) from %s", e.File, n, e.URL)
+		c.logf("downloaded %q (%d bytes) from %s", e.File, n, e.URL)
 	}
 	return c.record(e)
 }
@@ -613,7 +612,7 @@ func ReadManifest(dir string) ([]Entry, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("corpus: %w", err)
+		return nil, fileErr(err)
 	}
 	defer f.Close()
 	var out []Entry
@@ -622,7 +621,7 @@ func ReadManifest(dir string) ([]Entry, error) {
 	for n := 1; sc.Scan(); n++ {
 		var e Entry
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			return nil, fmt.Errorf("corpus: %s line %d: %w", ManifestName, n, err)
+			return nil, fmt.Errorf("corpus: %q line %d: %w", filepath.Join(dir, ManifestName), n, err)
 		}
 		out = append(out, e)
 	}
@@ -633,12 +632,12 @@ func ReadManifest(dir string) ([]Entry, error) {
 func (c *Crawler) record(e Entry) error {
 	f, err := os.OpenFile(filepath.Join(c.Into, ManifestName), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
-		return fmt.Errorf("corpus: %w", err)
+		return fileErr(err)
 	}
 	line, _ := json.Marshal(e)
 	if _, err := f.Write(append(line, '\n')); err != nil {
 		f.Close()
-		return fmt.Errorf("corpus: %w", err)
+		return fileErr(err)
 	}
 	c.byURL[e.URL] = e
 	c.bySHA[e.SHA256] = e

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -537,10 +538,74 @@ func TestSafeName(t *testing.T) {
 	}
 }
 
-func TestParseRobots(t *testing.T) {
-	const robots = "# comment\nUser-agent: *\nDisallow: /admin/\nDisallow:\n\nUser-agent: other\nUser-agent: fiscaldocs-crawler\nDisallow: /big/ # ours\n\nUser-agent: other\nDisallow: /\n"
-	got := parseRobots(strings.NewReader(robots), "fiscaldocs-crawler/1 (x)")
-	if strings.Join(got, " ") != "/admin/ /big/" {
-		t.Errorf("rules = %q", got)
+// A redirect loop fails at once, without retries: two requests, not four
+// tries of five redirects each.
+func TestCrawlRedirectLoop(t *testing.T) {
+	portal := newSite(t)
+	portal.handle("/loop-a.pdf", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop-b.pdf", http.StatusFound)
+	})
+	portal.handle("/loop-b.pdf", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop-a.pdf", http.StatusFound)
+	})
+	n := 0
+	portal.handle("/deeper.pdf", func(w http.ResponseWriter, r *http.Request) {
+		n++ // /deeper.pdf?1 → ?2 → …: never the same URL twice
+		http.Redirect(w, r, fmt.Sprintf("/deeper.pdf?%d", n), http.StatusFound)
+	})
+	portal.handle("/list.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<a href="/loop-a.pdf">a</a><a href="/deeper.pdf">b</a>`)
+	})
+	c := testCrawler(t.TempDir())
+	c.Retries, c.Backoff = 3, time.Second // a retry would show in the time
+	var logs []string
+	c.Log = func(s string) { logs = append(logs, s) }
+	start := time.Now()
+	st, err := c.Run(context.Background(), []string{portal.url("/list.html")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := portal.count(portal.requests, "/loop-a.pdf") + portal.count(portal.requests, "/loop-b.pdf"); got != 2 {
+		t.Errorf("the loop was requested %d times; want 2 (a → b, then the loop is seen)", got)
+	}
+	if n != 5 {
+		t.Errorf("the endless chain was requested %d times; want 5", n)
+	}
+	if st.Failed != 2 || time.Since(start) > 900*time.Millisecond {
+		t.Errorf("%+v in %s; want 2 failed at once", st, time.Since(start))
+	}
+	log := strings.Join(logs, "\n")
+	for _, want := range []string{"loop-a.pdf: ", "redirect loop: back to " + portal.url("/loop-a.pdf") + " after 2 redirects", "redirect loop: still redirected after 5 requests"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log lacks %q:\n%s", want, log)
+		}
+	}
+}
+
+// An endless 下一页 — every page links the next, and nothing else new —
+// ends at the first page that brings no new link, not at MaxPages.
+func TestCrawlEndlessPagination(t *testing.T) {
+	portal := newSite(t)
+	portal.file("/files/a.pdf", pdfBytes("a"), "application/pdf")
+	portal.file("/files/b.pdf", pdfBytes("b"), "application/pdf")
+	portal.handle("/col/list", func(w http.ResponseWriter, r *http.Request) {
+		n, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<a href="/files/a.pdf">决算</a><a href="/files/b.pdf">预算</a><a href="/">首页</a><a href="list?page=%d">下一页</a>`, n+1)
+	})
+	c := testCrawler(t.TempDir())
+	c.Depth = 0
+	var logs []string
+	c.Log = func(s string) { logs = append(logs, s) }
+	st, err := c.Run(context.Background(), []string{portal.url("/col/list?page=1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := portal.count(portal.requests, "/col/list"); got != 2 || st.Pages != 2 || st.Downloaded != 2 {
+		t.Errorf("%d list pages requested, %+v; want 2 pages (the second brings nothing new) and 2 files\n%s", got, st, strings.Join(logs, "\n"))
+	}
+	if !strings.Contains(strings.Join(logs, "\n"), "stopped following the list at "+portal.url("/col/list?page=2")+": the page brings no new links") {
+		t.Errorf("the log does not say where the list was stopped:\n%s", strings.Join(logs, "\n"))
 	}
 }

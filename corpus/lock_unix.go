@@ -19,14 +19,14 @@ var ErrBusy = errors.New("corpus: another crawl is using the folder")
 func lockDir(dir string) (unlock func(), err error) {
 	f, err := os.OpenFile(filepath.Join(dir, ".crawl.lock"), os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("corpus: %w", err)
+		return nil, fileErr(err)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("%w: %s", ErrBusy, dir)
+			return nil, fmt.Errorf("%w: %q", ErrBusy, dir)
 		}
-		return nil, fmt.Errorf("corpus: lock %s: %w", dir, err)
+		return nil, fmt.Errorf("corpus: lock %q: %w", dir, err)
 	}
 	return func() { f.Close() }, nil
 }

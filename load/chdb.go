@@ -36,7 +36,23 @@ type chdbAPI struct {
 	buffer      func(result *chdbResult) *byte
 	length      func(result *chdbResult) uint
 	resultError func(result *chdbResult) string
+	classify    func(conn unsafe.Pointer, sql string, n uintptr, db *byte, dbLen uintptr, out *chdbAnalysis) int32
 }
+
+// chdbAnalysis is chDB's chdb_query_analysis_v1: what its own parser says
+// of a text of SQL.
+type chdbAnalysis struct {
+	size       uint32 // of the struct, in bytes; set by the caller
+	statements uint32 // executable statements; 0 for empty text or a parse failure
+	flags      uint32
+	class      uint32 // chdbReadOnly … chdbUnknown
+}
+
+// The classes chdb_classify_query_n gives a statement.
+const (
+	chdbReadOnly = 0 // changes nothing that outlives it
+	chdbUnknown  = 4 // did not parse
+)
 
 type chdbConnection struct{ internal unsafe.Pointer }
 type chdbResult struct{ internal unsafe.Pointer }
@@ -75,20 +91,31 @@ func loadChDB() (*chdbAPI, error) {
 		purego.RegisterLibFunc(&api.buffer, lib, "chdb_result_buffer")
 		purego.RegisterLibFunc(&api.length, lib, "chdb_result_length")
 		purego.RegisterLibFunc(&api.resultError, lib, "chdb_result_error")
+		if _, err := purego.Dlsym(lib, "chdb_classify_query_n"); err != nil {
+			chdbErr = fmt.Errorf("%w: %q lacks chdb_classify_query_n (chDB 26.7 or newer is needed; run make chdb)", ErrNoChDB, path)
+			return
+		}
+		purego.RegisterLibFunc(&api.classify, lib, "chdb_classify_query_n")
 		chdbLib = api
 	})
 	return chdbLib, chdbErr
 }
 
-// chdbSession is the process's one chDB session (the library allows one).
+// chdbSession is one connection to the process's chDB engine. The engine
+// keeps one data folder per process; more connections to that folder may
+// be open at once, each with its own settings. The connections of one
+// store share one mutex: one statement runs at a time, as with one
+// connection.
 type chdbSession struct {
-	mu   sync.Mutex
+	mu   *sync.Mutex
 	api  *chdbAPI
 	conn *chdbConnection
 	dir  string
 }
 
-func openChDB(dir string) (*chdbSession, error) {
+// openChDB connects to the engine with its data in dir; settings (such as
+// "--readonly=1") hold for every statement of the connection.
+func openChDB(dir string, settings ...string) (*chdbSession, error) {
 	api, err := loadChDB()
 	if err != nil {
 		return nil, err
@@ -100,7 +127,7 @@ func openChDB(dir string) (*chdbSession, error) {
 	if err := os.MkdirAll(abs, 0o755); err != nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
-	args := []string{"clickhouse", "--path=" + abs}
+	args := append([]string{"clickhouse", "--path=" + abs}, settings...)
 	argv := make([]*byte, len(args))
 	keep := make([][]byte, len(args))
 	for i, a := range args {
@@ -111,11 +138,11 @@ func openChDB(dir string) (*chdbSession, error) {
 	said := quietStderr(func() { conn = api.connect(len(argv), argv) })
 	if conn == nil {
 		if strings.Contains(said, "Cannot lock file") {
-			return nil, fmt.Errorf("%w: %s", ErrInUse, abs)
+			return nil, fmt.Errorf("%w: %q", ErrInUse, abs)
 		}
-		return nil, fmt.Errorf("load: chDB could not open %s: %s", abs, firstLine(said))
+		return nil, fmt.Errorf("load: chDB could not open %q: %s", abs, firstLine(said))
 	}
-	return &chdbSession{api: api, conn: conn, dir: abs}, nil
+	return &chdbSession{mu: new(sync.Mutex), api: api, conn: conn, dir: abs}, nil
 }
 
 // run executes one statement and returns its output in format.
@@ -142,6 +169,21 @@ func (s *chdbSession) run(ctx context.Context, sql, format string) ([]byte, erro
 	}
 	buf := s.api.buffer(res)
 	return append([]byte(nil), unsafe.Slice(buf, n)...), nil
+}
+
+// statements asks the engine's parser how many statements sql holds and
+// of which class the most writing of them is.
+func (s *chdbSession) statements(sql string) (n int, class uint32, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn == nil {
+		return 0, 0, errors.New("load: chDB session closed")
+	}
+	a := chdbAnalysis{size: uint32(unsafe.Sizeof(chdbAnalysis{}))}
+	if s.api.classify(s.conn.internal, sql, uintptr(len(sql)), nil, 0, &a) != 0 {
+		return 0, 0, errors.New("load: chDB could not classify the query")
+	}
+	return int(a.statements), a.class, nil
 }
 
 func (s *chdbSession) close() {

@@ -7,12 +7,17 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 )
 
 // ChDB is the embedded store: chDB keeping its data under a directory.
-type ChDB struct{ s *chdbSession }
+// Loading goes through one connection; the queries of Query through a
+// second, opened on first use with readonly=1, so that the engine itself
+// refuses what would write.
+type ChDB struct {
+	s  *chdbSession
+	ro *chdbSession // nil until the first Query
+}
 
 // OpenChDB opens (and on first use creates) the embedded store in dir.
 func OpenChDB(ctx context.Context, dir string) (*ChDB, error) {
@@ -21,7 +26,7 @@ func OpenChDB(ctx context.Context, dir string) (*ChDB, error) {
 		return nil, err
 	}
 	c := &ChDB{s: s}
-	if err := setUp(ctx, c.Query, c.exec); err != nil {
+	if err := setUp(ctx, c.read, c.exec); err != nil {
 		s.close()
 		return nil, fmt.Errorf("load: schema: %w", err)
 	}
@@ -40,23 +45,21 @@ func HasChDB(dir string) bool {
 	return err == nil
 }
 
-func (c *ChDB) Close() error { c.s.close(); return nil }
-
-func (c *ChDB) count(ctx context.Context, sql string) (uint64, error) {
-	out, err := c.s.run(ctx, sql, "TabSeparated")
-	if err != nil {
-		return 0, err
+func (c *ChDB) Close() error {
+	if c.ro != nil {
+		c.ro.close()
 	}
-	return strconv.ParseUint(strings.TrimSpace(string(out)), 10, 64)
+	c.s.close()
+	return nil
 }
 
-func (c *ChDB) Ingested(ctx context.Context, id, extractor string) (bool, error) {
-	q, err := ingestedSQL(id, extractor)
-	if err != nil {
-		return false, err
-	}
-	n, err := c.count(ctx, q)
-	return n > 0, err
+func (c *ChDB) Ingested(ctx context.Context, id, extractor string) (Stored, error) {
+	h, err := holdings(ctx, c.read, extractor, id)
+	return h[id], err
+}
+
+func (c *ChDB) Holdings(ctx context.Context, extractor string) (map[string]Stored, error) {
+	return holdings(ctx, c.read, extractor, "")
 }
 
 func (c *ChDB) Write(ctx context.Context, bs ...*Batch) error { return writeBatch(ctx, c, bs) }
@@ -76,7 +79,56 @@ func (c *ChDB) exec(ctx context.Context, sql string) error {
 	return err
 }
 
+// Query runs one statement on the read-only connection. chDB's parser
+// first counts the statements and refuses more than one, and refuses a
+// statement that would change anything (INSERT, DDL, SET, INTO OUTFILE);
+// the connection's readonly=1 then refuses what the parser let by, such as
+// the table functions that read files or URLs.
 func (c *ChDB) Query(ctx context.Context, sql string) (*Result, error) {
+	if err := c.check(sql, false); err != nil {
+		return nil, err
+	}
+	if c.ro == nil {
+		ro, err := openChDB(c.s.dir, "--readonly=1")
+		if err != nil {
+			return nil, err
+		}
+		ro.mu = c.s.mu
+		c.ro = ro
+	}
+	out, err := c.ro.run(ctx, sql, "TabSeparatedWithNamesAndTypes")
+	if err != nil {
+		return nil, err
+	}
+	return parseTSV(out)
+}
+
+// QueryWrite runs one statement that may write, on the loading connection.
+func (c *ChDB) QueryWrite(ctx context.Context, sql string) (*Result, error) {
+	if err := c.check(sql, true); err != nil {
+		return nil, err
+	}
+	return c.read(ctx, sql)
+}
+
+// check refuses SQL of more than one statement and, unless write, a
+// statement the parser knows to write. SQL that does not parse passes, for
+// the engine to say where it fails.
+func (c *ChDB) check(sql string, write bool) error {
+	n, class, err := c.s.statements(sql)
+	switch {
+	case err != nil:
+		return err
+	case n > 1:
+		return fmt.Errorf("%w (%d here)", ErrStatements, n)
+	case !write && class != chdbReadOnly && class != chdbUnknown:
+		return ErrWrites
+	}
+	return nil
+}
+
+// read runs SQL on the loading connection: the store's own queries.
+func (c *ChDB) read(ctx context.Context, sql string) (*Result, error) {
 	out, err := c.s.run(ctx, sql, "TabSeparatedWithNamesAndTypes")
 	if err != nil {
 		return nil, err

@@ -149,7 +149,7 @@ func dictionaries() []tableRows {
 func writeDictionaries(ctx context.Context, be backend) error {
 	for _, p := range dictionaries() {
 		source := p.values(len(p.columns) - 1).([]string)[0]
-		res, err := be.Query(ctx, fmt.Sprintf("SELECT source, count() FROM %s.%s GROUP BY source", Database, p.table))
+		res, err := be.read(ctx, fmt.Sprintf("SELECT source, count() FROM %s.%s GROUP BY source", Database, p.table))
 		if err != nil {
 			return fmt.Errorf("load: %s: %w", p.table, err)
 		}

@@ -10,8 +10,9 @@
 // rows, idempotently by document hash and version, to embedded ClickHouse
 // (chDB, OpenChDB) or to a ClickHouse server over the native protocol
 // (OpenServer), with one DDL and one SQL subset for both, and answers the
-// query, export and search commands. This is the only package that imports
-// a ClickHouse client.
+// query, export and search commands read-only, the engine refusing any
+// write (Store.Query); Store.QueryWrite is the one way for a user's SQL to
+// write. This is the only package that imports a ClickHouse client.
 package load
 
 import (

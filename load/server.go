@@ -2,9 +2,11 @@ package load
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -44,7 +46,7 @@ func OpenServer(ctx context.Context, dsn string) (*Server, error) {
 		return nil, fmt.Errorf("load: %s: %w", addr, err)
 	}
 	exec := func(ctx context.Context, stmt string) error { return conn.Exec(ctx, stmt) }
-	if err := setUp(pctx, s.Query, exec); err != nil {
+	if err := setUp(pctx, s.read, exec); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("load: schema on %s: %w", addr, err)
 	}
@@ -80,21 +82,13 @@ func parseDSN(dsn string) (addr, user, password string, err error) {
 
 func (s *Server) Close() error { return s.conn.Close() }
 
-func (s *Server) count(ctx context.Context, sql string) (uint64, error) {
-	var n uint64
-	if err := s.conn.QueryRow(ctx, sql).Scan(&n); err != nil {
-		return 0, fmt.Errorf("load: %w", err)
-	}
-	return n, nil
+func (s *Server) Ingested(ctx context.Context, id, extractor string) (Stored, error) {
+	h, err := holdings(ctx, s.read, extractor, id)
+	return h[id], err
 }
 
-func (s *Server) Ingested(ctx context.Context, id, extractor string) (bool, error) {
-	q, err := ingestedSQL(id, extractor)
-	if err != nil {
-		return false, err
-	}
-	n, err := s.count(ctx, q)
-	return n > 0, err
+func (s *Server) Holdings(ctx context.Context, extractor string) (map[string]Stored, error) {
+	return holdings(ctx, s.read, extractor, "")
 }
 
 // Write sends each table's rows in one insert with an explicit column list
@@ -139,9 +133,55 @@ func (s *Server) exec(ctx context.Context, sql string) error {
 	return nil
 }
 
+// Query sends the statement with the setting readonly=1, which the server
+// applies to it alone: a write, a DDL statement, a SET, a SETTINGS clause
+// or a table function (file, url, remote) fails there. The server itself
+// takes one statement a query and refuses more as a syntax error, which
+// is told as ErrStatements.
 func (s *Server) Query(ctx context.Context, sql string) (*Result, error) {
+	return s.read(clickhouse.Context(ctx, clickhouse.WithSettings(clickhouse.Settings{"readonly": 1})), sql)
+}
+
+// QueryWrite sends the statement with the connection's own settings. A
+// statement that answers with rows is sent as a query, any other as an
+// Exec: the driver reads no answer from an 18.16 server for an INSERT or
+// a DDL statement sent as a query.
+func (s *Server) QueryWrite(ctx context.Context, sql string) (*Result, error) {
+	switch {
+	case answers.MatchString(sql):
+		return s.read(ctx, sql)
+	case insertValues.MatchString(sql):
+		return nil, errInsertValues
+	}
+	if err := s.conn.Exec(ctx, sql); err != nil {
+		if multiStatements.MatchString(err.Error()) {
+			return nil, ErrStatements
+		}
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	return &Result{}, nil
+}
+
+// insertValues matches an INSERT with its rows inline, which the driver
+// cannot send to an 18.16 server: the server waits for rows that never
+// come.
+var insertValues = regexp.MustCompile("(?is)^\\s*INSERT\\s+INTO\\s+[\\w.`\"]+\\s*(?:\\([^)]*\\))?\\s*VALUES\\b")
+
+var errInsertValues = errors.New("load: INSERT … VALUES cannot be sent to this server; write INSERT INTO t (…) SELECT … instead")
+
+// answers matches the statements that answer with rows.
+var answers = regexp.MustCompile(`(?is)^[\s(]*(?:SELECT|WITH|SHOW|DESC|DESCRIBE|EXPLAIN|EXISTS|CHECK)\b`)
+
+// multiStatements is the server's refusal of a second statement.
+var multiStatements = regexp.MustCompile(`code: 62, message: Syntax error \(Multi-statements are not allowed\)`)
+
+// read runs SQL and reads its rows as text.
+func (s *Server) read(ctx context.Context, sql string) (*Result, error) {
 	rows, err := s.conn.Query(ctx, sql)
 	if err != nil {
+		if multiStatements.MatchString(err.Error()) {
+			return nil, ErrStatements
+		}
 		return nil, fmt.Errorf("load: %w", err)
 	}
 	defer rows.Close()

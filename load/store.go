@@ -13,17 +13,27 @@ import (
 // server (OpenServer). The same DDL and SQL serve both. A Store is safe for
 // use by one goroutine at a time; the ingest pipeline has one loader.
 type Store interface {
-	// Ingested reports whether document id was loaded by this extractor.
-	Ingested(ctx context.Context, id, extractor string) (bool, error)
+	// Ingested says whether document id was loaded by this extractor and
+	// whether the rows its documents row counts are all there.
+	Ingested(ctx context.Context, id, extractor string) (Stored, error)
+	// Holdings is Ingested for every document loaded by this extractor,
+	// in four queries: what a run that skips documents asks first.
+	Holdings(ctx context.Context, extractor string) (map[string]Stored, error)
 	// Write loads documents' rows, each table in one insert — blocks,
 	// facts, findings, then the documents rows, last, so that an
 	// interrupted load is never current — and checks each document's
 	// count in each table afterwards. Of two batches of one document, the
 	// later is written.
 	Write(ctx context.Context, bs ...*Batch) error
-	// Query runs SQL and returns its result as text, formatted alike by
-	// both stores.
+	// Query runs one statement read-only and returns its result as text,
+	// formatted alike by both stores. The engine runs it with readonly=1,
+	// so that a statement that would write, drop, or read a file or URL
+	// through a table function fails (code 164, READONLY); ErrStatements
+	// refuses SQL of more than one statement. Everything that runs SQL a
+	// user wrote or shaped goes through Query.
 	Query(ctx context.Context, sql string) (*Result, error)
+	// QueryWrite runs one statement that may write (query --write).
+	QueryWrite(ctx context.Context, sql string) (*Result, error)
 	Close() error
 }
 
@@ -37,6 +47,13 @@ type Result struct {
 // Database is the database the tables live in.
 const Database = "fiscaldocs"
 
+// ErrStatements refuses SQL that holds more than one statement.
+var ErrStatements = errors.New("load: one statement at a time: the SQL holds more than one")
+
+// ErrWrites refuses, in Query, a statement that would change the store or
+// write a file.
+var ErrWrites = errors.New("load: the statement writes, and queries here are read-only")
+
 // ErrCount reports a batch whose rows did not all arrive.
 var ErrCount = errors.New("load: row count after insert does not match")
 
@@ -48,25 +65,77 @@ func Quote(s string) string {
 
 var hexID = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
-func ingestedSQL(id, extractor string) (string, error) {
-	if !hexID.MatchString(id) {
-		return "", fmt.Errorf("load: bad document id %q", id)
-	}
-	return fmt.Sprintf("SELECT count() FROM %s.documents FINAL WHERE id = '%s' AND extractor = %s", Database, id, Quote(extractor)), nil
+// Stored is what a store holds of one document, as Ingested and Holdings
+// find it.
+type Stored struct {
+	Loaded bool // a documents row of this extractor is there
+	// Lacks names the rows the documents row counts that the tables do
+	// not hold, as "facts (0 of 212)"; "" when all are there. Rows go
+	// missing when a table is dropped or emptied behind the store's back.
+	Lacks string
 }
 
-func countSQL(table, id string, version uint64) string {
-	col := "doc_id"
-	if table == "documents" {
-		col = "id"
+// Complete reports whether the document is loaded with all its rows.
+func (s Stored) Complete() bool { return s.Loaded && s.Lacks == "" }
+
+// reader runs a store's own SQL.
+type reader func(context.Context, string) (*Result, error)
+
+// holdings is what the store holds of the documents loaded by extractor
+// (of document id alone, if id is not ""): their newest documents rows,
+// and the rows of those loads counted in facts, findings and blocks, four
+// queries however many documents there are. The documents row keeps the
+// number of facts and of findings; a document read well ("ok") has at
+// least one block.
+func holdings(ctx context.Context, read reader, extractor, id string) (map[string]Stored, error) {
+	if id != "" && !hexID.MatchString(id) {
+		return nil, fmt.Errorf("load: bad document id %q", id)
 	}
-	return fmt.Sprintf("SELECT count() FROM %s.%s WHERE %s = '%s' AND version = %d", Database, table, col, id, version)
+	where, docWhere := "", ""
+	if id != "" {
+		where, docWhere = fmt.Sprintf(" WHERE doc_id = '%s'", id), fmt.Sprintf(" AND id = '%s'", id)
+	}
+	docs, err := read(ctx, fmt.Sprintf("SELECT id, version, status, facts, findings FROM %s.documents FINAL WHERE extractor = %s%s", Database, Quote(extractor), docWhere))
+	if err != nil {
+		return nil, fmt.Errorf("load: documents: %w", err)
+	}
+	out := make(map[string]Stored, len(docs.Rows))
+	if len(docs.Rows) == 0 {
+		return out, nil
+	}
+	have := map[string]map[string]map[uint64]uint64{} // table, document, version: rows
+	for _, table := range []string{"facts", "findings", "blocks"} {
+		if have[table], err = countRows(ctx, read, table, where); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range docs.Rows {
+		if len(r) != 5 {
+			return nil, fmt.Errorf("load: documents: a row of %d columns", len(r))
+		}
+		v, err := strconv.ParseUint(r[1], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("load: documents: version %q", r[1])
+		}
+		var lacks []string
+		for i, table := range []string{"facts", "findings"} {
+			if n := strconv.FormatUint(have[table][r[0]][v], 10); n != r[3+i] {
+				lacks = append(lacks, fmt.Sprintf("%s (%s of %s)", table, n, r[3+i]))
+			}
+		}
+		if r[2] == "ok" && have["blocks"][r[0]][v] == 0 {
+			lacks = append(lacks, "blocks (none)")
+		}
+		out[r[0]] = Stored{Loaded: true, Lacks: strings.Join(lacks, ", ")}
+	}
+	return out, nil
 }
 
 // backend is what a store does to SQL; writeBatch builds on it.
 type backend interface {
 	insert(ctx context.Context, p tableRows) error
-	Query(ctx context.Context, sql string) (*Result, error)
+	// read runs the store's own SQL, on the connection that loads.
+	read(ctx context.Context, sql string) (*Result, error)
 	// prune deletes table's rows of document id from loads older than
 	// version (see pruneSQL).
 	prune(ctx context.Context, table, id string, version uint64) error
@@ -167,7 +236,17 @@ func loadCounts(ctx context.Context, be backend, table, in string) (map[string]m
 	if table == "documents" {
 		col = "id"
 	}
-	res, err := be.Query(ctx, fmt.Sprintf("SELECT %s, version, count() FROM %s.%s WHERE %s IN (%s) GROUP BY %s, version", col, Database, table, col, in, col))
+	return countRows(ctx, be.read, table, fmt.Sprintf(" WHERE %s IN (%s)", col, in))
+}
+
+// countRows counts table's rows per document and load version: those that
+// where (a WHERE clause, or "") selects.
+func countRows(ctx context.Context, read reader, table, where string) (map[string]map[uint64]uint64, error) {
+	col := "doc_id"
+	if table == "documents" {
+		col = "id"
+	}
+	res, err := read(ctx, fmt.Sprintf("SELECT %s, version, count() FROM %s.%s%s GROUP BY %s, version", col, Database, table, where, col))
 	if err != nil {
 		return nil, fmt.Errorf("load: count %s: %w", table, err)
 	}

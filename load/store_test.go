@@ -125,10 +125,10 @@ func TestStoreRoundTrip(t *testing.T) {
 		if err := s.Write(ctx, b); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if ok, err := s.Ingested(ctx, id, "fiscaldocs/test"); !ok || err != nil {
-			t.Errorf("%s: Ingested = %v, %v", name, ok, err)
+		if got, err := s.Ingested(ctx, id, "fiscaldocs/test"); !got.Complete() || err != nil {
+			t.Errorf("%s: Ingested = %+v, %v; want complete", name, got, err)
 		}
-		if ok, _ := s.Ingested(ctx, id, "fiscaldocs/other"); ok {
+		if got, _ := s.Ingested(ctx, id, "fiscaldocs/other"); got.Loaded {
 			t.Errorf("%s: ingested by another extractor version", name)
 		}
 		if got := count(t, s, "SELECT count() FROM fiscaldocs.v_facts"+where); got != itoa(len(b.Facts)) {

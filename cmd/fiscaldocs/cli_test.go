@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -62,7 +63,7 @@ func TestReadingNoStore(t *testing.T) {
 		{"report", "--data", missing, "--out", filepath.Join(t.TempDir(), "r.html")},
 	} {
 		code, out, errs := runCmd(args...)
-		if code != 1 || out != "" || !strings.Contains(errs, "no store at "+missing+"; run ingest first") {
+		if code != 1 || out != "" || !strings.Contains(errs, "no store at "+strconv.Quote(missing)+"; run ingest first") {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q; want 1 and no store", args[0], code, out, errs)
 		}
 		if _, err := os.Stat(missing); err == nil {
@@ -174,12 +175,14 @@ func TestReadSQL(t *testing.T) {
 
 // batchStore is a store that keeps what it is given.
 type batchStore struct {
-	load.Store // nil: only Ingested and Write are called
+	load.Store // nil: only Holdings and Write are called
 	mu         sync.Mutex
 	batches    []*load.Batch
 }
 
-func (s *batchStore) Ingested(context.Context, string, string) (bool, error) { return false, nil }
+func (s *batchStore) Holdings(context.Context, string) (map[string]load.Stored, error) {
+	return nil, nil
+}
 
 func (s *batchStore) Write(_ context.Context, bs ...*load.Batch) error {
 	s.mu.Lock()
@@ -206,7 +209,7 @@ func TestIngestNotAReport(t *testing.T) {
 	if !strings.HasPrefix(out.String(), "2 documents: 1 ingested (97 facts), 0 skipped, 1 not reports, 0 failed") {
 		t.Errorf("summary %q", out.String())
 	}
-	if !strings.Contains(errOut.String(), "not a report "+notes+": no budget facts found, and no 决算 or 预算 named\n") {
+	if !strings.Contains(errOut.String(), "not a report "+strconv.Quote(notes)+": no budget facts found, and no 决算 or 预算 named\n") {
 		t.Errorf("stderr does not say the file is not a report:\n%s", errOut.String())
 	}
 	var got *load.Batch
@@ -224,7 +227,7 @@ func TestIngestNotAReport(t *testing.T) {
 func TestEmptyFolderWarns(t *testing.T) {
 	empty := t.TempDir()
 	code, _, errs := runCmd("extract", empty, fixture)
-	if code != 0 || errs != "warning: "+empty+": no files in this folder\n" {
+	if code != 0 || errs != "warning: "+strconv.Quote(empty)+": no files in this folder\n" {
 		t.Errorf("extract EMPTY FILE: exit %d, stderr %q; want 0 and a warning", code, errs)
 	}
 }
@@ -246,7 +249,7 @@ func TestQueryConventions(t *testing.T) {
 	if out, err := cmd.Output(); err != nil || !strings.Contains(string(out), "1 not reports, 0 failed") {
 		t.Fatalf("ingest: %v\n%s%s", err, out, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "warning: "+empty+": no files in this folder\n") || !strings.Contains(stderr.String(), "not a report "+notes+": ") {
+	if !strings.Contains(stderr.String(), "warning: "+strconv.Quote(empty)+": no files in this folder\n") || !strings.Contains(stderr.String(), "not a report "+strconv.Quote(notes)+": ") {
 		t.Errorf("ingest's stderr lacks the warning or the file not a report:\n%s", stderr.String())
 	}
 

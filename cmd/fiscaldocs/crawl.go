@@ -197,10 +197,10 @@ func readSeeds(name string) ([]string, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%q: %w", name, err)
 	}
 	if len(seeds) == 0 {
-		return nil, fmt.Errorf("%s: no seed URLs", name)
+		return nil, fmt.Errorf("%q: no seed URLs", name)
 	}
 	return seeds, nil
 }

@@ -199,7 +199,7 @@ func TestStoreInUse(t *testing.T) {
 	results := make(chan result, 2)
 	for range 2 {
 		go func() { // exits when its process does
-			code, out, errOut := runCmdProcess(append([]string{"query", "SELECT sleep(1) FROM numbers(4) SETTINGS max_block_size = 1"}, store...)...)
+			code, out, errOut := runCmdProcess(append([]string{"query", "SELECT sleepEachRow(1.5) FROM numbers(2)"}, store...)...)
 			results <- result{code, out, errOut}
 		}()
 	}

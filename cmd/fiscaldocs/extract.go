@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/fiscaldocs/fiscaldocs/internal/cli"
@@ -35,7 +37,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	err = processAll(ctx, expand(args, stderr), seg, runOptions{}, func(p processed) {
 		if p.Err != nil {
 			failed = true
-			fmt.Fprintln(stderr, oneLine(p.Err))
+			fmt.Fprintln(stderr, fileError(p.Doc.Path, p.Err))
 			return
 		}
 		switch {
@@ -59,9 +61,70 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return nil
 }
 
-// oneLine keeps an error on one line, as a log reader expects.
+// oneLine keeps an error on one line, as a log reader expects, with any
+// control character left in it escaped as %q would.
 func oneLine(err error) string {
-	return strings.Join(strings.Fields(err.Error()), " ")
+	return flatten(err.Error())
+}
+
+func flatten(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			b.WriteString(strings.Trim(strconv.QuoteRune(r), "'"))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// quoteName writes the file name in msg quoted (%q): a name with a line
+// break or a terminal escape in it can then neither forge a log line nor
+// hide one. Messages from the readers name the file bare, as a word of
+// its own ("extract a.pdf page 3: …"); only such a word is quoted.
+func quoteName(msg, path string) string {
+	if path == "" || strings.Contains(msg, strconv.Quote(path)) {
+		return flatten(msg)
+	}
+	return flatten(replaceWord(msg, path, strconv.Quote(path)))
+}
+
+// replaceWord replaces the occurrences of word in s that stand between
+// the start or a space and the end, a space or a colon.
+func replaceWord(s, word, with string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, word)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		end := i + len(word)
+		before := i == 0 || s[i-1] == ' '
+		after := end == len(s) || s[end] == ' ' || s[end] == ':'
+		b.WriteString(s[:i])
+		if before && after {
+			b.WriteString(with)
+		} else {
+			b.WriteString(word)
+		}
+		s = s[end:]
+	}
+}
+
+// fileError is a document's error on one line that names its file quoted,
+// first when the error does not name it.
+func fileError(path string, err error) string {
+	msg := err.Error()
+	if path != "" && !strings.Contains(msg, strconv.Quote(path)) && replaceWord(msg, path, "") == msg {
+		msg = path + ": " + msg // the error does not name the file
+	}
+	return quoteName(msg, path)
 }
 
 // problems lists what went wrong short of failure.

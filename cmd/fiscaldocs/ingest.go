@@ -115,14 +115,26 @@ func ingestRun(ctx context.Context, store load.Store, seg *normalize.Segmenter, 
 		opt.aliases = department.Builtin()
 	}
 	extractor := extractorVersion()
+	// What the store holds, asked once: a document loaded with all its
+	// rows is skipped, one whose rows went missing is read again.
+	held, err := store.Holdings(ctx, extractor)
+	if err != nil {
+		return ingestSummary{}, err
+	}
 	l := &loader{ctx: ctx, store: store, progress: newProgress(stderr), start: time.Now()}
 	stop := l.flushEvery(maxWait)
 	skip := func(d corpus.Doc) (bool, error) {
 		if !sh.holds(d.SHA256) {
 			return true, nil
 		}
-		if ok, err := store.Ingested(ctx, d.SHA256, extractor); !ok || err != nil {
-			return ok, err
+		switch have := held[d.SHA256]; {
+		case !have.Loaded:
+			return false, nil
+		case have.Lacks != "":
+			l.mu.Lock()
+			l.progress.line(fmt.Sprintf("reloading %q: the store lacks its %s", d.Path, have.Lacks))
+			l.mu.Unlock()
+			return false, nil
 		}
 		return current(ctx, store, opt.aliases, d.SHA256, urls[d.SHA256])
 	}
@@ -137,27 +149,27 @@ func ingestRun(ctx context.Context, store load.Store, seg *normalize.Segmenter, 
 		case p.Skipped && p.Err == nil:
 			l.sum.skipped++
 			if !opt.quiet {
-				l.progress.line(fmt.Sprintf("skipped %s (already ingested or another shard's)", p.Doc.Path))
+				l.progress.line(fmt.Sprintf("skipped %q (already ingested or another shard's)", p.Doc.Path))
 			}
 		case p.Err != nil && p.Doc.SHA256 != "":
 			l.sum.failed++
-			l.progress.line(fmt.Sprintf("failed %s", oneLine(p.Err)))
+			l.progress.line("failed " + fileError(p.Doc.Path, p.Err))
 			l.add(failedBatch(p, extractor), 0)
 		case p.Err != nil:
 			l.sum.failed++
-			l.progress.line(fmt.Sprintf("failed %s", oneLine(p.Err)))
+			l.progress.line("failed " + fileError(p.Doc.Path, p.Err))
 		default:
 			b, err := load.Rows(load.Input{Doc: p.Doc, Extractor: extractor, Blocks: p.Blocks, Result: p.Result,
 				Department: opt.aliases.Resolve(p.Result.Identity, p.Blocks), Report: p.Report, Tokens: p.Tokens, SourceURL: urls[p.Doc.SHA256], Version: uint64(time.Now().UnixNano()), Now: time.Now()})
 			if err != nil {
 				l.sum.failed++
-				l.progress.line(fmt.Sprintf("failed %s: %v", p.Doc.Path, err))
+				l.progress.line("failed " + fileError(p.Doc.Path, err))
 				l.add(failedBatch(processed{Doc: p.Doc, Blocks: p.Blocks, Err: err}, extractor), 0)
 				break
 			}
 			if why := notAReport(p); why != "" {
 				l.sum.notReports++
-				l.progress.line(fmt.Sprintf("not a report %s: %s", p.Doc.Path, why))
+				l.progress.line(fmt.Sprintf("not a report %q: %s", p.Doc.Path, quoteName(why, p.Doc.Path)))
 				b.Facts, b.Findings, b.Blocks = nil, nil, nil
 				b.Document.Findings, b.Document.Status, b.Document.Error = 0, statusNotAReport, why
 				l.add(b, 0)
@@ -246,7 +258,7 @@ func (l *loader) flush() {
 			l.sum.loaded++
 			l.sum.facts += len(b.Facts)
 			l.sum.pages += l.pages[i]
-			l.progress.line(fmt.Sprintf("ingested %s: %d facts, %d findings", b.Document.File, len(b.Facts), len(b.Findings)))
+			l.progress.line(fmt.Sprintf("ingested %q: %d facts, %d findings", b.Document.File, len(b.Facts), len(b.Findings)))
 		}
 		l.progress.status(l.sum, time.Since(l.start))
 	}
@@ -360,7 +372,7 @@ func newProgress(w io.Writer) *progress {
 
 func (p *progress) line(s string) {
 	if p.terminal {
-		if strings.HasPrefix(s, "failed") || strings.HasPrefix(s, "not a report") {
+		if strings.HasPrefix(s, "failed") || strings.HasPrefix(s, "not a report") || strings.HasPrefix(s, "reloading") {
 			fmt.Fprintf(p.w, "\r\033[K%s\n", s)
 		}
 		return

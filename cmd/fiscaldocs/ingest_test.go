@@ -242,14 +242,16 @@ func TestQueryExportSearch(t *testing.T) {
 
 // writeCounter is a store that records what each Write was given.
 type writeCounter struct {
-	load.Store // nil: only Ingested and Write are called
+	load.Store // nil: only Holdings and Write are called
 	mu         sync.Mutex
 	writes     []int // documents per write
 	docs       map[string]bool
 	fail       bool
 }
 
-func (w *writeCounter) Ingested(context.Context, string, string) (bool, error) { return false, nil }
+func (w *writeCounter) Holdings(context.Context, string) (map[string]load.Stored, error) {
+	return nil, nil
+}
 
 func (w *writeCounter) Write(_ context.Context, bs ...*load.Batch) error {
 	w.mu.Lock()

@@ -30,11 +30,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/fiscaldocs/fiscaldocs/internal/cli"
@@ -67,13 +70,14 @@ var commands = []command{
 			"fiscaldocs ingest --clickhouse host:9000 --workers 4 --shard 2/3 reports/",
 			"fiscaldocs ingest reports/ --aliases my-aliases.tsv   # join more spellings; relabels what is stored",
 		}}, runIngest},
-	{cli.Command{Name: "query", Usage: "query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -",
-		Summary: "Run SQL on the store: the views fiscaldocs.v_documents, v_facts, v_findings, v_blocks (docs/schema.md).",
+	{cli.Command{Name: "query", Usage: "query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] [--write] SQL... | --file FILE | -",
+		Summary: "Run one SQL statement on the store, read-only unless --write: the views fiscaldocs.v_documents, v_facts, v_findings, v_blocks (docs/schema.md).",
 		Examples: []string{
 			`fiscaldocs query "SELECT department, year, kind FROM fiscaldocs.v_documents"`,
 			`fiscaldocs query "SELECT * FROM fiscaldocs.v_facts LIMIT 5" --format json`,
 			"fiscaldocs query --format csv --bom --file compare.sql > compare.csv   # for Excel",
 			`echo "DESCRIBE fiscaldocs.v_facts" | fiscaldocs query -`,
+			`fiscaldocs query --write "OPTIMIZE TABLE fiscaldocs.facts FINAL"`,
 		}}, runQuery},
 	{cli.Command{Name: "export", Usage: "export [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] [--department D] --out DIR",
 		Summary: "Write documents, facts, findings and a per-document summary as CSV (UTF-8 with BOM, for Excel); facts and findings carry their department, year, kind, file and source text, and money columns their unit.",
@@ -189,9 +193,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "fiscaldocs %s: %v (listed above); all else went well\n", c.Name, err)
 		return 3
 	default:
-		fmt.Fprintf(stderr, "fiscaldocs %s: %v\n", c.Name, err)
+		fmt.Fprintf(stderr, "fiscaldocs %s: %s\n", c.Name, quotePath(err))
 		return 1
 	}
+}
+
+// quotePath is err's message with the path of a file it could not open or
+// read quoted (%q), as every message names files.
+func quotePath(err error) string {
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path != "" && !strings.Contains(msg, strconv.Quote(pe.Path)) {
+		msg = strings.ReplaceAll(msg, pe.Path, strconv.Quote(pe.Path))
+	}
+	return msg
 }
 
 func lookup(name string) *command {

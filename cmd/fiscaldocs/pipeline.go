@@ -44,7 +44,7 @@ func expand(args []string, stderr io.Writer) []string {
 		n := len(paths)
 		_ = corpus.Walk(a, func(p string) error { paths = append(paths, p); return nil })
 		if len(paths) == n {
-			fmt.Fprintf(stderr, "warning: %s: no files in this folder\n", a)
+			fmt.Fprintf(stderr, "warning: %q: no files in this folder\n", a)
 		}
 	}
 	return paths
@@ -121,7 +121,7 @@ func processOne(ctx context.Context, path string, seg *normalize.Segmenter, opt 
 	ctx = extract.WithBudget(ctx, dl.extend)
 	defer func() {
 		if r := recover(); r != nil {
-			p.Err = fmt.Errorf("%s: internal error: %v", path, r)
+			p.Err = fmt.Errorf("%q: internal error: %v", path, r)
 		}
 	}()
 	d, f, err := corpus.Open(path)
@@ -143,7 +143,7 @@ func processOne(ctx context.Context, path string, seg *normalize.Segmenter, opt 
 		p.Err = parent.Err()
 		return p
 	case ctx.Err() != nil:
-		p.Err = fmt.Errorf("%s: gave up after %s: %w", path, dl.allowed(), context.DeadlineExceeded)
+		p.Err = fmt.Errorf("%q: gave up after %s: %w", path, dl.allowed(), context.DeadlineExceeded)
 		return p
 	case err != nil:
 		p.Err = err

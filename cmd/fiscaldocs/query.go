@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/fiscaldocs/fiscaldocs/analysis"
 	"github.com/fiscaldocs/fiscaldocs/internal/cli"
+	"github.com/fiscaldocs/fiscaldocs/load"
 	"github.com/fiscaldocs/fiscaldocs/normalize"
 )
 
@@ -19,6 +21,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	format := cli.Choice(fs, "format", "table", cli.Formats, "how the rows are written: a table aligned for the terminal, CSV, TSV, a JSON array or JSON lines")
 	bom := fs.Bool("bom", false, "start csv or tsv output with a UTF-8 byte-order mark, so that Excel reads the Chinese right")
 	file := fs.String("file", "", "read the SQL from `FILE` (- for standard input)")
+	write := fs.Bool("write", false, "let the statement write to the store (INSERT, ALTER, DROP, …); without it the store runs the query read-only")
 	args, err := cli.Parse(fs, args)
 	if err != nil {
 		return err
@@ -35,7 +38,11 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer store.Close()
-	res, err := store.Query(ctx, sql)
+	run := store.Query
+	if *write {
+		run = store.QueryWrite
+	}
+	res, err := run(ctx, sql)
 	if err != nil {
 		return explainQuery(sql, err)
 	}
@@ -80,17 +87,27 @@ func readSQL(args []string, file string, stdin io.Reader) (string, error) {
 	return strings.TrimPrefix(string(data), "\uFEFF"), nil
 }
 
-// queryHints say what to try when the store does not know a name, by
+// queryHints say what to try when the store refuses a query, by
 // ClickHouse's error code (the server's errors do not name it).
 var queryHints = map[int]string{
-	60: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks; 'fiscaldocs schema' lists them all.", // UNKNOWN_TABLE
-	81: "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks; 'fiscaldocs schema' lists them all.", // UNKNOWN_DATABASE
-	47: `"fiscaldocs schema v_facts" lists a view's columns; docs/schema.md says what each holds.`,                            // UNKNOWN_IDENTIFIER
+	60:  "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks; 'fiscaldocs schema' lists them all.", // UNKNOWN_TABLE
+	81:  "The views to read are fiscaldocs.v_documents, v_facts, v_findings and v_blocks; 'fiscaldocs schema' lists them all.", // UNKNOWN_DATABASE
+	47:  `"fiscaldocs schema v_facts" lists a view's columns; docs/schema.md says what each holds.`,                            // UNKNOWN_IDENTIFIER
+	164: readOnlyHint,                                                                                                          // READONLY
 }
+
+// readOnlyHint says why a query was refused as a write, and what to do.
+const readOnlyHint = "Queries run read-only: no INSERT, ALTER, DROP, SET, SETTINGS or INTO OUTFILE, and no table functions (file, url); --write runs one statement that may write."
 
 // explainQuery tells the store's refusal of the user's query in its terms,
 // with a hint where one helps.
 func explainQuery(sql string, err error) error {
+	switch {
+	case errors.Is(err, load.ErrStatements):
+		return fmt.Errorf("%w; run them one by one", err)
+	case errors.Is(err, load.ErrWrites):
+		return fmt.Errorf("%w\n%s", err, readOnlyHint)
+	}
 	err = cli.ExplainQuery(sql, err)
 	if qe, ok := err.(*cli.QueryError); ok {
 		qe.Hint = queryHints[qe.Code]

@@ -49,7 +49,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := writeFile(*out, rep.WriteHTML); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "report of %s: %d documents (%d files), %d departments, %d findings written to %s\n",
+	fmt.Fprintf(stdout, "report of %s: %d documents (%d files), %d departments, %d findings written to %q\n",
 		rep.Filter, rep.Documents, rep.Files, len(rep.Departments), rep.FindingCount, *out)
 	return nil
 }

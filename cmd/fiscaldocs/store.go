@@ -34,7 +34,7 @@ func (f storeFlags) open(ctx context.Context) (load.Store, error) {
 // there is an error, not a new empty store.
 func (f storeFlags) openExisting(ctx context.Context) (load.Store, error) {
 	if *f.clickhouse == "" && !load.HasChDB(*f.data) {
-		return nil, fmt.Errorf("no store at %s; run ingest first (or name one with --data or --clickhouse)", *f.data)
+		return nil, fmt.Errorf("no store at %q; run ingest first (or name one with --data or --clickhouse)", *f.data)
 	}
 	return f.open(ctx)
 }
