@@ -294,7 +294,10 @@ type reader struct {
 	goesOn bool
 	// follows says the table being read goes on from the table before:
 	// a 合计 at its foot sums rows there too.
-	follows  bool
+	follows bool
+	// carried says the summary table read last ended past this year's
+	// income, in its carry-over rows.
+	carried  bool
 	all      allGPB // how much of the money is 一般公共预算
 	id       Identity
 	sums     []TableSum

@@ -172,6 +172,21 @@ func (p paraText) title() bool {
 	return !partRe.MatchString(t) && utf8.RuneCountInString(t) <= 30 && (strings.HasSuffix(t, "预算表") || strings.HasSuffix(t, "决算表")) && !strings.ContainsAny(t, "：:。，,")
 }
 
+// titleText is a table's title from the lines above it: the last that
+// names a table, with the line before where the title wrapped; else the
+// last two lines.
+func titleText(titles []string) string {
+	for k := len(titles) - 1; k >= 0; k-- {
+		if (paraText{text: titles[k]}).title() {
+			if k > 0 && wrappedTitle(titles[k-1]) {
+				return titles[k-1] + titles[k]
+			}
+			return titles[k]
+		}
+	}
+	return strings.Join(titles[max(0, len(titles)-2):], "")
+}
+
 // allTrue reports whether bs holds at least one value and no false one.
 func allTrue(bs []bool) bool {
 	for _, b := range bs {
@@ -318,7 +333,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		titled := false // a title of its own, not header lines
 		switch {
 		case p.b.Table.Packed && below:
-			titles, above, under = belowTitle(p)
+			titles, above, under, tookBelow = belowTitle(p, tookBelow)
 			titled = titles != nil
 			if !titled && k > 0 && pending[k-1].b.Table.Packed {
 				// Where every table prints its title under it, one with
@@ -438,7 +453,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		if b.Table.Packed {
 			b = labelTotalRow(p)
 		}
-		secondhand = append(secondhand, r.table(b, c.kind, c.unit, id.Kind, c.above, strings.Join(c.titles[max(0, len(c.titles)-2):], ""))...)
+		secondhand = append(secondhand, r.table(b, c.kind, c.unit, id.Kind, c.above, titleText(c.titles))...)
 	}
 	for _, f := range secondhand {
 		if _, ok := r.facts.index[f.Key()]; !ok {
@@ -749,7 +764,7 @@ func titlesBelow(pending []pendingTable) bool {
 		return 1
 	}
 	above, below := 0, 0
-	took := -1
+	took, tookUnder := -1, -1
 	for _, p := range pending {
 		if !p.b.Table.Packed {
 			continue
@@ -761,7 +776,7 @@ func titlesBelow(pending []pendingTable) bool {
 			// where none stands above, speaks for titles below.
 			above += fits(titles, p.b.Table)
 		}
-		titles, _, _ = belowTitle(p)
+		titles, _, _, tookUnder = belowTitle(p, tookUnder)
 		below += fits(titles, p.b.Table)
 	}
 	return below > above
@@ -771,20 +786,31 @@ func titlesBelow(pending []pendingTable) bool {
 // table: the first title below it on its last page. The lines above it,
 // after the title the table before took, are its caption and header;
 // those under its title, the rest of its header.
-func belowTitle(p pendingTable) (titles, above, under []string) {
-	first := 0
+//
+// A table with no title under it whose last line above is a title the
+// table before did not take (taken is the block of the one it took) has
+// that title: left at the foot of the page before, over a table that
+// starts on the next.
+func belowTitle(p pendingTable, taken int) (titles, above, under []string, took int) {
+	first, last := 0, -1
 	for k, x := range p.since {
 		if x.title() {
-			first = k + 1
+			first, last = k+1, k
 		}
 	}
 	for _, h := range p.since[first:] {
 		above = append(above, h.text)
 	}
-	if title, under, _, ok := p.titleBelow(); ok {
-		return []string{title}, above, under
+	if title, under, at, ok := p.titleBelow(); ok {
+		return []string{title}, above, under, at
 	}
-	return nil, above, nil
+	if last >= 0 && p.since[last].at != taken && !contentsEntry(p.since, last) {
+		for _, x := range p.since[max(0, last-1) : last+1] {
+			titles = append(titles, squeeze(x.text)) // with its first line, if it wrapped
+		}
+		return titles, above, nil, -1
+	}
+	return nil, above, nil, -1
 }
 
 // totalLabelRe matches a line that is only a total's label.
@@ -859,8 +885,8 @@ func (p pendingTable) titleBelow() (title string, under []string, at int, ok boo
 		last = t.Pages[len(t.Pages)-1]
 	}
 	for k, x := range p.after {
-		if x.page != last {
-			break
+		if x.page != last || absenceNoteRe.MatchString(x.text) {
+			break // a note that a table is empty: the titles after it are that table's
 		}
 		if x.title() {
 			if contentsEntry(p.after, k) {

@@ -911,7 +911,10 @@ func (tr *tableReader) numbers(row []tcell, from int) []int {
 // header says 合计/小计/金额/决算数 (or 预算数 in a budget), else the first
 // figure that is not a carry-over's or, in a spending table, an income's.
 func (tr *tableReader) amountColumn(cols []int) int {
-	if len(cols) == 0 {
+	if len(cols) == 0 || tr.spendingByFunction() && tr.headerless() && strings.Contains(tr.title, "收入支出") {
+		// A table of 年初结转和结余, 本年收入, 本年支出 and 年末结转和结余
+		// whose header was not read with it: which figure is the
+		// spending, its columns do not say.
 		return -1
 	}
 	for _, j := range cols {
@@ -935,6 +938,16 @@ func (tr *tableReader) amountColumn(cols []int) int {
 		return -1
 	}
 	return cols[0]
+}
+
+// headerless reports whether no column of the table has a header.
+func (tr *tableReader) headerless() bool {
+	for _, h := range tr.v.header {
+		if h != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // unsure reports whether a column may not hold a row's amount: it holds

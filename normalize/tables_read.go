@@ -157,7 +157,10 @@ func (tr *tableReader) summary() {
 			decimals = decimals || c.numeric && strings.Contains(c.text, ".")
 		}
 	}
-	carried := false // past this year's income: the rows that follow are carry-over
+	// Past this year's income the rows are carry-over: from the start of a
+	// table's next page where its page before ended there.
+	carried := tr.r.follows && tr.r.carried
+	defer func() { tr.r.carried = carried }()
 	for i, row := range tr.v.rows {
 		label, first := "", true
 		for j, c := range row {

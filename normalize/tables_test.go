@@ -1021,3 +1021,42 @@ func TestNarrativeRoundingSetAside(t *testing.T) {
 		t.Errorf("万元 table: set aside %q, want none", factLines(res.Rounded))
 	}
 }
+
+// TestCarryOverOnNextPage: a 财政拨款 总表 whose page ends in its
+// carry-over rows goes on with the carry-over's parts by budget (一、一般
+// 公共预算财政拨款 …) at the top of its next page: they are last year's
+// money, not this year's income by budget.
+func TestCarryOverOnNextPage(t *testing.T) {
+	got := sorted(tableFacts(t, para("某市某局2018年度部门决算"), para("财政拨款收入支出决算总表"), para("单位：万元"),
+		grid("收入|<|支出|<", "项目|决算数|项目|合计",
+			"一、一般公共预算财政拨款|1,965.90|一、一般公共服务支出|1,936.59",
+			"本年收入合计|1,965.90|本年支出合计|1,936.59",
+			"年初财政拨款结转和结余|-|年末财政拨款结转和结余|29.31"),
+		grid("一、一般公共预算财政拨款|-||",
+			"二、政府性基金预算财政拨款|-||",
+			"总计|1,965.90|总计|1,965.90")))
+	want := []string{"fiscal.total amount = 19659000", "income.fiscal.gpb amount = 19659000"}
+	var lines []string
+	for _, l := range got {
+		if strings.HasPrefix(l, "income.fiscal") || strings.HasPrefix(l, "fiscal.total") || strings.HasPrefix(l, "conflict") {
+			lines = append(lines, l)
+		}
+	}
+	if !reflect.DeepEqual(lines, want) {
+		t.Errorf("carry-over on the next page:\n got %q\nwant %q", lines, want)
+	}
+}
+
+// TestFundTableWithoutHeader: a 政府性基金 收入支出决算表 whose header was
+// not read with its rows (a copy put the header's lines apart) does not
+// say which figure is the spending: no figure is read from it.
+func TestFundTableWithoutHeader(t *testing.T) {
+	got := tableFacts(t, para("某市某局2018年度部门决算"), para("政府性基金预算财政拨款收入支出决算表"), para("单位：万元"),
+		grid("212|城乡社区支出|0.00|441.27|441.27|0.00|441.27|0.00",
+			"合计||0.00|441.27|441.27|0.00|441.27|0.00"))
+	for _, l := range got {
+		if strings.HasPrefix(l, "gov_fund.expenditure") {
+			t.Errorf("%s: read from a table whose columns are not named", l)
+		}
+	}
+}
