@@ -979,13 +979,7 @@ func TestCodeAndNameInOneCell(t *testing.T) {
 		"gpb.item amount 一般公共服务支出/统计信息事务/专项统计业务 #2010505 = 400",
 		"gpb.item amount 一般公共服务支出/统计信息事务/行政运行 #2010501 = 600",
 	}
-	var lines []string
-	for _, l := range got {
-		if strings.HasPrefix(l, "gpb.class amount") || strings.HasPrefix(l, "gpb.item amount") || strings.HasPrefix(l, "gpb.expenditure amount") {
-			lines = append(lines, l)
-		}
-	}
-	if !reflect.DeepEqual(lines, want) {
+	if lines := prefixed(got, "gpb.class amount", "gpb.item amount", "gpb.expenditure amount"); !reflect.DeepEqual(lines, want) {
 		t.Errorf("code and name in one cell:\n got %q\nwant %q", lines, want)
 	}
 }
@@ -1036,13 +1030,7 @@ func TestCarryOverOnNextPage(t *testing.T) {
 			"二、政府性基金预算财政拨款|-||",
 			"总计|1,965.90|总计|1,965.90")))
 	want := []string{"fiscal.total amount = 19659000", "income.fiscal.gpb amount = 19659000"}
-	var lines []string
-	for _, l := range got {
-		if strings.HasPrefix(l, "income.fiscal") || strings.HasPrefix(l, "fiscal.total") || strings.HasPrefix(l, "conflict") {
-			lines = append(lines, l)
-		}
-	}
-	if !reflect.DeepEqual(lines, want) {
+	if lines := prefixed(got, "income.fiscal", "fiscal.total", "conflict"); !reflect.DeepEqual(lines, want) {
 		t.Errorf("carry-over on the next page:\n got %q\nwant %q", lines, want)
 	}
 }
@@ -1059,4 +1047,18 @@ func TestFundTableWithoutHeader(t *testing.T) {
 			t.Errorf("%s: read from a table whose columns are not named", l)
 		}
 	}
+}
+
+// prefixed keeps the fact lines that start with one of prefixes.
+func prefixed(lines []string, prefixes ...string) []string {
+	var out []string
+	for _, l := range lines {
+		for _, p := range prefixes {
+			if strings.HasPrefix(l, p) {
+				out = append(out, l)
+				break
+			}
+		}
+	}
+	return out
 }
