@@ -273,10 +273,11 @@ func checkSide(v *tableView) *sumCheck {
 				top = append(top, cellAt{i, j})
 			}
 		}
-		if total >= 0 && placed(total+1, len(codes)) && (!v.continued || total > 0) && (!v.follows || total == 0) {
+		if total >= 0 && placed(0, total) && placed(total+1, len(codes)) && (!v.continued || total > 0) && (!v.follows || total == 0) {
 			// A 合计 at the head of a table that goes on in the next has
 			// parts there; one at its foot closes it, and has parts in
-			// the table before where it goes on from that.
+			// the table before where it goes on from that. A line not
+			// placed above or below it may be one of its 类.
 			check(cellAt{total, j}, top, "合计", true)
 		}
 		for i, code := range codes {

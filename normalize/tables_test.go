@@ -1062,3 +1062,24 @@ func prefixed(lines []string, prefixes ...string) []string {
 	}
 	return out
 }
+
+// TestFootTotalOverUnplacedLines: a 合计 at a table's foot whose 类 lines
+// above it were not all placed (a line with figures and no code: its code
+// centred on another row, or lost) states no sum over its 类: the lines
+// read are not known to be all of them.
+func TestFootTotalOverUnplacedLines(t *testing.T) {
+	res := Document(docOf(para("某县某局2023年度部门决算"), para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+		grid("科目编码|科目名称|合计",
+			"201|一般公共服务支出|100.00",
+			"20101|人大事务|100.00",
+			"|社会保障和就业支出|50.00",
+			"|行政事业单位养老支出|50.00",
+			"221|住房保障支出|20.00",
+			"22102|住房改革支出|20.00",
+			"合计||170.00")), segmenter(t))
+	for _, s := range res.Sums {
+		if s.Label == "合计" && !s.Across {
+			t.Errorf("合计 %s over %d 类 summing %s: stated, though a line above is not placed", s.Total, s.Parts, s.Sum)
+		}
+	}
+}
