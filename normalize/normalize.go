@@ -172,6 +172,24 @@ func (p paraText) title() bool {
 	return !partRe.MatchString(t) && utf8.RuneCountInString(t) <= 30 && (strings.HasSuffix(t, "预算表") || strings.HasSuffix(t, "决算表")) && !strings.ContainsAny(t, "：:。，,")
 }
 
+// codeRowRe matches a line that is a table's row: a code, a name and
+// figures ("30309 奖励金 0.15").
+var codeRowRe = regexp.MustCompile(`^\d{3}(?:\d{2}){0,2}\s+[^\d\s]\S*\s+[-\d,.]+(?:\s+[-\d,.]+)*$`)
+
+// rowOnNextPage reports whether the first line on the page after a
+// table's last is a row of a table: its rows go on there, past its
+// title, where a copy that keeps the content stream's order prints the
+// title at the foot of the table's first page.
+func rowOnNextPage(p pendingTable) bool {
+	last := lastPage(p.b)
+	for _, x := range p.after {
+		if x.page > last {
+			return codeRowRe.MatchString(strings.TrimSpace(x.text))
+		}
+	}
+	return false
+}
+
 // titleText is a table's title from the lines above it: the last that
 // names a table, with the line before where the title wrapped; else the
 // last two lines.
@@ -374,6 +392,9 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		}
 		if follows && k > 0 {
 			goesOn[k-1] = true
+		}
+		if rowOnNextPage(p) {
+			goesOn[k] = true
 		}
 		kind, unit := tableTitle(titles), ""
 		for k := 0; k < len(above) && unit == ""; k++ {

@@ -421,3 +421,22 @@ const tocCopy = "目 录\n第二部分 某某局 2019 年度预算表\n一、201
 	"\f五、住房保障支出 20.00\n收入合计 100.00 支出合计 100.00\n" +
 	"二、2019 年度某某局收入预算总表\n单位：万元\n项目名称 金额\n收入总计 100.00\n一般公共预算资金 100.00\n" +
 	"三、2019 年度某某局支出预算总表\n单位：万元\n合计 基本支出 项目支出 单位预留机动经费\n100.00 60.00 40.00\n"
+
+// TestRowPastTitle: a copy in the content stream's order prints a table's
+// title at the foot of its first page, and the rows that went on to the
+// next page after it: a sum that reaches the table's last row on the
+// first page is not known whole, and states nothing that fails.
+func TestRowPastTitle(t *testing.T) {
+	text := "江苏省某某委2019年部门预算\n" +
+		"单位：万元\n科目编码 科目名称 金额\n合计 340.00\n301 工资福利支出 100.00\n30101 基本工资 100.00\n" +
+		"303 对个人和家庭的补助 240.00\n30302 退休费 215.00\n30304 抚恤金 24.00\n" +
+		"八、2019年度江苏省某某委一般公共预算基本支出预算表\n—12—\n\f" +
+		"30309 奖励金 1.00\n单位：万元\n项目 金额\n合计 10.00\n" +
+		"九、2019年度江苏省某某委一般公共预算机关运行经费支出预算表\n"
+	res := readText(t, text)
+	for _, s := range res.Sums {
+		if s.Sum.Sub(s.Total).Abs().GreaterThan(s.Rounding) {
+			t.Errorf("%s: %s over %d parts summing %s, though its rows go on past its title", s.Label, s.Total, s.Parts, s.Sum)
+		}
+	}
+}
