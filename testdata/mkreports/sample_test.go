@@ -18,11 +18,12 @@ import (
 // (issues #15 and #16) is recall 0.99, precision 0.999 and no error on a
 // report whose figures reconcile. Two of the sample's ten text copies keep
 // the content-stream order (titles under their tables) since b34d016, and
-// read a little worse than the copies in reading order.
+// read a little worse than the copies in reading order (the sample reads
+// at 0.991 / 1.000 with no error finding on 2026-12-05).
 const (
-	sampleRecall    = 0.985
-	samplePrecision = 0.993
-	sampleErrors    = 1
+	sampleRecall    = 0.988
+	samplePrecision = 0.999
+	sampleErrors    = 0
 )
 
 // TestSampleReadBack writes the fixed sample (every style, kind, unit and
