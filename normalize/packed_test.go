@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"reflect"
+	"sort"
+	"strings"
 	"testing"
 )
 
@@ -43,5 +45,22 @@ func TestLeafColumns(t *testing.T) {
 		if got := leafColumns(tt.lines, tt.width); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("leafColumns(%q, %d) = %q, want %q", tt.lines, tt.width, got, tt.want)
 		}
+	}
+}
+
+// TestThreePublicTokensBounded: a header of many words that start names
+// and end none is refused, and quickly (the search is bounded).
+func TestThreePublicTokensBounded(t *testing.T) {
+	line := strings.Repeat("公务用车 购置费 ", 30) + "某某"
+	if words, ok := threePublicTokens([]string{line}); ok {
+		t.Errorf("threePublicTokens: %q, want none", words)
+	}
+	words, ok := threePublicTokens([]string{"合计 因公出国 公务接待 小计 公务用车 （境）费 公务用车 费 购置费 运行维护 费 会议费 培训费 小计"})
+	// Which 公务用车 begins which name, the template's layout does not
+	// need: it counts the names of the parts.
+	want := []string{"meeting", "subtotal", "subtotal", "three_public.overseas", "three_public.reception", "three_public.total",
+		"three_public.vehicle.operation", "three_public.vehicle.purchase", "training"}
+	if sort.Strings(words); !ok || !reflect.DeepEqual(words, want) {
+		t.Errorf("threePublicTokens: %q, want %q", words, want)
 	}
 }

@@ -177,6 +177,20 @@ func TestTextCopies(t *testing.T) {
 				"three_public.overseas amount = 2874100", "three_public.reception amount = 3570000", "three_public.total amount = 7742100",
 				"three_public.vehicle amount = 1298000"},
 			[]string{"expenditure.total"}},
+		{"a layout copy's “三公” header over interleaved lines: a name's wrapped end among other cells' words, a blank for zero",
+			"江苏省某某厅2019年部门预算\n\f" +
+				"                         “三公”经费、会议费、培训费支出预算表\n" +
+				"部门：江苏省某某厅                                                                            单位：万元\n\n\n" +
+				"                                     “三公”经费\n\n" +
+				"                                     公务用车购置及运行维护费\n" +
+				"  合计                     因公出国                                                会议费        培训费\n" +
+				"               小计                                                 公务接待费\n" +
+				"                         （境）费                 公务用车购置 公务用车运行\n" +
+				"                                    小计\n" +
+				"                                                费     维护费\n\n" +
+				"    1,471.70    508.20      70.00    411.20              411.20      27.00     933.50     30.00\n",
+			[]string{"three_public.overseas amount = 700000", "three_public.reception amount = 270000",
+				"three_public.total amount = 5082000", "three_public.vehicle amount = 4112000"}, nil},
 		{"a class heading run on from the lead-in “其中：” before it",
 			"江苏省某某厅2019年部门预算\n" + wrap(proseText+proseText, 38) + "五、一般公共预算财政拨款支出预算情况说明\n其中：\n（一）社会保障和就业（类）\n" +
 				"1．行政事业单位离退休（款）未归口管理的行政单位离退休（项）支出64.64 万\n元，与上年相比增加11.37万元，增幅为21.34%。主要原因是新增信息化建设项目经费。\n" +

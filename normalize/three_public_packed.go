@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
 
@@ -62,6 +63,88 @@ func threePublicWords(text string) (words []string, ok bool) {
 		if !found {
 			return nil, false
 		}
+	}
+	return words, true
+}
+
+// threePublicTokens finds the template's names in a header whose lines a
+// copy interleaved: the lines of a name wrapped in its cell ("因公出国" /
+// "（境）费", "公务用车" / "运行维护" / "费") stand apart, with other cells'
+// words between, as a -layout copy prints a header over several lines.
+// Each word apart is a name, or the start of one whose end is one or two
+// later words ("公务用车" and "购置费" are 公务用车购置费; the end decides
+// between names that start alike). Every word must be used, once. The
+// order of the names is the order of their first words.
+func threePublicTokens(lines []string) (words []string, ok bool) {
+	var toks []string
+	for _, l := range lines {
+		toks = append(toks, strings.Fields(l)...)
+	}
+	if len(toks) > 64 {
+		return nil, false // no header of the template's
+	}
+	used := make([]bool, len(toks))
+	steps := 0 // a bound on the search: a hostile header ends it
+	var walk func(i int) bool
+	walk = func(i int) bool {
+		if steps++; steps > 10000 {
+			return false
+		}
+		for i < len(toks) && used[i] {
+			i++
+		}
+		if i == len(toks) {
+			return true
+		}
+		tok := toks[i]
+		if ws, ok := threePublicWords(tok); ok {
+			n := len(words)
+			if words = append(words, ws...); walk(i + 1) {
+				return true
+			}
+			words = words[:n]
+		}
+		if utf8.RuneCountInString(tok) < 2 {
+			return false
+		}
+		for _, n := range threePublicNames {
+			rest, found := strings.CutPrefix(n.name, tok)
+			if !found || rest == "" || n.metric == "group" {
+				continue
+			}
+			// The end: one later word, or two in order.
+			for a := i + 1; a < len(toks); a++ {
+				if used[a] || !strings.HasPrefix(rest, toks[a]) {
+					continue
+				}
+				ends := [][]int{}
+				if toks[a] == rest {
+					ends = append(ends, []int{a})
+				}
+				for b := a + 1; b < len(toks); b++ {
+					if !used[b] && toks[a]+toks[b] == rest {
+						ends = append(ends, []int{a, b})
+					}
+				}
+				for _, e := range ends {
+					for _, k := range e {
+						used[k] = true
+					}
+					words = append(words, n.metric)
+					if walk(i + 1) {
+						return true
+					}
+					words = words[:len(words)-1]
+					for _, k := range e {
+						used[k] = false
+					}
+				}
+			}
+		}
+		return false
+	}
+	if !walk(0) || len(words) == 0 {
+		return nil, false
 	}
 	return words, true
 }
@@ -195,6 +278,9 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 	ok := false
 	for i := 0; i < len(lines) && !ok; i++ {
 		words, ok = threePublicWords(strings.Join(lines[i:], ""))
+	}
+	for i := 0; i < len(lines) && !ok; i++ {
+		words, ok = threePublicTokens(lines[i:])
 	}
 	if !ok {
 		return false
