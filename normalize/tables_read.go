@@ -142,8 +142,8 @@ func (tr *tableReader) summary() {
 	subtotals := false
 	for _, row := range tr.v.rows {
 		for _, c := range row {
-			if strings.HasSuffix(c.text, "小计") {
-				subtotals = true
+			if strings.Contains(c.text, "小计") {
+				subtotals = true // 当年收入小计, or run into the line under it (…小计上年结转资金)
 			}
 		}
 	}
