@@ -1,0 +1,245 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Budgets of the formula evaluator, which computes only formulas saved
+// without a value: a chain of references deeper than maxFormulaDepth, or a
+// formula needing more than maxFormulaSteps cell reads and operations, is
+// not computed.
+const (
+	maxFormulaDepth = 32
+	maxFormulaSteps = 1 << 16
+	maxFormulaLen   = 1 << 10 // bytes of formula text
+)
+
+// evaluator computes a sheet's formulas that have no stored value: numbers,
+// + - * / and unary minus, parentheses, references to this sheet's cells
+// and ranges, and SUM. Anything else (other functions, text, other
+// sheets) is errFormula.
+type evaluator struct {
+	sh    *sheet
+	steps int // for the top-level formula being computed
+}
+
+// cell is the numeric value of the cell at, computing its formula if it
+// has no stored value; depth counts the references followed to reach it.
+func (ev *evaluator) cell(at cellRef, depth int) (float64, error) {
+	if depth == 0 {
+		ev.steps = 0
+	}
+	if depth > maxFormulaDepth {
+		return 0, fmt.Errorf("%w: references nest deeper than %d", errFormula, maxFormulaDepth)
+	}
+	if ev.steps++; ev.steps > maxFormulaSteps {
+		return 0, fmt.Errorf("%w: more than %d steps", errFormula, maxFormulaSteps)
+	}
+	c := ev.sh.cells[at]
+	switch {
+	case c == nil:
+		return 0, nil // an empty cell counts as 0
+	case c.value != "":
+		if c.typ == "s" || c.typ == "inlineStr" || c.typ == "str" || c.typ == "e" || c.typ == "b" {
+			return 0, fmt.Errorf("%w: %s holds %q, not a number", errFormula, cellName(at), c.value)
+		}
+		v, err := strconv.ParseFloat(c.value, 64)
+		if err != nil {
+			return 0, fmt.Errorf("%w: %s holds %q, not a number", errFormula, cellName(at), c.value)
+		}
+		return v, nil
+	}
+	if len(c.formula) > maxFormulaLen {
+		return 0, fmt.Errorf("%w: formula longer than %d bytes", errFormula, maxFormulaLen)
+	}
+	p := &formulaParser{ev: ev, s: strings.TrimPrefix(strings.TrimSpace(c.formula), "="), depth: depth}
+	v, err := p.expr()
+	if err == nil && p.peek() != 0 {
+		err = fmt.Errorf("%w: unexpected %q", errFormula, p.s[p.i:])
+	}
+	return v, err
+}
+
+// formulaParser is a recursive-descent reader of one formula; its nesting
+// of parentheses counts against the depth budget too.
+type formulaParser struct {
+	ev    *evaluator
+	s     string
+	i     int
+	depth int
+}
+
+func (p *formulaParser) skip() {
+	for p.i < len(p.s) && p.s[p.i] == ' ' {
+		p.i++
+	}
+}
+
+func (p *formulaParser) peek() byte {
+	p.skip()
+	if p.i < len(p.s) {
+		return p.s[p.i]
+	}
+	return 0
+}
+
+func (p *formulaParser) step() error {
+	if p.ev.steps++; p.ev.steps > maxFormulaSteps {
+		return fmt.Errorf("%w: more than %d steps", errFormula, maxFormulaSteps)
+	}
+	return nil
+}
+
+func (p *formulaParser) expr() (float64, error) {
+	v, err := p.term()
+	for err == nil {
+		op := p.peek()
+		if op != '+' && op != '-' {
+			break
+		}
+		p.i++
+		var w float64
+		if w, err = p.term(); op == '+' {
+			v += w
+		} else {
+			v -= w
+		}
+	}
+	return v, err
+}
+
+func (p *formulaParser) term() (float64, error) {
+	v, err := p.unary()
+	for err == nil {
+		op := p.peek()
+		if op != '*' && op != '/' {
+			break
+		}
+		p.i++
+		var w float64
+		if w, err = p.unary(); err != nil {
+			break
+		}
+		if op == '*' {
+			v *= w
+		} else if w == 0 {
+			return 0, fmt.Errorf("%w: division by zero", errFormula)
+		} else {
+			v /= w
+		}
+	}
+	return v, err
+}
+
+func (p *formulaParser) unary() (float64, error) {
+	if err := p.step(); err != nil {
+		return 0, err
+	}
+	switch p.peek() {
+	case '-':
+		p.i++
+		v, err := p.unary()
+		return -v, err
+	case '+':
+		p.i++
+		return p.unary()
+	}
+	return p.primary()
+}
+
+func (p *formulaParser) primary() (float64, error) {
+	c := p.peek()
+	switch {
+	case c == '(':
+		if p.depth++; p.depth > maxFormulaDepth {
+			return 0, fmt.Errorf("%w: nested deeper than %d", errFormula, maxFormulaDepth)
+		}
+		p.i++
+		v, err := p.expr()
+		if err == nil && p.peek() != ')' {
+			err = fmt.Errorf("%w: unbalanced parentheses", errFormula)
+		}
+		p.i++
+		p.depth--
+		return v, err
+	case c >= '0' && c <= '9' || c == '.':
+		j := p.i
+		for j < len(p.s) && (p.s[j] >= '0' && p.s[j] <= '9' || p.s[j] == '.' ||
+			(p.s[j] == 'E' || p.s[j] == 'e') || (p.s[j] == '+' || p.s[j] == '-') && j > p.i && (p.s[j-1] == 'E' || p.s[j-1] == 'e')) {
+			j++
+		}
+		v, err := strconv.ParseFloat(p.s[p.i:j], 64)
+		p.i = j
+		if err != nil {
+			return 0, fmt.Errorf("%w: bad number", errFormula)
+		}
+		return v, nil
+	}
+	j := p.i
+	for j < len(p.s) && (p.s[j] >= 'A' && p.s[j] <= 'Z' || p.s[j] >= 'a' && p.s[j] <= 'z' || p.s[j] >= '0' && p.s[j] <= '9' || p.s[j] == '$' || p.s[j] == ':' || p.s[j] == '.') {
+		j++
+	}
+	word := strings.ToUpper(p.s[p.i:j])
+	if word == "" {
+		return 0, fmt.Errorf("%w: unexpected %q", errFormula, p.s[p.i:])
+	}
+	p.i = j
+	if p.peek() == '(' {
+		if word != "SUM" {
+			return 0, fmt.Errorf("%w: function %s", errFormula, word)
+		}
+		return p.sum()
+	}
+	return p.ref(word)
+}
+
+// sum reads SUM's arguments, each a range or an expression.
+func (p *formulaParser) sum() (float64, error) {
+	p.i++ // (
+	total := 0.0
+	for p.peek() != ')' {
+		v, err := p.expr()
+		if err != nil {
+			return 0, err
+		}
+		total += v
+		switch p.peek() {
+		case ',':
+			p.i++
+		case ')':
+		default:
+			return 0, fmt.Errorf("%w: unbalanced parentheses", errFormula)
+		}
+	}
+	p.i++
+	return total, nil
+}
+
+// ref is a reference's value: a cell's, or a range's sum (as SUM reads it).
+func (p *formulaParser) ref(word string) (float64, error) {
+	rg, ok := parseRange(word)
+	if !ok {
+		return 0, fmt.Errorf("%w: name %s", errFormula, word)
+	}
+	area := (rg[1].row - rg[0].row + 1) * (rg[1].col - rg[0].col + 1)
+	if area > maxFormulaSteps {
+		return 0, fmt.Errorf("%w: range %s of %d cells", errFormula, word, area)
+	}
+	total := 0.0
+	for r := rg[0].row; r <= rg[1].row; r++ {
+		for c := rg[0].col; c <= rg[1].col; c++ {
+			at := cellRef{r, c}
+			if x := p.ev.sh.cells[at]; area > 1 && x != nil && x.value != "" && x.typ != "" && x.typ != "n" {
+				continue // a range's text is left out, as SUM leaves it
+			}
+			v, err := p.ev.cell(at, p.depth+1)
+			if err != nil {
+				return 0, err
+			}
+			total += v
+		}
+	}
+	return total, nil
+}
