@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
 	"github.com/shopspring/decimal"
@@ -310,6 +311,9 @@ type reader struct {
 	// leadIn is the last paragraph that ended in a colon, introducing a
 	// list, until the next heading.
 	leadIn string
+	// done, when closed, stops the reading between sentences: the
+	// document's time is up (DocumentContext).
+	done <-chan struct{}
 }
 
 // lead is what a sentence is about: the first metric (and line) it states
@@ -321,6 +325,9 @@ func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 	start := len(r.facts.list)
 	var prev lead // the previous sentence's
 	for _, s := range sentences(text) {
+		if r.stopped() {
+			return
+		}
 		r.lead = lead{}
 		r.sentence(b, s, text, sec, prev)
 		prev = r.lead
@@ -331,6 +338,16 @@ func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 				f.Reason = strings.TrimSpace(m[0])
 			}
 		}
+	}
+}
+
+// stopped reports whether the reading was told to stop.
+func (r *reader) stopped() bool {
+	select {
+	case <-r.done:
+		return true
+	default:
+		return false
 	}
 }
 
@@ -411,6 +428,7 @@ func (r *reader) budgetFiscalTotal() bool {
 // as line items (done holds their byte spans).
 func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]int) {
 	hits := r.seg.terms(s)
+	before := firstIndex{s: s}
 	cursor := 0
 	var asides [][2]int // read past as a name's figures went on after them
 	for i, h := range hits {
@@ -425,7 +443,7 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 			}
 		}
 		metric := ctx.pick(h.term)
-		if metric == "" || !standsAlone(s, h, metric) || !strings.Contains(s[:h.start], h.term.after) {
+		if metric == "" || !standsAlone(s, h, metric) || !before.has(h.term.after, h.start) {
 			continue
 		}
 		clauses, end, aside := phrases(s, h.end, limit, r.kind == "预算")
@@ -451,6 +469,28 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 			r.record(b, s, metric, subject, code, c, basis)
 		}
 	}
+}
+
+// firstIndex answers whether a word occurs in s before a position, from
+// the word's first occurrence, found once: a long sentence has many terms.
+type firstIndex struct {
+	s     string
+	index map[string]int
+}
+
+func (f *firstIndex) has(word string, before int) bool {
+	if word == "" {
+		return true
+	}
+	i, ok := f.index[word]
+	if !ok {
+		if f.index == nil {
+			f.index = map[string]int{}
+		}
+		i = strings.Index(f.s, word)
+		f.index[word] = i
+	}
+	return i >= 0 && i+len(word) <= before
 }
 
 func inSpans(pos int, spans [][2]int) bool {
@@ -811,20 +851,43 @@ var partsFollowRe = regexp.MustCompile(`^[,，:]?\s*其中`)
 // rather than being part of a longer name: a total after a sub-category
 // word, or a name marked as a classification line ("公务接待费(款)").
 func standsAlone(s string, h hit, metric string) bool {
-	if strings.HasPrefix(s[h.end:], "(款)") || strings.HasPrefix(s[h.end:], "(项)") || changeVerbRe.MatchString(s[:h.start]) {
+	// The words before the term are matched on a short tail: a regexp
+	// anchored at the end still scans all it is given, and a sentence can
+	// be long (one without a full stop is a whole page).
+	before := tail(s[:h.start], maxWordBytes)
+	if strings.HasPrefix(s[h.end:], "(款)") || strings.HasPrefix(s[h.end:], "(项)") || changeVerbRe.MatchString(before) {
 		return false
 	}
 	switch metric {
 	case "total", "income.total", "expenditure.total":
 		// A total in a clause that names a 类, 款 or 项 is that line's
 		// ("行政运行事务（款）：预算支出合计…"), not the department's.
-		clause := s[:h.start]
+		clause := tail(s[:h.start], maxClauseBytes)
 		if i := strings.LastIndexAny(clause, "。;；"); i >= 0 {
 			clause = clause[i:]
 		}
-		return !subtotalPrefixRe.MatchString(s[:h.start]) && !lineMarkRe.MatchString(clause)
+		return !subtotalPrefixRe.MatchString(before) && !lineMarkRe.MatchString(clause)
 	}
 	return true
+}
+
+// Bounds on the text before a term that standsAlone looks at: the longest
+// word its regexps end with, and a clause, in bytes.
+const (
+	maxWordBytes   = 32
+	maxClauseBytes = 1 << 10
+)
+
+// tail is the last n bytes of s or fewer, starting at a rune.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // lineMarkRe finds a classification line's marker.
