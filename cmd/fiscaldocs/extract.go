@@ -61,8 +61,12 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 // oneLine keeps an error on one line, as a log reader expects.
 func oneLine(err error) string {
-	return strings.Join(strings.Fields(err.Error()), " ")
+	return clip(strings.Join(strings.Fields(err.Error()), " "), maxErrorText)
 }
+
+// maxErrorText bounds an error's text as shown and stored, in bytes: a
+// figure of 5,000 digits must not become a 10 KB error line.
+const maxErrorText = 500
 
 // problems lists what went wrong short of failure.
 func problems(p processed) []jsonProblem {
