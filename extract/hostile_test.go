@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -33,32 +34,50 @@ func xlsxTable(t *testing.T, doc *Document) *Table {
 	return nil
 }
 
-// A chain of formulas without stored values is computed as deep as the
-// evaluator's budget goes; past it each is a problem, counted after the
-// first maxSheetIssues.
+// A chain of formulas without stored values is computed in document
+// order, each from the one before: linear, however long. One that must
+// follow references deeper than the evaluator's budget before any is
+// known is a problem, counted after the first maxSheetIssues.
 func TestXlsxFormulaChain(t *testing.T) {
 	const n = 100000
 	doc, err := readXlsx(t, hostile.FormulaChain(n))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The rows past the budget hold one figure each: notes under the table.
 	tb := xlsxTable(t, doc)
-	if got, want := len(tb.Rows), maxFormulaDepth+2; got != want {
+	if got, want := len(tb.Rows), n+2; got != want {
 		t.Fatalf("table rows = %d; want %d", got, want)
 	}
 	if got, want := tb.Rows[2][1].Text, "1793.45"; got != want {
 		t.Errorf("B4 = %q; want %q", got, want)
 	}
-	if got, want := tb.Rows[1+maxFormulaDepth][1].Text, "1824.45"; got != want {
-		t.Errorf("B%d = %q; want %q (the deepest the budget allows)", 3+maxFormulaDepth, got, want)
+	if got, want := tb.Rows[n+1][1].Text, "101792.45"; got != want {
+		t.Errorf("last = %q; want %q", got, want)
 	}
-	if got, want := doc.Blocks[len(doc.Blocks)-1].Text, "100003"; got != want {
-		t.Errorf("last block = %q; want %q, the last row's number alone", got, want)
+	if len(doc.Problems) != 0 {
+		t.Errorf("problems: %v", doc.Problems)
 	}
-	if len(doc.Problems) != maxSheetIssues+1 || !strings.Contains(doc.Problems[0].Error(), "deeper than 32") ||
-		!strings.Contains(doc.Problems[maxSheetIssues].Error(), "more problems like these") {
-		t.Errorf("problems: %d, first %v", len(doc.Problems), doc.Problems[0])
+	// Each formula refers to the row below, the last to a number: the
+	// first ones would recurse past the budget.
+	var b strings.Builder
+	b.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></c><c r="B1" t="inlineStr"><is><t>金额</t></is></c></row>`)
+	for i := 2; i < 2+maxFormulaDepth+40; i++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><f>B%d+1</f></c></row>`, i, i, i, i, i+1)
+	}
+	doc, err = readXlsx(t, hostile.Xlsx(b.String(), ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb = xlsxTable(t, doc)
+	if got, want := len(doc.Problems), maxSheetIssues+1; got != want || !strings.Contains(doc.Problems[0].Error(), "B2: formula =B3+1 has no stored value and cannot be computed: not computed: references nest deeper than 32") ||
+		!strings.Contains(doc.Problems[maxSheetIssues].Error(), "20 more problems like these") {
+		t.Errorf("problems: %d, %v", got, doc.Problems)
+	}
+	if got, want := tb.Rows[40][1].Text, ""; got != want {
+		t.Errorf("B41 = %q; want %q", got, want)
+	}
+	if got, want := tb.Rows[41][1].Text, "32"; got != want {
+		t.Errorf("B42 = %q; want %q (32 deep)", got, want)
 	}
 }
 

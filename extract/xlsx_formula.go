@@ -13,6 +13,7 @@ import (
 const (
 	maxFormulaDepth = 32
 	maxFormulaSteps = 1 << 16
+	maxSheetSteps   = 1 << 24 // for all of a sheet's formulas together
 	maxFormulaLen   = 1 << 10 // bytes of formula text
 )
 
@@ -22,14 +23,23 @@ const (
 // sheets) is errFormula.
 type evaluator struct {
 	sh    *sheet
-	steps int // for the top-level formula being computed
+	steps int                 // for the top-level formula being computed
+	spent int                 // for the sheet, before this formula
+	known map[cellRef]float64 // formulas computed so far
 }
 
 // cell is the numeric value of the cell at, computing its formula if it
 // has no stored value; depth counts the references followed to reach it.
 func (ev *evaluator) cell(at cellRef, depth int) (float64, error) {
 	if depth == 0 {
+		ev.spent += ev.steps
 		ev.steps = 0
+		if ev.spent > maxSheetSteps {
+			return 0, fmt.Errorf("%w: the sheet's formulas took more than %d steps", errFormula, maxSheetSteps)
+		}
+	}
+	if v, ok := ev.known[at]; ok {
+		return v, nil
 	}
 	if depth > maxFormulaDepth {
 		return 0, fmt.Errorf("%w: references nest deeper than %d", errFormula, maxFormulaDepth)
@@ -58,6 +68,12 @@ func (ev *evaluator) cell(at cellRef, depth int) (float64, error) {
 	v, err := p.expr()
 	if err == nil && p.peek() != 0 {
 		err = fmt.Errorf("%w: unexpected %q", errFormula, p.s[p.i:])
+	}
+	if err == nil {
+		if ev.known == nil {
+			ev.known = map[cellRef]float64{}
+		}
+		ev.known[at] = v
 	}
 	return v, err
 }
@@ -230,6 +246,9 @@ func (p *formulaParser) ref(word string) (float64, error) {
 	total := 0.0
 	for r := rg[0].row; r <= rg[1].row; r++ {
 		for c := rg[0].col; c <= rg[1].col; c++ {
+			if err := p.step(); err != nil {
+				return 0, err
+			}
 			at := cellRef{r, c}
 			if x := p.ev.sh.cells[at]; area > 1 && x != nil && x.value != "" && x.typ != "" && x.typ != "n" {
 				continue // a range's text is left out, as SUM leaves it
