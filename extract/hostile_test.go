@@ -34,10 +34,9 @@ func xlsxTable(t *testing.T, doc *Document) *Table {
 	return nil
 }
 
-// A chain of formulas without stored values is computed in document
-// order, each from the one before: linear, however long. One that must
-// follow references deeper than the evaluator's budget before any is
-// known is a problem, counted after the first maxSheetIssues.
+// A chain of formulas without stored values, each needing the one below
+// it, is computed from the bottom up, each formula after those it refers
+// to: the whole chain, without deep recursion.
 func TestXlsxFormulaChain(t *testing.T) {
 	const n = 100000
 	doc, err := readXlsx(t, hostile.FormulaChain(n))
@@ -45,40 +44,66 @@ func TestXlsxFormulaChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	tb := xlsxTable(t, doc)
-	if got, want := len(tb.Rows), n+2; got != want {
+	if got, want := len(tb.Rows), n+3; got != want {
 		t.Fatalf("table rows = %d; want %d", got, want)
 	}
-	if got, want := tb.Rows[2][1].Text, "1793.45"; got != want {
-		t.Errorf("B4 = %q; want %q", got, want)
-	}
-	if got, want := tb.Rows[n+1][1].Text, "101792.45"; got != want {
-		t.Errorf("last = %q; want %q", got, want)
+	last := len(tb.Rows) - 1 // the number under the chain
+	for _, c := range []struct {
+		row  int
+		want string
+	}{{2, "100001"}, {last - 1, "2"}, {last, "1"}} {
+		if got := tb.Rows[c.row][1].Text; got != c.want {
+			t.Errorf("B%d = %q; want %q", c.row+2, got, c.want)
+		}
 	}
 	if len(doc.Problems) != 0 {
 		t.Errorf("problems: %v", doc.Problems)
 	}
-	// Each formula refers to the row below, the last to a number: the
-	// first ones would recurse past the budget.
-	var b strings.Builder
-	b.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></c><c r="B1" t="inlineStr"><is><t>金额</t></is></c></row>`)
-	for i := 2; i < 2+maxFormulaDepth+40; i++ {
-		fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><f>B%d+1</f></c></row>`, i, i, i, i, i+1)
-	}
-	doc, err = readXlsx(t, hostile.Xlsx(b.String(), ""))
+	// Each needing the one above, in document order: computed too.
+	doc, err = readXlsx(t, hostile.Xlsx(formulaRows(n, -1, "0.5"), ""))
 	if err != nil {
 		t.Fatal(err)
 	}
 	tb = xlsxTable(t, doc)
-	if got, want := len(doc.Problems), maxSheetIssues+1; got != want || !strings.Contains(doc.Problems[0].Error(), "B2: formula =B3+1 has no stored value and cannot be computed: not computed: references nest deeper than 32") ||
-		!strings.Contains(doc.Problems[maxSheetIssues].Error(), "20 more problems like these") {
-		t.Errorf("problems: %d, %v", got, doc.Problems)
+	if got, want := tb.Rows[len(tb.Rows)-1][1].Text, fmt.Sprintf("%d.5", n-3); got != want || len(doc.Problems) != 0 {
+		t.Errorf("last of the chain = %q; want %q; problems %v", got, want, doc.Problems)
 	}
-	if got, want := tb.Rows[40][1].Text, ""; got != want {
-		t.Errorf("B41 = %q; want %q", got, want)
+	// A cycle of a thousand formulas: each is a problem, counted after
+	// the first maxSheetIssues.
+	const m = 1000
+	doc, err = readXlsx(t, hostile.Xlsx(formulaRows(m, 1, "B2+1"), ""))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if got, want := tb.Rows[41][1].Text, "32"; got != want {
-		t.Errorf("B42 = %q; want %q (32 deep)", got, want)
+	if got, want := len(doc.Problems), maxSheetIssues+1; got != want || !strings.Contains(doc.Problems[0].Error(), "nest deeper than 32 (a circular reference?)") ||
+		!strings.Contains(doc.Problems[maxSheetIssues].Error(), fmt.Sprintf("%d more problems like these", m-1-maxSheetIssues)) {
+		t.Errorf("problems: %d, first %v, last %v", got, doc.Problems[0], doc.Problems[len(doc.Problems)-1])
 	}
+}
+
+// formulaRows is a table whose rows 3 to n-1 each hold a number and a
+// formula adding 1 to the formula step rows away; row 2 holds the formula
+// or value first, row n the formula last.
+func formulaRows(n, step int, first string) string {
+	var b strings.Builder
+	b.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></c><c r="B1" t="inlineStr"><is><t>金额</t></is></c></row>`)
+	cell := func(i int, f string) {
+		if strings.ContainsAny(f, "+B") {
+			fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><f>%s</f></c></row>`, i, i, i, i, f)
+		} else {
+			fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><v>%s</v></c></row>`, i, i, i, i, f)
+		}
+	}
+	if step < 0 {
+		cell(2, first)
+	}
+	for i := 3 - max(step, 0); i < n; i++ {
+		cell(i, fmt.Sprintf("B%d+1", i+step))
+	}
+	if step > 0 {
+		cell(n, first)
+	}
+	return b.String()
 }
 
 // A formula whose result would be gigabytes is not computed: REPT is no

@@ -31,8 +31,9 @@ const (
 // would show 1273.96 as 1274); a percentage cell (0.00% format) reads as
 // its percent, "77.20%". A formula's stored (cached) value is read; a
 // formula saved without one is computed by a small evaluator (numbers,
-// + − × ÷, cell references and SUM, within a depth and step budget) and
-// reported as a problem when it cannot be.
+// + − × ÷, cell references and SUM, each formula after those it refers to,
+// within a depth and step budget) and reported as a problem when it cannot
+// be.
 //
 // The workbook is read from its XML parts as a stream, cell by cell: the
 // grid is bounded by the cells present (maxSheetCells), a sheet whose
@@ -510,6 +511,7 @@ func cellName(c cellRef) string {
 // table and its notes.
 func (sh *sheet) emit(name string, doc *Document) error {
 	ev := &evaluator{sh: sh}
+	ev.computeAll()
 	texts := make(map[cellRef]string, len(sh.cells))
 	for _, at := range sh.order {
 		if s := sh.text(at, ev); s != "" {

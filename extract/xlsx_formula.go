@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -22,10 +23,87 @@ const (
 // and ranges, and SUM. Anything else (other functions, text, other
 // sheets) is errFormula.
 type evaluator struct {
-	sh    *sheet
-	steps int                 // for the top-level formula being computed
-	spent int                 // for the sheet, before this formula
-	known map[cellRef]float64 // formulas computed so far
+	sh     *sheet
+	steps  int                 // for the top-level formula being computed
+	spent  int                 // for the sheet, before this formula
+	known  map[cellRef]float64 // formulas computed so far
+	failed map[cellRef]error   // formulas that could not be computed
+}
+
+// refRe finds what may be a cell reference or range in a formula; a false
+// match (a function's name) only adds a needless step to the order.
+var refRe = regexp.MustCompile(`\$?[A-Za-z]{1,3}\$?[0-9]+(?::\$?[A-Za-z]{1,3}\$?[0-9]+)?`)
+
+// computeAll computes the sheet's formulas that have no stored value, each
+// after the ones it refers to, in the post-order of an iterative
+// depth-first walk: a chain of any length is computed one reference deep
+// at a time, without deep recursion. What is left deeper than
+// maxFormulaDepth is a circular reference.
+func (ev *evaluator) computeAll() {
+	const onStack, done = 1, 2
+	state := map[cellRef]uint8{}
+	type frame struct {
+		at   cellRef
+		deps []cellRef
+		next int
+	}
+	for _, at := range ev.sh.order {
+		if !ev.pending(at) || state[at] != 0 {
+			continue
+		}
+		state[at] = onStack
+		stack := []frame{{at: at, deps: ev.deps(at)}}
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			if top.next < len(top.deps) {
+				d := top.deps[top.next]
+				top.next++
+				if state[d] == 0 {
+					state[d] = onStack
+					stack = append(stack, frame{at: d, deps: ev.deps(d)})
+				}
+				continue
+			}
+			ev.cell(top.at, 0)
+			state[top.at] = done
+			stack = stack[:len(stack)-1]
+		}
+	}
+}
+
+// pending reports whether the cell at holds a formula without a value.
+func (ev *evaluator) pending(at cellRef) bool {
+	c := ev.sh.cells[at]
+	return c != nil && c.value == "" && c.formula != ""
+}
+
+// deps lists the cells with formulas to compute that the formula at
+// refers to, within the sheet's budget.
+func (ev *evaluator) deps(at cellRef) []cellRef {
+	f := ev.sh.cells[at].formula
+	if len(f) > maxFormulaLen {
+		return nil
+	}
+	var out []cellRef
+	for _, m := range refRe.FindAllString(f, -1) {
+		rg, ok := parseRange(strings.ToUpper(m))
+		if !ok {
+			continue
+		}
+		area := (rg[1].row - rg[0].row + 1) * (rg[1].col - rg[0].col + 1)
+		if area > maxFormulaSteps || ev.spent+area > maxSheetSteps {
+			continue
+		}
+		ev.spent += area
+		for r := rg[0].row; r <= rg[1].row; r++ {
+			for c := rg[0].col; c <= rg[1].col; c++ {
+				if d := (cellRef{r, c}); ev.pending(d) {
+					out = append(out, d)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // cell is the numeric value of the cell at, computing its formula if it
@@ -41,8 +119,11 @@ func (ev *evaluator) cell(at cellRef, depth int) (float64, error) {
 	if v, ok := ev.known[at]; ok {
 		return v, nil
 	}
+	if err, ok := ev.failed[at]; ok {
+		return 0, err
+	}
 	if depth > maxFormulaDepth {
-		return 0, fmt.Errorf("%w: references nest deeper than %d", errFormula, maxFormulaDepth)
+		return 0, fmt.Errorf("%w: references nest deeper than %d (a circular reference?)", errFormula, maxFormulaDepth)
 	}
 	if ev.steps++; ev.steps > maxFormulaSteps {
 		return 0, fmt.Errorf("%w: more than %d steps", errFormula, maxFormulaSteps)
@@ -69,11 +150,18 @@ func (ev *evaluator) cell(at cellRef, depth int) (float64, error) {
 	if err == nil && p.peek() != 0 {
 		err = fmt.Errorf("%w: unexpected %q", errFormula, p.s[p.i:])
 	}
-	if err == nil {
+	switch {
+	case err == nil:
 		if ev.known == nil {
 			ev.known = map[cellRef]float64{}
 		}
 		ev.known[at] = v
+	case depth == 0:
+		// Failing with the whole budget, it fails with any less.
+		if ev.failed == nil {
+			ev.failed = map[cellRef]error{}
+		}
+		ev.failed[at] = err
 	}
 	return v, err
 }

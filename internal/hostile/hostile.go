@@ -67,15 +67,16 @@ const xlsxTitle = `<row r="1"><c r="A1" t="inlineStr"><is><t>2021年支出决算
 	`<row r="3"><c r="A3" t="inlineStr"><is><t>基本支出</t></is></c><c r="B3"><v>1792.45</v></c></row>`
 
 // FormulaChain is a sheet of n rows, each a number and a formula adding 1
-// to the formula above,
-// none with a stored value: computing the last recurses n deep (excelize's
-// evaluator overflowed the stack, killing the process, at 100,000).
+// to the formula in the row below, none with a stored value; the row under
+// them holds a number. Computing the first recurses n deep: excelize's
+// evaluator overflowed the stack, killing the process, at 100,000.
 func FormulaChain(n int) []byte {
 	var b strings.Builder
 	b.WriteString(xlsxTitle)
 	for i := 4; i < n+4; i++ {
-		fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><f>B%d+1</f></c></row>`, i, i, i, i, i-1)
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><f>B%d+1</f></c></row>`, i, i, i, i, i+1)
 	}
+	fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><v>1</v></c></row>`, n+4, n+4, n+4, n+4)
 	return Xlsx(b.String(), "")
 }
 
