@@ -399,7 +399,7 @@ func (r *reader) record(b *extract.Block, s, metric, subject, code string, c cla
 	if (metric == "gpb.class" || metric == "gpb.item") && strings.HasPrefix(c.measure, "yoy") {
 		if !r.facts.ocr[b.Pos.Block] { // no sum would confirm an OCR reading
 			r.changes = append(r.changes, Fact{Metric: metric, Measure: c.measure, Subject: subject, Code: code,
-				Value: c.value, Unit: c.unit, Raw: c.raw, Pos: b.Pos, Text: s, Method: Narrative, Basis: basis})
+				Value: c.value, Unit: c.unit, Raw: c.raw, Pos: b.Pos, Text: around(s, c.start, c.end), Method: Narrative, Basis: basis})
 		}
 		return
 	}
@@ -702,17 +702,17 @@ func (r *reader) absence(b *extract.Block, s string, sec *sections) {
 	// "无“三公”经费财政拨款支出的部门，作下述说明" is a template's
 	// instruction, not a statement.
 	if m := threePublicAbsenceRe.FindStringIndex(s); m != nil && !strings.HasPrefix(s[m[1]:], "的") {
-		r.facts.add(Fact{Metric: "three_public.total", Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: s, Method: Narrative})
+		r.facts.add(Fact{Metric: "three_public.total", Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: around(s, m[0], m[1]), Method: Narrative})
 	}
 	if m := operatingAbsenceRe.FindStringIndex(s); m != nil && !strings.HasPrefix(s[m[1]:], "的") {
-		r.facts.add(Fact{Metric: "operating_expense", Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: s, Method: Narrative})
+		r.facts.add(Fact{Metric: "operating_expense", Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: around(s, m[0], m[1]), Method: Narrative})
 	}
-	for _, m := range absenceRe.FindAllStringSubmatch(s, -1) {
+	for _, m := range absenceRe.FindAllStringSubmatchIndex(s, -1) {
 		metric := "gov_fund.expenditure"
-		if m[1] == "国有资本经营" {
+		if m[2] >= 0 && s[m[2]:m[3]] == "国有资本经营" {
 			metric = "state_capital.expenditure"
 		}
-		r.facts.add(Fact{Metric: metric, Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: m[0], Pos: b.Pos, Text: s, Method: Narrative})
+		r.facts.add(Fact{Metric: metric, Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: around(s, m[0], m[1]), Method: Narrative})
 	}
 }
 
@@ -751,7 +751,7 @@ func (r *reader) counts(b *extract.Block, s string) {
 			continue
 		}
 		r.facts.add(Fact{Metric: p.metric, Measure: "count", Value: v, Unit: Count,
-			Raw: s[m[0]:m[1]], Pos: b.Pos, Text: s, Method: Narrative})
+			Raw: s[m[0]:m[1]], Pos: b.Pos, Text: around(s, m[0], m[1]), Method: Narrative})
 	}
 }
 
@@ -762,7 +762,29 @@ func (r *reader) fact(b *extract.Block, s, metric, subject, code string, c claus
 		return Fact{}
 	}
 	return Fact{Metric: metric, Measure: c.measure, Subject: subject, Code: code, Value: c.value,
-		Unit: c.unit, Raw: c.raw, Pos: b.Pos, Text: s, Method: Narrative}
+		Unit: c.unit, Raw: c.raw, Pos: b.Pos, Text: around(s, c.start, c.end), Method: Narrative}
+}
+
+// maxFactText bounds a narrative fact's Text, in bytes: a sentence up to
+// it is kept whole, a longer one (a page without a full stop) as the part
+// around the figure, so that what stores and checks the fact's text does
+// not cost the sentence's length per fact.
+const maxFactText = 4 << 10
+
+// around is s, or when s is longer than maxFactText the part of it around
+// s[start:end], cut at runes.
+func around(s string, start, end int) string {
+	if len(s) <= maxFactText {
+		return s
+	}
+	from, to := max(start-maxFactText/2, 0), min(end+maxFactText/2, len(s))
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from--
+	}
+	for to < len(s) && !utf8.RuneStart(s[to]) {
+		to++
+	}
+	return s[from:to]
 }
 
 func hasMeasure(m Metric, measure string) bool {
