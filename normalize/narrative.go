@@ -432,6 +432,9 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 	cursor := 0
 	var asides [][2]int // read past as a name's figures went on after them
 	for i, h := range hits {
+		if i%256 == 255 && r.stopped() {
+			return // a sentence can be a whole document long
+		}
 		if h.start < cursor && !inSpans(h.start, asides) || inSpans(h.start, done) {
 			continue
 		}
