@@ -46,7 +46,7 @@ func hostileFiles(t *testing.T) (files []hostile.File, want map[string]hostileOu
 		{Name: "huge-figure.txt", Data: []byte(strings.Replace(good, "收入合计", "收入合计"+strings.Repeat("9", 40), 1))},
 		{Name: "decimals.txt", Data: []byte(strings.Replace(good, "收入合计", "收入合计1."+strings.Repeat("1", 5000)+"万元，原", 1))},
 		{Name: "bad-byte.txt", Data: []byte(good[:at] + "\xff" + good[at:])},
-		{Name: "invisible.txt", Data: []byte(strings.Replace(good, "收入合计", "收入合计\u200b", 1))},
+		{Name: "invisible.html", Data: []byte("<html><meta charset=utf-8><body><p>" + strings.ReplaceAll(strings.Replace(good, "收入合计10", "收入合计1\u200b0", 1), "\n", "</p><p>") + "</p></body></html>")},
 	}
 	want = map[string]hostileOutcome{
 		"sst-dtd.xlsx":    {err: "xl/sharedStrings.xml line 1: malformed XML: a DTD"},
@@ -55,7 +55,7 @@ func hostileFiles(t *testing.T) (files []hostile.File, want map[string]hostileOu
 		"decimals.txt":    {finding: unfitRule, facts: "5"},
 		// Read as the clean report is: its 6 facts; the page's 8.
 		"bad-byte.txt":     {facts: "6"},
-		"invisible.txt":    {facts: "6"},
+		"invisible.html":   {facts: "6"},
 		"misdeclared.html": {facts: "8"},
 	}
 	return files, want
@@ -111,7 +111,7 @@ func TestHostileCorpus(t *testing.T) {
 	for _, r := range rows {
 		name, status, facts, msg := filepath.Base(r[0]), r[1], r[2], r[3]
 		seen[name] = true
-		t.Logf("%s: %s, %s facts, findings %s, %.120s", name, status, facts, findings[name], msg)
+		t.Logf("%s: %s, %s facts, findings %s, %.120s", name, status, facts, clip(findings[name], 120), msg)
 		w := want[name]
 		switch {
 		case name == "good.docx":
