@@ -75,7 +75,7 @@ func parseChart(part string, data []byte) (*Chart, error) {
 			case name == "pt":
 				idx = atoi(attr(t, "idx"))
 				if idx < 0 || idx >= maxPoints {
-					return nil, &Error{Part: part, Err: fmt.Errorf("%w: chart point index %d", ErrTooLarge, idx)}
+					return nil, &Error{Part: part, Err: fmt.Errorf("%w: chart point index %d, limit %d", ErrTooLarge, idx, maxPoints)}
 				}
 			}
 			text.Reset()

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -84,24 +83,8 @@ func (dr *docxReader) optionalPart(name string) ([]byte, error) {
 
 // readRels maps relationship ids to part names resolved against dir.
 func (dr *docxReader) readRels(name, dir string) (map[string]string, error) {
-	data, err := dr.optionalPart(name)
-	if err != nil || data == nil {
-		return map[string]string{}, err
-	}
-	rels := map[string]string{}
-	err = walkXML(name, data, func(se xml.StartElement, _ []string) {
-		if se.Name.Local != "Relationship" || attr(se, "TargetMode") == "External" {
-			return
-		}
-		t := attr(se, "Target")
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join(dir, t)
-		}
-		rels[attr(se, "Id")] = t
-	})
-	return rels, err
+	r, err := relsOf(dr.a, name, dir)
+	return r.byID, err
 }
 
 // walkXML calls fn for every start element of a small part, with the local

@@ -17,6 +17,7 @@ var (
 	ErrUnsupported  = errors.New("extract: unsupported format")
 	ErrParserPanic  = errors.New("extract: reader panicked")
 	ErrBadEncoding  = errors.New("extract: text is neither UTF-8 nor GB18030")
+	ErrBadBytes     = errors.New("extract: text not valid in its encoding")
 	ErrEmpty        = errors.New("extract: empty document")
 	ErrMalformedXML = errors.New("extract: malformed XML")
 	ErrBadPart      = errors.New("extract: archive member inflates past its declared size or fails its checksum")

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/fiscaldocs/fiscaldocs/internal/hostile"
 )
 
 // FuzzDocx feeds the docx reader mutations of the project's fixtures. It
@@ -30,6 +32,36 @@ func FuzzDocx(f *testing.F) {
 		}
 		if err != nil && doc != nil {
 			t.Fatal("both a document and an error")
+		}
+	})
+}
+
+// FuzzXlsx feeds the xlsx reader the seed workbook and issue #20's hostile
+// ones, mutated: it must return blocks or an error, never panic, and keep
+// within its grid and formula budgets.
+func FuzzXlsx(f *testing.F) {
+	if data, err := os.ReadFile("../testdata/seed/panzhihua-npc-office-2021.xlsx"); err == nil {
+		f.Add(data)
+	}
+	f.Add(hostile.FormulaChain(100))
+	f.Add(hostile.Rept())
+	f.Add(hostile.FarCells())
+	f.Add(hostile.SharedStringsDTD())
+	f.Add(hostile.Xlsx(`<row r="1"><c r="A1" t="s"><v>7</v></c><c r="B1"><f>SUM(A1:XFD1048576)+(((((1)))))</f></c></row>`+
+		`<row r="2"><c r="A2"><f>B2</f></c><c r="B2"><f>A2</f></c></row><mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>`, ""))
+	lim := Limits{MaxPart: 8 << 20, MaxTotal: 16 << 20, MaxEntries: 100}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Xlsx(bytes.NewReader(data), int64(len(data)), lim)
+		if err != nil && doc != nil {
+			t.Fatal("both a document and an error")
+		}
+		if err != nil {
+			return
+		}
+		for _, b := range doc.Blocks {
+			if b.Table != nil && len(b.Table.Rows)*len(b.Table.Rows[0]) > maxSheetArea {
+				t.Fatalf("a table of %d × %d cells", len(b.Table.Rows), len(b.Table.Rows[0]))
+			}
 		}
 	})
 }

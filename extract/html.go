@@ -1,13 +1,16 @@
 package extract
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/fiscaldocs/fiscaldocs/corpus"
 )
@@ -22,23 +25,45 @@ const MaxHTML = 64 << 20
 // charset is found as the crawler finds it (corpus.DecodeHTML).
 func HTML(r io.ReaderAt, size int64) (*Document, error) {
 	if size > MaxHTML {
-		return nil, &Error{Err: ErrTooLarge}
+		return nil, &Error{Err: fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, size, MaxHTML)}
 	}
 	raw := make([]byte, size)
 	if _, err := r.ReadAt(raw, 0); err != nil && err != io.EOF {
 		return nil, &Error{Err: err}
 	}
-	root, err := html.Parse(corpus.DecodeHTML(raw, ""))
+	text, problem := decodeHTML(raw)
+	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, &Error{Err: err}
 	}
 	h := &htmlReader{doc: &Document{Format: "html"}}
+	if problem != nil {
+		h.doc.Problems = append(h.doc.Problems, problem)
+	}
 	h.walk(root, 0)
 	h.flush()
 	if h.err != nil {
 		return nil, h.err
 	}
 	return h.doc, nil
+}
+
+// decodeHTML is the page as UTF-8 text, its charset found as the crawler
+// finds it (corpus.DecodeHTML). A page that is not valid in the charset it
+// names (GBK bytes under a utf-8 meta) is read as GB18030 when it is valid
+// GB18030, as an undeclared page is; otherwise its invalid bytes become
+// U+FFFD. Either way a problem says so.
+func decodeHTML(raw []byte) (string, *Error) {
+	out, _ := io.ReadAll(corpus.DecodeHTML(raw, ""))
+	if utf8.Valid(out) && bytes.Count(out, []byte("\uFFFD")) == bytes.Count(raw, []byte("\uFFFD")) {
+		return string(out), nil
+	}
+	if g, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw); err == nil && !bytes.ContainsRune(g, utf8.RuneError) {
+		return string(g), &Error{Err: fmt.Errorf("%w: the page is not in the charset it declares; read as GB18030", ErrBadBytes)}
+	}
+	text := strings.ToValidUTF8(string(out), "\uFFFD")
+	bad := strings.Count(text, "\uFFFD") - bytes.Count(raw, []byte("\uFFFD"))
+	return text, &Error{Err: fmt.Errorf("%w: %d unreadable characters read as U+FFFD", ErrBadBytes, bad)}
 }
 
 // maxTableCells bounds the grid of one table, merged cells expanded.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -83,13 +84,19 @@ func ocrPage(ctx context.Context, path string, n int, opt PDFOptions) (page, err
 	defer os.RemoveAll(dir)
 	img := filepath.Join(dir, "page")
 	num := strconv.Itoa(n)
-	if _, err := run(ctx, opt.Pdftoppm, nil, "-r", strconv.Itoa(ocrDPI), "-gray", "-singlefile", "-f", num, "-l", num, path, img); err != nil {
+	_, warning, err := runWarn(ctx, opt.Pdftoppm, nil, "-r", strconv.Itoa(ocrDPI), "-gray", "-singlefile", "-f", num, "-l", num, path, img)
+	if err != nil {
 		return page{}, fmt.Errorf("pdftoppm: %w", err)
 	}
 	img += ".pgm"
 	g, err := readPGM(img)
 	if err != nil {
 		return page{}, err
+	}
+	if g.w < minRender || g.h < minRender {
+		// pdftoppm exits 0 with a 1×1 image when it cannot allocate the
+		// page (an oversized page): a failure, not a blank page.
+		return page{}, fmt.Errorf("pdftoppm rendered the page as %d×%d pixels: %s", g.w, g.h, cmp.Or(warning, "no message"))
 	}
 	g = deskew(g)
 	eraseRules(g.pix, g.w, g.h, ocrDPI/2)
@@ -119,6 +126,17 @@ func ocrPage(ctx context.Context, path string, n int, opt PDFOptions) (page, err
 // run runs a helper program and returns its standard output, or an error
 // carrying the first line of its standard error.
 func run(ctx context.Context, name string, env []string, args ...string) ([]byte, error) {
+	out, _, err := runWarn(ctx, name, env, args...)
+	return out, err
+}
+
+// minRender is the fewest pixels across a rendered page may have: a page
+// of 2 pt at ocrDPI.
+const minRender = 8
+
+// runWarn is run that also returns the first line of standard error of a
+// program that succeeded, other than poppler's syntax warnings.
+func runWarn(ctx context.Context, name string, env []string, args ...string) ([]byte, string, error) {
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Env = append(os.Environ(), env...)
 	var stdout, stderr bytes.Buffer
@@ -127,15 +145,19 @@ func run(ctx context.Context, name string, env []string, args ...string) ([]byte
 	err := cmd.Run()
 	switch {
 	case errors.Is(err, exec.ErrNotFound), errors.Is(err, fs.ErrNotExist):
-		return nil, err
+		return nil, "", err
 	case ctx.Err() == context.DeadlineExceeded:
-		return nil, fmt.Errorf("%w", ErrTimeout)
+		return nil, "", fmt.Errorf("%w", ErrTimeout)
 	case ctx.Err() != nil:
-		return nil, ctx.Err()
+		return nil, "", ctx.Err()
 	case err != nil:
-		return nil, fmt.Errorf("%v: %s", err, firstLine(stderr.String()))
+		return nil, "", fmt.Errorf("%v: %s", err, firstLine(stderr.String()))
 	}
-	return stdout.Bytes(), nil
+	warning := firstLine(stderr.String())
+	if strings.HasPrefix(warning, "Syntax Warning") {
+		warning = ""
+	}
+	return stdout.Bytes(), warning, nil
 }
 
 // ocrWord is one word box of tesseract's TSV, in pixels.

@@ -82,6 +82,9 @@ func PDF(ctx context.Context, r io.ReaderAt, size int64, opt PDFOptions) (*Docum
 	b := &pdfBuilder{doc: doc, ocr: map[int]bool{}}
 	ocrPages(ctx, path, pages, doc, b.ocr, opt)
 	for _, pg := range pages {
+		if err := ctx.Err(); err != nil {
+			return nil, err // the document's time is up: stop between pages
+		}
 		if len(pg.words) == 0 {
 			continue // a Problem already
 		}
@@ -190,15 +193,21 @@ func firstLine(s string) string {
 
 // limitedWriter fails once more than n bytes are written.
 type limitedWriter struct {
-	w io.Writer
-	n int64
+	w     io.Writer
+	n     int64 // bytes still allowed
+	limit int64 // bytes allowed in all, for the message; 0 means n as first set
+	wrote int64
 }
 
 func (l *limitedWriter) Write(p []byte) (int, error) {
+	if l.limit == 0 {
+		l.limit = l.n + l.wrote
+	}
 	if int64(len(p)) > l.n {
-		return 0, fmt.Errorf("%w: pdftotext output over the limit", ErrTooLarge)
+		return 0, fmt.Errorf("%w: output of %d bytes so far, limit %d", ErrTooLarge, l.wrote+int64(len(p)), l.limit)
 	}
 	l.n -= int64(len(p))
+	l.wrote += int64(len(p))
 	return l.w.Write(p)
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -28,13 +29,13 @@ var bookmarkResidue = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
 // line.
 func Text(r io.ReaderAt, size int64) (*Document, error) {
 	if size > MaxText {
-		return nil, &Error{Err: ErrTooLarge}
+		return nil, &Error{Err: fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, size, MaxText)}
 	}
 	raw := make([]byte, size)
 	if _, err := r.ReadAt(raw, 0); err != nil && err != io.EOF {
 		return nil, &Error{Err: err}
 	}
-	s, err := decodeText(raw)
+	s, problem, err := decodeText(raw)
 	if err != nil {
 		return nil, &Error{Err: err}
 	}
@@ -53,6 +54,9 @@ func Text(r io.ReaderAt, size int64) (*Document, error) {
 	}
 	cols := textColumns(all)
 	doc := &Document{Format: "txt"}
+	if problem != nil {
+		doc.Problems = append(doc.Problems, problem)
+	}
 	if len(pages) > 1 {
 		doc.Pages = len(pages)
 	}
@@ -85,8 +89,26 @@ func cleanLine(line string) string {
 	return strings.TrimRight(line, " \t\u3000\r")
 }
 
-// decodeText returns raw as a UTF-8 string, detecting its encoding.
-func decodeText(raw []byte) (string, error) {
+// maxBadBytes is the share of a text's non-ASCII bytes that may be
+// invalid UTF-8 for it to be read as UTF-8, its invalid bytes as U+FFFD:
+// one stray byte in a report must not lose it. In GBK text nearly every
+// non-ASCII byte is invalid UTF-8.
+const maxBadBytes = 0.01
+
+func nonASCII(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c >= 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// decodeText returns raw as a UTF-8 string, detecting its encoding. A
+// text that is valid UTF-8 but for a few bytes (maxBadBytes) keeps them
+// as U+FFFD, with a problem saying how many.
+func decodeText(raw []byte) (string, *Error, error) {
 	switch {
 	case bytes.HasPrefix(raw, []byte("\xEF\xBB\xBF")):
 		raw = raw[3:]
@@ -94,16 +116,33 @@ func decodeText(raw []byte) (string, error) {
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
 		out, err := dec.Bytes(raw)
 		if err != nil {
-			return "", ErrBadEncoding
+			return "", nil, ErrBadEncoding
 		}
-		return string(out), nil
+		return string(out), nil, nil
 	}
 	if utf8.Valid(raw) {
-		return string(raw), nil
+		return string(raw), nil, nil
+	}
+	if bad := invalidRunes(raw); float64(bad) <= maxBadBytes*float64(nonASCII(raw)) {
+		// GBK text is invalid UTF-8 at nearly every Han character.
+		return strings.ToValidUTF8(string(raw), "\uFFFD"), &Error{Err: fmt.Errorf("%w: %d invalid UTF-8 sequences read as U+FFFD", ErrBadBytes, bad)}, nil
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
 	if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
-		return "", ErrBadEncoding
+		return "", nil, ErrBadEncoding
 	}
-	return string(out), nil
+	return string(out), nil, nil
+}
+
+// invalidRunes counts the invalid UTF-8 sequences in b.
+func invalidRunes(b []byte) int {
+	n := 0
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			n++
+		}
+		b = b[size:]
+	}
+	return n
 }

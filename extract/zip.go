@@ -49,6 +49,11 @@ func openArchive(r io.ReaderAt, size int64, lim Limits) (*archive, error) {
 	}
 	a := &archive{files: make(map[string]*zip.File, len(zr.File)), lim: lim}
 	for _, f := range zr.File {
+		if _, dup := a.files[f.Name]; dup {
+			// Readers disagree on which copy counts; refuse rather than
+			// silently read one.
+			return nil, &Error{Part: f.Name, Err: fmt.Errorf("%w: two archive entries of this name", ErrDamaged)}
+		}
 		a.files[f.Name] = f
 	}
 	return a, nil
@@ -112,9 +117,9 @@ func (p *limitedPart) Read(b []byte) (int, error) {
 	p.a.used += int64(n)
 	switch {
 	case p.n > p.a.lim.MaxPart:
-		return n, &Error{Part: p.name, Err: fmt.Errorf("%w: part exceeds %d bytes", ErrTooLarge, p.a.lim.MaxPart)}
+		return n, &Error{Part: p.name, Err: fmt.Errorf("%w: part inflates past its limit of %d bytes (it declares %d)", ErrTooLarge, p.a.lim.MaxPart, p.declared)}
 	case p.a.used > p.a.lim.MaxTotal:
-		return n, &Error{Part: p.name, Err: fmt.Errorf("%w: archive exceeds %d decompressed bytes", ErrTooLarge, p.a.lim.MaxTotal)}
+		return n, &Error{Part: p.name, Err: fmt.Errorf("%w: archive inflates past its limit of %d decompressed bytes (%d so far)", ErrTooLarge, p.a.lim.MaxTotal, p.a.used)}
 	}
 	switch {
 	case errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum):

@@ -12,7 +12,8 @@
 // them.
 //
 // A Segmenter is built once per process and is safe for concurrent use;
-// Document is a pure function of its inputs.
+// Document is a pure function of its inputs, and DocumentContext is
+// Document that a context can stop short.
 package normalize
 
 import (

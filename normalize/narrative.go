@@ -317,6 +317,9 @@ type reader struct {
 	// leadIn is the last paragraph that ended in a colon, introducing a
 	// list, until the next heading.
 	leadIn string
+	// done, when closed, stops the reading between sentences: the
+	// document's time is up (DocumentContext).
+	done <-chan struct{}
 }
 
 // lead is what a sentence is about: the first metric (and line) it states
@@ -328,6 +331,9 @@ func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 	start := len(r.facts.list)
 	var prev lead // the previous sentence's
 	for _, s := range sentences(text) {
+		if r.stopped() {
+			return
+		}
 		r.lead = lead{}
 		r.sentence(b, s, text, sec, prev)
 		prev = r.lead
@@ -338,6 +344,16 @@ func (r *reader) paragraph(b *extract.Block, text string, sec *sections) {
 				f.Reason = strings.TrimSpace(m[0])
 			}
 		}
+	}
+}
+
+// stopped reports whether the reading was told to stop.
+func (r *reader) stopped() bool {
+	select {
+	case <-r.done:
+		return true
+	default:
+		return false
 	}
 }
 
@@ -423,7 +439,7 @@ func (r *reader) record(b *extract.Block, s, metric, subject, code string, c cla
 	if (metric == "gpb.class" || metric == "gpb.item") && strings.HasPrefix(c.measure, "yoy") {
 		if !r.facts.ocr[b.Pos.Block] { // no sum would confirm an OCR reading
 			r.changes = append(r.changes, Fact{Metric: metric, Measure: c.measure, Subject: subject, Code: code,
-				Value: c.value, Unit: c.unit, Raw: c.raw, Pos: b.Pos, Text: s, Method: Narrative, Basis: basis})
+				Value: c.value, Unit: c.unit, Raw: c.raw, Pos: b.Pos, Text: around(s, c.start, c.end), Method: Narrative, Basis: basis})
 		}
 		return
 	}
@@ -452,9 +468,13 @@ func (r *reader) budgetFiscalTotal() bool {
 // as line items (done holds their byte spans).
 func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]int) {
 	hits := r.seg.terms(s)
+	before := firstIndex{s: s}
 	cursor := 0
 	var asides [][2]int // read past as a name's figures went on after them
 	for i, h := range hits {
+		if i%256 == 255 && r.stopped() {
+			return // a sentence can be a whole document long
+		}
 		if h.start < cursor && !inSpans(h.start, asides) || inSpans(h.start, done) {
 			continue
 		}
@@ -466,7 +486,7 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 			}
 		}
 		metric := ctx.pick(h.term)
-		if metric == "" || !standsAlone(s, h, metric) || !strings.Contains(s[:h.start], h.term.after) {
+		if metric == "" || !standsAlone(s, h, metric) || !before.has(h.term.after, h.start) {
 			continue
 		}
 		clauses, end, aside := phrases(s, h.end, limit, r.kind == "预算")
@@ -492,6 +512,28 @@ func (r *reader) terms(b *extract.Block, s string, ctx clauseContext, done [][2]
 			r.record(b, s, metric, subject, code, c, basis)
 		}
 	}
+}
+
+// firstIndex answers whether a word occurs in s before a position, from
+// the word's first occurrence, found once: a long sentence has many terms.
+type firstIndex struct {
+	s     string
+	index map[string]int
+}
+
+func (f *firstIndex) has(word string, before int) bool {
+	if word == "" {
+		return true
+	}
+	i, ok := f.index[word]
+	if !ok {
+		if f.index == nil {
+			f.index = map[string]int{}
+		}
+		i = strings.Index(f.s, word)
+		f.index[word] = i
+	}
+	return i >= 0 && i+len(word) <= before
 }
 
 func inSpans(pos int, spans [][2]int) bool {
@@ -703,17 +745,17 @@ func (r *reader) absence(b *extract.Block, s string, sec *sections) {
 	// "无“三公”经费财政拨款支出的部门，作下述说明" is a template's
 	// instruction, not a statement.
 	if m := threePublicAbsenceRe.FindStringIndex(s); m != nil && !strings.HasPrefix(s[m[1]:], "的") {
-		r.facts.add(Fact{Metric: "three_public.total", Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: s, Method: Narrative})
+		r.facts.add(Fact{Metric: "three_public.total", Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: around(s, m[0], m[1]), Method: Narrative})
 	}
 	if m := operatingAbsenceRe.FindStringIndex(s); m != nil && !strings.HasPrefix(s[m[1]:], "的") {
-		r.facts.add(Fact{Metric: "operating_expense", Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: s, Method: Narrative})
+		r.facts.add(Fact{Metric: "operating_expense", Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: around(s, m[0], m[1]), Method: Narrative})
 	}
-	for _, m := range absenceRe.FindAllStringSubmatch(s, -1) {
+	for _, m := range absenceRe.FindAllStringSubmatchIndex(s, -1) {
 		metric := "gov_fund.expenditure"
-		if m[1] == "国有资本经营" {
+		if m[2] >= 0 && s[m[2]:m[3]] == "国有资本经营" {
 			metric = "state_capital.expenditure"
 		}
-		r.facts.add(Fact{Metric: metric, Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: m[0], Pos: b.Pos, Text: s, Method: Narrative})
+		r.facts.add(Fact{Metric: metric, Measure: "amount", Value: decimal.Zero, Unit: Yuan, Raw: s[m[0]:m[1]], Pos: b.Pos, Text: around(s, m[0], m[1]), Method: Narrative})
 	}
 }
 
@@ -752,7 +794,7 @@ func (r *reader) counts(b *extract.Block, s string) {
 			continue
 		}
 		r.facts.add(Fact{Metric: p.metric, Measure: "count", Value: v, Unit: Count,
-			Raw: s[m[0]:m[1]], Pos: b.Pos, Text: s, Method: Narrative})
+			Raw: s[m[0]:m[1]], Pos: b.Pos, Text: around(s, m[0], m[1]), Method: Narrative})
 	}
 }
 
@@ -763,7 +805,29 @@ func (r *reader) fact(b *extract.Block, s, metric, subject, code string, c claus
 		return Fact{}
 	}
 	return Fact{Metric: metric, Measure: c.measure, Subject: subject, Code: code, Value: c.value,
-		Unit: c.unit, Raw: c.raw, Pos: b.Pos, Text: s, Method: Narrative}
+		Unit: c.unit, Raw: c.raw, Pos: b.Pos, Text: around(s, c.start, c.end), Method: Narrative}
+}
+
+// maxFactText bounds a narrative fact's Text, in bytes: a sentence up to
+// it is kept whole, a longer one (a page without a full stop) as the part
+// around the figure, so that what stores and checks the fact's text does
+// not cost the sentence's length per fact.
+const maxFactText = 4 << 10
+
+// around is s, or when s is longer than maxFactText the part of it around
+// s[start:end], cut at runes.
+func around(s string, start, end int) string {
+	if len(s) <= maxFactText {
+		return s
+	}
+	from, to := max(start-maxFactText/2, 0), min(end+maxFactText/2, len(s))
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from--
+	}
+	for to < len(s) && !utf8.RuneStart(s[to]) {
+		to++
+	}
+	return s[from:to]
 }
 
 func hasMeasure(m Metric, measure string) bool {
@@ -853,20 +917,43 @@ var partsFollowRe = regexp.MustCompile(`^[,，:]?\s*其中`)
 // rather than being part of a longer name: a total after a sub-category
 // word, or a name marked as a classification line ("公务接待费(款)").
 func standsAlone(s string, h hit, metric string) bool {
-	if strings.HasPrefix(s[h.end:], "(款)") || strings.HasPrefix(s[h.end:], "(项)") || changeVerbRe.MatchString(s[:h.start]) {
+	// The words before the term are matched on a short tail: a regexp
+	// anchored at the end still scans all it is given, and a sentence can
+	// be long (one without a full stop is a whole page).
+	before := tail(s[:h.start], maxWordBytes)
+	if strings.HasPrefix(s[h.end:], "(款)") || strings.HasPrefix(s[h.end:], "(项)") || changeVerbRe.MatchString(before) {
 		return false
 	}
 	switch metric {
 	case "total", "income.total", "expenditure.total":
 		// A total in a clause that names a 类, 款 or 项 is that line's
 		// ("行政运行事务（款）：预算支出合计…"), not the department's.
-		clause := s[:h.start]
+		clause := tail(s[:h.start], maxClauseBytes)
 		if i := strings.LastIndexAny(clause, "。;；"); i >= 0 {
 			clause = clause[i:]
 		}
-		return !subtotalPrefixRe.MatchString(s[:h.start]) && !lineMarkRe.MatchString(clause)
+		return !subtotalPrefixRe.MatchString(before) && !lineMarkRe.MatchString(clause)
 	}
 	return true
+}
+
+// Bounds on the text before a term that standsAlone looks at: the longest
+// word its regexps end with, and a clause, in bytes.
+const (
+	maxWordBytes   = 32
+	maxClauseBytes = 1 << 10
+)
+
+// tail is the last n bytes of s or fewer, starting at a rune.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // lineMarkRe finds a classification line's marker.

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +16,13 @@ import (
 // same figure the table's value is kept (FACTS.md) and a differing
 // narrative statement becomes a conflict for validation to report.
 func Document(doc *extract.Document, seg *Segmenter) *Result {
+	res, _ := DocumentContext(context.Background(), doc, seg)
+	return res
+}
+
+// DocumentContext is Document that stops between sentences once ctx is
+// done, returning ctx's error and what it had read.
+func DocumentContext(ctx context.Context, doc *extract.Document, seg *Segmenter) (*Result, error) {
 	doc = splitHeadings(doc)
 	texts := make([]string, len(doc.Blocks)) // each block's text, cleaned once for every pass
 	for i, b := range doc.Blocks {
@@ -25,16 +33,16 @@ func Document(doc *extract.Document, seg *Segmenter) *Result {
 			}
 		}
 	}
-	r := read(doc, texts, seg, allGPB{})
-	if all := r.allGPB(); all != (allGPB{}) {
-		r = read(doc, texts, seg, all)
+	r := read(doc, texts, seg, allGPB{}, ctx.Done())
+	if all := r.allGPB(); all != (allGPB{}) && ctx.Err() == nil {
+		r = read(doc, texts, seg, all, ctx.Done())
 	}
 	r.facts.list, r.facts.rounded = keptExact(r.facts.list, r.kindUnits)
 	settleBases(r.facts.list)
 	settleBases(r.facts.conflicts)
 	settleBases(r.changes)
 	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld, Rounded: r.facts.rounded, Sums: r.sums,
-		Classes: r.classes, Economic: r.economic, Changes: r.changes}
+		Classes: r.classes, Economic: r.economic, Changes: r.changes}, ctx.Err()
 }
 
 // allGPB tells from the document's figures how much of its money is
@@ -88,8 +96,8 @@ func samePrinted(a, b *Fact) bool {
 }
 
 // read makes one pass over the document: tables, then narrative, then charts.
-func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB) *reader {
-	r := &reader{seg: seg, facts: &factSet{ocr: map[int]bool{}}, all: all}
+func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB, done <-chan struct{}) *reader {
+	r := &reader{seg: seg, facts: &factSet{ocr: map[int]bool{}}, all: all, done: done}
 	for _, b := range doc.Blocks {
 		if b.OCR {
 			r.facts.ocr[b.Pos.Block] = true

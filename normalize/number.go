@@ -15,7 +15,23 @@ import (
 // that "１２３．４５％" reads "123.45%" and "（类）" reads "(类)". The Chinese
 // comma "，" is kept, because "100，200" lists two numbers; only between two
 // full-width digits, as in "１２３，４５６", is it a thousands separator.
+//
+// Clean also drops the invisible characters that copy-and-paste leaves
+// inside figures — zero-width spaces and joiners, the byte-order mark,
+// bidirectional marks and embeddings — and reads the minus sign U+2212 as
+// "-", so that "1,2\u200b34.56" reads 1234.56 and "−12.5" reads -12.5.
 func Clean(s string) string {
+	if strings.IndexFunc(s, invisible) >= 0 || strings.ContainsRune(s, '−') {
+		s = strings.Map(func(r rune) rune {
+			switch {
+			case invisible(r):
+				return -1
+			case r == '−':
+				return '-'
+			}
+			return r
+		}, s)
+	}
 	if !strings.ContainsRune(s, '，') {
 		return width.Fold.String(s)
 	}
@@ -36,6 +52,20 @@ func Clean(s string) string {
 	}
 	b.WriteString(width.Fold.String(string(rs[start:])))
 	return b.String()
+}
+
+// invisible reports whether r is a zero-width or bidirectional formatting
+// character.
+func invisible(r rune) bool {
+	switch {
+	case r >= '\u200B' && r <= '\u200F', // zero-width space, non-joiner, joiner; LRM, RLM
+		r >= '\u202A' && r <= '\u202E', // bidi embeddings and overrides
+		r >= '\u2060' && r <= '\u2064', // word joiner, invisible operators
+		r >= '\u2066' && r <= '\u2069', // bidi isolates
+		r == '\uFEFF', r == '\u061C':
+		return true
+	}
+	return false
 }
 
 func isFullwidthDigit(r rune) bool { return r >= '０' && r <= '９' }

@@ -64,7 +64,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 // oneLine keeps an error on one line, as a log reader expects, with any
 // control character left in it escaped as %q would.
 func oneLine(err error) string {
-	return flatten(err.Error())
+	return clip(flatten(err.Error()), maxErrorText)
 }
 
 func flatten(s string) string {
@@ -126,6 +126,10 @@ func fileError(path string, err error) string {
 	}
 	return quoteName(msg, path)
 }
+
+// maxErrorText bounds an error's text as shown and stored, in bytes: a
+// figure of 5,000 digits must not become a 10 KB error line.
+const maxErrorText = 500
 
 // problems lists what went wrong short of failure.
 func problems(p processed) []jsonProblem {

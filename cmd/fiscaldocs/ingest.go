@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -151,6 +152,11 @@ func ingestRun(ctx context.Context, store load.Store, seg *normalize.Segmenter, 
 			if !opt.quiet {
 				l.progress.line(fmt.Sprintf("skipped %q (already ingested or another shard's)", p.Doc.Path))
 			}
+		case p.Err != nil && ctx.Err() != nil && errors.Is(p.Err, ctx.Err()):
+			// The run was stopped: the document is not failed but not
+			// read, and a re-run reads it.
+			l.sum.failed++
+			l.progress.line(fmt.Sprintf("not read %s: %v", p.Doc.Path, p.Err))
 		case p.Err != nil && p.Doc.SHA256 != "":
 			l.sum.failed++
 			l.progress.line("failed " + fileError(p.Doc.Path, p.Err))

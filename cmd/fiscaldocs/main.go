@@ -39,6 +39,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 )
@@ -134,12 +135,25 @@ func main() {
 }
 
 // runMain runs the command line with a context that an interrupt or a
-// SIGTERM (a service being stopped) cancels, so commands stop cleanly.
+// SIGTERM (a service being stopped) cancels, so commands stop cleanly. A
+// command that has not stopped stopGrace after the signal, or a second
+// signal, ends the process: loads are idempotent, and a re-run takes up
+// where this one stopped.
 func runMain() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() { // exits when the signal comes, or with the process
+		<-ctx.Done()
+		stop() // a second signal now ends the process
+		time.Sleep(stopGrace)
+		fmt.Fprintf(os.Stderr, "fiscaldocs: not stopped %s after the signal; exiting\n", stopGrace)
+		os.Exit(1)
+	}()
 	return run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 }
+
+// stopGrace is how long a command has to stop cleanly after a signal.
+const stopGrace = 10 * time.Second
 
 // run dispatches to a subcommand and returns the process exit status: 0 on
 // success, 1 when a document (or the command) failed, 2 for a usage error,

@@ -137,24 +137,42 @@ func processOne(ctx context.Context, path string, seg *normalize.Segmenter, opt 
 			return p
 		}
 	}
+	// Each stage is given the document's context or checked against it
+	// after: the limit holds end to end, and a cancelled run (SIGTERM)
+	// leaves the document at once.
+	stopped := func(err error) bool {
+		switch {
+		case parent.Err() != nil:
+			p.Err = parent.Err()
+		case ctx.Err() != nil:
+			p.Err = fmt.Errorf("%q: gave up after %s: %w", path, dl.allowed(), context.DeadlineExceeded)
+		case err != nil:
+			p.Err = err
+		default:
+			return false
+		}
+		p.Blocks, p.Result, p.Report, p.Tokens = nil, nil, nil, nil
+		return true
+	}
 	doc, err := extract.File(ctx, d, f, extract.Options{})
-	switch {
-	case parent.Err() != nil:
-		p.Err = parent.Err()
-		return p
-	case ctx.Err() != nil:
-		p.Err = fmt.Errorf("%q: gave up after %s: %w", path, dl.allowed(), context.DeadlineExceeded)
-		return p
-	case err != nil:
-		p.Err = err
+	if stopped(err) {
 		return p
 	}
 	p.Blocks = doc
-	p.Result = normalize.Document(doc, seg)
+	p.Result, err = normalize.DocumentContext(ctx, doc, seg)
+	if stopped(err) {
+		return p
+	}
+	unfit := takeUnfit(p.Result)
 	p.Report = validate.Document(doc, p.Result)
+	flagUnfit(p.Report, unfit)
+	if stopped(nil) {
+		return p
+	}
 	if opt.tokens {
 		p.Tokens = normalize.BlockTokens(doc, seg)
 	}
+	stopped(nil)
 	return p
 }
 
