@@ -1047,11 +1047,23 @@ func keptExact(facts []Fact, kindUnits map[tableKind]string) (kept, rounded []Fa
 			exact[[2]string{f.Metric, f.Measure}] = true
 		}
 	}
+	// Where every one of the tables every report prints (the summary,
+	// 财政拨款 and function tables) that the reading placed is in 元, so
+	// are those it did not place. The “三公” table may be in 万元 beside
+	// them.
+	placed, allYuan := 0, true
+	for k, u := range kindUnits {
+		if alwaysPrinted(k) {
+			placed++
+			allYuan = allYuan && u == "元"
+		}
+	}
+	allYuan = allYuan && placed >= 2
 	for _, f := range facts {
 		byTable := exact[[2]string{f.Metric, f.Measure}]
 		if f.Measure == "amount" {
 			for _, k := range stating(f.Metric) {
-				byTable = byTable || kindUnits[k] == "元"
+				byTable = byTable || kindUnits[k] == "元" || allYuan && alwaysPrinted(k)
 			}
 		}
 		if byTable && f.Method == Narrative && f.Raw != "" && !f.Value.IsZero() && halfUnit(f.Raw).GreaterThan(wholeYuan) {
@@ -1061,6 +1073,16 @@ func keptExact(facts []Fact, kindUnits map[tableKind]string) (kept, rounded []Fa
 		kept = append(kept, f)
 	}
 	return kept, rounded
+}
+
+// alwaysPrinted reports whether every report prints a kind of table (the
+// “三公”, 机关运行经费 and 采购 ones may be sentences instead).
+func alwaysPrinted(k tableKind) bool {
+	switch k {
+	case tableSummary, tableFiscal, tableIncome, tableExpenditure, tableGPB, tableGPBBasic:
+		return true
+	}
+	return false
 }
 
 // stating lists the kinds of standard table that state a metric's amount
@@ -1079,6 +1101,8 @@ func stating(metric string) []tableKind {
 		return []tableKind{tableFiscal, tableGPB}
 	case metric == "gpb.class" || metric == "gpb.item":
 		return []tableKind{tableGPB}
+	case metric == "gpb.basic":
+		return []tableKind{tableGPB, tableGPBBasic}
 	case metric == "gpb.basic.personnel" || metric == "gpb.basic.public":
 		return []tableKind{tableGPBBasic}
 	case strings.HasPrefix(metric, "three_public."):

@@ -1014,6 +1014,19 @@ func TestNarrativeRoundingSetAside(t *testing.T) {
 	if res = read("万元", "63.13"); len(res.Rounded) > 0 {
 		t.Errorf("万元 table: set aside %q, want none", factLines(res.Rounded))
 	}
+	// The function table not placed at all, where the summary and the
+	// 基本支出 table are in 元: it is too.
+	res = Document(docOf(para("某县某局2022年度部门决算"),
+		para("五、一般公共预算财政拨款支出决算情况说明"),
+		para("（一）社会保障和就业（类）"),
+		para("2.行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）。年初预算为32.65万元，支出决算为32.65万元，完成年初预算的100%。"),
+		para("收入支出决算总表"), para("单位：元"),
+		grid("收入|<|支出|<", "项目|决算数|项目|决算数", "本年收入合计|326,454.24|本年支出合计|326,454.24"),
+		para("一般公共预算财政拨款基本支出决算表"), para("单位：元"),
+		grid("科目编码|科目名称|决算数", "301|工资福利支出|326,454.24", "合计||326,454.24")), segmenter(t))
+	if got := factLines(res.Rounded); !reflect.DeepEqual(got, []string{key}) {
+		t.Errorf("tables in 元, the function table not placed: set aside %q, want %q", got, []string{key})
+	}
 }
 
 // TestCarryOverOnNextPage: a 财政拨款 总表 whose page ends in its
