@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // ChDB is the embedded store: chDB keeping its data under a directory.
@@ -15,8 +16,9 @@ import (
 // second, opened on first use with readonly=1, so that the engine itself
 // refuses what would write.
 type ChDB struct {
-	s  *chdbSession
-	ro *chdbSession // nil until the first Query
+	s    *chdbSession
+	roMu sync.Mutex   // guards ro's opening: Query may be called from many goroutines
+	ro   *chdbSession // nil until the first Query
 }
 
 // OpenChDB opens (and on first use creates) the embedded store in dir.
@@ -46,6 +48,8 @@ func HasChDB(dir string) bool {
 }
 
 func (c *ChDB) Close() error {
+	c.roMu.Lock()
+	defer c.roMu.Unlock()
 	if c.ro != nil {
 		c.ro.close()
 	}
@@ -88,19 +92,33 @@ func (c *ChDB) Query(ctx context.Context, sql string) (*Result, error) {
 	if err := c.check(sql, false); err != nil {
 		return nil, err
 	}
+	ro, err := c.readOnly()
+	if err != nil {
+		return nil, err
+	}
+	out, err := ro.run(ctx, sql, "TabSeparatedWithNamesAndTypes")
+	if err != nil {
+		return nil, err
+	}
+	return parseTSV(out)
+}
+
+// readOnly opens the read-only connection on first use, once however
+// many goroutines ask at a time.
+func (c *ChDB) readOnly() (*chdbSession, error) {
+	c.roMu.Lock()
+	defer c.roMu.Unlock()
 	if c.ro == nil {
+		c.s.mu.Lock() // nothing runs on the loading connection while chDB opens the second
 		ro, err := openChDB(c.s.dir, "--readonly=1")
+		c.s.mu.Unlock()
 		if err != nil {
 			return nil, err
 		}
 		ro.mu = c.s.mu
 		c.ro = ro
 	}
-	out, err := c.ro.run(ctx, sql, "TabSeparatedWithNamesAndTypes")
-	if err != nil {
-		return nil, err
-	}
-	return parseTSV(out)
+	return c.ro, nil
 }
 
 // QueryWrite runs one statement that may write, on the loading connection.

@@ -68,7 +68,7 @@ func TestDepartments(t *testing.T) {
 	}
 	out, err := fiscaldocs(append(append([]string{"ingest", "--aliases", aliases}, store...), dir)...).Output()
 	if err != nil || !strings.Contains(string(out), "5 documents: 1 ingested") {
-		t.Errorf("ingest with the alias: %v, %s; want the one document relabelled", err, out)
+		t.Errorf("ingest with the alias: %v, %s%s; want the one document relabelled", err, out, stderrOf(err))
 	}
 	if got, note := list(); len(got) != 2 || note != "" || got["江苏省人大常委会办公厅"][0] != npc[0] {
 		t.Errorf("after ingest --aliases: %q, %q; want the NPC office's two documents under its id", got, note)
