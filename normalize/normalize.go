@@ -204,13 +204,23 @@ func rowOnNextPage(p pendingTable) bool {
 func titleText(titles []string) string {
 	for k := len(titles) - 1; k >= 0; k-- {
 		if (paraText{text: titles[k]}).title() {
-			if k > 0 && wrappedTitle(titles[k-1]) {
-				return titles[k-1] + titles[k]
+			if k > 0 {
+				return withFirstLine(titles[k-1], titles[k])
 			}
 			return titles[k]
 		}
 	}
 	return strings.Join(titles[max(0, len(titles)-2):], "")
+}
+
+// withFirstLine is a title line with the line before it where that line
+// is the title's first, wrapped where the line ran out ("九、…“三公”经费、
+// 会议" over "费、培训费支出预算表").
+func withFirstLine(prev, title string) string {
+	if prev != "" && wrappedTitle(prev) {
+		return prev + title
+	}
+	return title
 }
 
 // allTrue reports whether bs holds at least one value and no false one.
@@ -909,10 +919,7 @@ func restatesHeader(lines, header []string) bool {
 // the lines under that title up to the next table's caption: the rest of
 // the table's header, where a copy set its title amid the header.
 func (p pendingTable) titleBelow() (title string, under []string, at int, ok bool) {
-	last := p.b.Pos.Page
-	if t := p.b.Table; len(t.Pages) > 0 {
-		last = t.Pages[len(t.Pages)-1]
-	}
+	last := lastPage(p.b)
 	for k, x := range p.after {
 		if x.page != last || absenceNoteRe.MatchString(x.text) {
 			break // a note that a table is empty: the titles after it are that table's
@@ -921,13 +928,11 @@ func (p pendingTable) titleBelow() (title string, under []string, at int, ok boo
 			if contentsEntry(p.after, k) {
 				break // the contents' list, no table's title
 			}
-			title := squeeze(x.text)
-			if k > 0 && wrappedTitle(p.after[k-1].text) {
-				// "九、…“三公”经费、会议" over "费、培训费支出预算表": one
-				// title, wrapped where the line ran out.
-				title = squeeze(p.after[k-1].text) + title
+			prev := ""
+			if k > 0 {
+				prev = squeeze(p.after[k-1].text)
 			}
-			return title, titleUnder(p.after[k+1:], last), x.at, true
+			return withFirstLine(prev, squeeze(x.text)), titleUnder(p.after[k+1:], last), x.at, true
 		}
 	}
 	return "", nil, -1, false
@@ -989,10 +994,7 @@ func contentsEntry(ps []paraText, k int) bool {
 // (nearest first) or below it, where a copy that kept the content stream's
 // order may print the caption with the title.
 func packedUnit(p pendingTable) string {
-	page, last := p.b.Pos.Page, p.b.Pos.Page
-	if t := p.b.Table; len(t.Pages) > 0 {
-		last = t.Pages[len(t.Pages)-1]
-	}
+	page, last := p.b.Pos.Page, lastPage(p.b)
 	for k := len(p.since) - 1; k >= 0 && p.since[k].page == page; k-- {
 		if u := TableUnit(p.since[k].text); u != "" {
 			return u
