@@ -121,6 +121,12 @@ type Cell struct {
 	// merged is its own origin.
 	OriginRow, OriginCol int
 	RowSpan, ColSpan     int // size of that merged range in grid cells; 1, 1 when not merged
+	// Lines are the byte offsets in Text where a line starts that stood on
+	// a line of its own below the cell's first, without figures, and was
+	// taken for the cell's text wrapping (a PDF or a text copy, where rows
+	// have no borders). Such a line may be the next row's label instead;
+	// the reader that knows the labels decides.
+	Lines []int `json:",omitempty"`
 }
 
 // Covered reports whether the cell at grid position (row, col) lies inside

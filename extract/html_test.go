@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -141,7 +142,7 @@ func TestHTMLSeedMatchesDocx(t *testing.T) {
 				for c := range d.Rows[r] {
 					want := d.Rows[r][c]
 					want.Text = squash(want.Text)
-					if h.Rows[r][c] != want {
+					if !reflect.DeepEqual(h.Rows[r][c], want) {
 						t.Errorf("table block %d cell %d,%d = %+v, docx %+v", i+2, r, c, h.Rows[r][c], d.Rows[r][c])
 					}
 				}

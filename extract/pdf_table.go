@@ -295,7 +295,8 @@ func abs(f float64) float64 {
 // gridRow is a row being built: per column, the text and the span's start.
 type gridRow struct {
 	text    []string
-	origin  []int // the column where the cell covering this column starts
+	lines   [][]int // Cell.Lines of each column's text
+	origin  []int   // the column where the cell covering this column starts
 	numeric []bool
 	src     line
 }
@@ -310,7 +311,7 @@ func buildTable(rows []line, text bool) *Table {
 	var grid []*gridRow
 	for _, r := range rows {
 		header = header && r.numericCells() == 0
-		g := &gridRow{text: make([]string, len(cols)), origin: make([]int, len(cols)), numeric: make([]bool, len(cols)), src: r}
+		g := &gridRow{text: make([]string, len(cols)), lines: make([][]int, len(cols)), origin: make([]int, len(cols)), numeric: make([]bool, len(cols)), src: r}
 		for i := range g.origin {
 			g.origin[i] = i
 		}
@@ -367,7 +368,7 @@ func buildTable(rows []line, text bool) *Table {
 			o := g.origin[j]
 			row[j] = Cell{OriginRow: i, OriginCol: o, RowSpan: 1, ColSpan: 1}
 			if o == j {
-				row[j].Text = g.text[j]
+				row[j].Text, row[j].Lines = g.text[j], g.lines[j]
 			}
 		}
 		for j := range row {
@@ -656,6 +657,9 @@ func mergeInto(prev, g *gridRow) {
 		o := prev.origin[j]
 		if asciiWord(lastRune(prev.text[o])) && asciiWord(firstRune(t)) {
 			prev.text[o] += " "
+		}
+		if strings.TrimSpace(prev.text[o]) != "" {
+			prev.lines[o] = append(prev.lines[o], len(prev.text[o]))
 		}
 		prev.text[o] = strings.TrimSpace(prev.text[o] + t)
 	}

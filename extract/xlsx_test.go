@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -65,7 +66,7 @@ func TestXlsxSeed(t *testing.T) {
 			if err1 == nil && err2 == nil && j >= 3 && gd.Equal(wd) {
 				g.Text = w.Text
 			}
-			if g != w {
+			if !reflect.DeepEqual(g, w) {
 				t.Errorf("cell %d,%d = %+v, docx %+v", i, j, tb.Rows[i][j], want5.Rows[i][j])
 			}
 		}

@@ -193,9 +193,9 @@ func viewTable(b *extract.Block) *tableView {
 				}
 				continue
 			}
-			text := strings.TrimSpace(squeeze(Clean(c.Text)))
+			text := strings.TrimSpace(squeeze(Clean(ownLines(c))))
 			if c.Covered(i, j) && c.OriginRow < len(t.Rows) && c.OriginCol < len(t.Rows[c.OriginRow]) {
-				text = strings.TrimSpace(squeeze(Clean(t.Rows[c.OriginRow][c.OriginCol].Text)))
+				text = strings.TrimSpace(squeeze(Clean(ownLines(t.Rows[c.OriginRow][c.OriginCol]))))
 			}
 			doubt := strings.HasSuffix(text, extract.Doubtful)
 			num := (amountRe2.MatchString(text) || doubt) && !c.Covered(i, j)
@@ -790,6 +790,34 @@ func endsRow(rows [][]tcell, b []tcell) bool {
 		most = max(most, n)
 	}
 	return filled == most
+}
+
+// ownLines is a cell's text without the lines extract took for its text
+// wrapping that open rows of their own (extract.Cell.Lines): a line that
+// starts with an ordinal (十、节能环保支出 under 九、…), or one that names a
+// row where the lines before it name one too (当年收入小计 / 上年结转资金,
+// 社会保障和就业支出 / 行政事业单位养老支出). Those rows had no figures; the
+// cell's row keeps its figures, which stood on its first line.
+func ownLines(c extract.Cell) string {
+	for _, at := range c.Lines {
+		if at > 0 && at < len(c.Text) && opensRow(c.Text[:at], c.Text[at:]) {
+			return c.Text[:at]
+		}
+	}
+	return c.Text
+}
+
+func opensRow(head, rest string) bool {
+	bare := func(s string) string { return strings.ReplaceAll(Clean(s), " ", "") }
+	if ordinalRe.MatchString(bare(rest)) {
+		return true
+	}
+	lx := mustLexicon()
+	names := func(s string) bool {
+		s = ordinalRe.ReplaceAllString(bare(s), "")
+		return grandTotals[s] || labelMetric(lx, s) != "" || lx.cat.named(s)
+	}
+	return names(head) && names(rest)
 }
 
 // label is a row's label: its first text cell that is not a code, without
