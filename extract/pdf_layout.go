@@ -903,10 +903,10 @@ func alignPages(rows []line) [][]line {
 				l.x0, l.x1 = l.x0-d, l.x1-d
 				parts[n] = append(parts[n], l)
 			}
-		case len(cols) == len(first) && !headerOnly(page) && sameKinds(page, cols, parts[len(parts)-1], first):
-			n := len(parts) - 1
+		case !headerOnly(page) && sameKinds(page, cols, parts[len(parts)-1], first) != nil:
+			n, to := len(parts)-1, sameKinds(page, cols, parts[len(parts)-1], first)
 			for _, l := range page {
-				parts[n] = append(parts[n], moveColumns(l, cols, first))
+				parts[n] = append(parts[n], moveColumns(l, cols, to))
 			}
 		default:
 			parts, first = append(parts, page), cols
@@ -917,18 +917,43 @@ func alignPages(rows []line) [][]line {
 }
 
 // sameKinds reports whether a page's columns hold what the first page's
-// do, column for column: figures, or names and codes. A copy that lays
+// do, in the same order: figures (and codes), or words. A copy that lays
 // each page out on its own spaces a page's columns by its own widest
 // cells, so they may stand moved by different amounts (shifted fails),
-// and yet be the same columns in the same order.
-func sameKinds(page []line, cols []span, first []line, firstCols []span) bool {
+// and yet be the same columns in the same order. A run of word columns
+// may be more or fewer on one page (a 合计 set in from the names stands
+// in a column of its own); a run of figure columns may not. It returns
+// the first page's column each of the page's columns is, or nil if the
+// columns are not the same.
+func sameKinds(page []line, cols []span, first []line, firstCols []span) []span {
 	a, b := columnKinds(page, cols), columnKinds(first, firstCols)
-	for k := range a {
-		if a[k] != b[k] {
-			return false
+	runs := func(kinds []int) (starts []int) {
+		for k := range kinds {
+			if k == 0 || kinds[k] == 1 || kinds[k-1] == 1 {
+				starts = append(starts, k)
+			}
+		}
+		return starts
+	}
+	ra, rb := runs(a), runs(b)
+	if len(ra) != len(rb) {
+		return nil
+	}
+	to := make([]span, len(cols))
+	for r := range ra {
+		ea, eb := len(a), len(b)
+		if r+1 < len(ra) {
+			ea, eb = ra[r+1], rb[r+1]
+		}
+		na, nb := ea-ra[r], eb-rb[r]
+		if a[ra[r]] == 1 != (b[rb[r]] == 1) || na != nb && nb != 1 {
+			return nil
+		}
+		for k := ra[r]; k < ea; k++ {
+			to[k] = firstCols[rb[r]+min(k-ra[r], nb-1)]
 		}
 	}
-	return true
+	return to
 }
 
 // columnKinds tells, for each column, whether the rows with figures hold
