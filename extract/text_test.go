@@ -327,3 +327,70 @@ func TestTextLastRowTurnedOver(t *testing.T) {
 		t.Errorf("rows %q: the row turned over is not the table's last", got)
 	}
 }
+
+// A -layout copy spaces each page by its own cells: the page after the
+// first stands its columns elsewhere, and its 合计, set in from the names,
+// stands in a column of its own. The figure columns still match one for
+// one, so the page goes on with the table, its 合计 in the name column.
+func TestTextLayoutLastPageTotalSetIn(t *testing.T) {
+	text := "" +
+		"功能分类科目编码\n" +
+		"                         功能分类科目名称       合计            基本支出           项目支出\n" +
+		"类     款    项\n" +
+		"204             公共安全支出                  87267272.44    16726725.44    70540547.00\n" +
+		"204   06        司法                      87267272.44    16726725.44    70540547.00\n" +
+		"204   06   01   行政运行                    16726725.44    16726725.44           0.00\n" +
+		"204   06   04   基层司法业务                  21703947.00           0.00    21703947.00\n" +
+		"204   06   05   普法宣传                     1242900.00           0.00     1242900.00\n" +
+		"204   06   07   公共法律服务                   6860000.00           0.00     6860000.00\n" +
+		"204   06   13   信息化建设                    2278800.00           0.00     2278800.00\n" +
+		"204   06   99   其他司法支出                  38454900.00           0.00    38454900.00\n" +
+		"208             社会保障和就业支出                3343704.00     3343704.00           0.00\n" +
+		"208   05        行政事业单位养老支出               3343704.00     3343704.00           0.00\n" +
+		"208   05   01   行政单位离退休                   578040.00      578040.00           0.00\n" +
+		"208   05   05   机关事业单位基本养老保险缴费支出         1839485.00     1839485.00           0.00\n" +
+		"\f208   05   06   机关事业单位职业年金缴费支出     919739.00     919739.00          0.00\n" +
+		"208   05   99   其他行政事业单位养老支出         6440.00       6440.00          0.00\n" +
+		"210             卫生健康支出            1149678.00    1149678.00          0.00\n" +
+		"210   11        行政事业单位医疗          1149678.00    1149678.00          0.00\n" +
+		"210   11   01   行政单位医疗            1149678.00    1149678.00          0.00\n" +
+		"221             住房保障支出            4521559.00    4521559.00          0.00\n" +
+		"221   02        住房改革支出            4521559.00    4521559.00          0.00\n" +
+		"221   02   01   住房公积金             2087959.00    2087959.00          0.00\n" +
+		"221   02   03   购房补贴              2433600.00    2433600.00          0.00\n" +
+		"                        合计       96282213.44   25741666.44   70540547.00\n" +
+		"\f"
+	ts := textTable(t, text)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables, want the pages' one", len(ts))
+	}
+	got := grid(ts[0])
+	want := []string{"|||合计|96282213.44|25741666.44|70540547.00", "221|02|03|购房补贴|2433600.00|2433600.00|0.00"}
+	if n := len(got); n != 24 || got[0] != "|||功能分类科目名称|合计|基本支出|项目支出" || got[n-1] != want[0] || got[n-2] != want[1] {
+		t.Errorf("rows\n got %q\nwant 24 rows under the first page's header, the last two %q", got, want)
+	}
+}
+
+// A label-only line tight under a row is merged into its cells as the
+// name's wrapped text; the cell says where the line began, for the reader
+// that knows whether it is a row of its own.
+func TestTextLayoutWrappedLineStarts(t *testing.T) {
+	text := "" +
+		"    项目名称            金额        项目名称            金额\n" +
+		"    当年收入小计        100.00      当年支出小计          100.00\n" +
+		"    上年结转资金                    结转下年资金\n" +
+		"    收入合计            100.00      支出合计              100.00\n"
+	ts := textTable(t, text)
+	var cells []Cell
+	for _, row := range ts[0].Rows {
+		for _, c := range row {
+			if len(c.Lines) > 0 {
+				cells = append(cells, c)
+			}
+		}
+	}
+	if len(cells) != 2 || cells[0].Text != "当年收入小计上年结转资金" || !reflect.DeepEqual(cells[0].Lines, []int{len("当年收入小计")}) ||
+		cells[1].Text != "当年支出小计结转下年资金" || !reflect.DeepEqual(cells[1].Lines, []int{len("当年支出小计")}) {
+		t.Errorf("cells with wrapped lines: %+v", cells)
+	}
+}
