@@ -49,7 +49,8 @@ const (
 	// BasisInferred is a figure whose subject was inferred: a change that
 	// continues the sentence before, a line item known by a close name or
 	// its amount, a 财政拨款 statement read as 一般公共预算 because all of
-	// it is, a chart's value. (A line's figures stated sentences after
+	// it is, a chart's value, a car's one figure placed in the part the
+	// economic table shows spent. (A line's figures stated sentences after
 	// its name, before any other line's, are as sure as the name.)
 	BasisInferred = "inferred"
 	// BasisOCRChecked is a figure read by OCR that a sum of its table, or

@@ -303,7 +303,10 @@ type reader struct {
 	sums     []TableSum
 	classes  []ClassFigure
 	economic []EconomicFigure
-	changes  []Fact // year-on-year changes of 类 and 项
+	// vehicle are the “三公” rows whose one figure for 公务用车购置费 and
+	// 运行费 may be either's (settleVehicle).
+	vehicle []vehicleSplit
+	changes []Fact // year-on-year changes of 类 and 项
 	// names are the names the document's function tables give their 类
 	// and 款 codes, the first printed (reader.named).
 	names map[string]string

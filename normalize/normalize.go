@@ -104,6 +104,7 @@ func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB, don
 		}
 	}
 	r.id = r.tables(doc, texts)
+	r.settleVehicle()
 	r.kind = r.id.Kind
 	var sec sections
 	carry := "" // a paragraph cut off inside a line item's name

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
+	"github.com/shopspring/decimal"
 )
 
 // Packed tables: a text copy that joined each row's cells with single
@@ -211,7 +212,8 @@ type packedRow struct {
 	codes []string // leading function or economic codes, as printed
 	name  string
 	figs  []tcell
-	first int // the table row it starts on
+	first int  // the table row it starts on
+	bare  bool // figures alone before the first row, taken for the 合计
 }
 
 // packedLine is a line of a packed table and whether it opens a row (a
@@ -455,6 +457,34 @@ func functionKind(k tableKind) bool {
 	return false
 }
 
+// headTotal keeps a packed table's first row of one figure alone, taken
+// for its 合计, only where the figure is the sum of the 类 rows' first
+// figures: else that row is dropped, a figure whose place is not sure.
+func headTotal(rows []packedRow) []packedRow {
+	if len(rows) == 0 || !rows[0].bare || len(rows[0].figs) != 1 {
+		return rows
+	}
+	total, err := parseCell(rows[0].figs[0].text)
+	sum, classes := decimal.Zero, 0
+	for _, r := range rows[1:] {
+		if len(strings.Join(r.codes, "")) != 3 {
+			continue
+		}
+		if len(r.figs) == 0 {
+			return rows[1:]
+		}
+		v, err := parseCell(r.figs[0].text)
+		if err != nil {
+			return rows[1:]
+		}
+		sum, classes = sum.Add(v), classes+1
+	}
+	if err != nil || classes == 0 || !sum.Equal(total) {
+		return rows[1:]
+	}
+	return rows
+}
+
 // viewPacked reads a packed function table (functionKind) into the view
 // the table readers take. above holds the paragraphs between the table's title and the table: a
 // header the copy put one cell to a line.
@@ -503,10 +533,12 @@ func viewPacked(b *extract.Block, docKind string, above []string) *tableView {
 		pr.name = strings.Join(names, "")
 		label := strings.ReplaceAll(ordinalRe.ReplaceAllString(pr.name, ""), " ", "")
 		opens := len(pr.codes) > 0 || label == "合计" || label == "总计"
-		if !started && len(pr.codes) == 0 && pr.name == "" && len(pr.figs) > 1 {
+		if !started && len(pr.codes) == 0 && pr.name == "" && len(pr.figs) > 0 {
 			// A row of figures alone before any line: the table's totals
-			// (a 支出总表 of one row).
-			opens, pr.name = true, "合计"
+			// (a 支出总表 of one row), or its 合计 set apart from its
+			// label (a copy in the PDF's stream order prints the label
+			// under the table), which headTotal checks.
+			opens, pr.name, pr.bare = true, "合计", true
 		}
 		if !started {
 			if !opens {
@@ -535,6 +567,7 @@ func viewPacked(b *extract.Block, docKind string, above []string) *tableView {
 			rows = append(rows, pr)
 		}
 	}
+	rows = headTotal(rows)
 	lines := make([][]string, 0, len(above)+1)
 	for _, a := range above {
 		lines = append(lines, []string{a})

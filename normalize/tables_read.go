@@ -197,7 +197,7 @@ func (tr *tableReader) summary() {
 				}
 				label = ""
 			case c.text != "":
-				label = ordinalRe.ReplaceAllString(c.text, "")
+				label = ordinalRe.ReplaceAllString(lastItem(c.text), "")
 				if first && (strings.Contains(label, "结转") || strings.Contains(label, "结余") || strings.Contains(label, "收入合计")) {
 					carried = true
 				}
@@ -205,6 +205,23 @@ func (tr *tableReader) summary() {
 			}
 		}
 	}
+}
+
+// innerOrdinalRe finds an ordinal that opens a row's label after another
+// label in one cell: a packed copy joins the labels of a row's sides that
+// have no figure between them ("二、外交支出 二、项目支出 10,688.66").
+var innerOrdinalRe = regexp.MustCompile(`[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]`)
+
+// lastItem is the last of the labels a cell runs together: the one the
+// figure after it is for. The others had no figure.
+func lastItem(text string) string {
+	last := 0
+	for _, m := range innerOrdinalRe.FindAllStringIndex(text, -1) {
+		if m[0] > 0 {
+			last = m[0]
+		}
+	}
+	return text[last:]
 }
 
 // classFigure records a function class's expenditure in a summary table

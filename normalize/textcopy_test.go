@@ -243,6 +243,20 @@ func TestTextCopies(t *testing.T) {
 			[]string{"three_public.total amount = 4135500", "three_public.overseas amount = 1501300",
 				"three_public.vehicle amount = 390500", "three_public.reception amount = 2243700"},
 			[]string{"three_public.vehicle.purchase", "three_public.vehicle.operation", "three_public.meeting"}},
+		{"the same “三公” row, where the 基本支出 table shows 公务用车运行维护费 spent: the figure is the 运行费",
+			"一般公共预算基本支出预算表\n单位：万元\n科目编码 科目名称 金额\n合计 100.00\n302 商品和服务支出 100.00\n30231 公务用车运行维护费 39.05\n30299 其他商品和服务支出 60.95\n" +
+				"一般公共预算“三公”经费、会议费、培训费支出预算表\n单位：万元\n合计\n“三公”经费\n会议费 培训费\n" +
+				"小计 因公出国（境）费 公务用车购置及运行维护费 公务接待费\n小计 公务用车购置费 公务用车运行维护费\n" +
+				"1,531.06 413.55 150.13 39.05 39.05 224.37 935.61 181.90\n",
+			[]string{"three_public.vehicle.operation amount = 390500", "three_public.vehicle amount = 390500"},
+			[]string{"three_public.vehicle.purchase"}},
+		{"the same “三公” row, where the 基本支出 table shows 公务用车购置 spent: the figure is the 购置费",
+			"一般公共预算基本支出预算表\n单位：万元\n科目编码 科目名称 金额\n合计 100.00\n302 商品和服务支出 100.00\n31013 公务用车购置 39.05\n30299 其他商品和服务支出 60.95\n" +
+				"一般公共预算“三公”经费、会议费、培训费支出预算表\n单位：万元\n合计\n“三公”经费\n会议费 培训费\n" +
+				"小计 因公出国（境）费 公务用车购置及运行维护费 公务接待费\n小计 公务用车购置费 公务用车运行维护费\n" +
+				"1,531.06 413.55 150.13 39.05 39.05 224.37 935.61 181.90\n",
+			[]string{"three_public.vehicle.purchase amount = 390500"},
+			[]string{"three_public.vehicle.operation"}},
 		{"packed “三公” table with a blank the sums place: the blank gives no fact, the rest are read",
 			"财政拨款“三公”经费支出决算表\n单位：万元\n决算数\n" +
 				"合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n小计 公务用车购置费 公务用车运行费\n" +
@@ -347,6 +361,27 @@ func TestTextCopies(t *testing.T) {
 		{"a line item whose figures are on the next page",
 			"上海市某局2024年度部门决算\n" + prose + "五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共服务支出（类）财政事务（款）行政运行（项）\n。主要用于机关在职\n\f人员工资福利及日常公用经费等基本支出。年初预算为1462.43 万元，支出决算为\n1462.43万元。决算数等于预算数。\n",
 			[]string{"gpb.item amount 一般公共服务支出/财政事务/行政运行 #2010601 = 14624300", "gpb.item budget 一般公共服务支出/财政事务/行政运行 #2010601 = 14624300"}, nil},
+		{"a layout copy's label-only row tight under a figure row: its own row, not the label's wrapping",
+			"收支预算总表\n单位：万元\n" +
+				"    项目名称            金额        项目名称            金额\n" +
+				"    一、财政拨款        100.00      一、一般公共服务支出   100.00\n" +
+				"    当年收入小计        100.00      当年支出小计          100.00\n" +
+				"    上年结转资金                    结转下年资金\n" +
+				"    收入合计            100.00      支出合计              100.00\n",
+			[]string{"income.total amount = 1000000", "expenditure.total amount = 1000000"}, nil},
+		{"a packed two-sided row whose middle label has no figure: the figure is the label's next to it",
+			"收支预算总表\n单位：万元\n收入 支出\n项目名称 金额 功能科目名称 金额 项目名称 金额\n" +
+				"一、财政拨款 300.00 一、一般公共服务支出 300.00 一、基本支出 200.00\n" +
+				"1.一般公共预算 300.00 二、外交支出 二、项目支出 100.00\n",
+			[]string{"expenditure.basic amount = 2000000", "expenditure.project amount = 1000000"}, nil},
+		{"a packed function table whose 合计 stands first without its label, the label under the table",
+			"一般公共预算支出预算表\n单位：万元\n功能科目编码 功能科目名称 金额\n" +
+				"120.00\n201 一般公共服务支出 100.00\n2010101 行政运行 100.00\n208 社会保障和就业支出 20.00\n2080505 机关事业单位基本养老保险缴费支出 20.00\n",
+			[]string{"gpb.expenditure amount = 1200000"}, nil},
+		{"a packed function table whose first lone figure is no sum of its classes: no total",
+			"一般公共预算支出预算表\n单位：万元\n功能科目编码 功能科目名称 金额\n" +
+				"130.00\n201 一般公共服务支出 100.00\n2010101 行政运行 100.00\n208 社会保障和就业支出 20.00\n2080505 机关事业单位基本养老保险缴费支出 20.00\n",
+			nil, []string{"gpb.expenditure"}},
 		{"dashes for zero",
 			"政府性基金预算财政拨款支出决算表\n单位：万元\n项目 合计 基本支出 项目支出\n合计 - - -\n",
 			[]string{"gov_fund.expenditure amount = 0"}, nil},

@@ -320,6 +320,10 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 			vals[k], raws[k] = v, raw
 		}
 		agreed, valid := make([]int, len(cols)), 0 // the figure each column takes; -2 where placements differ
+		options := make([]map[int]bool, len(cols)) // the figures (or -1, blank) each column takes in some placement
+		for c := range options {
+			options[c] = map[int]bool{}
+		}
 		for _, at := range placements(len(cols), len(js)) {
 			got := map[string]decimal.Decimal{}
 			for c, k := range at {
@@ -332,6 +336,7 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 				continue
 			}
 			for c, k := range at {
+				options[c][k] = true
 				if valid > 0 && agreed[c] != k {
 					k = -2
 				}
@@ -342,6 +347,7 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 		if valid == 0 {
 			return false
 		}
+		tr.vehicleEither(t, i, cols, options, js, vals, raws)
 		for c, k := range agreed {
 			if k < 0 || !strings.HasPrefix(cols[c][0], "three_public.") {
 				continue
@@ -423,6 +429,11 @@ func headerLines(t *extract.Table) []string {
 
 // addAt adds the fact of a cell of the table as printed (not its view).
 func (tr *tableReader) addAt(t *extract.Table, i, j int, metric, measure string, v decimal.Decimal, raw string) {
+	tr.addAtAs(BasisTable, t, i, j, metric, measure, v, raw)
+}
+
+// addAtAs is addAt with a basis.
+func (tr *tableReader) addAtAs(basis string, t *extract.Table, i, j int, metric, measure string, v decimal.Decimal, raw string) {
 	if !hasMeasure(tr.r.seg.lx.metrics[metric], measure) {
 		return
 	}
@@ -438,5 +449,71 @@ func (tr *tableReader) addAt(t *extract.Table, i, j int, metric, measure string,
 		}
 	}
 	tr.r.facts.add(Fact{Metric: metric, Measure: measure, Value: v, Unit: Yuan, Raw: raw, Pos: pos,
-		Text: strings.Join(texts, " | "), Method: FromTable, Basis: BasisTable})
+		Text: strings.Join(texts, " | "), Method: FromTable, Basis: basis})
+}
+
+// vehicleSplit is a “三公” row's one figure for the car's two parts, whose
+// sums hold with it in either column: the other is blank, for zero.
+type vehicleSplit struct {
+	tr      *tableReader
+	t       *extract.Table
+	row, at int // the figure's cell in the table as printed
+	measure string
+	v       decimal.Decimal
+	raw     string
+}
+
+// vehicleEither records a row's figure that may be 公务用车购置费 or
+// 运行费, the other blank: every placement of the row's figures that adds
+// up puts it in one of the two and leaves the other blank.
+func (tr *tableReader) vehicleEither(t *extract.Table, i int, cols [][2]string, options []map[int]bool, js []int, vals []decimal.Decimal, raws []string) {
+	for c := range cols {
+		if cols[c][0] != "three_public.vehicle.purchase" {
+			continue
+		}
+		for o := range cols {
+			if cols[o][0] != "three_public.vehicle.operation" || cols[o][1] != cols[c][1] {
+				continue
+			}
+			a, b := options[c], options[o]
+			if len(a) != 2 || len(b) != 2 || !a[-1] || !b[-1] {
+				continue
+			}
+			for k := range a {
+				if k >= 0 && b[k] {
+					tr.r.vehicle = append(tr.r.vehicle, vehicleSplit{tr: tr, t: t, row: i, at: js[k], measure: cols[c][1], v: vals[k], raw: raws[k]})
+				}
+			}
+		}
+	}
+}
+
+// settleVehicle places a car's figure that may be either part (reader.vehicle)
+// where the document's 基本支出 table by economic class says which part was
+// spent: a line 30231 公务用车运行维护费 above zero means the 运行费 is not
+// blank, so the figure is it; a line 31013 公务用车购置 above zero, the
+// 购置费. That table is the document's own measure (a 预算's budget, a
+// 决算's actuals), so it settles that measure only. Where both or neither
+// are spent, the figure stays unread.
+func (r *reader) settleVehicle() {
+	spent := map[string]bool{}
+	for _, e := range r.economic {
+		if e.Code == "30231" || e.Code == "31013" {
+			spent[e.Code] = spent[e.Code] || e.Value.IsPositive()
+		}
+	}
+	metric := ""
+	switch {
+	case spent["30231"] && !spent["31013"]:
+		metric = "three_public.vehicle.operation"
+	case spent["31013"] && !spent["30231"]:
+		metric = "three_public.vehicle.purchase"
+	default:
+		return
+	}
+	for _, s := range r.vehicle {
+		if s.measure == "amount" {
+			s.tr.addAtAs(BasisInferred, s.t, s.row, s.at, metric, s.measure, s.v, s.raw)
+		}
+	}
 }
