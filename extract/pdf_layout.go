@@ -994,12 +994,23 @@ func moveColumns(l line, from, to []span) line {
 	for k := range l.cells {
 		c := &l.cells[k]
 		a, b := place(*c, from)
-		c.x0, c.x1 = at(c.x0, a), at(c.x1, b)
+		// A name the page's own narrower columns let run into the next
+		// stays in its column: over a figure column, it would cover the
+		// figures its wrapped line's row brings.
+		end := math.MaxFloat64
+		if !c.numeric {
+			b, end = a, to[a].x1
+		}
+		move := func(x0, x1 float64) (float64, float64) {
+			x1 = min(at(x1, b), end)
+			return min(at(x0, a), x1), x1
+		}
+		c.x0, c.x1 = move(c.x0, c.x1)
 		if len(c.words) > 0 {
 			c.words = append([]word(nil), c.words...)
 			for i := range c.words {
 				w := &c.words[i]
-				w.x0, w.x1 = at(w.x0, a), at(w.x1, b)
+				w.x0, w.x1 = move(w.x0, w.x1)
 			}
 		}
 	}

@@ -197,7 +197,11 @@ func (tr *tableReader) summary() {
 				}
 				label = ""
 			case c.text != "":
-				label = ordinalRe.ReplaceAllString(lastItem(c.text), "")
+				label = c.text
+				if tr.v.block.Table.Packed {
+					label = lastItem(label) // one line's labels, in reading order
+				}
+				label = ordinalRe.ReplaceAllString(label, "")
 				if first && (strings.Contains(label, "结转") || strings.Contains(label, "结余") || strings.Contains(label, "收入合计")) {
 					carried = true
 				}
@@ -212,8 +216,10 @@ func (tr *tableReader) summary() {
 // have no figure between them ("二、外交支出 二、项目支出 10,688.66").
 var innerOrdinalRe = regexp.MustCompile(`[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]`)
 
-// lastItem is the last of the labels a cell runs together: the one the
-// figure after it is for. The others had no figure.
+// lastItem is the last of the labels a packed row's cell runs together:
+// the one the figure after it is for. The others had no figure. (A cell of
+// a table with columns may hold lines merged from under its row, whose
+// figure is its first line's: not for lastItem.)
 func lastItem(text string) string {
 	last := 0
 	for _, m := range innerOrdinalRe.FindAllStringIndex(text, -1) {
