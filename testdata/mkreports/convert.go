@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 )
@@ -127,6 +128,7 @@ func titlesAfter(text string, d *Doc) string {
 		}
 		t := append([]string(nil), lines[title:title+n]...)
 		rest := append([]string(nil), lines[title+n:end]...)
+		t = append(t, totalLabelAfter(rest)...)
 		if len(rest) > 0 && strings.HasPrefix(t[0], "\f") {
 			// A title that opens its page: the page still opens there.
 			t[0], rest[0] = strings.TrimPrefix(t[0], "\f"), "\f"+rest[0]
@@ -136,6 +138,29 @@ func titlesAfter(text string, d *Doc) string {
 		at = end
 	}
 	return strings.Join(lines, "\n")
+}
+
+// totalLineRe is a table's 合计 line in a -raw copy: the label and its
+// figures.
+var totalLineRe = regexp.MustCompile(`^合计((?:\s+[-\d,.]+)+)$`)
+
+// totalLabelAfter draws a table's 合计 as the same producers do: where the
+// first line of figures in the table's part is its 合计, the label goes
+// with the title after the table and the figures stay, alone on their
+// line (江苏 table books, 2019). It edits rest and returns the lines that
+// follow the title.
+func totalLabelAfter(rest []string) []string {
+	for i, l := range rest {
+		m := totalLineRe.FindStringSubmatch(strings.TrimSpace(l))
+		if m != nil {
+			rest[i] = strings.TrimSpace(m[1])
+			return []string{"合计"}
+		}
+		if strings.ContainsAny(l, "0123456789") && strings.ContainsAny(l, ".,") {
+			return nil // the first figures are a row's, not the 合计's
+		}
+	}
+	return nil
 }
 
 // sofficeDocx converts HTML files to docx in outDir, batch at a time.

@@ -445,7 +445,9 @@ func TestBeyondRounding(t *testing.T) {
 }
 
 // A copy in stream order moves each table's title after the table's part
-// on its page: before the next block's first line, or the page's end.
+// on its page: before the next block's first line, or the page's end. A
+// 合计 that is the part's first line of figures leaves its label under the
+// title, its figures alone on their line.
 func TestTitlesAfter(t *testing.T) {
 	d := &Doc{Blocks: []Block{
 		{Kind: bTable, Table: &Table{Title: "收入支出决算总表"}},
@@ -453,20 +455,26 @@ func TestTitlesAfter(t *testing.T) {
 		{Kind: bHeading, Text: "第三部分 情况说明"},
 	}}
 	in := "收入支出决算总表\n单位：万元\n合计 10.00\n表二\n收入 决算表\n单位：万元\n合计 5.00\n\f第三部分 情况说明\n"
-	want := "单位：万元\n合计 10.00\n收入支出决算总表\n表二\n单位：万元\n合计 5.00\n收入 决算表\n\f第三部分 情况说明\n"
+	want := "单位：万元\n10.00\n收入支出决算总表\n合计\n表二\n单位：万元\n5.00\n收入 决算表\n合计\n\f第三部分 情况说明\n"
 	if got := titlesAfter(in, d); got != want {
 		t.Errorf("titlesAfter\n got %q\nwant %q", got, want)
 	}
 	// A title wrapped over two lines moves whole.
 	in = "收入支出决算\n总表\n单位：万元\n合计 10.00\n表二\n收入 决算表\n单位：万元\n合计 5.00\n\f第三部分 情况说明\n"
-	want = "单位：万元\n合计 10.00\n收入支出决算\n总表\n表二\n单位：万元\n合计 5.00\n收入 决算表\n\f第三部分 情况说明\n"
+	want = "单位：万元\n10.00\n收入支出决算\n总表\n合计\n表二\n单位：万元\n5.00\n收入 决算表\n合计\n\f第三部分 情况说明\n"
 	if got := titlesAfter(in, d); got != want {
 		t.Errorf("titlesAfter, a wrapped title\n got %q\nwant %q", got, want)
 	}
 	// A title that opens a page leaves the page's start where it was.
 	in = "前言\n\f收入支出决算总表\n单位：万元\n合计 10.00\n\f收入 决算表\n单位：万元\n合计 5.00\n\f第三部分 情况说明\n"
-	want = "前言\n\f单位：万元\n合计 10.00\n收入支出决算总表\n\f单位：万元\n合计 5.00\n收入 决算表\n\f第三部分 情况说明\n"
+	want = "前言\n\f单位：万元\n10.00\n收入支出决算总表\n合计\n\f单位：万元\n5.00\n收入 决算表\n合计\n\f第三部分 情况说明\n"
 	if got := titlesAfter(in, d); got != want {
 		t.Errorf("titlesAfter, a title opening its page\n got %q\nwant %q", got, want)
+	}
+	// A row's figures before the 合计's: the 合计 stays whole.
+	in = "收入支出决算总表\n201 一般公共服务支出 8.00\n合计 10.00\n表二\n收入 决算表\n合计 5.00\n\f第三部分 情况说明\n"
+	want = "201 一般公共服务支出 8.00\n合计 10.00\n收入支出决算总表\n表二\n5.00\n收入 决算表\n合计\n\f第三部分 情况说明\n"
+	if got := titlesAfter(in, d); got != want {
+		t.Errorf("titlesAfter, a 合计 after a row\n got %q\nwant %q", got, want)
 	}
 }
