@@ -258,7 +258,10 @@ func textTableLines(lines []line, open bool) []bool {
 				return true
 			}
 		}
-		return false
+		// A line that stops at an enumeration comma breaks a sentence
+		// (…年度收入、 / 支出预算总计 13,377.11 / 万元，…): no cell ends so.
+		n := len(l.cells)
+		return n > 0 && strings.HasSuffix(l.cells[n-1].text, "、")
 	}
 	row := make([]bool, len(lines))
 	for i, l := range lines {

@@ -108,6 +108,8 @@ func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB, don
 	r.kind = r.id.Kind
 	var sec sections
 	carry := "" // a paragraph cut off inside a line item's name
+	var held *extract.Block
+	heldText := "" // a paragraph that stops at a figure, whose unit may open the next
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		if b.Kind != extract.Paragraph && b.Kind != extract.Heading {
@@ -116,6 +118,16 @@ func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB, don
 		raw := texts[i]
 		text := squeeze(raw)
 		level := headingLevel(b, raw)
+		if held != nil {
+			if level == 0 && unitOpensRe.MatchString(text) {
+				// "…支出预算总计13,377.11" + "万元，与上年相比…": a copy
+				// broke the sentence between a figure and its unit.
+				text = heldText + text
+			} else {
+				r.paragraph(held, heldText, &sec)
+			}
+			held = nil
+		}
 		if level > 0 && carry != "" {
 			r.paragraph(b, carry, &sec) // what was held back was whole after all
 		}
@@ -131,15 +143,29 @@ func read(doc *extract.Document, texts []string, seg *Segmenter, all allGPB, don
 			carry = text // "…(款)行政单位离退休" + "(项)。主要用于…" on the next line
 			continue
 		}
+		if figureEndsRe.MatchString(text) {
+			held, heldText = b, text
+			continue
+		}
 		r.paragraph(b, text, &sec)
 		carry, r.openItem = r.openItem, ""
 		if strings.HasSuffix(text, ":") {
 			r.leadIn = text // "财政拨款支出主要内容如下：" scopes the list below
 		}
 	}
+	if held != nil {
+		r.paragraph(held, heldText, &sec)
+	}
 	r.charts(doc, r.id.Year)
 	return r
 }
+
+// figureEndsRe matches text that stops at a figure without its unit, and
+// unitOpensRe text that opens with a unit.
+var (
+	figureEndsRe = regexp.MustCompile(`\d\.\d+$|\d,\d{3}$`)
+	unitOpensRe  = regexp.MustCompile(`^(?:亿元|万元|元|%)`)
+)
 
 // openItemRe matches text that stops inside a line item's name: a 类 or 款
 // marker after the last full stop, and no 项 marker after it.
