@@ -248,7 +248,8 @@ var leaderRe = regexp.MustCompile(`[…·.．]{3,}|…{2,}`)
 // and, above its first row, the lines of several cells (headers). A line
 // of one cell above or below a table (its title, its unit, the next
 // table's title) stays out; one row alone is a table where it opens the
-// page and a table the page before left open goes on (open). Rows that
+// page and a table the page before left open goes on (open), as is a line
+// of labels alone right above the page's first row (labelsLike). Rows that
 // are mostly lone figures are a table copied column by column, not rows,
 // and no table.
 func textTableLines(lines []line, open bool) []bool {
@@ -304,6 +305,9 @@ func textTableLines(lines []line, open bool) []bool {
 			for first > 0 && !tab[first-1] && !prose(lines[first-1]) && len(lines[first-1].cells) > 1 {
 				first--
 			}
+			if open && first == 1 && i == 1 && !prose(lines[0]) && lines[0].numericCells() == 0 && labelsLike(lines[0], lines[1]) {
+				first = 0 // a row of labels alone opens the page the table goes on to
+			}
 			for k := first; k <= last; k++ {
 				tab[k] = true
 			}
@@ -315,6 +319,50 @@ func textTableLines(lines []line, open bool) []bool {
 		i = max(j, last+1)
 	}
 	return tab
+}
+
+// labelsLike reports whether line l, without figures, holds as many words
+// as row holds labels, two or more: a two-sided table's row whose sides
+// are both blank (…结余 结余分配 over 年初结转和结余 49.14 年末结转和结余
+// 55.34), not a title or a header of other words; or whether it leaves a
+// bracket open, a label the copy cut (使用非财政拨款结余（含专用 / 结余）
+// 10 0.00 …).
+func labelsLike(l, row line) bool {
+	words, labels := strings.Fields(l.text()), 0
+	for _, c := range row.cells {
+		if !c.numeric {
+			labels++
+		}
+	}
+	if labels >= 2 && len(words) == labels {
+		return true
+	}
+	// Or a label cut inside its brackets, the rest on the row's line.
+	t := l.text()
+	if strings.Count(t, "（")+strings.Count(t, "(") > strings.Count(t, "）")+strings.Count(t, ")") {
+		return true
+	}
+	// Or a name's first line over the row's name, in a copy that kept
+	// the columns: every cell over a name of the row, none over a figure
+	// or a code.
+	if row.maxGap() < 2*textH {
+		return false
+	}
+	for _, d := range l.cells {
+		over := false
+		for _, c := range row.cells {
+			if min(c.x1, d.x1)-max(c.x0, d.x0) > 0 {
+				if c.numeric {
+					return false
+				}
+				over = true
+			}
+		}
+		if !over {
+			return false
+		}
+	}
+	return len(l.cells) > 0
 }
 
 // nameTail reports whether line l, right under a table's last row prev,

@@ -394,3 +394,76 @@ func TestTextLayoutWrappedLineStarts(t *testing.T) {
 		t.Errorf("cells with wrapped lines: %+v", cells)
 	}
 }
+
+// A raw copy of a summary table that goes on to the next page, whose
+// first row there is labels alone: the row is the table's, not a
+// paragraph that parts the table from its last rows.
+func TestTextRawLabelRowOpensPage(t *testing.T) {
+	text := "收入支出决算总表\n单位：万元\n项目 决算数 项目 决算数\n" +
+		"一、一般公共预算财政拨款收入 2,940.05 一、一般公共服务支出 2,106.66\n" +
+		"本年收入合计 2,946.25 本年支出合计 2,940.05\n" +
+		"\f使用非财政拨款结余（含专用结余） 结余分配\n" +
+		"年初结转和结余 49.14 年末结转和结余 55.34\n" +
+		"总计 2,995.39 总计 2,995.39\n"
+	ts := textTable(t, text)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables, want 1", len(ts))
+	}
+	got := grid(ts[0])
+	if n := len(got); n < 4 || !strings.HasPrefix(got[n-3], "使用非财政拨款结余") || !strings.HasPrefix(got[n-2], "年初结转和结余|49.14") {
+		t.Errorf("rows %q: want the label row, then 年初结转和结余 49.14, then 总计", got)
+	}
+}
+
+// A -layout copy of a function table whose page turns inside a centred
+// name: the name's first line opens the next page, over the row's name.
+// It is the row's, not a paragraph that parts the table.
+func TestTextLayoutNameOpensPage(t *testing.T) {
+	text := "" +
+		"             一般公共预算财政拨款支出决算表\n" +
+		"编制单位：长林县卫生健康委员会                                     单位：万元\n" +
+		" 支出功能分类科\n" +
+		"    目编码     科目名称    合计             基本支出           项目支出\n" +
+		" 类 款 项\n" +
+		"208       社会保障和就          392.39      266.39         126.00\n" +
+		"          业支出\n" +
+		"208 05    行政事业单位          266.39      266.39           0.00\n" +
+		"          离退休\n" +
+		"208 05 01 行政单位离退\n" +
+		"          休               157.94      157.94             0.00\n" +
+		"          机关事业单位\n" +
+		"208 05 05 基本养老保险           72.35          72.35          0.00\n" +
+		"          缴费支出\n" +
+		"          机关事业单位\n" +
+		"208 05 06 职业年金缴费           36.10          36.10          0.00\n" +
+		"          支出\n" +
+		"208 99    其他社会保障          126.00           0.00      126.00\n" +
+		"          和就业支出\n" +
+		"208 99 99 其他社会保障\n" +
+		"          和就业支出           126.00           0.00      126.00\n" +
+		"210       医疗卫生与计         1430.18      688.61         741.57\n" +
+		"          划生育支出\n" +
+		"\n" +
+		"\n" +
+		"                      第 14 页\n" +
+		"\f          医疗卫生与计\n" +
+		"210 01    划生育管理事           1057.82         642.38    415.44\n" +
+		"          务\n" +
+		"210 01 01 行政运行              642.38         642.38      0.00\n" +
+		"210 01 02 一般行政管理\n" +
+		"          事务                317.56           0.00    317.56\n" +
+		"          其他医疗卫生\n" +
+		"210 01 99 与计划生育管             97.88           0.00     97.88\n" +
+		""
+	ts := textTable(t, text)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables, want 1", len(ts))
+	}
+	got := grid(ts[0])
+	for i, r := range got {
+		if r == "|||医疗卫生与计|||" && i+1 < len(got) && strings.HasPrefix(got[i+1], "210|01||划生育管理事") {
+			return
+		}
+	}
+	t.Errorf("no row 医疗卫生与计 over 210 01 in %q", got)
+}
