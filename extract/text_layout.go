@@ -245,9 +245,10 @@ var leaderRe = regexp.MustCompile(`[…·.．]{3,}|…{2,}`)
 // of its own on a line without the punctuation of prose. A run of such
 // rows is a table with two of them or three figures in all; it takes the
 // lines without figures between its rows (label-only rows, wrapped names)
-// and, above its first row, the lines of several cells (headers). A line
-// of one cell above or below a table (its title, its unit, the next
-// table's title) stays out; one row alone is a table where it opens the
+// and, above its first row, the lines of several cells (headers) with the
+// one-cell lines between them (类 款 under 科目编码 … 公用经费). A line of
+// one cell above or below a table (its title, its unit, the next table's
+// title) stays out; one row alone is a table where it opens the
 // page and a table the page before left open goes on (open), as is a line
 // of labels alone right above the page's first row (labelsLike). Rows that
 // are mostly lone figures are a table copied column by column, not rows,
@@ -302,8 +303,10 @@ func textTableLines(lines []line, open bool) []bool {
 		turned := open && i == 0 && rows == 1 && nums >= 2
 		if (rows >= 2 || nums >= 3 || turned) && 2*wide >= rows {
 			first := i
-			for first > 0 && !tab[first-1] && !prose(lines[first-1]) && len(lines[first-1].cells) > 1 {
-				first--
+			for k := i - 1; k >= 0 && !tab[k] && !prose(lines[k]) && lines[k].page == lines[i].page && lines[k+1].y0-lines[k].y1 < textBlank+textPitch; k-- {
+				if len(lines[k].cells) > 1 {
+					first = k // a header's line of several cells, and the one-cell lines under it
+				}
 			}
 			if open && first == 1 && i == 1 && !prose(lines[0]) && lines[0].numericCells() == 0 && labelsLike(lines[0], lines[1]) {
 				first = 0 // a row of labels alone opens the page the table goes on to

@@ -467,3 +467,49 @@ func TestTextLayoutNameOpensPage(t *testing.T) {
 	}
 	t.Errorf("no row 医疗卫生与计 over 210 01 in %q", got)
 }
+
+// A -layout copy's header of several lines, a line of one cell (类 款, the
+// code's parts a blank apart) between the column names and the rows: the
+// whole header is the table's.
+func TestTextLayoutHeaderOneCellLine(t *testing.T) {
+	text := "" +
+		"            项目                  一般公共预算基本支出\n" +
+		" 经济分类\n" +
+		" 科目编码      经济分类科目名称     合计          人员经费         公用经费\n" +
+		" 类 款\n" +
+		"301    工资福利支出           4,062,892    4,062,892\n" +
+		"301 01 基本工资               676,283      676,283\n" +
+		"301 02 津贴补贴             2,299,619    2,299,619\n" +
+		"301 08 机关事业单位基本养老保险缴费     412,253      412,253\n" +
+		"301 09 职业年金缴费             205,249      205,249\n" +
+		"301 10 职工基本医疗保险缴费         239,145      239,145\n" +
+		"301 12 其他社会保障缴费            20,407       20,407\n" +
+		"301 13 住房公积金              209,936      209,936\n" +
+		"302    商品和服务支出          1,425,624                 1,425,624\n" +
+		"302 01 办公费                119,349                   119,349\n" +
+		"302 02 印刷费                 77,158                    77,158\n" +
+		"302 05 水费                  61,498                    61,498\n" +
+		"302 06 电费                 107,984                   107,984\n" +
+		"302 07 邮电费                183,215                   183,215\n" +
+		"302 14 租赁费                185,174                   185,174\n" +
+		"302 16 培训费                148,368                   148,368\n" +
+		"302 26 劳务费                110,328                   110,328\n" +
+		"302 28 工会经费                43,090                    43,090\n" +
+		"302 29 福利费                163,568                   163,568\n" +
+		"302 31 公务用车运行维护费          138,100                   138,100\n" +
+		"302 99 其他商品和服务支出           87,792                    87,792\n" +
+		"303    对个人和家庭的补助          239,534      239,534\n" +
+		"303 02 退休费                226,121      226,121\n" +
+		"303 99 其他对个人和家庭的补助         13,413       13,413\n" +
+		"            合计          5,728,050    4,302,426    1,425,624\n" +
+		""
+	ts := textTable(t, text)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables, want 1", len(ts))
+	}
+	got := grid(ts[0])
+	head := strings.Join(got[:min(4, len(got))], "/")
+	if !strings.Contains(head, "人员经费") || !strings.Contains(head, "类 款") || !strings.HasPrefix(got[len(got)-1], "|||合计|5,728,050|4,302,426|1,425,624") {
+		t.Errorf("rows %q: want the header's lines, 类 款 among them, and the 合计 under 人员经费 and 公用经费", got)
+	}
+}
