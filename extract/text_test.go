@@ -360,11 +360,7 @@ func TestTextLayoutLastPageTotalSetIn(t *testing.T) {
 		"221   02   03   购房补贴              2433600.00    2433600.00          0.00\n" +
 		"                        合计       96282213.44   25741666.44   70540547.00\n" +
 		"\f"
-	ts := textTable(t, text)
-	if len(ts) != 1 {
-		t.Fatalf("%d tables, want the pages' one", len(ts))
-	}
-	got := grid(ts[0])
+	got := oneTable(t, text)
 	want := []string{"|||合计|96282213.44|25741666.44|70540547.00", "221|02|03|购房补贴|2433600.00|2433600.00|0.00"}
 	if n := len(got); n != 24 || got[0] != "|||功能分类科目名称|合计|基本支出|项目支出" || got[n-1] != want[0] || got[n-2] != want[1] {
 		t.Errorf("rows\n got %q\nwant 24 rows under the first page's header, the last two %q", got, want)
@@ -405,11 +401,7 @@ func TestTextRawLabelRowOpensPage(t *testing.T) {
 		"\f使用非财政拨款结余（含专用结余） 结余分配\n" +
 		"年初结转和结余 49.14 年末结转和结余 55.34\n" +
 		"总计 2,995.39 总计 2,995.39\n"
-	ts := textTable(t, text)
-	if len(ts) != 1 {
-		t.Fatalf("%d tables, want 1", len(ts))
-	}
-	got := grid(ts[0])
+	got := oneTable(t, text)
 	if n := len(got); n < 4 || !strings.HasPrefix(got[n-3], "使用非财政拨款结余") || !strings.HasPrefix(got[n-2], "年初结转和结余|49.14") {
 		t.Errorf("rows %q: want the label row, then 年初结转和结余 49.14, then 总计", got)
 	}
@@ -455,11 +447,7 @@ func TestTextLayoutNameOpensPage(t *testing.T) {
 		"          其他医疗卫生\n" +
 		"210 01 99 与计划生育管             97.88           0.00     97.88\n" +
 		""
-	ts := textTable(t, text)
-	if len(ts) != 1 {
-		t.Fatalf("%d tables, want 1", len(ts))
-	}
-	got := grid(ts[0])
+	got := oneTable(t, text)
 	for i, r := range got {
 		if r == "|||医疗卫生与计|||" && i+1 < len(got) && strings.HasPrefix(got[i+1], "210|01||划生育管理事") {
 			return
@@ -503,13 +491,19 @@ func TestTextLayoutHeaderOneCellLine(t *testing.T) {
 		"303 99 其他对个人和家庭的补助         13,413       13,413\n" +
 		"            合计          5,728,050    4,302,426    1,425,624\n" +
 		""
-	ts := textTable(t, text)
-	if len(ts) != 1 {
-		t.Fatalf("%d tables, want 1", len(ts))
-	}
-	got := grid(ts[0])
+	got := oneTable(t, text)
 	head := strings.Join(got[:min(4, len(got))], "/")
 	if !strings.Contains(head, "人员经费") || !strings.Contains(head, "类 款") || !strings.HasPrefix(got[len(got)-1], "|||合计|5,728,050|4,302,426|1,425,624") {
 		t.Errorf("rows %q: want the header's lines, 类 款 among them, and the 合计 under 人员经费 and 公用经费", got)
 	}
+}
+
+// oneTable is the grid of the one table a text copy gives.
+func oneTable(t *testing.T, text string) []string {
+	t.Helper()
+	ts := textTable(t, text)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables, want 1", len(ts))
+	}
+	return grid(ts[0])
 }
