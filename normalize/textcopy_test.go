@@ -260,6 +260,13 @@ func TestTextCopies(t *testing.T) {
 				"1,531.06 413.55 150.13 39.05 39.05 224.37 935.61 181.90\n",
 			[]string{"three_public.vehicle.purchase amount = 390500"},
 			[]string{"three_public.vehicle.operation"}},
+		{"packed “三公” table of budgets and actuals with only the totals and one part: the totals are read, the part is any",
+			"一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n预算数 决算数\n" +
+				"合计 因公出国（境）费 公务用车购置及运行费 公务接待费 合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n" +
+				"小计 公务用车购置费 公务用车运行费 小计 公务用车购置费 公务用车运行费\n" +
+				"4.87 4.87 4.57 4.57\n",
+			[]string{"three_public.total budget = 48700", "three_public.total amount = 45700"},
+			[]string{"three_public.reception", "three_public.overseas", "three_public.vehicle"}},
 		{"packed “三公” table with a blank the sums place: the blank gives no fact, the rest are read",
 			"财政拨款“三公”经费支出决算表\n单位：万元\n决算数\n" +
 				"合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n小计 公务用车购置费 公务用车运行费\n" +

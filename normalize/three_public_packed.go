@@ -304,10 +304,13 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 			row[j] = tcell{text: text, numeric: true}
 			js = append(js, j)
 		}
-		// A row may leave a part blank for zero (two at the most): its
-		// figures then stand in the columns where their sums hold, and
-		// a figure is read where every such placement puts it.
-		if len(js) > len(cols) || len(js)+2 < len(cols) || len(js) < 3 || columnNumbers(row) {
+		// A row may leave parts blank for zero (a 决算's row of budgets
+		// and actuals may have only its totals and one part): its
+		// figures then stand in the columns where their sums hold, and a
+		// figure is read where every such placement puts it. The more
+		// blanks, the more placements, and the fewer columns they agree
+		// on.
+		if len(js) > len(cols) || len(js) < 3 || columnNumbers(row) {
 			continue // another line, or the columns' numbers
 		}
 		vals := make([]decimal.Decimal, len(js))
