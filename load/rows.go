@@ -221,6 +221,7 @@ type FactRow struct {
 	Unit, Raw, Method, Basis       string
 	Reason                         string
 	Page, Block, Row, Col          uint32
+	X0, Y0, X1, Y1                 decimal.Decimal // the figure's box on its page, in points to 0.01 (normalize.Where); 0 when not known
 	Text                           string
 	Version                        uint64
 	// The document's, on every fact, so that a comparison needs no JOIN.
@@ -309,10 +310,11 @@ func Rows(in Input) (*Batch, error) {
 		if err != nil {
 			return nil, err
 		}
+		page, box := normalize.Where(in.Blocks, &f)
 		b.Facts = append(b.Facts, FactRow{DocID: in.Doc.SHA256, Seq: uint32(i), Metric: f.Metric, Measure: f.Measure,
 			Subject: f.Subject, Code: f.Code, Value: v, Unit: f.Unit, Raw: f.Raw, Method: f.MethodName(), Basis: f.Basis, Reason: f.Reason,
-			Page: uint32(f.Pos.Page), Block: uint32(f.Pos.Block), Row: uint32(f.Pos.Row), Col: uint32(f.Pos.Col),
-			Text: f.Text, Version: in.Version,
+			Page: uint32(page), Block: uint32(f.Pos.Block), Row: uint32(f.Pos.Row), Col: uint32(f.Pos.Col),
+			X0: points(box.X0), Y0: points(box.Y0), X1: points(box.X1), Y1: points(box.Y1), Text: f.Text, Version: in.Version,
 			DepartmentID: d.DepartmentID, Department: d.Department, DepartmentName: d.DepartmentName, Region: d.Region,
 			Year: d.Year, Kind: d.Kind, Scope: d.Scope, File: d.File})
 	}
@@ -388,4 +390,13 @@ func messagePage(msg string, doc *extract.Document) uint32 {
 		}
 	}
 	return 0
+}
+
+// points is a coordinate for a Decimal(9, 2) column: to a hundredth of a
+// point, and 0 for what no page could hold.
+func points(x float64) decimal.Decimal {
+	if x < 0 || x > 1e6 || x != x {
+		return decimal.Zero
+	}
+	return decimal.NewFromFloat(x).Round(2)
 }

@@ -188,7 +188,7 @@ func TestTables(t *testing.T) {
 	if want := "documents facts findings blocks metrics measures functions v_documents v_facts v_findings v_blocks"; strings.Join(names, " ") != want {
 		t.Errorf("Tables = %s; want %s", strings.Join(names, " "), want)
 	}
-	if c := got["facts"].Columns; len(c) != 26 || c[6] != [2]string{"value", "Decimal(38, 4)"} || c[25] != [2]string{"file", "String"} {
+	if c := got["facts"].Columns; len(c) != 30 || c[6] != [2]string{"value", "Decimal(38, 4)"} || c[25] != [2]string{"file", "String"} || c[29] != [2]string{"y1", "Decimal(9, 2)"} {
 		t.Errorf("facts columns = %q", c)
 	}
 	if v := got["v_facts"]; v.Of != "facts" || !reflect.DeepEqual(v.Columns, got["facts"].Columns) {
