@@ -33,7 +33,7 @@ type yearRow struct {
 func (rep *Report) acrossYears(run runFunc, f reportFilter) error {
 	var in []string
 	for _, m := range yearMetrics {
-		in = append(in, "'"+m.metric+"'")
+		in = append(in, load.Quote(m.metric))
 	}
 	all := f
 	all.Year = 0

@@ -226,7 +226,7 @@ func text(v any) string {
 	case []string:
 		parts := make([]string, len(x))
 		for i, s := range x {
-			parts[i] = "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+			parts[i] = Quote(s)
 		}
 		return "[" + strings.Join(parts, ",") + "]"
 	case fmt.Stringer:
