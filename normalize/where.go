@@ -58,16 +58,24 @@ func cellBox(t *extract.Table, f *Fact) extract.Box {
 	row := t.Rows[r]
 	origin := func(c extract.Cell) extract.Cell { return t.Rows[c.OriginRow][c.OriginCol] }
 	if c := f.Pos.Col - 1; c >= 0 && c < len(row) {
-		if cell := origin(row[c]); raw != "" && strings.Contains(folded(cell.Text).s, raw) {
+		if cell := origin(row[c]); prints(cell, raw) {
 			return cell.Box
 		}
 	}
 	for _, c := range row {
-		if cell := origin(c); raw != "" && folded(cell.Text).s == raw {
+		if cell := origin(c); prints(cell, raw) {
 			return cell.Box
 		}
 	}
 	return extract.Box{}
+}
+
+// prints reports whether a cell prints the figure raw: the cell's text is
+// raw, or raw without the unit a table states once (7,654.32 for
+// 7,654.32万元).
+func prints(c extract.Cell, raw string) bool {
+	t := folded(c.Text).s
+	return t != "" && raw != "" && strings.IndexFunc(t, unicode.IsDigit) >= 0 && strings.HasPrefix(raw, t)
 }
 
 // foldedText is a text width-folded without its white space, with each

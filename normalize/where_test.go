@@ -27,7 +27,7 @@ func TestWhere(t *testing.T) {
 	}{
 		{"figure on the first line", Fact{Raw: "2,149.94万元", Text: "本年支出合计2,149.94万元", Pos: extract.Pos{Page: 3, Block: 1}}, 3, 100 + 200*6.55/13.95, 0, false}, // 6 Han and a blank before, 8 ASCII and 2 Han in it, a full-width comma after,
 		{"full-width figure on the page after", Fact{Raw: "12.5万元", Text: "比上年增加12.5万元", Pos: extract.Pos{Page: 3, Block: 1}}, 4, 0, 0, false},
-		{"table cell", Fact{Raw: "7,654.32", Method: FromTable, Pos: extract.Pos{Page: 5, Block: 2, Row: 1, Col: 2}}, 5, 400, 440, false},
+		{"table cell", Fact{Raw: "7,654.32万元", Method: FromTable, Pos: extract.Pos{Page: 5, Block: 2, Row: 1, Col: 2}}, 5, 400, 440, false},
 		{"not printed there", Fact{Raw: "99.99", Pos: extract.Pos{Page: 3, Block: 1}}, 3, 0, 0, true},
 		{"chart", Fact{Raw: "2,149.94万元", Method: FromChart, Pos: extract.Pos{Page: 3, Block: 1}}, 3, 0, 0, true},
 	} {
