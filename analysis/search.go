@@ -55,11 +55,18 @@ func Find(ctx context.Context, store load.Store, s Search) (*Hits, error) {
 	}
 	db := load.Database
 	where := "(" + cond + ") AND " + s.Filter.docsIn("b.doc_id")
-	count, err := store.Query(ctx, "SELECT count() FROM "+db+".v_blocks AS b WHERE "+where)
+	count, err := store.Query(ctx, "SELECT count() AS n FROM "+db+".v_blocks AS b WHERE "+where)
 	if err != nil {
 		return nil, err
 	}
-	total, _ := strconv.Atoi(count.Rows[0][0])
+	counted, err := RowsOf(count, "n")
+	if err != nil || len(counted) != 1 {
+		return nil, fmt.Errorf("analysis: search: the count came back as %q (%v)", count.Rows, err)
+	}
+	total, err := counted[0].Int("n")
+	if err != nil {
+		return nil, err
+	}
 	limit := ""
 	if s.Limit > 0 {
 		limit = " LIMIT " + strconv.Itoa(s.Limit)
