@@ -34,6 +34,7 @@ func pt(x float64) string { return strconv.FormatFloat(math.Round(x*100)/100, 'f
 type Chart struct {
 	W, H  int
 	Marks []Mark
+	Title string // said above it by a page that shows several; "" for none
 }
 
 // Mark is one mark of a chart. Kind says what it is and which fields
@@ -300,3 +301,27 @@ func slopes(rows []slopeRow) *Chart {
 	c.text(4, y+16, "tick", "", "○ 前一年 ● 后一年")
 	return c
 }
+
+// Item is one bar of Bars: a label, a figure and the text after it.
+type Item struct {
+	Label string
+	Value decimal.Decimal // drawn from 0; a negative or missing figure draws no bar
+	Text  string
+}
+
+// Bars draws items as a horizontal bar chart, in their order; nil for
+// none.
+func Bars(items []Item) *Chart {
+	var bars []bar
+	for _, it := range items {
+		bars = append(bars, bar{label: it.Label, parts: []decimal.Decimal{it.Value}, text: it.Text})
+	}
+	return hbars(bars, nil)
+}
+
+// Wan formats yuan as 万元, two decimals, thousands separated.
+func Wan(d decimal.Decimal) string { return wan(d) }
+
+// ChangePct is the change from v1 to v2 in percent, signed, two
+// decimals; "" when v1 is zero.
+func ChangePct(v1, v2 decimal.Decimal) string { return changePct(v1, v2) }
