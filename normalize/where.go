@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -39,12 +40,20 @@ func Where(doc *extract.Document, f *Fact) (page int, box extract.Box) {
 	if raw == "" || i < 0 {
 		return page, box
 	}
+	// The figure itself, not the words Raw may carry with it (减少63.14万元,
+	// whose 减少 may end the line above).
+	if m := figure.FindStringIndex(raw); m != nil {
+		i, raw = i+m[0], raw[m[0]:m[1]]
+	}
 	at, end := text.off[from+i], text.end[from+i+len(raw)-1]
 	if p, bx := b.Where(at, end); p != 0 && !bx.Empty() {
 		return p, bx
 	}
 	return page, box
 }
+
+// figure is a number as printed, once folded.
+var figure = regexp.MustCompile(`[0-9][0-9,.]*%?`)
 
 // cellBox is the box of the fact's cell: the one its position names, or,
 // where the table was read through a view that moved its columns, the
