@@ -425,3 +425,57 @@ func wordsIn(t *testing.T, file, page string, x0, y0, x1, y1 float64) []string {
 	}
 	return words
 }
+
+// TestServeWhileIngesting: serve keeps running while an ingest (as a
+// scheduled crawl's would) adds documents, and shows them without a
+// restart; meanwhile its pages answer, or say the store is being updated.
+func TestServeWhileIngesting(t *testing.T) {
+	s, _ := startServe(t, "../../testdata/samples")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "new.txt"), []byte(reportText("某省并发测试局", 2022, 7)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := s.rows(t, "/departments", "departments")
+	stop := make(chan struct{})
+	codes := make(chan map[int]int, 1)
+	go func() { // exits when stop is closed
+		seen := map[int]int{}
+		for {
+			select {
+			case <-stop:
+				codes <- seen
+				return
+			default:
+			}
+			resp, err := http.Get(s.base + "/departments")
+			if err != nil {
+				seen[0]++
+				continue
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			seen[resp.StatusCode]++
+			time.Sleep(20 * time.Millisecond)
+		}
+	}()
+	out, err := fiscaldocs(append([]string{"ingest", dir}, s.store...)...).CombinedOutput()
+	close(stop)
+	seen := <-codes
+	if err != nil {
+		t.Fatalf("ingest while serving: %v\n%s", err, out)
+	}
+	for code := range seen {
+		if code != 200 && code != 503 {
+			t.Errorf("answers while ingesting: %v (0: no answer); want 200, or 503 while the store is busy", seen)
+		}
+	}
+	after := s.rows(t, "/departments", "departments")
+	found := false
+	for _, r := range after {
+		found = found || r["department"] == "某省并发测试局"
+	}
+	if !found || len(after) != len(before)+1 {
+		t.Errorf("after the ingest, %d departments (before %d), the new one shown: %v", len(after), len(before), found)
+	}
+	t.Logf("answers while ingesting: %v", seen)
+}
