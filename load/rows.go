@@ -12,7 +12,10 @@
 // (OpenServer), with one DDL and one SQL subset for both, and answers the
 // query, export and search commands read-only, the engine refusing any
 // write (Store.Query); Store.QueryWrite is the one way for a user's SQL to
-// write. This is the only package that imports a ClickHouse client.
+// write. Shared holds the embedded store for a long-running reader (the
+// web app), letting go of it when a writer asks; Limits bound the queries
+// of someone else's SQL. This is the only package that imports a
+// ClickHouse client.
 package load
 
 import (
