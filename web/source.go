@@ -187,7 +187,7 @@ func highlight(pagePNG []byte, b Box, crop bool, margin float64) ([]byte, error)
 	dst := image.NewRGBA(image.Rect(0, 0, area.Dx(), area.Dy()))
 	draw.Draw(dst, dst.Bounds(), src, area.Min, draw.Src)
 	box := px.Sub(area.Min)
-	draw.Draw(dst, box, image.NewUniform(color.RGBA{255, 220, 0, 90}), image.Point{}, draw.Over)
+	draw.Draw(dst, box, image.NewUniform(color.NRGBA{255, 220, 0, 110}), image.Point{}, draw.Over)
 	red := image.NewUniform(color.RGBA{220, 30, 30, 255})
 	for _, r := range []image.Rectangle{
 		{box.Min, image.Pt(box.Max.X, box.Min.Y+2)}, {image.Pt(box.Min.X, box.Max.Y-2), box.Max},
