@@ -146,7 +146,7 @@ func Document(ctx context.Context, q Querier, id string) (*load.Result, error) {
 	}
 	return q.Query(ctx, "SELECT d.id AS id, d.file AS file, d.format AS format, d.pages AS pages, d.department AS department, "+deptLabel("d")+" AS name, "+
 		deptKey("d")+" AS department_key, d.region AS region, d.year AS year, d.kind AS kind, d.scope AS scope, d.status AS status, d.error AS error, "+
-		"d.source_url AS source_url, d.facts AS facts, d.findings AS findings, d.extractor AS extractor FROM "+load.Database+".v_documents AS d WHERE d.id = "+load.Quote(id))
+		"d.source_url AS source_url, d.facts AS facts, d.findings AS findings, d.extractor AS extractor, arrayStringConcat(d.problems, '\n') AS problems FROM "+load.Database+".v_documents AS d WHERE d.id = "+load.Quote(id))
 }
 
 // DocumentFacts are a document's facts, by section (the metric's family:

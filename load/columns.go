@@ -50,6 +50,7 @@ var (
 		col("department_id", func(r *DocumentRow) string { return r.DepartmentID }),
 		col("department_name", func(r *DocumentRow) string { return r.DepartmentName }),
 		col("level", func(r *DocumentRow) string { return r.Level }),
+		col("problems", func(r *DocumentRow) []string { return r.Problems }),
 	}
 	factFields = []field[FactRow]{
 		col("doc_id", func(r *FactRow) string { return r.DocID }),

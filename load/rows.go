@@ -212,7 +212,8 @@ type DocumentRow struct {
 	Facts, Findings                            uint32
 	Version                                    uint64
 	IngestedAt                                 time.Time
-	DepartmentID, DepartmentName, Level        string // department.Department's ID, Name and Level
+	DepartmentID, DepartmentName, Level        string   // department.Department's ID, Name and Level
+	Problems                                   []string // what went wrong in the reading without stopping it (extract.Document.Problems), one line each
 }
 
 // FactRow is a row of facts.
@@ -305,7 +306,7 @@ func Rows(in Input) (*Batch, error) {
 		Department: id.Department, Region: dept.Region, Year: uint16(id.Year), Kind: id.Kind, Scope: dept.Scope,
 		Extractor: in.Extractor, Status: "ok", URL: in.SourceURL,
 		Facts: uint32(len(in.Result.Facts)), Version: in.Version, IngestedAt: in.Now.UTC().Truncate(time.Second),
-		DepartmentID: dept.ID, DepartmentName: dept.Name, Level: dept.Level,
+		DepartmentID: dept.ID, DepartmentName: dept.Name, Level: dept.Level, Problems: problemLines(in.Blocks),
 	}}
 	d := b.Document
 	for i, f := range in.Result.Facts {
@@ -402,4 +403,13 @@ func points(x float64) decimal.Decimal {
 		return decimal.Zero
 	}
 	return decimal.NewFromFloat(x).Round(2)
+}
+
+// problemLines are the document's reading problems, a line each.
+func problemLines(d *extract.Document) []string {
+	out := []string{}
+	for _, e := range d.Problems {
+		out = append(out, strings.Join(strings.Fields(e.Error()), " "))
+	}
+	return out
 }

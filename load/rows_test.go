@@ -194,7 +194,21 @@ func TestTables(t *testing.T) {
 	if v := got["v_facts"]; v.Of != "facts" || !reflect.DeepEqual(v.Columns, got["facts"].Columns) {
 		t.Errorf("v_facts = %+v; want the current rows of facts, with its columns", v)
 	}
-	if v := got["v_documents"]; v.Of != "documents" || len(v.Columns) != 20 {
+	if v := got["v_documents"]; v.Of != "documents" || len(v.Columns) != 21 {
 		t.Errorf("v_documents = %+v", v)
+	}
+}
+
+// TestRowsProblems: a document's reading problems go into its documents
+// row, one line each.
+func TestRowsProblems(t *testing.T) {
+	in := input()
+	in.Blocks.Problems = []*extract.Error{{Pos: extract.Pos{Page: 3}, Err: extract.ErrGarbledText}}
+	b, err := Rows(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Document.Problems; len(got) != 1 || !strings.Contains(got[0], "page 3") || strings.Contains(got[0], "\n") {
+		t.Errorf("Problems = %q; want the garbled page 3, on one line", got)
 	}
 }

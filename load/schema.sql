@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS {db}.documents (
     ingested_at DateTime('UTC'),
     department_id String,
     department_name String,
-    level String
+    level String,
+    problems Array(String)
 ) ENGINE = ReplacingMergeTree(version) ORDER BY (id);
 
 CREATE TABLE IF NOT EXISTS {db}.facts (

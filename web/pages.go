@@ -196,6 +196,11 @@ func (s *Server) document(ctx context.Context, r *http.Request) (*page, error) {
 	if e := d.S("error"); e != "" {
 		problems = append(problems, e)
 	}
+	for _, pr := range strings.Split(d.S("problems"), "\n") {
+		if pr != "" {
+			problems = append(problems, pr)
+		}
+	}
 	if ocr > 0 {
 		problems = append(problems, strconv.Itoa(ocr)+" 个数由 OCR 从扫描页读出，可能有误读")
 	}
@@ -219,7 +224,7 @@ func (s *Server) documentRow(ctx context.Context, id string) (analysis.Row, erro
 	if err != nil {
 		return analysis.Row{}, err
 	}
-	rows, err := analysis.RowsOf(res, "id", "file", "format", "pages", "department", "name", "department_key", "region", "year", "kind", "status", "error", "source_url", "extractor")
+	rows, err := analysis.RowsOf(res, "id", "file", "format", "pages", "department", "name", "department_key", "region", "year", "kind", "status", "error", "source_url", "extractor", "problems")
 	if err != nil {
 		return analysis.Row{}, err
 	}
