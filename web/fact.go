@@ -177,10 +177,7 @@ func (s *Server) factImage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, &statusError{http.StatusNotFound, err.Error()})
 		return
 	}
-	png, err := s.pages.render(ctx, f.S("doc_id"), path, page)
-	if err == nil {
-		png, err = highlight(png, b, crop, 40)
-	}
+	png, err := s.pages.highlighted(ctx, f.S("doc_id"), path, page, b, crop)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -164,6 +164,32 @@ func (p *pages) render(ctx context.Context, id, path string, n int) ([]byte, err
 	return os.ReadFile(name)
 }
 
+// highlighted returns page n with box b highlighted (highlight, with a
+// margin of 40 points), made once and kept beside the page.
+func (p *pages) highlighted(ctx context.Context, id, path string, n int, b Box, crop bool) ([]byte, error) {
+	kind := "page"
+	if crop {
+		kind = "crop"
+	}
+	name := filepath.Join(p.dir, fmt.Sprintf("%s-p%d-%d-%s-%.2f-%.2f-%.2f-%.2f.png", id, n, dpi, kind, b.X0, b.Y0, b.X1, b.Y1))
+	if data, err := os.ReadFile(name); err == nil {
+		return data, nil
+	}
+	page, err := p.render(ctx, id, path, n)
+	if err != nil {
+		return nil, err
+	}
+	out, err := highlight(page, b, crop, 40)
+	if err != nil {
+		return nil, err
+	}
+	tmp := name + ".tmp"
+	if err := os.WriteFile(tmp, out, 0o644); err == nil {
+		os.Rename(tmp, name)
+	}
+	return out, nil
+}
+
 // Box is a figure's box on its page, in points from the top left.
 type Box struct{ X0, Y0, X1, Y1 float64 }
 
