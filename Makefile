@@ -83,9 +83,11 @@ vet: deps
 # Unit, golden and in-process CLI tests, with the race detector; fuzz
 # targets run their seed corpora. Tests that need ../shared skip without it.
 # The store tests run on embedded chDB and on a private ClickHouse server
-# started for the run; both are required here.
+# started for the run; both are required here. cmd/fiscaldocs's end-to-end
+# tests (the browser's among them) take longer than go test's default
+# 10 minutes under the race detector on a shared 2-core machine.
 test: vet chdb
-	FISCALDOCS_REQUIRE_TOOLS=1 scripts/with-clickhouse.sh $(GO) test -tags $(TAGS) -race -count=1 ./... ./testdata/mkreports
+	FISCALDOCS_REQUIRE_TOOLS=1 scripts/with-clickhouse.sh $(GO) test -tags $(TAGS) -race -count=1 -timeout 30m ./... ./testdata/mkreports
 
 fuzz: deps
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzDocx$$' -fuzztime $(FUZZTIME) ./extract
