@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/fiscaldocs/fiscaldocs/load"
+	"github.com/fiscaldocs/fiscaldocs/normalize"
 )
 
 // The queries the web app (package web) browses the store with: one page
@@ -164,16 +165,17 @@ func DocumentFacts(ctx context.Context, q Querier, id string) (*load.Result, err
 }
 
 // Fact is one fact with where it was read: its v_facts row, and the
-// block's kind and text.
+// block's kind and text. (The metric's name is MetricName's: a
+// ClickHouse server as old as 18.16 takes one JOIN a query.)
 func Fact(ctx context.Context, q Querier, id string, seq int) (*load.Result, error) {
 	if err := checkID(id); err != nil {
 		return nil, err
 	}
-	return q.Query(ctx, "SELECT f.doc_id AS doc_id, f.seq AS seq, f.metric AS metric, m.name AS name, f.measure AS measure, f.subject AS subject, "+
+	return q.Query(ctx, "SELECT f.doc_id AS doc_id, f.seq AS seq, f.metric AS metric, f.measure AS measure, f.subject AS subject, "+
 		"f.code AS code, f.value AS value, f.unit AS unit, f.raw AS raw, f.basis AS basis, f.method AS method, f.reason AS reason, f.page AS page, "+
 		"f.block AS block, f.row AS row, f.col AS col, f.x0 AS x0, f.y0 AS y0, f.x1 AS x1, f.y1 AS y1, f.text AS text, f.file AS file, "+
 		"f.year AS year, f.kind AS kind, "+deptLabel("f")+" AS department, b.kind AS block_kind, b.text AS block_text FROM "+load.Database+".v_facts AS f "+
-		"LEFT JOIN "+metricNames+" AS m ON m.key = f.metric LEFT JOIN (SELECT doc_id, seq + 1 AS block, kind, text FROM "+load.Database+".v_blocks WHERE doc_id = "+
+		"LEFT JOIN (SELECT doc_id, toUInt32(seq + 1) AS block, kind, text FROM "+load.Database+".v_blocks WHERE doc_id = "+
 		load.Quote(id)+") AS b ON b.doc_id = f.doc_id AND b.block = f.block WHERE f.doc_id = "+load.Quote(id)+" AND f.seq = "+strconv.Itoa(seq))
 }
 
@@ -238,6 +240,10 @@ func FindingFacets(ctx context.Context, q Querier) (map[string][]Facet, error) {
 	return out, nil
 }
 
+// MetricName is a metric key's Chinese name, from the lexicon the store's
+// metrics table is written from; "" for a key it does not know.
+func MetricName(key string) string { return normalize.Metrics()[key].Zh }
+
 // Comparison asks for one metric (or, for gpb.class and gpb.item, one
 // function code) across departments in a year, or of one department
 // over the years.
@@ -250,7 +256,9 @@ type Comparison struct {
 // Compare ranks the departments by the comparison's figure, highest
 // first, or gives one department's over the years: department (key),
 // name, year, kind, value (the largest where its documents state one
-// twice), and the documents (doc) one of them came from.
+// twice; named figure, not value, which an 18.16 server would take for
+// the column inside argMax), and the document (doc) and fact (seq) it
+// came from.
 func Compare(ctx context.Context, q Querier, c Comparison) (*load.Result, error) {
 	if c.Measure == "" {
 		c.Measure = "amount"
@@ -264,14 +272,14 @@ func Compare(ctx context.Context, q Querier, c Comparison) (*load.Result, error)
 	if c.Kind != "" {
 		w = append(w, "f.kind = "+load.Quote(c.Kind))
 	}
-	order := "value DESC, name, year, kind"
+	order := "figure DESC, name, year, kind"
 	if c.Department != "" {
 		w = append(w, deptIs("f", c.Department))
 		order = "year, kind"
 	} else if c.Year != 0 {
 		w = append(w, "f.year = "+strconv.Itoa(c.Year))
 	}
-	return q.Query(ctx, "SELECT "+deptKey("f")+" AS department, any("+deptLabel("f")+") AS name, f.year AS year, f.kind AS kind, max(f.value) AS value, "+
+	return q.Query(ctx, "SELECT "+deptKey("f")+" AS department, any("+deptLabel("f")+") AS name, f.year AS year, f.kind AS kind, max(f.value) AS figure, "+
 		"any(f.unit) AS unit, argMax(f.doc_id, f.value) AS doc, argMax(f.seq, f.value) AS seq FROM "+load.Database+".v_facts AS f WHERE "+strings.Join(w, " AND ")+
 		" GROUP BY department, year, kind ORDER BY "+order)
 }

@@ -197,6 +197,8 @@ func (s *Server) read(ctx context.Context, sql string) (*Result, error) {
 // readAtMost is read that stops after n rows and one more (the one that
 // says there were more), or reads all when n is 0.
 func (s *Server) readAtMost(ctx context.Context, sql string, n int) (*Result, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	rows, err := s.conn.Query(ctx, sql)
 	if err != nil {
 		if multiStatements.MatchString(err.Error()) {
@@ -204,8 +206,13 @@ func (s *Server) readAtMost(ctx context.Context, sql string, n int) (*Result, er
 		}
 		return nil, fmt.Errorf("load: %w", err)
 	}
-	defer rows.Close()
 	r := &Result{Columns: rows.Columns()}
+	defer func() {
+		if n > 0 && len(r.Rows) > n {
+			cancel() // the rows left are not wanted: the server stops, not Close reading them all
+		}
+		rows.Close()
+	}()
 	types := rows.ColumnTypes()
 	for _, t := range types {
 		r.Types = append(r.Types, t.DatabaseTypeName())

@@ -34,7 +34,7 @@ func (s *Server) factRow(ctx context.Context, r *http.Request) (analysis.Row, er
 	if err != nil {
 		return analysis.Row{}, err
 	}
-	rows, err := analysis.RowsOf(res, "doc_id", "seq", "metric", "name", "measure", "subject", "code", "value", "unit", "raw", "basis", "method",
+	rows, err := analysis.RowsOf(res, "doc_id", "seq", "metric", "measure", "subject", "code", "value", "unit", "raw", "basis", "method",
 		"reason", "page", "block", "row", "col", "x0", "y0", "x1", "y1", "text", "file", "year", "kind", "department", "block_kind", "block_text")
 	if err != nil {
 		return analysis.Row{}, err
@@ -76,7 +76,7 @@ func (s *Server) fact(ctx context.Context, r *http.Request) (*page, error) {
 	case "percent":
 		shown = v.String() + "%"
 	}
-	title := f.S("name")
+	title := analysis.MetricName(f.S("metric"))
 	if title == "" {
 		title = f.S("metric")
 	}

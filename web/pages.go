@@ -136,7 +136,7 @@ func (s *Server) department(ctx context.Context, r *http.Request) (*page, error)
 		Links: []Cell{link("勾稽发现", href("/findings", url.Values{"department": {key}})), link("历年一般公共预算财政拨款支出", href("/compare", url.Values{"metric": {"gpb.expenditure"}, "department": {key}}))}}
 	sort.Strings(order)
 	for _, k := range order {
-		if want := []string{"一般公共预算财政拨款支出", "“三公”经费财政拨款支出", "机关运行经费", "本年支出合计"}; containsAny(k, want) {
+		if charted(k) {
 			if c := analysis.Bars(charts[k].points); c != nil {
 				p.Charts = append(p.Charts, c)
 				c.Title = k
@@ -146,9 +146,15 @@ func (s *Server) department(ctx context.Context, r *http.Request) (*page, error)
 	return p, nil
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.HasSuffix(s, " "+x) {
+// chartedMetrics are the figures a department's page draws over the
+// years, by their Chinese names.
+var chartedMetrics = []string{"一般公共预算财政拨款支出", "“三公”经费财政拨款支出", "机关运行经费", "本年支出合计"}
+
+// charted reports whether a series, named kind and metric name
+// ("决算 机关运行经费"), is drawn.
+func charted(series string) bool {
+	for _, m := range chartedMetrics {
+		if strings.HasSuffix(series, " "+m) {
 			return true
 		}
 	}
@@ -260,10 +266,7 @@ func (s *Server) findingTable(ctx context.Context, f analysis.FindingFilter) (*T
 	t := &Table{Name: "findings", Title: strconv.Itoa(len(rows)) + " 条勾稽发现", Columns: []string{"severity", "rule", "department", "year", "kind", "message", "page", "file", "facts"}}
 	for _, r := range rows {
 		id := r.S("doc_id")
-		var facts []string
-		for _, seq := range strings.Fields(r.S("facts")) {
-			facts = append(facts, seq)
-		}
+		facts := strings.Fields(r.S("facts"))
 		factCell := text(strings.Join(facts, " "))
 		if len(facts) > 0 {
 			factCell.Href = "/fact/" + id + "/" + facts[0]
@@ -345,23 +348,23 @@ func (s *Server) compare(ctx context.Context, r *http.Request) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := analysis.RowsOf(res, "department", "name", "year", "kind", "value", "unit", "doc", "seq")
+	rows, err := analysis.RowsOf(res, "department", "name", "year", "kind", "figure", "unit", "doc", "seq")
 	if err != nil {
 		return nil, err
 	}
 	t := &Table{Name: "compare", Title: c.Metric + " " + c.Code, Columns: []string{"rank", "department", "year", "kind", "value", "unit", "value_wan", "fact"}}
 	var items []analysis.Item
 	for i, row := range rows {
-		v, err := row.Dec("value")
+		v, err := row.Dec("figure")
 		if err != nil {
 			return nil, err
 		}
-		shown := row.S("value")
+		shown := row.S("figure")
 		if row.S("unit") == "yuan" {
 			shown = analysis.Wan(v)
 		}
 		t.add(num(strconv.Itoa(i+1)), link(row.S("name"), "/department/"+url.PathEscape(row.S("department"))), text(row.S("year")), text(row.S("kind")),
-			num(row.S("value")), text(row.S("unit")), num(shown), link("出处", "/fact/"+row.S("doc")+"/"+row.S("seq")))
+			num(row.S("figure")), text(row.S("unit")), num(shown), link("出处", "/fact/"+row.S("doc")+"/"+row.S("seq")))
 		label := row.S("name")
 		if c.Department != "" || c.Year == 0 {
 			label += " " + row.S("year") + "年" + row.S("kind")

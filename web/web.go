@@ -25,6 +25,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/fiscaldocs/fiscaldocs/analysis"
@@ -188,7 +189,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, p *page, forma
 			s.fail(w, r, badRequest("format %q: csv or json", format))
 			return
 		}
-		if err != nil {
+		if err != nil && !gone(err) {
 			s.logf("%s: %v", r.URL, err)
 		}
 		return
@@ -199,7 +200,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, p *page, forma
 func (s *Server) draw(w http.ResponseWriter, code int, p *page) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(code)
-	if err := s.tmpl.ExecuteTemplate(w, "page.html", p); err != nil {
+	if err := s.tmpl.ExecuteTemplate(w, "page.html", p); err != nil && !gone(err) {
 		s.logf("draw %s: %v", p.Title, err)
 	}
 }
@@ -222,6 +223,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	s.draw(w, code, p)
 }
+
+// gone reports whether a write failed because the browser left: nothing
+// to log.
+func gone(err error) bool { return errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) }
 
 func (s *Server) logf(format string, a ...any) {
 	if s.opt.Log != nil {
