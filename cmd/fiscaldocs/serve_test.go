@@ -34,18 +34,25 @@ type served struct {
 	cache string
 }
 
-// startServe ingests dirs into a new store, adds a document of a hostile
-// department, and starts serve on it, stopped when the test ends. It
-// returns the server and ingest's count of documents.
+// startServe ingests dirs into a new embedded store, adds a document of a
+// hostile department, and starts serve on it, stopped when the test ends.
+// It returns the server and the count of documents in the store.
 func startServe(t *testing.T, dirs ...string) (*served, int) {
 	t.Helper()
 	needTool(t, "libchdb.so (make chdb)", haveChDB())
+	return serveStore(t, []string{"--data", filepath.Join(t.TempDir(), "store")}, dirs...)
+}
+
+// serveStore is startServe on the store the flags name; the hostile
+// document is added to an embedded store only (a server takes no INSERT …
+// VALUES from query --write).
+func serveStore(t *testing.T, store []string, dirs ...string) (*served, int) {
+	t.Helper()
 	for _, tool := range []string{"pdftoppm", "pdftotext", "chromium"} {
 		_, err := exec.LookPath(tool)
 		needTool(t, tool, err == nil)
 	}
 	tmp := t.TempDir()
-	store := []string{"--data", filepath.Join(tmp, "store")}
 	out, err := fiscaldocs(append(append([]string{"ingest"}, store...), dirs...)...).CombinedOutput()
 	if err != nil && exitCode(err) != 1 { // 1: a document of the corpus failed, as some are meant to
 		t.Fatalf("ingest: %v\n%s", err, out)
@@ -69,14 +76,18 @@ func startServe(t *testing.T, dirs ...string) (*served, int) {
 	// A document whose department's name is markup, written as a load
 	// would write it.
 	id := strings.Repeat("ee", 32)
-	for _, sql := range []string{
+	hostile := []string{
 		"INSERT INTO fiscaldocs.documents (id, file, format, department, department_name, department_id, region, year, kind, status, facts, version) VALUES ('" +
 			id + "', 'hostile.txt', 'txt', '" + hostileName + "', '" + hostileName + "', 'hostile00001', '" + hostileName + "', 2099, '决算', 'ok', 1, 1)",
 		"INSERT INTO fiscaldocs.facts (doc_id, seq, metric, measure, value, unit, raw, text, version, department_id, department, department_name, year, kind, file) VALUES ('" +
 			id + "', 0, 'gpb.expenditure', 'amount', 100, 'yuan', '" + hostileName + "', '" + hostileName + "', 1, 'hostile00001', '" + hostileName + "', '" + hostileName + "', 2099, '决算', 'hostile.txt')",
 		"INSERT INTO fiscaldocs.findings (doc_id, seq, rule, severity, message, actual, facts, page, version) VALUES ('" +
 			id + "', 0, 'sum.items', 'error', '" + hostileName + "', 1, [0], 0, 1)",
-	} {
+	}
+	if store[0] != "--data" {
+		hostile, docs = nil, docs-1
+	}
+	for _, sql := range hostile {
 		if out, err := fiscaldocs(append(append([]string{"query", "--write"}, store...), sql)...).CombinedOutput(); err != nil {
 			t.Fatalf("%s: %v\n%s", sql, err, out)
 		}
@@ -492,4 +503,36 @@ func TestServeWhileIngesting(t *testing.T) {
 		t.Errorf("after the ingest, %d departments (before %d), the new one shown: %v", len(after), len(before), found)
 	}
 	t.Logf("answers while ingesting: %v", seen)
+}
+
+// TestServeOnServer: serve on a ClickHouse server (Debian's 18.16, as make
+// test starts) answers every page kind, and its SQL page stops a query at
+// its row limit at once and refuses to write.
+func TestServeOnServer(t *testing.T) {
+	addr := privateServer(t)
+	if addr == "" {
+		t.Skip("no ClickHouse server")
+	}
+	s, docs := serveStore(t, []string{"--clickhouse", addr}, "../../testdata/seed", "../../testdata/samples")
+	if n := s.sql(t, "SELECT count() AS n FROM fiscaldocs.v_documents"); n[0]["n"] != strconv.Itoa(docs) {
+		t.Errorf("%s documents; want %d", n[0]["n"], docs)
+	}
+	pdf := s.sql(t, "SELECT f.doc_id AS doc, f.seq AS seq, f.department_id AS dept FROM fiscaldocs.v_facts AS f WHERE f.x1 > 0 AND f.department_id != '' ORDER BY f.file, f.seq LIMIT 1")
+	docx := s.sql(t, "SELECT f.doc_id AS doc, f.seq AS seq FROM fiscaldocs.v_facts AS f WHERE f.file LIKE '%.docx' AND f.method = 'table' ORDER BY f.seq LIMIT 1")
+	if len(pdf) != 1 || len(docx) != 1 {
+		t.Fatalf("facts: %v %v", pdf, docx)
+	}
+	doc, seq, dept := pdf[0]["doc"], pdf[0]["seq"], pdf[0]["dept"]
+	for _, path := range []string{"/departments", "/departments?kind=预算&year=2019", "/department/" + dept, "/document/" + doc, "/fact/" + doc + "/" + seq,
+		"/fact/" + doc + "/" + seq + "/crop.png", "/fact/" + docx[0]["doc"] + "/" + docx[0]["seq"], "/compare?metric=gpb.expenditure",
+		"/compare?metric=gpb.class&code=201&department=" + dept, "/findings", "/findings?severity=error", "/department/" + dept + "?format=csv&table=figures"} {
+		s.get(t, path)
+	}
+	start := time.Now()
+	if rows := s.sql(t, "SELECT number FROM system.numbers"); len(rows) != 1000 || time.Since(start) > 10*time.Second {
+		t.Errorf("an endless query: %d rows after %v; want the first 1000 at once", len(rows), time.Since(start))
+	}
+	if body := string(s.get(t, "/sql?"+url.Values{"q": {"DROP TABLE fiscaldocs.facts"}}.Encode())); !strings.Contains(body, `class="error"`) {
+		t.Error("DROP was not refused")
+	}
 }
