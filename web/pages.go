@@ -118,8 +118,11 @@ func (s *Server) department(ctx context.Context, r *http.Request) (*page, error)
 			return nil, err
 		}
 		change, pct := "", ""
-		if i > 0 && prev.S("metric") == f.S("metric") && prev.S("kind") == f.S("kind") {
-			change, pct = analysis.Wan(v.Sub(prevV)), analysis.ChangePct(prevV, v)
+		py, _ := strconv.Atoi(prev.S("year"))
+		if y, err := f.Int("year"); err != nil {
+			return nil, err
+		} else if i > 0 && prev.S("metric") == f.S("metric") && prev.S("kind") == f.S("kind") && y == py+1 {
+			change, pct = analysis.Wan(v.Sub(prevV)), analysis.ChangePct(prevV, v) // the year before's, not an earlier one's
 		}
 		cmp := href("/compare", url.Values{"metric": {f.S("metric")}, "year": {f.S("year")}, "kind": {f.S("kind")}})
 		ft.add(text(f.S("kind")), text(f.S("metric")), text(f.S("name")), text(f.S("year")), num(analysis.Wan(v)), num(change), num(pct), link("各部门比较", cmp))
