@@ -60,7 +60,8 @@ build: deps
 # recipes 3 and 4 (the 2019 “三公” ranking, one department over two years)
 # with fiscaldocs query; and the comparison drawn in out/report.html (the
 # 2019 预算 of three departments) and out/report-jiesuan.html (the seed's
-# 决算, the report's default kind). A re-run skips what is loaded.
+# 决算, the report's default kind). A re-run skips what is loaded. It ends
+# with the command that serves the store in a browser.
 DEMO_DOCS := testdata/seed testdata/samples
 demo: build chdb
 	$(BIN) extract testdata/samples/ob-js-rdbgt-2019-tables.pdf
@@ -72,6 +73,7 @@ demo: build chdb
 	$(BIN) query --data out/store "SELECT year, kind, if(countIf(metric = 'gpb.expenditure') = 0, NULL, maxIf(value, metric = 'gpb.expenditure') / 10000) AS gpb_wan, if(countIf(metric = 'three_public.total') = 0, NULL, maxIf(value, metric = 'three_public.total') / 10000) AS three_public_wan, if(countIf(metric = 'operating_expense') = 0, NULL, maxIf(value, metric = 'operating_expense') / 10000) AS operating_wan FROM fiscaldocs.v_facts WHERE department_name = '中共江苏省委办公厅' AND measure = 'amount' AND subject = '' GROUP BY year, kind ORDER BY year, kind"
 	$(BIN) report --data out/store --kind 预算 --out out/report.html
 	$(BIN) report --data out/store --out out/report-jiesuan.html
+	@echo "To browse the store, each figure on its page: $(BIN) serve --data out/store --docs testdata   (then open http://127.0.0.1:8080/)"
 
 # go vet, and gofmt: checked before the tests (make test).
 vet: deps
@@ -81,9 +83,11 @@ vet: deps
 # Unit, golden and in-process CLI tests, with the race detector; fuzz
 # targets run their seed corpora. Tests that need ../shared skip without it.
 # The store tests run on embedded chDB and on a private ClickHouse server
-# started for the run; both are required here.
+# started for the run; both are required here. cmd/fiscaldocs's end-to-end
+# tests (the browser's among them) take longer than go test's default
+# 10 minutes under the race detector on a shared 2-core machine.
 test: vet chdb
-	FISCALDOCS_REQUIRE_TOOLS=1 scripts/with-clickhouse.sh $(GO) test -tags $(TAGS) -race -count=1 ./... ./testdata/mkreports
+	FISCALDOCS_REQUIRE_TOOLS=1 scripts/with-clickhouse.sh $(GO) test -tags $(TAGS) -race -count=1 -timeout 30m ./... ./testdata/mkreports
 
 fuzz: deps
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzDocx$$' -fuzztime $(FUZZTIME) ./extract

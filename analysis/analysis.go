@@ -1,12 +1,17 @@
 // Package analysis answers the questions the store is kept for: the
-// exports for a spreadsheet, the search of passages, and the report that
-// compares departments, with its charts. It is the top of the data flow,
-// above load: it reads the store only through load.Store's SQL over the
-// views (v_documents, v_facts, v_findings, v_blocks), on embedded chDB and
-// a ClickHouse server alike, and cmd/fiscaldocs parses the command line
+// exports for a spreadsheet, the search of passages, the report that
+// compares departments, and the queries the web app (package web) browses
+// with; the charts both the report and the web app draw (Chart, drawn by
+// html/template). It is the top of the data flow, above load: it reads
+// the store only through SQL over the views (v_documents, v_facts,
+// v_findings, v_blocks) and the dictionaries, every value quoted by
+// load.Quote, on embedded chDB and a ClickHouse server alike, and reads
+// the rows by column name (Row); cmd/fiscaldocs parses the command line
 // and calls it.
 //
-// It is synchronous; a Store is used by one goroutine at a time.
+// It is synchronous and keeps no state: its functions may be called from
+// many goroutines at once when the store they are given allows it, as
+// load.Shared and load.Server do.
 package analysis
 
 import (

@@ -56,7 +56,7 @@ func TestBuild(t *testing.T) {
 
 	t.Run("a 三公 part not read is said, not drawn as unstated", func(t *testing.T) {
 		s := sectionOf(t, rep, "three-public")
-		svg := string(s.Charts[0])
+		svg := svgOf(t, s.Charts[0])
 		if !strings.Contains(svg, "5.00 万元（公务接待费未读出）") || !strings.Contains(svg, "未读出的项目") {
 			t.Errorf("甲局's chart does not say 公务接待费 was not read:\n%s", svg)
 		}
@@ -78,8 +78,8 @@ func TestBuild(t *testing.T) {
 
 	t.Run("a missing figure is missing, not 0", func(t *testing.T) {
 		s := sectionOf(t, rep, "operating")
-		if len(s.Tables[0].Rows) != 0 || !strings.Contains(string(s.Charts[0]), ">未读出</text>") {
-			t.Errorf("机关运行经费, read for none in 2024: rows %v, chart\n%s", s.Tables[0].Rows, s.Charts)
+		if len(s.Tables[0].Rows) != 0 || !strings.Contains(svgOf(t, s.Charts[0]), ">未读出</text>") {
+			t.Errorf("机关运行经费, read for none in 2024: rows %v, chart\n%s", s.Tables[0].Rows, svgOf(t, s.Charts[0]))
 		}
 	})
 

@@ -40,28 +40,37 @@ func rank(format string) int {
 func Copies(ctx context.Context, store load.Store, f Filter) ([]Copy, error) {
 	db := load.Database
 	where := "d.status = 'ok' AND d.department_id != '' AND " + f.Where("d")
-	docs, err := store.Query(ctx, "SELECT d.id, d.department_id, d.year, d.kind, d.scope, d.format, d.file FROM "+db+".v_documents AS d WHERE "+where)
+	res, err := store.Query(ctx, "SELECT d.id AS id, d.department_id AS department_id, d.year AS year, d.kind AS kind, d.scope AS scope, d.format AS format, d.file AS file FROM "+
+		db+".v_documents AS d WHERE "+where)
 	if err != nil {
 		return nil, err
 	}
-	prints, err := store.Query(ctx, "SELECT f.doc_id, count(), groupBitXor(sipHash64(concat(f.metric, '|', f.measure, '|', f.subject, '|', f.code, '|', toString(f.value)))), "+
-		"sum(sipHash64(concat(f.metric, '|', f.measure, '|', f.subject, '|', f.code, '|', toString(f.value)))) FROM "+db+".v_facts AS f WHERE f.doc_id IN (SELECT d.id FROM "+
+	docs, err := RowsOf(res, "id", "department_id", "year", "kind", "scope", "format", "file")
+	if err != nil {
+		return nil, err
+	}
+	res, err = store.Query(ctx, "SELECT f.doc_id AS doc_id, count() AS n, groupBitXor(sipHash64(concat(f.metric, '|', f.measure, '|', f.subject, '|', f.code, '|', toString(f.value)))) AS hash_xor, "+
+		"sum(sipHash64(concat(f.metric, '|', f.measure, '|', f.subject, '|', f.code, '|', toString(f.value)))) AS hash_sum FROM "+db+".v_facts AS f WHERE f.doc_id IN (SELECT d.id FROM "+
 		db+".v_documents AS d WHERE "+where+") GROUP BY f.doc_id")
 	if err != nil {
 		return nil, err
 	}
-	print := map[string]string{}
-	for _, r := range prints.Rows {
-		print[r[0]] = strings.Join(r[1:], "/")
+	prints, err := RowsOf(res, "doc_id", "n", "hash_xor", "hash_sum")
+	if err != nil {
+		return nil, err
 	}
-	sets := map[string][][]string{}
+	print := map[string]string{}
+	for _, r := range prints {
+		print[r.S("doc_id")] = r.S("n") + "/" + r.S("hash_xor") + "/" + r.S("hash_sum")
+	}
+	sets := map[string][]Row{}
 	var keys []string
-	for _, d := range docs.Rows {
-		p, ok := print[d[0]]
+	for _, d := range docs {
+		p, ok := print[d.S("id")]
 		if !ok {
 			continue // no facts: nothing shows it is a copy
 		}
-		k := strings.Join(append(append([]string(nil), d[1:5]...), p), "\x00")
+		k := strings.Join([]string{d.S("department_id"), d.S("year"), d.S("kind"), d.S("scope"), p}, "\x00")
 		if sets[k] == nil {
 			keys = append(keys, k)
 		}
@@ -72,13 +81,13 @@ func Copies(ctx context.Context, store load.Store, f Filter) ([]Copy, error) {
 	for _, k := range keys {
 		set := sets[k]
 		sort.Slice(set, func(i, j int) bool {
-			if ri, rj := rank(set[i][5]), rank(set[j][5]); ri != rj {
+			if ri, rj := rank(set[i].S("format")), rank(set[j].S("format")); ri != rj {
 				return ri < rj
 			}
-			return set[i][6] < set[j][6]
+			return set[i].S("file") < set[j].S("file")
 		})
 		for _, d := range set[1:] {
-			out = append(out, Copy{ID: d[0], File: d[6], Of: set[0][6]})
+			out = append(out, Copy{ID: d.S("id"), File: d.S("file"), Of: set[0].S("file")})
 		}
 	}
 	return out, nil

@@ -49,12 +49,15 @@ func Export(ctx context.Context, store load.Store, f Filter, dir string, w io.Wr
 	if err != nil {
 		return err
 	}
-	facts.Columns[13] = "value (in unit: yuan 元, percent or count)"
 	findings, err := exportFindings(ctx, store, f, facts)
 	if err != nil {
 		return err
 	}
-	summary := exportSummary(docs, facts)
+	summary, err := exportSummary(docs, facts)
+	if err != nil {
+		return err
+	}
+	rename(facts, "value", "value (in unit: yuan 元, percent or count)")
 	for _, t := range []struct {
 		file string
 		res  *load.Result
@@ -81,46 +84,73 @@ func exportFindings(ctx context.Context, store load.Store, f Filter, facts *load
 	if err != nil {
 		return nil, err
 	}
+	factRows, err := RowsOf(facts, "doc_id", "seq", "text")
+	if err != nil {
+		return nil, err
+	}
 	text := map[string]string{}
-	for _, r := range facts.Rows {
-		text[r[0]+"/"+r[1]] = r[16] // doc_id/seq → text
+	for _, r := range factRows {
+		text[r.S("doc_id")+"/"+r.S("seq")] = r.S("text")
 	}
-	last := len(res.Columns) - 1
-	res.Columns[11] = "expected (in the facts' unit: yuan 元 or percent)"
-	res.Columns[12] = "actual (in the facts' unit: yuan 元 or percent)"
-	res.Columns[last] = "text (of the first fact it names)"
-	for _, r := range res.Rows {
-		r[last] = text[r[0]+"/"+r[last]]
+	rows, err := RowsOf(res, "doc_id", "first_fact")
+	if err != nil {
+		return nil, err
 	}
+	first := len(res.Columns) - 1 // first_fact, the last: it becomes the fact's text
+	for i, r := range rows {
+		res.Rows[i][first] = text[r.S("doc_id")+"/"+r.S("first_fact")]
+	}
+	rename(res, "expected", "expected (in the facts' unit: yuan 元 or percent)")
+	rename(res, "actual", "actual (in the facts' unit: yuan 元 or percent)")
+	rename(res, "first_fact", "text (of the first fact it names)")
 	return res, nil
+}
+
+// rename renames a result's column.
+func rename(res *load.Result, from, to string) {
+	for i, c := range res.Columns {
+		if c == from {
+			res.Columns[i] = to
+		}
+	}
 }
 
 // exportSummary is one row per document read (status ok) and one column
 // per headline metric, in yuan; a figure the document does not state is
 // empty, never 0.
-func exportSummary(docs, facts *load.Result) *load.Result {
+func exportSummary(docs, facts *load.Result) (*load.Result, error) {
+	factRows, err := RowsOf(facts, "doc_id", "metric", "measure", "subject", "value")
+	if err != nil {
+		return nil, err
+	}
+	docRows, err := RowsOf(docs, "id", "department_id", "department_name", "department", "year", "kind", "scope", "file", "status")
+	if err != nil {
+		return nil, err
+	}
 	values := map[string]string{}
-	for _, r := range facts.Rows {
-		// doc_id, …, metric 9, measure 10, subject 11, …, value 13
-		if r[10] == "amount" && r[11] == "" {
-			values[r[0]+"/"+r[9]] = r[13]
+	for _, r := range factRows {
+		if r.S("measure") == "amount" && r.S("subject") == "" {
+			values[r.S("doc_id")+"/"+r.S("metric")] = r.S("value")
 		}
 	}
 	res := &load.Result{Columns: []string{"id", "department_id", "department_name", "department", "year", "kind", "scope", "file"}}
 	for _, m := range headline {
 		res.Columns = append(res.Columns, strings.TrimSpace(m+" "+normalize.Metrics()[m].Zh)+" (元)")
 	}
-	for _, d := range docs.Rows {
-		if d[13] != "ok" {
+	for _, d := range docRows {
+		if d.S("status") != "ok" {
 			continue
 		}
-		row := []string{d[0], d[4], d[5], d[6], d[9], d[10], d[11], d[1]}
+		var row []string
+		for _, c := range res.Columns[:8] {
+			row = append(row, d.S(c))
+		}
 		for _, m := range headline {
-			row = append(row, values[d[0]+"/"+m])
+			row = append(row, values[d.S("id")+"/"+m])
 		}
 		res.Rows = append(res.Rows, row)
 	}
-	return res
+	return res, nil
 }
 
 // WriteCSV writes a result to path as CSV in UTF-8 with a byte-order mark,

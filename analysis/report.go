@@ -28,7 +28,7 @@ import (
 //go:embed report.html
 var reportHTML string
 
-var reportTemplate = template.Must(template.New("report").Parse(reportHTML))
+var reportTemplate = template.Must(template.Must(AddCharts(template.New("report").Funcs(ChartFuncs))).Parse(reportHTML))
 
 // WriteHTML writes the report as one HTML file.
 func (r *Report) WriteHTML(w io.Writer) error { return reportTemplate.Execute(w, r) }
@@ -36,15 +36,15 @@ func (r *Report) WriteHTML(w io.Writer) error { return reportTemplate.Execute(w,
 // LatestYear is the latest year of the documents of kind (any kind for "")
 // read in the store, or 0 when there are none.
 func LatestYear(ctx context.Context, store load.Store, kind string) (int, error) {
-	res, err := store.Query(ctx, "SELECT max(d.year) FROM "+load.Database+".v_documents AS d WHERE d.status = 'ok' AND "+Filter{Kind: kind}.Where("d"))
+	res, err := store.Query(ctx, "SELECT max(d.year) AS year FROM "+load.Database+".v_documents AS d WHERE d.status = 'ok' AND "+Filter{Kind: kind}.Where("d"))
 	if err != nil {
 		return 0, err
 	}
-	if len(res.Rows) == 0 {
-		return 0, nil
+	rows, err := RowsOf(res, "year")
+	if err != nil || len(rows) == 0 {
+		return 0, err
 	}
-	y, _ := strconv.Atoi(res.Rows[0][0])
-	return y, nil
+	return rows[0].Int("year")
 }
 
 // reportFilter is the report's filter and the documents it leaves out as
@@ -110,7 +110,7 @@ type Report struct {
 
 type section struct {
 	ID, Title, Intro string
-	Charts           []template.HTML
+	Charts           []*Chart
 	Tables           []*query // the data behind the charts
 	Findings         []findingGroup
 	Folded           []findingGroup // info: folded away
@@ -118,11 +118,13 @@ type section struct {
 	Empty            string // said instead of a chart when there is nothing to draw
 }
 
-// query is one SQL statement of the appendix and its rows.
+// query is one SQL statement of the appendix and its rows, as the store
+// returned them (Rows) and by column name (rows).
 type query struct {
 	ID, Title, SQL string
 	Columns        []string
 	Rows           [][]string
+	rows           []Row
 }
 
 // findingGroup is one severity's findings of one department.
@@ -167,6 +169,9 @@ func Build(ctx context.Context, store load.Store, f Filter, outDir string) (*Rep
 			return nil, fmt.Errorf("%s: %w", title, err)
 		}
 		q := &query{ID: id, Title: title, SQL: sql, Columns: res.Columns, Rows: res.Rows}
+		if q.rows, err = RowsOf(res); err != nil {
+			return nil, err
+		}
 		rep.Queries = append(rep.Queries, q)
 		return q, nil
 	}
@@ -177,11 +182,14 @@ func Build(ctx context.Context, store load.Store, f Filter, outDir string) (*Rep
 		return nil, err
 	}
 	var bars []bar
-	for _, r := range over.Rows {
-		n, _ := strconv.Atoi(r[3]) // region, year, kind, documents
+	for _, r := range over.rows {
+		n, err := r.Int("documents")
+		if err != nil {
+			return nil, err
+		}
 		rep.Documents += n
-		label := strings.TrimSpace(fmt.Sprintf("%s %s年 %s", regionName(r[0]), r[1], r[2]))
-		bars = append(bars, bar{label: label, parts: []decimal.Decimal{decimal.NewFromInt(int64(n))}, text: fmt.Sprintf("%d 份，%s 个部门", n, r[4])})
+		label := strings.TrimSpace(fmt.Sprintf("%s %s年 %s", regionName(r.S("region")), r.S("year"), r.S("kind")))
+		bars = append(bars, bar{label: label, parts: []decimal.Decimal{decimal.NewFromInt(int64(n))}, text: fmt.Sprintf("%d 份，%s 个部门", n, r.S("departments"))})
 	}
 	rep.Files = rep.Documents + len(cs)
 	rep.Sections = append(rep.Sections, &section{ID: "overview", Title: "一、文件概况",
@@ -192,8 +200,8 @@ func Build(ctx context.Context, store load.Store, f Filter, outDir string) (*Rep
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range depts.Rows {
-		rep.Departments = append(rep.Departments, r[0])
+	for _, r := range depts.rows {
+		rep.Departments = append(rep.Departments, r.S("department"))
 	}
 	if err := rep.rankings(run, rf); err != nil {
 		return nil, err
@@ -209,7 +217,11 @@ func Build(ctx context.Context, store load.Store, f Filter, outDir string) (*Rep
 		return nil, err
 	}
 	rep.FindingCount = len(fi.Rows)
-	rep.Sections = append(rep.Sections, findingsSection(fi, outDir))
+	s, err := findingsSection(fi, outDir)
+	if err != nil {
+		return nil, err
+	}
+	rep.Sections = append(rep.Sections, s)
 	return rep, nil
 }
 
@@ -237,7 +249,11 @@ func (rep *Report) rankings(run runFunc, f reportFilter) error {
 	if err != nil {
 		return err
 	}
-	rep.Sections = append(rep.Sections, rankingSection("gpb", "二、一般公共预算财政拨款支出排名", gpb, units))
+	s, err := rankingSection("gpb", "二、一般公共预算财政拨款支出排名", gpb, units)
+	if err != nil {
+		return err
+	}
+	rep.Sections = append(rep.Sections, s)
 	tp, err := run("q-three-public", "“三公”经费及其构成",
 		"SELECT "+deptLabel("f")+" AS department, f.year AS year, f.kind AS kind, f.metric AS metric, max(f.value) AS value FROM "+db+".v_facts AS f WHERE "+
 			f.where("f")+" AND f.metric IN ('three_public.total', 'three_public.overseas', 'three_public.vehicle', 'three_public.reception')"+
@@ -245,12 +261,18 @@ func (rep *Report) rankings(run runFunc, f reportFilter) error {
 	if err != nil {
 		return err
 	}
-	rep.Sections = append(rep.Sections, threePublicSection(tp))
+	if s, err = threePublicSection(tp); err != nil {
+		return err
+	}
+	rep.Sections = append(rep.Sections, s)
 	op, err := amount("q-operating", "机关运行经费", "operating_expense")
 	if err != nil {
 		return err
 	}
-	rep.Sections = append(rep.Sections, rankingSection("operating", "四、机关运行经费排名", op, units))
+	if s, err = rankingSection("operating", "四、机关运行经费排名", op, units); err != nil {
+		return err
+	}
+	rep.Sections = append(rep.Sections, s)
 	var yoy *query
 	if f.Year != 0 {
 		yoy, err = amount("q-yoy", "一般公共预算财政拨款支出（相邻年度）", "gpb.expenditure", f.Year-1, f.Year)
@@ -260,7 +282,10 @@ func (rep *Report) rankings(run runFunc, f reportFilter) error {
 	if err != nil {
 		return err
 	}
-	rep.Sections = append(rep.Sections, yoySection(yoy))
+	if s, err = yoySection(yoy); err != nil {
+		return err
+	}
+	rep.Sections = append(rep.Sections, s)
 	cls, err := run("q-class", "一般公共预算财政拨款支出按功能分类（类）",
 		"SELECT "+deptLabel("f")+" AS department, f.year AS year, f.kind AS kind, f.code AS code, f.subject AS class, max(f.value) AS value FROM "+db+".v_facts AS f WHERE "+
 			f.where("f")+" AND f.metric = 'gpb.class' AND f.measure = 'amount'"+
@@ -268,7 +293,10 @@ func (rep *Report) rankings(run runFunc, f reportFilter) error {
 	if err != nil {
 		return err
 	}
-	rep.Sections = append(rep.Sections, classSection(cls))
+	if s, err = classSection(cls); err != nil {
+		return err
+	}
+	rep.Sections = append(rep.Sections, s)
 	return nil
 }
 
@@ -286,19 +314,11 @@ func emptyIf(empty bool) string {
 	return ""
 }
 
-func chartOrNil(c template.HTML) []template.HTML {
-	if c == "" {
+func chartOrNil(c *Chart) []*Chart {
+	if c == nil {
 		return nil
 	}
-	return []template.HTML{c}
-}
-
-func dec(s string) decimal.Decimal {
-	d, err := decimal.NewFromString(s)
-	if err != nil {
-		return decimal.Zero
-	}
-	return d
+	return []*Chart{c}
 }
 
 // wan formats yuan as 万元 with two decimals and thousands separators.
@@ -320,26 +340,31 @@ func wan(d decimal.Decimal) string {
 	return b.String() + "." + frac
 }
 
-func deptYear(r []string) string { return fmt.Sprintf("%s %s年%s", r[0], r[1], r[2]) }
+func deptYear(r Row) string {
+	return fmt.Sprintf("%s %s年%s", r.S("department"), r.S("year"), r.S("kind"))
+}
 
 // rankingSection draws one figure for each department, year and kind,
 // highest first; those that state none (units names them all) come last,
 // drawn as missing.
-func rankingSection(id, title string, q, units *query) *section {
+func rankingSection(id, title string, q, units *query) (*section, error) {
 	var bars []bar
 	seen := map[string]bool{}
-	for _, r := range q.Rows {
-		v := dec(r[3])
+	for _, r := range q.rows {
+		v, err := r.Dec("value")
+		if err != nil {
+			return nil, err
+		}
 		seen[deptYear(r)] = true
 		bars = append(bars, bar{label: deptYear(r), parts: []decimal.Decimal{v}, text: wan(v) + " 万元"})
 	}
-	for _, r := range units.Rows {
+	for _, r := range units.rows {
 		if !seen[deptYear(r)] {
 			bars = append(bars, bar{label: deptYear(r), text: missing})
 		}
 	}
 	return &section{ID: id, Title: title, Intro: "各部门（单位）本年度数，单位万元，从高到低；文件中未读出此数的部门列在最后，标为“" + missing + "”，不作 0。同一文件分册重复列出的数取其一（max）。",
-		Charts: chartOrNil(hbars(bars, nil)), Tables: []*query{q}, Empty: emptyIf(len(q.Rows) == 0)}
+		Charts: chartOrNil(hbars(bars, nil)), Tables: []*query{q}, Empty: emptyIf(len(q.Rows) == 0)}, nil
 }
 
 // missing is said where a figure was not read: it is not 0.
@@ -393,10 +418,10 @@ func (x *threePublicBar) bar() bar {
 	return b
 }
 
-func threePublicSection(q *query) *section {
+func threePublicSection(q *query) (*section, error) {
 	byKey := map[string]*threePublicBar{}
 	var order []*threePublicBar
-	for _, r := range q.Rows {
+	for _, r := range q.rows {
 		k := deptYear(r)
 		x := byKey[k]
 		if x == nil {
@@ -404,10 +429,14 @@ func threePublicSection(q *query) *section {
 			byKey[k] = x
 			order = append(order, x)
 		}
-		if r[3] == "three_public.total" {
-			x.total, x.hasTotal = dec(r[4]), true
+		v, err := r.Dec("value")
+		if err != nil {
+			return nil, err
+		}
+		if m := r.S("metric"); m == "three_public.total" {
+			x.total, x.hasTotal = v, true
 		} else {
-			x.parts[r[3]] = dec(r[4])
+			x.parts[m] = v
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool {
@@ -423,23 +452,30 @@ func threePublicSection(q *query) *section {
 	legend := []string{"因公出国（境）费", "公务用车购置及运行维护费", "公务接待费", "未列明部分", "未读出的项目"}
 	return &section{ID: "three-public", Title: "三、“三公”经费排名及构成",
 		Intro:  "“三公”经费财政拨款支出合计，按构成分色（单位万元）。三项都读出而合计大于其和的部分为未列明部分；有一项未读出时，合计与已读出项目之差标为“未读出的项目”，并在数后写明哪一项" + missing + "。",
-		Charts: chartOrNil(hbars(bars, legend)), Tables: []*query{q}, Empty: emptyIf(len(bars) == 0)}
+		Charts: chartOrNil(hbars(bars, legend)), Tables: []*query{q}, Empty: emptyIf(len(bars) == 0)}, nil
 }
 
-func yoySection(q *query) *section {
+func yoySection(q *query) (*section, error) {
 	type point struct {
 		year int
 		v    decimal.Decimal
 	}
 	series := map[string][]point{}
 	var names []string
-	for _, r := range q.Rows {
-		k := r[0] + "（" + r[2] + "）"
+	for _, r := range q.rows {
+		k := r.S("department") + "（" + r.S("kind") + "）"
 		if _, ok := series[k]; !ok {
 			names = append(names, k)
 		}
-		y, _ := strconv.Atoi(r[1])
-		series[k] = append(series[k], point{y, dec(r[3])})
+		y, err := r.Int("year")
+		if err != nil {
+			return nil, err
+		}
+		v, err := r.Dec("value")
+		if err != nil {
+			return nil, err
+		}
+		series[k] = append(series[k], point{y, v})
 	}
 	sort.Strings(names)
 	var rows []slopeRow
@@ -455,13 +491,19 @@ func yoySection(q *query) *section {
 	}
 	return &section{ID: "yoy", Title: "五、同比变化（一般公共预算财政拨款支出）",
 		Intro:  "同一部门在库中有相邻年度文件时，前后两年的数及增减（单位万元）。",
-		Charts: chartOrNil(slopes(rows)), Tables: []*query{q}, Empty: emptyIf(len(rows) == 0)}
+		Charts: chartOrNil(slopes(rows)), Tables: []*query{q}, Empty: emptyIf(len(rows) == 0)}, nil
 }
 
-func classSection(q *query) *section {
+func classSection(q *query) (*section, error) {
 	totals := map[string]decimal.Decimal{}
-	for _, r := range q.Rows {
-		totals[r[4]] = totals[r[4]].Add(dec(r[5]))
+	values := make([]decimal.Decimal, len(q.rows))
+	for i, r := range q.rows {
+		v, err := r.Dec("value")
+		if err != nil {
+			return nil, err
+		}
+		values[i] = v
+		totals[r.S("class")] = totals[r.S("class")].Add(v)
 	}
 	var classes []string
 	for c := range totals {
@@ -489,7 +531,7 @@ func classSection(q *query) *section {
 	}
 	var bars []bar
 	byKey := map[string]int{}
-	for _, r := range q.Rows {
+	for n, r := range q.rows {
 		k := deptYear(r)
 		i, ok := byKey[k]
 		if !ok {
@@ -497,7 +539,8 @@ func classSection(q *query) *section {
 			byKey[k] = i
 			bars = append(bars, bar{label: k, parts: make([]decimal.Decimal, len(legend))})
 		}
-		bars[i].parts[index[r[4]]] = bars[i].parts[index[r[4]]].Add(dec(r[5]))
+		c := index[r.S("class")]
+		bars[i].parts[c] = bars[i].parts[c].Add(values[n])
 	}
 	for i := range bars {
 		total := decimal.Zero
@@ -509,19 +552,18 @@ func classSection(q *query) *section {
 	}
 	return &section{ID: "class", Title: "六、支出结构（按功能分类·类）",
 		Intro:  "一般公共预算财政拨款支出各类所占比例（每条为 100%），图例按全部部门合计从大到小。",
-		Charts: chartOrNil(hbars(bars, legend)), Tables: []*query{q}, Empty: emptyIf(len(bars) == 0)}
+		Charts: chartOrNil(hbars(bars, legend)), Tables: []*query{q}, Empty: emptyIf(len(bars) == 0)}, nil
 }
 
 // findingsSection lists the findings by severity, then department, each
 // linked to its file and page; info is folded away.
-func findingsSection(q *query, outDir string) *section {
+func findingsSection(q *query, outDir string) (*section, error) {
 	counts := map[string]int{}
 	var rules []string
 	s := &section{ID: "findings", Title: "八、勾稽检查发现",
 		Intro: "数字之间对不上的地方（合计与分项、占比、同比、文字与表格等），按严重程度、再按部门分组；每条链接到所在文件和页。info（舍入之内的差异等）折叠在最后。", Tables: []*query{q}}
-	for _, r := range q.Rows {
-		// severity, department, year, kind, page, rule, message, file, source_url
-		sev, dept, rule := r[0], r[1], r[5]
+	for _, r := range q.rows {
+		sev, dept, rule := r.S("severity"), r.S("department"), r.S("rule")
 		if counts[rule] == 0 {
 			rules = append(rules, rule)
 		}
@@ -533,16 +575,19 @@ func findingsSection(q *query, outDir string) *section {
 		if n := len(*groups); n == 0 || (*groups)[n-1].Severity != sev || (*groups)[n-1].Department != dept {
 			*groups = append(*groups, findingGroup{Severity: sev, Department: dept})
 		}
-		page, _ := strconv.Atoi(r[4])
-		href := docHref(r[7], r[8], outDir)
+		page, err := r.Int("page")
+		if err != nil {
+			return nil, err
+		}
+		href := docHref(r.S("file"), r.S("source_url"), outDir)
 		pageText := "文件"
 		if page > 0 {
 			href += "#page=" + strconv.Itoa(page)
 			pageText = fmt.Sprintf("第%d页", page)
 		}
 		g := &(*groups)[len(*groups)-1]
-		g.Findings = append(g.Findings, findingRow{Rule: rule, Severity: sev, Message: r[6],
-			Where: fmt.Sprintf("%s年%s %s", r[2], r[3], filepath.Base(r[7])), Href: href, PageText: pageText})
+		g.Findings = append(g.Findings, findingRow{Rule: rule, Severity: sev, Message: r.S("message"),
+			Where: fmt.Sprintf("%s年%s %s", r.S("year"), r.S("kind"), filepath.Base(r.S("file"))), Href: href, PageText: pageText})
 	}
 	sort.SliceStable(rules, func(i, j int) bool { return counts[rules[i]] > counts[rules[j]] })
 	var bars []bar
@@ -551,7 +596,7 @@ func findingsSection(q *query, outDir string) *section {
 	}
 	s.Charts = chartOrNil(hbars(bars, nil))
 	s.Empty = emptyIf(len(bars) == 0)
-	return s
+	return s, nil
 }
 
 // docHref links a document: its source URL when it was crawled, else its

@@ -30,20 +30,20 @@ func TestReportHelpers(t *testing.T) {
 		}
 	}
 	// Zero, negative and empty values draw nothing odd.
-	svg := string(hbars([]bar{{label: "甲", parts: []decimal.Decimal{decimal.Zero}, text: "0"}, {label: "乙<", parts: []decimal.Decimal{d("-5")}, text: "-5"}}, nil))
+	svg := svgOf(t, hbars([]bar{{label: "甲", parts: []decimal.Decimal{decimal.Zero}, text: "0"}, {label: "乙<", parts: []decimal.Decimal{d("-5")}, text: "-5"}}, nil))
 	if strings.Contains(svg, "NaN") || strings.Contains(svg, "Inf") || !strings.Contains(svg, "乙&lt;") || strings.Contains(svg, "<rect") {
 		t.Errorf("hbars of zero and negative values:\n%s", svg)
 	}
 	// A long name is drawn whole: the chart grows wider for it.
 	long := "上海市普陀区人民政府万里街道办事处 2024年预算"
-	svg = string(hbars([]bar{{label: long, parts: []decimal.Decimal{d("5")}, text: "5"}}, nil))
+	svg = svgOf(t, hbars([]bar{{label: long, parts: []decimal.Decimal{d("5")}, text: "5"}}, nil))
 	if !strings.Contains(svg, ">"+long+"</text>") || !strings.Contains(svg, fmt.Sprintf(`<text x="%d" y="19" class="label"`, textWidth(long)+4)) {
 		t.Errorf("a long label is cut or the chart not widened:\n%s", svg)
 	}
-	if hbars(nil, nil) != "" || slopes(nil) != "" {
+	if hbars(nil, nil) != nil || slopes(nil) != nil {
 		t.Error("empty charts are not empty")
 	}
-	s := string(slopes([]slopeRow{{label: "丙", y1: 2020, y2: 2021, v1: d("100"), v2: d("50")}}))
+	s := svgOf(t, slopes([]slopeRow{{label: "丙", y1: 2020, y2: 2021, v1: d("100"), v2: d("50")}}))
 	if !strings.Contains(s, "2020→2021：0.01→0.01 -50.00% 万元") || !strings.Contains(s, palette[3]) {
 		t.Errorf("a falling slope:\n%s", s)
 	}

@@ -55,33 +55,48 @@ func Find(ctx context.Context, store load.Store, s Search) (*Hits, error) {
 	}
 	db := load.Database
 	where := "(" + cond + ") AND " + s.Filter.docsIn("b.doc_id")
-	count, err := store.Query(ctx, "SELECT count() FROM "+db+".v_blocks AS b WHERE "+where)
+	count, err := store.Query(ctx, "SELECT count() AS n FROM "+db+".v_blocks AS b WHERE "+where)
 	if err != nil {
 		return nil, err
 	}
-	total, _ := strconv.Atoi(count.Rows[0][0])
+	counted, err := RowsOf(count, "n")
+	if err != nil || len(counted) != 1 {
+		return nil, fmt.Errorf("analysis: search: the count came back as %q (%v)", count.Rows, err)
+	}
+	total, err := counted[0].Int("n")
+	if err != nil {
+		return nil, err
+	}
 	limit := ""
 	if s.Limit > 0 {
 		limit = " LIMIT " + strconv.Itoa(s.Limit)
 	}
-	blocks, err := store.Query(ctx, "SELECT b.doc_id, b.page, b.text FROM "+db+".v_blocks AS b WHERE "+where+" ORDER BY b.doc_id, b.seq"+limit)
+	blocks, err := store.Query(ctx, "SELECT b.doc_id AS doc_id, b.page AS page, b.text AS text FROM "+db+".v_blocks AS b WHERE "+where+" ORDER BY b.doc_id, b.seq"+limit)
 	if err != nil {
 		return nil, err
 	}
-	docs, err := store.Query(ctx, "SELECT d.id, d.department_id, if(d.department_id = '', d.file, d.department_name), d.year, d.kind, d.file FROM "+
+	docs, err := store.Query(ctx, "SELECT d.id AS id, d.department_id AS department_id, if(d.department_id = '', d.file, d.department_name) AS department, d.year AS year, d.kind AS kind, d.file AS file FROM "+
 		db+".v_documents AS d WHERE "+s.Filter.docsIn("d.id"))
 	if err != nil {
 		return nil, err
 	}
-	byID := map[string][]string{}
-	for _, d := range docs.Rows {
-		byID[d[0]] = d[1:]
+	docRows, err := RowsOf(docs, "id", "department_id", "department", "year", "kind", "file")
+	if err != nil {
+		return nil, err
+	}
+	blockRows, err := RowsOf(blocks, "doc_id", "page", "text")
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]Row{}
+	for _, d := range docRows {
+		byID[d.S("id")] = d
 	}
 	res := &load.Result{Columns: []string{"department_id", "department", "year", "kind", "file", "page", "passage"},
 		Types: []string{"String", "String", "UInt16", "String", "String", "UInt32", "String"}}
-	for _, b := range blocks.Rows {
-		if d := byID[b[0]]; d != nil {
-			res.Rows = append(res.Rows, []string{d[0], d[1], d[2], d[3], d[4], b[1], mark(b[2], marks)})
+	for _, b := range blockRows {
+		if d, ok := byID[b.S("doc_id")]; ok {
+			res.Rows = append(res.Rows, []string{d.S("department_id"), d.S("department"), d.S("year"), d.S("kind"), d.S("file"), b.S("page"), mark(b.S("text"), marks)})
 		}
 	}
 	sort.SliceStable(res.Rows, func(i, j int) bool { return res.Rows[i][1] < res.Rows[j][1] })

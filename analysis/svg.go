@@ -1,18 +1,69 @@
 package analysis
 
 import (
+	_ "embed"
 	"fmt"
-	"html"
 	"html/template"
+	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
 
-// Charts for the report, drawn as inline SVG: no script, no library, and
-// text in the page's own fonts. Values are exact decimals; floats are used
-// for coordinates only.
+// Charts for the report and the web app, drawn as inline SVG: no script,
+// no library, and text in the page's own fonts. Values are exact decimals;
+// floats are used for coordinates only. A chart is geometry (Chart), drawn
+// by the template "chart" (chart.html) through html/template, which
+// escapes every label: no text reaches a page unescaped.
+
+//go:embed chart.html
+var chartHTML string
+
+// ChartFuncs are the functions the chart templates call.
+var ChartFuncs = template.FuncMap{"pt": pt}
+
+// AddCharts parses the chart templates into t, which must have ChartFuncs.
+func AddCharts(t *template.Template) (*template.Template, error) { return t.Parse(chartHTML) }
+
+// pt writes a coordinate to a hundredth.
+func pt(x float64) string { return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64) }
+
+// Chart is a chart's geometry, in the units of its viewBox (W by H).
+type Chart struct {
+	W, H  int
+	Marks []Mark
+	Title string // said above it by a page that shows several; "" for none
+}
+
+// Mark is one mark of a chart. Kind says what it is and which fields
+// hold: "rect" (X, Y, W, H, Fill), "text" (X, Y, Class, Anchor, Text),
+// "line" (X, Y to X2, Y2; Class, or Stroke and StrokeW), "circle" (X, Y,
+// R, Fill, Stroke, StrokeW), "group" (a group of marks titled Text, for a
+// tooltip) and "end" (closing it).
+type Mark struct {
+	Kind                  string
+	X, Y, W, H, X2, Y2, R float64
+	Fill, Stroke          string
+	StrokeW               float64
+	Class, Anchor, Text   string
+}
+
+func (c *Chart) rect(x, y, w, h float64, fill string) {
+	c.Marks = append(c.Marks, Mark{Kind: "rect", X: x, Y: y, W: w, H: h, Fill: fill})
+}
+
+func (c *Chart) text(x, y float64, class, anchor, text string) {
+	c.Marks = append(c.Marks, Mark{Kind: "text", X: x, Y: y, Class: class, Anchor: anchor, Text: text})
+}
+
+func (c *Chart) line(x1, y1, x2, y2 float64, class string) {
+	c.Marks = append(c.Marks, Mark{Kind: "line", X: x1, Y: y1, X2: x2, Y2: y2, Class: class})
+}
+
+func (c *Chart) group(title string) { c.Marks = append(c.Marks, Mark{Kind: "group", Text: title}) }
+func (c *Chart) end()               { c.Marks = append(c.Marks, Mark{Kind: "end"}) }
 
 var palette = []string{"#3b6ea5", "#e07b39", "#5a9e5a", "#c44e52", "#8172b2", "#937860", "#d17fb8", "#8c8c8c"}
 
@@ -33,8 +84,6 @@ const (
 	legendH   = 26
 	axisH     = 22
 )
-
-func esc(s string) string { return html.EscapeString(s) }
 
 // labelWidth is the room the longest of labels needs, in the chart's
 // units: names are never cut, the chart grows wider instead.
@@ -63,10 +112,10 @@ func textWidth(s string) int {
 }
 
 // hbars draws a horizontal bar chart, stacked when the bars have several
-// parts; legend names the parts.
-func hbars(bars []bar, legend []string) template.HTML {
+// parts; legend names the parts. It is nil when there are no bars.
+func hbars(bars []bar, legend []string) *Chart {
 	if len(bars) == 0 {
-		return ""
+		return nil
 	}
 	max := decimal.Zero
 	share := false
@@ -90,40 +139,38 @@ func hbars(bars []bar, legend []string) template.HTML {
 		labels = append(labels, b.label)
 	}
 	labelW := labelWidth(labels)
-	chartW := labelW + plotW + valueW
 	plotW := float64(plotW)
-	h := top + len(bars)*rowH + axisH
-	var s strings.Builder
-	fmt.Fprintf(&s, `<svg class="chart" viewBox="0 0 %d %d" width="100%%" role="img" xmlns="http://www.w3.org/2000/svg">`, chartW, h)
+	c := &Chart{W: labelW + int(plotW) + valueW, H: top + len(bars)*rowH + axisH}
 	x := float64(labelW)
 	for i, name := range legend {
-		fmt.Fprintf(&s, `<rect x="%.0f" y="6" width="12" height="12" fill="%s"/><text x="%.0f" y="16" class="legend">%s</text>`,
-			x, palette[i%len(palette)], x+16, esc(name))
+		c.rect(x, 6, 12, 12, palette[i%len(palette)])
+		c.text(x+16, 16, "legend", "", name)
 		x += 16 + float64(utf8.RuneCountInString(name))*13 + 18
 	}
 	for i, b := range bars {
-		y := top + i*rowH
+		y := float64(top + i*rowH)
 		total := sum(b.parts)
 		scale := max
 		if share {
 			scale = total
 		}
-		fmt.Fprintf(&s, `<g><title>%s：%s</title><text x="%d" y="%d" class="label" text-anchor="end">%s</text>`,
-			esc(b.label), esc(b.text), labelW-8, y+15, esc(b.label))
+		c.group(b.label + "：" + b.text)
+		c.text(float64(labelW-8), y+15, "label", "end", b.label)
 		x := float64(labelW)
 		for j, p := range b.parts {
 			if !p.IsPositive() || !scale.IsPositive() {
 				continue
 			}
 			w := p.Div(scale).InexactFloat64() * plotW
-			fmt.Fprintf(&s, `<rect x="%.2f" y="%d" width="%.2f" height="%d" fill="%s"/>`, x, y+3, w, rowH-6, palette[j%len(palette)])
+			c.rect(x, y+3, w, rowH-6, palette[j%len(palette)])
 			x += w
 		}
-		fmt.Fprintf(&s, `<text x="%.2f" y="%d" class="value">%s</text></g>`, x+6, y+15, esc(b.text))
+		c.text(x+6, y+15, "value", "", b.text)
+		c.end()
 	}
 	// The axis.
-	y := top + len(bars)*rowH
-	fmt.Fprintf(&s, `<line x1="%d" y1="%d" x2="%.0f" y2="%d" class="axis"/>`, labelW, y+2, float64(labelW)+plotW, y+2)
+	y := float64(top + len(bars)*rowH)
+	c.line(float64(labelW), y+2, float64(labelW)+plotW, y+2, "axis")
 	if share {
 		for q := 0; q <= 4; q++ {
 			ticks = append(ticks, decimal.NewFromInt(int64(25*q)))
@@ -136,11 +183,10 @@ func hbars(bars []bar, legend []string) template.HTML {
 		if share {
 			t = v.String() + "%"
 		}
-		fmt.Fprintf(&s, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" class="axis"/><text x="%.1f" y="%d" class="tick" text-anchor="middle">%s</text>`,
-			tx, y+2, tx, y+6, tx, y+18, esc(t))
+		c.line(tx, y+2, tx, y+6, "axis")
+		c.text(tx, y+18, "tick", "middle", t)
 	}
-	s.WriteString(`</svg>`)
-	return template.HTML(s.String())
+	return c
 }
 
 // tick labels an axis value: counts as they are, money in 万元.
@@ -205,10 +251,10 @@ func changePct(v1, v2 decimal.Decimal) string {
 
 // slopes draws each change as a dumbbell on one value scale: a dot for
 // each year joined by a line, rising changes in one colour, falling in
-// another.
-func slopes(rows []slopeRow) template.HTML {
+// another. It is nil when there are no rows.
+func slopes(rows []slopeRow) *Chart {
 	if len(rows) == 0 {
-		return ""
+		return nil
 	}
 	max := decimal.Zero
 	for _, r := range rows {
@@ -222,38 +268,60 @@ func slopes(rows []slopeRow) template.HTML {
 		labels = append(labels, r.label)
 	}
 	labelW := labelWidth(labels)
-	chartW := labelW + plotW + 330
 	plotW := float64(plotW)
-	h := len(rows)*rh + axisH + 8
+	c := &Chart{W: labelW + int(plotW) + 330, H: len(rows)*rh + axisH + 8}
 	pos := func(v decimal.Decimal) float64 {
 		if !max.IsPositive() {
 			return float64(labelW)
 		}
 		return float64(labelW) + v.Div(max).InexactFloat64()*plotW
 	}
-	var s strings.Builder
-	fmt.Fprintf(&s, `<svg class="chart" viewBox="0 0 %d %d" width="100%%" role="img" xmlns="http://www.w3.org/2000/svg">`, chartW, h)
 	for i, r := range rows {
-		y := 4 + i*rh + rh/2
+		y := float64(4 + i*rh + rh/2)
 		colour := palette[2]
 		if r.v2.LessThan(r.v1) {
 			colour = palette[3]
 		}
 		text := fmt.Sprintf("%d→%d：%s→%s %s", r.y1, r.y2, wan(r.v1), wan(r.v2), changePct(r.v1, r.v2))
-		fmt.Fprintf(&s, `<g><title>%s %s</title><text x="%d" y="%d" class="label" text-anchor="end">%s</text>`,
-			esc(r.label), esc(text), labelW-8, y+4, esc(r.label))
+		c.group(r.label + " " + text)
+		c.text(float64(labelW-8), y+4, "label", "end", r.label)
 		x1, x2 := pos(r.v1), pos(r.v2)
-		fmt.Fprintf(&s, `<line x1="%.2f" y1="%d" x2="%.2f" y2="%d" stroke="%s" stroke-width="3"/>`, x1, y, x2, y, colour)
-		fmt.Fprintf(&s, `<circle cx="%.2f" cy="%d" r="5" fill="#fff" stroke="%s" stroke-width="2"/><circle cx="%.2f" cy="%d" r="5" fill="%s"/>`,
-			x1, y, colour, x2, y, colour)
-		fmt.Fprintf(&s, `<text x="%.0f" y="%d" class="value">%s</text></g>`, float64(labelW)+plotW+12, y+4, esc(text+" 万元"))
+		c.Marks = append(c.Marks, Mark{Kind: "line", X: x1, Y: y, X2: x2, Y2: y, Stroke: colour, StrokeW: 3},
+			Mark{Kind: "circle", X: x1, Y: y, R: 5, Fill: "#fff", Stroke: colour, StrokeW: 2},
+			Mark{Kind: "circle", X: x2, Y: y, R: 5, Fill: colour})
+		c.text(float64(labelW)+plotW+12, y+4, "value", "", text+" 万元")
+		c.end()
 	}
-	y := 4 + len(rows)*rh
-	fmt.Fprintf(&s, `<line x1="%d" y1="%d" x2="%.0f" y2="%d" class="axis"/>`, labelW, y, float64(labelW)+plotW, y)
+	y := float64(4 + len(rows)*rh)
+	c.line(float64(labelW), y, float64(labelW)+plotW, y, "axis")
 	for _, v := range ticks {
 		tx := float64(labelW) + plotW*v.Div(max).InexactFloat64()
-		fmt.Fprintf(&s, `<text x="%.1f" y="%d" class="tick" text-anchor="middle">%s</text>`, tx, y+16, esc(tick(v)))
+		c.text(tx, y+16, "tick", "middle", tick(v))
 	}
-	s.WriteString(`<text x="4" y="` + fmt.Sprint(y+16) + `" class="tick">○ 前一年 ● 后一年</text></svg>`)
-	return template.HTML(s.String())
+	c.text(4, y+16, "tick", "", "○ 前一年 ● 后一年")
+	return c
 }
+
+// Item is one bar of Bars: a label, a figure and the text after it.
+type Item struct {
+	Label string
+	Value decimal.Decimal // drawn from 0; a negative or missing figure draws no bar
+	Text  string
+}
+
+// Bars draws items as a horizontal bar chart, in their order; nil for
+// none.
+func Bars(items []Item) *Chart {
+	var bars []bar
+	for _, it := range items {
+		bars = append(bars, bar{label: it.Label, parts: []decimal.Decimal{it.Value}, text: it.Text})
+	}
+	return hbars(bars, nil)
+}
+
+// Wan formats yuan as 万元, two decimals, thousands separated.
+func Wan(d decimal.Decimal) string { return wan(d) }
+
+// ChangePct is the change from v1 to v2 in percent, signed, two
+// decimals; "" when v1 is zero.
+func ChangePct(v1, v2 decimal.Decimal) string { return changePct(v1, v2) }

@@ -26,14 +26,16 @@ type deptYears struct {
 }
 
 type yearRow struct {
-	Name  string
-	Cells []string // 万元, or missing
+	Name   string
+	Cells  []string          // 万元, or missing
+	values []decimal.Decimal // in yuan, where read
+	read   []bool            // whether each year's figure was read
 }
 
 func (rep *Report) acrossYears(run runFunc, f reportFilter) error {
 	var in []string
 	for _, m := range yearMetrics {
-		in = append(in, "'"+m.metric+"'")
+		in = append(in, load.Quote(m.metric))
 	}
 	all := f
 	all.Year = 0
@@ -46,13 +48,16 @@ func (rep *Report) acrossYears(run runFunc, f reportFilter) error {
 	}
 	s := &section{ID: "years", Title: "七、各部门历年", Tables: []*query{q},
 		Intro: "本报告所列各部门在库中各年度的主要数字（同一类型，单位万元）；文件中未读出的数标为“" + missing + "”，不作 0。"}
-	s.Years = yearTables(q.Rows)
+	if s.Years, err = yearTables(q.rows); err != nil {
+		return err
+	}
 	var bars []bar
 	for _, d := range s.Years {
 		for i, y := range d.Years {
-			b := bar{label: d.Department + " " + y + "年", text: d.Rows[1].Cells[i]}
-			if v, err := decimal.NewFromString(strings.ReplaceAll(d.Rows[1].Cells[i], ",", "")); err == nil {
-				b.parts = []decimal.Decimal{v.Mul(decimal.NewFromInt(10000))}
+			gpb := d.Rows[1]
+			b := bar{label: d.Department + " " + y + "年", text: gpb.Cells[i]}
+			if gpb.read[i] {
+				b.parts = []decimal.Decimal{gpb.values[i]}
 				b.text += " 万元"
 			}
 			bars = append(bars, b)
@@ -66,18 +71,23 @@ func (rep *Report) acrossYears(run runFunc, f reportFilter) error {
 
 // yearTables turns rows of department, year, metric and value (sorted by
 // department and year) into a table per department.
-func yearTables(rows [][]string) []deptYears {
+func yearTables(rows []Row) ([]deptYears, error) {
 	var out []deptYears
-	values := map[string]string{}
+	values := map[string]decimal.Decimal{}
 	for _, r := range rows {
-		if n := len(out); n == 0 || out[n-1].Department != r[0] {
-			out = append(out, deptYears{Department: r[0]})
+		dept, year := r.S("department"), r.S("year")
+		if n := len(out); n == 0 || out[n-1].Department != dept {
+			out = append(out, deptYears{Department: dept})
 		}
 		d := &out[len(out)-1]
-		if n := len(d.Years); n == 0 || d.Years[n-1] != r[1] {
-			d.Years = append(d.Years, r[1])
+		if n := len(d.Years); n == 0 || d.Years[n-1] != year {
+			d.Years = append(d.Years, year)
 		}
-		values[r[0]+"/"+r[1]+"/"+r[2]] = wan(dec(r[3]))
+		v, err := r.Dec("value")
+		if err != nil {
+			return nil, err
+		}
+		values[dept+"/"+year+"/"+r.S("metric")] = v
 	}
 	for i := range out {
 		d := &out[i]
@@ -85,13 +95,14 @@ func yearTables(rows [][]string) []deptYears {
 			row := yearRow{Name: m.name}
 			for _, y := range d.Years {
 				v, ok := values[d.Department+"/"+y+"/"+m.metric]
-				if !ok {
-					v = missing
+				cell := missing
+				if ok {
+					cell = wan(v)
 				}
-				row.Cells = append(row.Cells, v)
+				row.Cells, row.values, row.read = append(row.Cells, cell), append(row.values, v), append(row.read, ok)
 			}
 			d.Rows = append(d.Rows, row)
 		}
 	}
-	return out
+	return out, nil
 }

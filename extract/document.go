@@ -98,6 +98,88 @@ type Block struct {
 	// OCR is set when the block was read by optical character recognition
 	// from a page image: its characters and figures may be misread.
 	OCR bool
+	// Spans, for a paragraph laid out from a PDF page's word boxes (its
+	// text layer or OCR), say where each word of Text was printed, in
+	// order; nil for other formats and for text copies, whose words have
+	// no boxes. A table's cells carry their own Box.
+	Spans []Span
+}
+
+// Box is a rectangle on a page, in points (1/72 inch) from the page's
+// top-left corner, x rightwards and y downwards, as poppler's word boxes
+// and pdftoppm's renderings at 72 dpi have it. The zero Box is "not known".
+type Box struct {
+	X0, Y0, X1, Y1 float64 // in points
+}
+
+// Empty reports whether the box is not known (or has no area).
+func (b Box) Empty() bool { return b.X1 <= b.X0 || b.Y1 <= b.Y0 }
+
+// Union is the smallest box holding both; an empty box adds nothing.
+func (b Box) Union(o Box) Box {
+	switch {
+	case o.Empty():
+		return b
+	case b.Empty():
+		return o
+	}
+	return Box{min(b.X0, o.X0), min(b.Y0, o.Y0), max(b.X1, o.X1), max(b.Y1, o.Y1)}
+}
+
+// Span places a stretch of a block's text on its page: Text[Off:End] was
+// printed within Box on page Page.
+type Span struct {
+	Off, End int // byte offsets in Block.Text
+	Page     int
+	Box      Box
+}
+
+// Where is the page and box where Text[from:to] was printed: the boxes
+// of the spans it touches on the page of the first, a span it covers in
+// part narrowed to that part (a word's characters taken as a Han a full
+// em wide and anything else about half). It returns page 0 and the zero
+// Box when the block has no spans there.
+func (b *Block) Where(from, to int) (page int, box Box) {
+	for _, s := range b.Spans {
+		if s.End <= from || s.Off >= to || (page != 0 && s.Page != page) {
+			continue
+		}
+		page = s.Page
+		box = box.Union(s.part(b.Text, max(from, s.Off), min(to, s.End)))
+	}
+	return page, box
+}
+
+// part narrows the span's box to the characters of text[from:to], by
+// their estimated widths across it.
+func (s Span) part(text string, from, to int) Box {
+	if s.End > len(text) || from < s.Off || to > s.End {
+		return s.Box
+	}
+	before, inside, after := ems(text[s.Off:from]), ems(text[from:to]), ems(text[to:s.End])
+	total := before + inside + after
+	if total == 0 {
+		return s.Box
+	}
+	w := s.Box.X1 - s.Box.X0
+	out := s.Box
+	out.X0 = s.Box.X0 + w*before/total
+	out.X1 = s.Box.X1 - w*after/total
+	return out
+}
+
+// ems is text's estimated width in ems: a Han or full-width form one, any
+// other character about half.
+func ems(text string) float64 {
+	n := 0.0
+	for _, r := range text {
+		if r >= 0x2E80 {
+			n++
+		} else {
+			n += 0.55
+		}
+	}
+	return n
 }
 
 // Table is a rectangular grid of cells: merged ranges are expanded so that
@@ -127,6 +209,10 @@ type Cell struct {
 	// have no borders). Such a line may be the next row's label instead;
 	// the reader that knows the labels decides.
 	Lines []int `json:",omitempty"`
+	// Box is where the cell's words were printed, on the page of its row
+	// (Table.Pages), for a table laid out from a PDF page's word boxes;
+	// the zero Box otherwise, and for a cell another's range covers.
+	Box Box
 }
 
 // Covered reports whether the cell at grid position (row, col) lies inside

@@ -222,6 +222,7 @@ type word struct {
 }
 
 func (w word) h() float64  { return w.y1 - w.y0 }
+func (w word) box() Box    { return Box{w.x0, w.y0, w.x1, w.y1} }
 func (w word) cy() float64 { return (w.y0 + w.y1) / 2 }
 
 type page struct {
@@ -240,16 +241,8 @@ type page struct {
 // to it around the box's centre.
 func newWord(x, y, w, h float64, text string, pline int) word {
 	cy := y + h/2
-	ems := 0.0
-	for _, r := range text {
-		if r >= 0x2E80 {
-			ems++
-		} else {
-			ems += 0.55
-		}
-	}
-	if ems > 0 && w > 0 {
-		em := w / ems
+	if n := ems(text); n > 0 && w > 0 {
+		em := w / n
 		h = min(max(h, 0.8*em), 1.5*em)
 	}
 	return word{x0: x, y0: cy - h/2, x1: x + w, y1: cy + h/2, text: text, pline: pline}

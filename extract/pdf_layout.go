@@ -21,6 +21,20 @@ type cell struct {
 	// words are the words a blank apart that make the cell, when more
 	// than one: a header's column names may stand that close.
 	words []word
+	// spans place the cell's words: offsets in text, on the line's page.
+	spans []Span
+}
+
+// box is where the cell's words were printed.
+func (c cell) box() Box {
+	var b Box
+	for _, s := range c.spans {
+		b = b.Union(s.Box)
+	}
+	if b.Empty() {
+		return Box{c.x0, c.y0, c.x1, c.y1}
+	}
+	return b
 }
 
 // line is one visual row of a page.
@@ -53,6 +67,21 @@ func (l line) text() string {
 		return strings.Join(parts, "\t")
 	}
 	return strings.Join(parts, " ")
+}
+
+// spans appends to out the spans of the line's words as text() writes
+// them, at offset at.
+func (l line) spans(at int, out []Span) []Span {
+	for i, c := range l.cells {
+		if i > 0 {
+			at++ // the blank or tab between cells
+		}
+		for _, s := range c.spans {
+			out = append(out, Span{Off: at + s.Off, End: at + s.End, Page: l.page, Box: s.Box})
+		}
+		at += len(c.text)
+	}
+	return out
 }
 
 // maxGap is the widest horizontal gap between the line's cells.
@@ -199,6 +228,7 @@ func splitCells(r []word) []cell {
 					c.words[n-1].text += w.text
 					c.words[n-1].x1 = max(c.words[n-1].x1, w.x1)
 				}
+				c.spans = append(c.spans, Span{Off: len(c.text), End: len(c.text) + len(w.text), Box: w.box()})
 				c.text += w.text
 				if figures {
 					c.x1 = w.x1 // a row's label stands where its last line does
@@ -209,7 +239,8 @@ func splitCells(r []word) []cell {
 				continue
 			}
 		}
-		cells = append(cells, cell{x0: w.x0, x1: w.x1, y0: w.y0, y1: w.y1, text: w.text, numeric: num})
+		cells = append(cells, cell{x0: w.x0, x1: w.x1, y0: w.y0, y1: w.y1, text: w.text, numeric: num,
+			spans: []Span{{End: len(w.text), Box: w.box()}}})
 	}
 	return cells
 }
@@ -295,7 +326,8 @@ type pdfBuilder struct {
 
 type pdfPara struct {
 	text        strings.Builder
-	lines       []int // where each line after the first starts in text
+	spans       []Span // where its words were printed, offsets in text
+	lines       []int  // where each line after the first starts in text
 	page        int
 	ocr         bool // a line came from a page read by OCR
 	last        line
@@ -704,6 +736,9 @@ func (b *pdfBuilder) addLine(l line, left, right float64) {
 	if p.text.Len() > 0 {
 		p.lines = append(p.lines, p.text.Len())
 	}
+	if !b.text { // a text copy's words stand at character columns, not on a page
+		p.spans = l.spans(p.text.Len(), p.spans)
+	}
 	p.text.WriteString(l.text())
 	p.last, p.left, p.right = l, left, right
 	p.ocr = p.ocr || b.ocr[l.page]
@@ -813,7 +848,14 @@ func (b *pdfBuilder) closePara() {
 				lines = append(lines, at-lead)
 			}
 		}
-		b.doc.add(Block{Kind: Paragraph, Text: t, Lines: lines, Pos: Pos{Page: b.para.page}, OCR: b.para.ocr})
+		var spans []Span
+		for _, s := range b.para.spans {
+			s.Off, s.End = s.Off-lead, min(s.End-lead, len(t))
+			if s.Off >= 0 && s.End > s.Off {
+				spans = append(spans, s)
+			}
+		}
+		b.doc.add(Block{Kind: Paragraph, Text: t, Lines: lines, Pos: Pos{Page: b.para.page}, OCR: b.para.ocr, Spans: spans})
 	}
 	b.para = nil
 	b.flushFurniture()

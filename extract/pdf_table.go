@@ -298,6 +298,7 @@ type gridRow struct {
 	lines   [][]int // Cell.Lines of each column's text
 	origin  []int   // the column where the cell covering this column starts
 	numeric []bool
+	box     []Box // per column, where the words of the cell starting there were printed
 	src     line
 }
 
@@ -311,7 +312,7 @@ func buildTable(rows []line, text bool) *Table {
 	var grid []*gridRow
 	for _, r := range rows {
 		header = header && r.numericCells() == 0
-		g := &gridRow{text: make([]string, len(cols)), lines: make([][]int, len(cols)), origin: make([]int, len(cols)), numeric: make([]bool, len(cols)), src: r}
+		g := &gridRow{text: make([]string, len(cols)), lines: make([][]int, len(cols)), origin: make([]int, len(cols)), numeric: make([]bool, len(cols)), box: make([]Box, len(cols)), src: r}
 		for i := range g.origin {
 			g.origin[i] = i
 		}
@@ -342,6 +343,7 @@ func buildTable(rows []line, text bool) *Table {
 				g.text[first] += " "
 			}
 			g.text[first] += c.text
+			g.box[first] = g.box[first].Union(c.box())
 			g.numeric[first] = g.numeric[first] || c.numeric
 			for k := first + 1; k <= last; k++ {
 				if g.origin[k] == k && g.text[k] == "" {
@@ -369,6 +371,9 @@ func buildTable(rows []line, text bool) *Table {
 			row[j] = Cell{OriginRow: i, OriginCol: o, RowSpan: 1, ColSpan: 1}
 			if o == j {
 				row[j].Text, row[j].Lines = g.text[j], g.lines[j]
+				if !text { // a text copy's words stand at character columns, not on a page
+					row[j].Box = g.box[j]
+				}
 			}
 		}
 		for j := range row {
@@ -581,6 +586,7 @@ func alignGroups(grid []*gridRow) {
 			}
 			if a < j {
 				g.text[a], g.text[j] = g.text[j], ""
+				g.box[a], g.box[j] = g.box[j], Box{}
 			}
 			for k := a; k <= b; k++ {
 				g.origin[k] = a
@@ -622,7 +628,8 @@ func wrapsPart(prev, g *gridRow) {
 			prev.text[j] += " "
 		}
 		prev.text[j] = strings.TrimSpace(prev.text[j] + g.text[j])
-		g.text[j] = ""
+		prev.box[j] = prev.box[j].Union(g.box[j])
+		g.text[j], g.box[j] = "", Box{}
 	}
 }
 
@@ -662,6 +669,7 @@ func mergeInto(prev, g *gridRow) {
 			prev.lines[o] = append(prev.lines[o], len(prev.text[o]))
 		}
 		prev.text[o] = strings.TrimSpace(prev.text[o] + t)
+		prev.box[o] = prev.box[o].Union(g.box[j])
 	}
 	prev.src.y1 = g.src.y1
 }
@@ -694,6 +702,7 @@ func mergeCentred(grid []*gridRow) []*gridRow {
 				mid.src.y0-above.src.y1 < 0.45*mid.src.h() && below.src.y0-mid.src.y1 < 0.45*mid.src.h()
 			if c >= 0 && c == onlyIn(below) && mid.text[c] == "" && mid.src.numericCells() > 0 && tight {
 				mid.text[c] = above.text[c] + below.text[c]
+				mid.box[c] = above.box[c].Union(below.box[c])
 				out = append(out, mid)
 				i += 2
 				continue

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,13 +17,31 @@ import (
 // second, opened on first use with readonly=1, so that the engine itself
 // refuses what would write.
 type ChDB struct {
-	s    *chdbSession
-	roMu sync.Mutex   // guards ro's opening: Query may be called from many goroutines
-	ro   *chdbSession // nil until the first Query
+	s      *chdbSession
+	roMu   sync.Mutex   // guards ro's opening: Query may be called from many goroutines
+	ro     *chdbSession // nil until the first Query
+	limits Limits       // for ro, set before the first Query
 }
 
+// SetLimits bounds the queries of Query: the engine stops one that runs
+// longer or returns more rows. Call it before the first Query.
+func (c *ChDB) SetLimits(l Limits) { c.limits = l }
+
 // OpenChDB opens (and on first use creates) the embedded store in dir.
+// Where a reader that shares the store (OpenShared: fiscaldocs serve)
+// holds it, OpenChDB asks it to let go and waits up to WaitForReader;
+// where another process holds it, it fails at once with ErrInUse.
 func OpenChDB(ctx context.Context, dir string) (*ChDB, error) {
+	c, err := openChDBOnce(ctx, dir)
+	if errors.Is(err, ErrInUse) {
+		return waitForReader(ctx, dir)
+	}
+	return c, err
+}
+
+// openChDBOnce opens the store in dir, or fails with ErrInUse while
+// another process holds it.
+func openChDBOnce(ctx context.Context, dir string) (*ChDB, error) {
 	s, err := openChDB(dir)
 	if err != nil {
 		return nil, err
@@ -110,7 +129,7 @@ func (c *ChDB) readOnly() (*chdbSession, error) {
 	defer c.roMu.Unlock()
 	if c.ro == nil {
 		c.s.mu.Lock() // nothing runs on the loading connection while chDB opens the second
-		ro, err := openChDB(c.s.dir, "--readonly=1")
+		ro, err := openChDB(c.s.dir, append([]string{"--readonly=1"}, c.limits.args()...)...)
 		c.s.mu.Unlock()
 		if err != nil {
 			return nil, err

@@ -50,6 +50,7 @@ var (
 		col("department_id", func(r *DocumentRow) string { return r.DepartmentID }),
 		col("department_name", func(r *DocumentRow) string { return r.DepartmentName }),
 		col("level", func(r *DocumentRow) string { return r.Level }),
+		col("problems", func(r *DocumentRow) []string { return r.Problems }),
 	}
 	factFields = []field[FactRow]{
 		col("doc_id", func(r *FactRow) string { return r.DocID }),
@@ -78,6 +79,10 @@ var (
 		col("kind", func(r *FactRow) string { return r.Kind }),
 		col("scope", func(r *FactRow) string { return r.Scope }),
 		col("file", func(r *FactRow) string { return r.File }),
+		col("x0", func(r *FactRow) decimal.Decimal { return r.X0 }),
+		col("y0", func(r *FactRow) decimal.Decimal { return r.Y0 }),
+		col("x1", func(r *FactRow) decimal.Decimal { return r.X1 }),
+		col("y1", func(r *FactRow) decimal.Decimal { return r.Y1 }),
 	}
 	findingFields = []field[FindingRow]{
 		col("doc_id", func(r *FindingRow) string { return r.DocID }),
@@ -214,9 +219,7 @@ func writeCell(b *strings.Builder, c any, i int) {
 			if k > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteByte('\'')
-			tsvEscaper.WriteString(b, quoteEscaper.Replace(s))
-			b.WriteByte('\'')
+			tsvEscaper.WriteString(b, Quote(s))
 		}
 		b.WriteByte(']')
 	case [][]uint32:

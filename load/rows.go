@@ -12,7 +12,10 @@
 // (OpenServer), with one DDL and one SQL subset for both, and answers the
 // query, export and search commands read-only, the engine refusing any
 // write (Store.Query); Store.QueryWrite is the one way for a user's SQL to
-// write. This is the only package that imports a ClickHouse client.
+// write. Shared holds the embedded store for a long-running reader (the
+// web app), letting go of it when a writer asks; Limits bound the queries
+// of someone else's SQL. This is the only package that imports a
+// ClickHouse client.
 package load
 
 import (
@@ -209,7 +212,8 @@ type DocumentRow struct {
 	Facts, Findings                            uint32
 	Version                                    uint64
 	IngestedAt                                 time.Time
-	DepartmentID, DepartmentName, Level        string // department.Department's ID, Name and Level
+	DepartmentID, DepartmentName, Level        string   // department.Department's ID, Name and Level
+	Problems                                   []string // what went wrong in the reading without stopping it (extract.Document.Problems), one line each
 }
 
 // FactRow is a row of facts.
@@ -221,6 +225,7 @@ type FactRow struct {
 	Unit, Raw, Method, Basis       string
 	Reason                         string
 	Page, Block, Row, Col          uint32
+	X0, Y0, X1, Y1                 decimal.Decimal // the figure's box on its page, in points to 0.01 (normalize.Where); 0 when not known
 	Text                           string
 	Version                        uint64
 	// The document's, on every fact, so that a comparison needs no JOIN.
@@ -301,7 +306,7 @@ func Rows(in Input) (*Batch, error) {
 		Department: id.Department, Region: dept.Region, Year: uint16(id.Year), Kind: id.Kind, Scope: dept.Scope,
 		Extractor: in.Extractor, Status: "ok", URL: in.SourceURL,
 		Facts: uint32(len(in.Result.Facts)), Version: in.Version, IngestedAt: in.Now.UTC().Truncate(time.Second),
-		DepartmentID: dept.ID, DepartmentName: dept.Name, Level: dept.Level,
+		DepartmentID: dept.ID, DepartmentName: dept.Name, Level: dept.Level, Problems: problemLines(in.Blocks),
 	}}
 	d := b.Document
 	for i, f := range in.Result.Facts {
@@ -309,10 +314,11 @@ func Rows(in Input) (*Batch, error) {
 		if err != nil {
 			return nil, err
 		}
+		page, box := normalize.Where(in.Blocks, &f)
 		b.Facts = append(b.Facts, FactRow{DocID: in.Doc.SHA256, Seq: uint32(i), Metric: f.Metric, Measure: f.Measure,
 			Subject: f.Subject, Code: f.Code, Value: v, Unit: f.Unit, Raw: f.Raw, Method: f.MethodName(), Basis: f.Basis, Reason: f.Reason,
-			Page: uint32(f.Pos.Page), Block: uint32(f.Pos.Block), Row: uint32(f.Pos.Row), Col: uint32(f.Pos.Col),
-			Text: f.Text, Version: in.Version,
+			Page: uint32(page), Block: uint32(f.Pos.Block), Row: uint32(f.Pos.Row), Col: uint32(f.Pos.Col),
+			X0: points(box.X0), Y0: points(box.Y0), X1: points(box.X1), Y1: points(box.Y1), Text: f.Text, Version: in.Version,
 			DepartmentID: d.DepartmentID, Department: d.Department, DepartmentName: d.DepartmentName, Region: d.Region,
 			Year: d.Year, Kind: d.Kind, Scope: d.Scope, File: d.File})
 	}
@@ -388,4 +394,22 @@ func messagePage(msg string, doc *extract.Document) uint32 {
 		}
 	}
 	return 0
+}
+
+// points is a coordinate for a Decimal(9, 2) column: to a hundredth of a
+// point, and 0 for what no page could hold.
+func points(x float64) decimal.Decimal {
+	if x < 0 || x > 1e6 || x != x {
+		return decimal.Zero
+	}
+	return decimal.NewFromFloat(x).Round(2)
+}
+
+// problemLines are the document's reading problems, a line each.
+func problemLines(d *extract.Document) []string {
+	out := []string{}
+	for _, e := range d.Problems {
+		out = append(out, strings.Join(strings.Fields(e.Error()), " "))
+	}
+	return out
 }

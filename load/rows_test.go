@@ -188,13 +188,27 @@ func TestTables(t *testing.T) {
 	if want := "documents facts findings blocks metrics measures functions v_documents v_facts v_findings v_blocks"; strings.Join(names, " ") != want {
 		t.Errorf("Tables = %s; want %s", strings.Join(names, " "), want)
 	}
-	if c := got["facts"].Columns; len(c) != 26 || c[6] != [2]string{"value", "Decimal(38, 4)"} || c[25] != [2]string{"file", "String"} {
+	if c := got["facts"].Columns; len(c) != 30 || c[6] != [2]string{"value", "Decimal(38, 4)"} || c[25] != [2]string{"file", "String"} || c[29] != [2]string{"y1", "Decimal(9, 2)"} {
 		t.Errorf("facts columns = %q", c)
 	}
 	if v := got["v_facts"]; v.Of != "facts" || !reflect.DeepEqual(v.Columns, got["facts"].Columns) {
 		t.Errorf("v_facts = %+v; want the current rows of facts, with its columns", v)
 	}
-	if v := got["v_documents"]; v.Of != "documents" || len(v.Columns) != 20 {
+	if v := got["v_documents"]; v.Of != "documents" || len(v.Columns) != 21 {
 		t.Errorf("v_documents = %+v", v)
+	}
+}
+
+// TestRowsProblems: a document's reading problems go into its documents
+// row, one line each.
+func TestRowsProblems(t *testing.T) {
+	in := input()
+	in.Blocks.Problems = []*extract.Error{{Pos: extract.Pos{Page: 3}, Err: extract.ErrGarbledText}}
+	b, err := Rows(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Document.Problems; len(got) != 1 || !strings.Contains(got[0], "page 3") || strings.Contains(got[0], "\n") {
+		t.Errorf("Problems = %q; want the garbled page 3, on one line", got)
 	}
 }

@@ -18,6 +18,11 @@
 -- catalogue, written whole when a store is opened and differs from them;
 -- one row per key (ReplacingMergeTree, merged at once) even when two
 -- processes open a new store together.
+-- A fact's x0, y0, x1, y1 are the box its figure was printed in on its
+-- page, in points from the page's top-left corner (normalize.Where): 0 when
+-- not known (formats without pages, text copies, charts, rows loaded before
+-- the columns were added). Decimal, as every number here: Float is outside
+-- the subset both stores are tested on.
 -- docs/schema.md describes every column.
 CREATE TABLE IF NOT EXISTS {db}.documents (
     id String,
@@ -39,7 +44,8 @@ CREATE TABLE IF NOT EXISTS {db}.documents (
     ingested_at DateTime('UTC'),
     department_id String,
     department_name String,
-    level String
+    level String,
+    problems Array(String)
 ) ENGINE = ReplacingMergeTree(version) ORDER BY (id);
 
 CREATE TABLE IF NOT EXISTS {db}.facts (
@@ -68,7 +74,11 @@ CREATE TABLE IF NOT EXISTS {db}.facts (
     year UInt16,
     kind String,
     scope String,
-    file String
+    file String,
+    x0 Decimal(9, 2),
+    y0 Decimal(9, 2),
+    x1 Decimal(9, 2),
+    y1 Decimal(9, 2)
 ) ENGINE = MergeTree() ORDER BY (doc_id, version, seq);
 
 CREATE TABLE IF NOT EXISTS {db}.findings (

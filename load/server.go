@@ -19,7 +19,14 @@ import (
 // Server is a ClickHouse server reached over the native protocol (port
 // 9000 by default). HTTP is not offered: the driver's HTTP client does not
 // work with the 18.16 servers Debian ships (shared notes, clickhouse.md).
-type Server struct{ conn driver.Conn }
+type Server struct {
+	conn   driver.Conn
+	limits Limits // of Query
+}
+
+// SetLimits bounds the queries of Query: the server stops one that runs
+// longer or returns more rows.
+func (s *Server) SetLimits(l Limits) { s.limits = l }
 
 // OpenServer connects to a ClickHouse server named by dsn — "host:port",
 // or "clickhouse://[user[:password]@]host:port" — and creates the schema.
@@ -139,7 +146,14 @@ func (s *Server) exec(ctx context.Context, sql string) error {
 // takes one statement a query and refuses more as a syntax error, which
 // is told as ErrStatements.
 func (s *Server) Query(ctx context.Context, sql string) (*Result, error) {
-	return s.read(clickhouse.Context(ctx, clickhouse.WithSettings(clickhouse.Settings{"readonly": 1})), sql)
+	// The limits are kept here, not sent as settings: with readonly=1 in
+	// the same query a server may refuse to change any other setting.
+	if s.limits.Time > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, s.limits.Time)
+		defer cancel()
+	}
+	return s.readAtMost(clickhouse.Context(ctx, clickhouse.WithSettings(clickhouse.Settings{"readonly": 1})), sql, s.limits.Rows)
 }
 
 // QueryWrite sends the statement with the connection's own settings. A
@@ -177,6 +191,14 @@ var multiStatements = regexp.MustCompile(`code: 62, message: Syntax error \(Mult
 
 // read runs SQL and reads its rows as text.
 func (s *Server) read(ctx context.Context, sql string) (*Result, error) {
+	return s.readAtMost(ctx, sql, 0)
+}
+
+// readAtMost is read that stops after n rows and one more (the one that
+// says there were more), or reads all when n is 0.
+func (s *Server) readAtMost(ctx context.Context, sql string, n int) (*Result, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	rows, err := s.conn.Query(ctx, sql)
 	if err != nil {
 		if multiStatements.MatchString(err.Error()) {
@@ -184,13 +206,18 @@ func (s *Server) read(ctx context.Context, sql string) (*Result, error) {
 		}
 		return nil, fmt.Errorf("load: %w", err)
 	}
-	defer rows.Close()
 	r := &Result{Columns: rows.Columns()}
+	defer func() {
+		if n > 0 && len(r.Rows) > n {
+			cancel() // the rows left are not wanted: the server stops, not Close reading them all
+		}
+		rows.Close()
+	}()
 	types := rows.ColumnTypes()
 	for _, t := range types {
 		r.Types = append(r.Types, t.DatabaseTypeName())
 	}
-	for rows.Next() {
+	for rows.Next() && (n == 0 || len(r.Rows) <= n) {
 		vals := make([]any, len(types))
 		for i, t := range types {
 			vals[i] = reflect.New(t.ScanType()).Interface()
@@ -226,7 +253,7 @@ func text(v any) string {
 	case []string:
 		parts := make([]string, len(x))
 		for i, s := range x {
-			parts[i] = "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+			parts[i] = Quote(s)
 		}
 		return "[" + strings.Join(parts, ",") + "]"
 	case fmt.Stringer:

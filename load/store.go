@@ -93,7 +93,7 @@ func holdings(ctx context.Context, read reader, extractor, id string) (map[strin
 	}
 	where, docWhere := "", ""
 	if id != "" {
-		where, docWhere = fmt.Sprintf(" WHERE doc_id = '%s'", id), fmt.Sprintf(" AND id = '%s'", id)
+		where, docWhere = " WHERE doc_id = "+Quote(id), " AND id = "+Quote(id)
 	}
 	docs, err := read(ctx, fmt.Sprintf("SELECT id, version, status, facts, findings FROM %s.documents FINAL WHERE extractor = %s%s", Database, Quote(extractor), docWhere))
 	if err != nil {
@@ -145,7 +145,7 @@ type backend interface {
 // pruneSQL deletes the rows older loads left behind. ALTER … DELETE is a
 // mutation that runs in the background; the views never show the rows.
 func pruneSQL(table, id string, version uint64) string {
-	return fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE doc_id = '%s' AND version < %d", Database, table, id, version)
+	return fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE doc_id = %s AND version < %d", Database, table, Quote(id), version)
 }
 
 // writeBatch loads batches table by table, the documents rows last,
@@ -161,7 +161,7 @@ func writeBatch(ctx context.Context, be backend, bs []*Batch) error {
 		if !hexID.MatchString(b.Document.ID) {
 			return fmt.Errorf("load: bad document id %q", b.Document.ID)
 		}
-		ids[i] = "'" + b.Document.ID + "'"
+		ids[i] = Quote(b.Document.ID)
 	}
 	in := strings.Join(ids, ", ")
 	stale := map[string][]*Batch{} // per table, the documents with rows of older loads

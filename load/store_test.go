@@ -246,7 +246,8 @@ func TestMigrations(t *testing.T) {
 	got := Migrations("db", map[string][]string{"facts": {"doc_id", "seq", "metric", "measure", "subject", "code", "value", "unit", "raw", "method", "reason",
 		"page", "block", "row", "col", "text", "version"}})
 	want := []string{"ALTER TABLE db.facts ADD COLUMN basis String"}
-	for _, c := range []string{"department_id String", "department String", "department_name String", "region String", "year UInt16", "kind String", "scope String", "file String"} {
+	for _, c := range []string{"department_id String", "department String", "department_name String", "region String", "year UInt16", "kind String", "scope String", "file String",
+		"x0 Decimal(9, 2)", "y0 Decimal(9, 2)", "x1 Decimal(9, 2)", "y1 Decimal(9, 2)"} {
 		want = append(want, "ALTER TABLE db.facts ADD COLUMN "+c)
 	}
 	if !reflect.DeepEqual(got, want) {

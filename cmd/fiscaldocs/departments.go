@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/fiscaldocs/fiscaldocs/analysis"
 	"github.com/fiscaldocs/fiscaldocs/department"
 	"github.com/fiscaldocs/fiscaldocs/internal/cli"
 	"github.com/fiscaldocs/fiscaldocs/load"
@@ -42,15 +43,19 @@ func readAliases(file string) (*department.Aliases, error) {
 // again, so that all its rows carry the new department_id and URL.
 func current(ctx context.Context, store load.Store, aliases *department.Aliases, id, url string) (bool, error) {
 	res, err := store.Query(ctx, fmt.Sprintf("SELECT department, region, department_id, source_url FROM %s.documents FINAL WHERE id = %s", load.Database, load.Quote(id)))
-	if err != nil || len(res.Rows) != 1 || len(res.Rows[0]) != 4 {
+	if err != nil {
 		return false, err
 	}
-	r := res.Rows[0]
-	if url != "" && r[3] != url {
+	rows, err := analysis.RowsOf(res, "department", "region", "department_id", "source_url")
+	if err != nil || len(rows) != 1 {
+		return false, err
+	}
+	r := rows[0]
+	if url != "" && r.S("source_url") != url {
 		return false, nil
 	}
-	name, region := aliases.Name(r[0], r[1])
-	return department.ID(region, name) == r[2], nil
+	name, region := aliases.Name(r.S("department"), r.S("region"))
+	return department.ID(region, name) == r.S("department_id"), nil
 }
 
 // deptEntry is one department of the store, as departments lists it.
@@ -113,23 +118,27 @@ func departments(ctx context.Context, store load.Store, aliases *department.Alia
 	if err != nil {
 		return nil, err
 	}
+	rows, err := analysis.RowsOf(res, "department_id", "department", "region", "level", "year", "kind", "scope", "department_name")
+	if err != nil {
+		return nil, err
+	}
 	byID := map[string]*deptEntry{}
 	var entries []*deptEntry
-	for _, r := range res.Rows {
-		id, name, region := r[0], r[7], r[2]
+	for _, r := range rows {
+		id, name, region := r.S("department_id"), r.S("department_name"), r.S("region")
 		if aliases != nil {
-			name, region = aliases.Name(r[1], r[2])
+			name, region = aliases.Name(r.S("department"), r.S("region"))
 			id = department.ID(region, name)
 		}
 		e := byID[id]
 		if e == nil {
-			e = &deptEntry{id: id, name: name, region: region, level: r[3],
+			e = &deptEntry{id: id, name: name, region: region, level: r.S("level"),
 				stored: map[string]bool{}, spellings: map[string]bool{}, years: map[string]bool{}, kinds: map[string]bool{}}
 			byID[id] = e
 			entries = append(entries, e)
 		}
-		e.stored[r[0]] = true
-		e.spellings[r[1]], e.years[r[4]], e.kinds[r[6]+r[5]] = true, true, true
+		e.stored[r.S("department_id")] = true
+		e.spellings[r.S("department")], e.years[r.S("year")], e.kinds[r.S("scope")+r.S("kind")] = true, true, true
 		e.documents++
 	}
 	sort.Slice(entries, func(i, j int) bool {

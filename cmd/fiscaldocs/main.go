@@ -4,7 +4,10 @@
 // It is the top of the pipeline: corpus finds and identifies documents,
 // extract reads them into blocks, normalize turns blocks into facts,
 // validate checks the facts, department names whose they are, and load
-// stores them; analysis reads the store for export, search and report. Concurrency lives here; the packages below are synchronous.
+// stores them; analysis reads the store for export, search and report,
+// and web serves it in a browser (serve). Concurrency lives here; the
+// packages below are synchronous (web's handlers run on net/http's
+// goroutines, and start none of their own).
 //
 // Usage:
 //
@@ -16,6 +19,7 @@
 //	fiscaldocs export [--data DIR | --clickhouse DSN] [--year Y] [--kind K] [--department D] --out DIR
 //	fiscaldocs search [--data DIR | --clickhouse DSN] [--mode M] [--year Y] [--kind K] [--department D] [--limit N] [--format F] WORD...
 //	fiscaldocs report [--data DIR | --clickhouse DSN] [--kind 决算|预算|all] [--year Y | --all-years] --out FILE.html
+//	fiscaldocs serve [--data DIR | --clickhouse DSN] [--addr 127.0.0.1:8080] [--docs DIR]... [--cache DIR]
 //	fiscaldocs crawl --seeds FILE --into DIR [--depth N] [--ingest] [--every DURATION]
 //	fiscaldocs help [COMMAND] | --version
 //
@@ -114,6 +118,13 @@ var commands = []command{
 			"fiscaldocs report --kind 预算 --year 2019 --out budgets-2019.html",
 			"fiscaldocs report --kind all --all-years --out everything.html",
 		}}, runReport},
+	{cli.Command{Name: "serve", Usage: "serve [--data DIR | --clickhouse DSN] [--addr 127.0.0.1:8080] [--docs DIR]... [--cache DIR]",
+		Summary: "Browse the store in a web browser: departments, a department over the years, documents, each figure on its page, comparisons, findings and read-only SQL; every table as CSV and JSON (docs/serve.md). An ingest may run meanwhile.",
+		Examples: []string{
+			"fiscaldocs serve                            # http://127.0.0.1:8080/ on ./fiscaldocs-data",
+			"fiscaldocs serve --data out/store --docs reports/",
+			"fiscaldocs serve --clickhouse host:9000 --addr 127.0.0.1:9090",
+		}}, runServe},
 	{cli.Command{Name: "search", Usage: "search [--data DIR | --clickhouse DSN] [--mode substring|phrase|tokens] [--year Y] [--kind K] [--department D] [--limit N] [--format F] WORD...",
 		Summary: "Find the passages that hold all the words, marked 【】; the total found goes to stderr, and says when --limit cut the list.",
 		Examples: []string{

@@ -28,7 +28,7 @@ func TestSchemaCommand(t *testing.T) {
 			t.Errorf("table %s not listed", tb.Name)
 		}
 	}
-	if !strings.Contains(out, "facts:\n  doc_id String, seq UInt32, metric String,") || !strings.Contains(out, "department_id String, department String, department_name String, region String, year UInt16, kind String, scope String, file String\n") ||
+	if !strings.Contains(out, "facts:\n  doc_id String, seq UInt32, metric String,") || !strings.Contains(out, "department_id String, department String, department_name String, region String, year UInt16, kind String, scope String, file String, x0 Decimal(9, 2), y0 Decimal(9, 2), x1 Decimal(9, 2), y1 Decimal(9, 2)\n") ||
 		!strings.Contains(out, "v_facts: the current rows of facts\n") {
 		t.Errorf("facts and v_facts are not described:\n%s", out)
 	}
