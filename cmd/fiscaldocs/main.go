@@ -49,7 +49,7 @@ import (
 )
 
 // Version is the extractor version written with every document's facts.
-const Version = "0.2.0"
+const Version = "0.3.0"
 
 // command is one subcommand. run gets the arguments after the subcommand's
 // name; it prints its own per-document errors and returns errFailed when any
