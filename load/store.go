@@ -105,7 +105,7 @@ func holdings(ctx context.Context, read reader, extractor, id string) (map[strin
 	}
 	have := map[string]map[string]map[uint64]uint64{} // table, document, version: rows
 	for _, table := range []string{"facts", "findings", "blocks"} {
-		if have[table], err = countRows(ctx, read, table, where); err != nil {
+		if have[table], err = countRows(ctx, read, Database+"."+table, where); err != nil {
 			return nil, err
 		}
 	}
@@ -140,12 +140,15 @@ type backend interface {
 	// version (see pruneSQL).
 	prune(ctx context.Context, table, id string, version uint64) error
 	exec(ctx context.Context, sql string) error
+	// database is the database the tables written are in: Database, or
+	// a cluster node's LocalDatabase.
+	database() string
 }
 
 // pruneSQL deletes the rows older loads left behind. ALTER … DELETE is a
 // mutation that runs in the background; the views never show the rows.
-func pruneSQL(table, id string, version uint64) string {
-	return fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE doc_id = '%s' AND version < %d", Database, table, id, version)
+func pruneSQL(db, table, id string, version uint64) string {
+	return fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE doc_id = '%s' AND version < %d", db, table, id, version)
 }
 
 // writeBatch loads batches table by table, the documents rows last,
@@ -236,17 +239,17 @@ func loadCounts(ctx context.Context, be backend, table, in string) (map[string]m
 	if table == "documents" {
 		col = "id"
 	}
-	return countRows(ctx, be.read, table, fmt.Sprintf(" WHERE %s IN (%s)", col, in))
+	return countRows(ctx, be.read, be.database()+"."+table, fmt.Sprintf(" WHERE %s IN (%s)", col, in))
 }
 
-// countRows counts table's rows per document and load version: those that
-// where (a WHERE clause, or "") selects.
+// countRows counts table's rows (table is "db.name") per document and load
+// version: those that where (a WHERE clause, or "") selects.
 func countRows(ctx context.Context, read reader, table, where string) (map[string]map[uint64]uint64, error) {
 	col := "doc_id"
-	if table == "documents" {
+	if strings.HasSuffix(table, ".documents") {
 		col = "id"
 	}
-	res, err := read(ctx, fmt.Sprintf("SELECT %s, version, count() FROM %s.%s%s GROUP BY %s, version", col, Database, table, where, col))
+	res, err := read(ctx, fmt.Sprintf("SELECT %s, version, count() FROM %s%s GROUP BY %s, version", col, table, where, col))
 	if err != nil {
 		return nil, fmt.Errorf("load: count %s: %w", table, err)
 	}
