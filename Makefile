@@ -15,18 +15,20 @@ TAGS      := ne
 # uses GNU time for peak RSS; the report's browser test loads it in
 # headless Chromium with a Chinese font; .doc and .xls are read through
 # LibreOffice's conversion to docx and xlsx; scanned pages through
-# tesseract's OCR with its Simplified Chinese model.
+# tesseract's OCR with its Simplified Chinese model. make cluster-test's
+# private cluster keeps its replicas in step through ZooKeeper.
 APT_NEEDS := pdftotext:poppler-utils pdfinfo:poppler-utils /usr/share/poppler/cMap:poppler-data /usr/bin/time:time \
 	npm:npm clickhouse-server:clickhouse-server clickhouse-client:clickhouse-client \
 	chromium:chromium /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
 	soffice:libreoffice-writer-nogui /usr/lib/libreoffice/program/libsclo.so:libreoffice-calc-nogui \
-	tesseract:tesseract-ocr /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata:tesseract-ocr-chi-sim
+	tesseract:tesseract-ocr /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata:tesseract-ocr-chi-sim \
+	/usr/share/java/zookeeper.jar:zookeeper
 # The embedded store: chDB's libchdb.so, shipped in an npm package.
 CHDB_VERSION := 26.7.3-stable.1
 CHDB_SHA256  := 36ad4e999882821ef13cf2d0f52c93f48e6ee1b4498b35a201c23ce4b8d15bf5
 CHDB_LIB     := /usr/local/lib/libchdb.so
 
-.PHONY: all build deps chdb demo test vet fuzz bench fixtures score score-gold clean
+.PHONY: all build deps chdb demo test cluster-test vet fuzz bench fixtures score score-gold clean
 
 all: build
 
@@ -84,6 +86,14 @@ vet: deps
 # started for the run; both are required here.
 test: vet chdb
 	FISCALDOCS_REQUIRE_TOOLS=1 scripts/with-clickhouse.sh $(GO) test -tags $(TAGS) -race -count=1 ./... ./testdata/mkreports
+
+# The cluster store's tests (cmd/fiscaldocs/cluster_test.go) on a private
+# cluster of 2 shards × 2 replicas and ZooKeeper, all on loopback
+# (scripts/cluster.sh): the same answers as chDB, a second ingest adding
+# nothing, a replica killed mid-ingest and caught up, a shard down. About
+# two minutes; make test skips them.
+cluster-test: build chdb
+	FISCALDOCS_REQUIRE_TOOLS=1 scripts/with-cluster.sh $(GO) test -tags $(TAGS) -count=1 -run 'TestCluster' -v ./cmd/fiscaldocs
 
 fuzz: deps
 	$(GO) test -tags $(TAGS) -run XXX -fuzz '^FuzzDocx$$' -fuzztime $(FUZZTIME) ./extract
