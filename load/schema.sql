@@ -69,7 +69,7 @@ CREATE TABLE IF NOT EXISTS {db}.facts (
     kind String,
     scope String,
     file String
-) ENGINE = MergeTree() ORDER BY (doc_id, version, seq);
+) ENGINE = MergeTree() ORDER BY (metric, department_id, year, doc_id, version, seq);
 
 CREATE TABLE IF NOT EXISTS {db}.findings (
     doc_id String,

@@ -179,8 +179,15 @@ func (s *Server) exec(ctx context.Context, sql string) error {
 // takes one statement a query and refuses more as a syntax error, which
 // is told as ErrStatements.
 func (s *Server) Query(ctx context.Context, sql string) (*Result, error) {
-	return s.read(clickhouse.Context(ctx, clickhouse.WithSettings(clickhouse.Settings{"readonly": 1})), sql)
+	return s.read(clickhouse.Context(ctx, clickhouse.WithSettings(queryReadOnly)), sql)
 }
+
+// queryReadOnly are Query's settings: read-only, and the filters of a
+// query over a view pushed into the view's own query, as ClickHouse does
+// by default since 2019. Without it, 18.16 applies the views' version
+// filter to every row of a table before the query's own WHERE, which
+// takes ten times as long as the same aggregation over the table.
+var queryReadOnly = clickhouse.Settings{"readonly": 1, "enable_optimize_predicate_expression": 1}
 
 // QueryWrite sends the statement with the connection's own settings. A
 // statement that answers with rows is sent as a query, any other as an

@@ -167,6 +167,10 @@ func writeBatch(ctx context.Context, be backend, bs []*Batch) error {
 		ids[i] = "'" + b.Document.ID + "'"
 	}
 	in := strings.Join(ids, ", ")
+	versions, err := loadVersions(ctx, be, bs, in)
+	if err != nil {
+		return err
+	}
 	stale := map[string][]*Batch{} // per table, the documents with rows of older loads
 	for _, p := range parts(bs) {
 		if p.len() > 0 {
@@ -174,7 +178,7 @@ func writeBatch(ctx context.Context, be backend, bs []*Batch) error {
 				return fmt.Errorf("load: insert %s: %w", p.table, err)
 			}
 		}
-		got, err := loadCounts(ctx, be, p.table, in)
+		got, err := loadCounts(ctx, be, p.table, in, versions)
 		if err != nil {
 			return err
 		}
@@ -233,13 +237,37 @@ func (b *Batch) rows(table string) int {
 }
 
 // loadCounts counts table's rows of the documents listed in "in", per
-// document and load version.
-func loadCounts(ctx context.Context, be backend, table, in string) (map[string]map[uint64]uint64, error) {
-	col := "doc_id"
-	if table == "documents" {
-		col = "id"
+// document and load version. facts, sorted for comparisons rather than by
+// document, is counted in the load versions listed in versions (this
+// load's and the documents' older ones, loadVersions) and only there: a
+// PREWHERE on the version column spares reading every document id of the
+// table, which grows with the store.
+func loadCounts(ctx context.Context, be backend, table, in, versions string) (map[string]map[uint64]uint64, error) {
+	switch table {
+	case "documents":
+		return countRows(ctx, be.read, be.database()+"."+table, fmt.Sprintf(" WHERE id IN (%s)", in))
+	case "facts":
+		return countRows(ctx, be.read, be.database()+"."+table, fmt.Sprintf(" PREWHERE version IN (%s) WHERE doc_id IN (%s)", versions, in))
 	}
-	return countRows(ctx, be.read, be.database()+"."+table, fmt.Sprintf(" WHERE %s IN (%s)", col, in))
+	return countRows(ctx, be.read, be.database()+"."+table, fmt.Sprintf(" WHERE doc_id IN (%s)", in))
+}
+
+// loadVersions lists the load versions of the documents listed in "in":
+// this load's, and those of the documents rows already there, whose rows
+// this load supersedes.
+func loadVersions(ctx context.Context, be backend, bs []*Batch, in string) (string, error) {
+	had, err := loadCounts(ctx, be, "documents", in, "")
+	if err != nil {
+		return "", err
+	}
+	var vs []string
+	for _, b := range bs {
+		vs = append(vs, strconv.FormatUint(b.Document.Version, 10))
+		for v := range had[b.Document.ID] {
+			vs = append(vs, strconv.FormatUint(v, 10))
+		}
+	}
+	return strings.Join(vs, ", "), nil
 }
 
 // countRows counts table's rows (table is "db.name") per document and load
