@@ -112,6 +112,16 @@ fuzz: deps
 bench: build chdb
 	scripts/with-clickhouse.sh sh -c '$(GO) test -tags $(TAGS) -run XXX -bench . -benchmem ./... && scripts/bench.sh $(BIN) $(SHARED)/corpus/pdf'
 
+# The scale benchmark (issue #19, load/scale_test.go): SCALE_DOCS
+# documents' rows made directly, about 150 facts each, loaded into one
+# private server and into the private cluster; the load rate, the disk
+# bytes per fact after merges, and the common comparisons through the
+# views against the raw tables. docs/scale.md has the numbers.
+SCALE_DOCS ?= 100000
+.PHONY: bench-scale
+bench-scale: build
+	FISCALDOCS_SCALE_DOCS=$(SCALE_DOCS) scripts/with-clickhouse.sh scripts/with-cluster.sh \
+		$(GO) test -tags $(TAGS) -run XXX -bench BenchmarkScale -benchtime 1x -timeout 3h ./load
 
 # Remake the docx fixture from the seed dump in the shared corpus.
 fixtures:
