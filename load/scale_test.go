@@ -32,6 +32,7 @@ func BenchmarkScale(b *testing.B) {
 	b.Run("node", func(b *testing.B) {
 		s, addr := benchServer(b)
 		scale(b, s, n, []string{addr}, Database)
+		reportPeak(b, os.Getenv("CLICKHOUSE_DIR")+"/server.pid")
 	})
 	b.Run("cluster", func(b *testing.B) {
 		f := strings.Fields(os.Getenv("FISCALDOCS_CLUSTER"))
@@ -44,6 +45,9 @@ func BenchmarkScale(b *testing.B) {
 		}
 		defer c.Close()
 		scale(b, c, n, strings.Split(f[2], ","), LocalDatabase)
+		for k := range 4 {
+			reportPeak(b, fmt.Sprintf("%s/node%d/server.pid", f[0], k+1))
+		}
 	})
 }
 
@@ -79,6 +83,24 @@ func scale(b *testing.B, s Store, n int, nodes []string, db string) {
 		ratio := view.Seconds() / raw.Seconds()
 		b.ReportMetric(ratio, q.key+"-ratio")
 		b.Logf("%-40s views %7.1f ms, raw %7.1f ms, ratio %.2f", q.name, ms(view), ms(raw), ratio)
+	}
+}
+
+// reportPeak logs the peak resident memory (VmHWM) of the server whose
+// pid file is named, when it can be read.
+func reportPeak(b *testing.B, pidFile string) {
+	pid, err := os.ReadFile(pidFile)
+	if err != nil {
+		return
+	}
+	status, err := os.ReadFile("/proc/" + strings.TrimSpace(string(pid)) + "/status")
+	if err != nil {
+		return
+	}
+	for _, l := range strings.Split(string(status), "\n") {
+		if strings.HasPrefix(l, "VmHWM:") {
+			b.Logf("server %s peak RSS: %s", strings.TrimSpace(string(pid)), strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:")))
+		}
 	}
 }
 
