@@ -324,21 +324,42 @@ func (c *Cluster) shardOf(id string) (int, error) {
 
 // Write writes each document's rows to its shard, shard by shard, as the
 // other stores do (tables in order, the documents rows last, each
-// document's counts checked on the replica written to). A replica that
-// cannot be reached is left for the shard's next one, once per write; the
-// error of a write that fails names the shard and replica.
+// document's counts checked on the replica written to). A document's
+// shard is the one that holds it already, else the one its id names: so
+// a shard added to the cluster takes new documents, and a document read
+// again stays with its older load. A replica that cannot be reached is
+// left for the shard's next one, once per write; the error of a write
+// that fails names the shard and replica.
 func (c *Cluster) Write(ctx context.Context, bs ...*Batch) error {
+	bs = latest(bs)
+	if len(bs) == 0 {
+		return nil
+	}
+	ids := make([]string, len(bs))
+	for i, b := range bs {
+		if !hexID.MatchString(b.Document.ID) {
+			return fmt.Errorf("load: bad document id %q", b.Document.ID)
+		}
+		ids[i] = "'" + b.Document.ID + "'"
+	}
+	held, err := c.holders(ctx, strings.Join(ids, ", "))
+	if err != nil {
+		return err
+	}
 	per := make([][]*Batch, len(c.shards))
-	for _, b := range latest(bs) {
-		i, err := c.shardOf(b.Document.ID)
-		if err != nil {
-			return err
+	for _, b := range bs {
+		i, ok := held[b.Document.ID]
+		if !ok {
+			if i, err = c.shardOf(b.Document.ID); err != nil {
+				return err
+			}
 		}
 		per[i] = append(per[i], b)
 	}
 	for i, group := range per {
 		if len(group) > 0 {
-			if err := c.shards[i].write(ctx, c, group); err != nil {
+			err := c.shards[i].do(ctx, c, func(w *Server) error { return writeBatch(ctx, w, group) })
+			if err != nil {
 				return err
 			}
 		}
@@ -346,10 +367,34 @@ func (c *Cluster) Write(ctx context.Context, bs ...*Batch) error {
 	return nil
 }
 
-// write writes one shard's batches to the replica it wrote to last, or
-// the first that answers; when that one cannot be reached, once more to
-// the next that answers.
-func (sh *shard) write(ctx context.Context, c *Cluster, bs []*Batch) error {
+// holders finds the shard (index in c.shards) of each document listed in
+// "in" that a shard holds already.
+func (c *Cluster) holders(ctx context.Context, in string) (map[string]int, error) {
+	out := map[string]int{}
+	for i, sh := range c.shards {
+		err := sh.do(ctx, c, func(w *Server) error {
+			res, err := w.read(ctx, fmt.Sprintf("SELECT DISTINCT id FROM %s.documents WHERE id IN (%s)", LocalDatabase, in))
+			if err != nil {
+				return err
+			}
+			for _, r := range res.Rows {
+				if _, ok := out[r[0]]; !ok {
+					out[r[0]] = i
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// do runs fn on the replica the shard wrote to last, or the first that
+// answers; when that one cannot be reached, once more on the next that
+// answers. Its error names the shard and replica.
+func (sh *shard) do(ctx context.Context, c *Cluster, fn func(*Server) error) error {
 	var err error
 	for try := 0; try < 2; try++ {
 		if sh.w == nil {
@@ -357,7 +402,7 @@ func (sh *shard) write(ctx context.Context, c *Cluster, bs []*Batch) error {
 				return err
 			}
 		}
-		if err = writeBatch(ctx, sh.w, bs); err == nil {
+		if err = fn(sh.w); err == nil {
 			return nil
 		}
 		failed := sh.addr
