@@ -335,14 +335,11 @@ func (c *Cluster) Write(ctx context.Context, bs ...*Batch) error {
 	if len(bs) == 0 {
 		return nil
 	}
-	ids := make([]string, len(bs))
-	for i, b := range bs {
-		if !hexID.MatchString(b.Document.ID) {
-			return fmt.Errorf("load: bad document id %q", b.Document.ID)
-		}
-		ids[i] = "'" + b.Document.ID + "'"
+	in, err := idList(bs)
+	if err != nil {
+		return err
 	}
-	held, err := c.holders(ctx, strings.Join(ids, ", "))
+	held, err := c.holders(ctx, in)
 	if err != nil {
 		return err
 	}

@@ -159,14 +159,10 @@ func writeBatch(ctx context.Context, be backend, bs []*Batch) error {
 	if len(bs) == 0 {
 		return nil
 	}
-	ids := make([]string, len(bs))
-	for i, b := range bs {
-		if !hexID.MatchString(b.Document.ID) {
-			return fmt.Errorf("load: bad document id %q", b.Document.ID)
-		}
-		ids[i] = "'" + b.Document.ID + "'"
+	in, err := idList(bs)
+	if err != nil {
+		return err
 	}
-	in := strings.Join(ids, ", ")
 	versions, err := loadVersions(ctx, be, bs, in)
 	if err != nil {
 		return err
@@ -203,6 +199,18 @@ func writeBatch(ctx context.Context, be backend, bs []*Batch) error {
 		}
 	}
 	return nil
+}
+
+// idList lists the batches' document ids for SQL's IN, each checked.
+func idList(bs []*Batch) (string, error) {
+	ids := make([]string, len(bs))
+	for i, b := range bs {
+		if !hexID.MatchString(b.Document.ID) {
+			return "", fmt.Errorf("load: bad document id %q", b.Document.ID)
+		}
+		ids[i] = "'" + b.Document.ID + "'"
+	}
+	return strings.Join(ids, ", "), nil
 }
 
 // latest keeps the last batch of each document, in their order.
