@@ -157,6 +157,46 @@ func TestCluster(t *testing.T) {
 		}
 	})
 
+	t.Run("a document read again stays on the shard that holds it", func(t *testing.T) {
+		// Move one of shard 1's documents to shard 2, as if it had been
+		// loaded before shard 1 was there, and take its blocks away, so
+		// that the next ingest reads it again.
+		row := strings.Fields(c.local(t, 1, "SELECT id, facts FROM "+load.LocalDatabase+".documents FINAL WHERE status = 'ok' AND facts > 0 ORDER BY id LIMIT 1"))
+		id, facts := row[0], row[1]
+		tables := map[string]string{"documents": "id", "facts": "doc_id", "findings": "doc_id", "blocks": "doc_id"}
+		for table, col := range tables {
+			c.local(t, 3, fmt.Sprintf("INSERT INTO %s.%s SELECT * FROM remote('%s', %s.%s) WHERE %s = '%s'", load.LocalDatabase, table, c.addrs[0], load.LocalDatabase, table, col, id))
+			c.local(t, 1, fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE %s = '%s'", load.LocalDatabase, table, col, id))
+		}
+		c.local(t, 3, fmt.Sprintf("ALTER TABLE %s.blocks DELETE WHERE doc_id = '%s'", load.LocalDatabase, id))
+		where := func(n int) string {
+			var s []string
+			for _, table := range []string{"documents", "facts", "blocks"} {
+				s = append(s, c.local(t, n, fmt.Sprintf("SELECT count() FROM %s.%s WHERE %s = '%s'", load.LocalDatabase, table, tables[table], id)))
+			}
+			return strings.Join(s, " ")
+		}
+		for deadline := time.Now().Add(time.Minute); where(1) != "0 0 0" || where(2) != "0 0 0" || strings.HasSuffix(where(3), " 0") == false; {
+			if time.Now().After(deadline) {
+				t.Fatalf("the move did not finish: shard 1 holds %s, shard 2 %s", where(1), where(3))
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+		out, _ := fiscaldocs(append(append([]string{"ingest"}, c.store()...), docs...)...).CombinedOutput()
+		if !strings.Contains(string(out), "reloading") {
+			t.Fatalf("the document was not read again:\n%s", out)
+		}
+		if got, want := c.local(t, 1, fmt.Sprintf("SELECT count() FROM %s.facts WHERE doc_id = '%s'", load.LocalDatabase, id)), "0"; got != want {
+			t.Errorf("shard 1 holds %s facts of the document read again; want %s", got, want)
+		}
+		if got := queryCount(t, c.store(), "SELECT count() FROM fiscaldocs.v_facts WHERE doc_id = '"+id+"'"); strconv.Itoa(got) != facts {
+			t.Errorf("v_facts has %d facts of the document read again; want %s", got, facts)
+		}
+		if got := queryCount(t, c.store(), "SELECT count() FROM fiscaldocs.v_documents WHERE id = '"+id+"'"); got != 1 {
+			t.Errorf("v_documents has %d rows of the document read again; want 1", got)
+		}
+	})
+
 	t.Run("a second ingest adds nothing", func(t *testing.T) {
 		out, _ := fiscaldocs(append(append([]string{"ingest"}, c.store(3)...), docs...)...).Output()
 		if !strings.Contains(string(out), " 0 ingested (0 facts)") {
