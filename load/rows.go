@@ -8,8 +8,9 @@
 //
 // Rows is a pure function, safe to call concurrently. A Store writes the
 // rows, idempotently by document hash and version, to embedded ClickHouse
-// (chDB, OpenChDB) or to a ClickHouse server over the native protocol
-// (OpenServer), with one DDL and one SQL subset for both, and answers the
+// (chDB, OpenChDB), to a ClickHouse server over the native protocol
+// (OpenServer) or to a cluster of them, sharded by document
+// (OpenCluster), with one DDL and one SQL subset for all, and answers the
 // query, export and search commands read-only, the engine refusing any
 // write (Store.Query); Store.QueryWrite is the one way for a user's SQL to
 // write. This is the only package that imports a ClickHouse client.

@@ -9,8 +9,9 @@ import (
 	"strings"
 )
 
-// Store is where the rows go: embedded chDB (OpenChDB) or a ClickHouse
-// server (OpenServer). The same DDL and SQL serve both. A Store is safe for
+// Store is where the rows go: embedded chDB (OpenChDB), a ClickHouse
+// server (OpenServer) or a cluster (OpenCluster). The same DDL and SQL
+// serve all. A Store is safe for
 // use by one goroutine at a time; the ingest pipeline has one loader.
 type Store interface {
 	// Ingested says whether document id was loaded by this extractor and
