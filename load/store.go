@@ -168,7 +168,7 @@ func writeBatch(ctx context.Context, be backend, bs []*Batch) error {
 	if err != nil {
 		return err
 	}
-	stale := map[string][]*Batch{} // per table, the documents with rows of older loads
+	stale := map[string]map[string]bool{"blocks": {}, "facts": {}, "findings": {}} // per table, the documents with rows of older loads
 	for _, p := range parts(bs) {
 		if p.len() > 0 {
 			if err := be.insert(ctx, p); err != nil {
@@ -186,14 +186,25 @@ func writeBatch(ctx context.Context, be backend, bs []*Batch) error {
 			}
 			for older := range got[id] {
 				if older < v && p.table != "documents" { // documents keeps the newest row by itself
-					stale[p.table] = append(stale[p.table], b)
+					stale[p.table][id] = true
 					break
 				}
 			}
 		}
 	}
+	// facts is counted in the versions of complete loads alone: an
+	// interrupted load's facts are found by its blocks or findings.
+	for id := range stale["blocks"] {
+		stale["facts"][id] = true
+	}
+	for id := range stale["findings"] {
+		stale["facts"][id] = true
+	}
 	for _, table := range []string{"blocks", "facts", "findings"} {
-		for _, b := range stale[table] {
+		for _, b := range bs {
+			if !stale[table][b.Document.ID] {
+				continue
+			}
 			if err := be.prune(ctx, table, b.Document.ID, b.Document.Version); err != nil {
 				return fmt.Errorf("load: prune %s: %w", table, err)
 			}
