@@ -86,17 +86,24 @@ func onStores(b *testing.B, run func(*testing.B, Store)) {
 		run(b, s)
 	})
 	b.Run("server", func(b *testing.B) {
-		addr := os.Getenv("CLICKHOUSE_ADDR")
-		if addr == "" {
-			b.Skip("CLICKHOUSE_ADDR not set")
-		}
-		s, err := OpenServer(context.Background(), addr)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer s.Close()
+		s, _ := benchServer(b)
 		run(b, s)
 	})
+}
+
+// benchServer opens the server CLICKHOUSE_ADDR names, closed when b ends,
+// and returns it with its address; it skips b without one.
+func benchServer(b *testing.B) (*Server, string) {
+	addr := os.Getenv("CLICKHOUSE_ADDR")
+	if addr == "" {
+		b.Skip("CLICKHOUSE_ADDR not set")
+	}
+	s, err := OpenServer(context.Background(), addr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s, addr
 }
 
 // BenchmarkCompare times the query a comparison makes — a metric per

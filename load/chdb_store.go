@@ -47,7 +47,7 @@ func openChDBOnce(ctx context.Context, dir string) (*ChDB, error) {
 		return nil, err
 	}
 	c := &ChDB{s: s}
-	if err := setUp(ctx, c.read, c.exec); err != nil {
+	if err := setUp(ctx, c.read, c.exec, Schema(Database)); err != nil {
 		s.close()
 		return nil, fmt.Errorf("load: schema: %w", err)
 	}
@@ -94,8 +94,10 @@ func (c *ChDB) insert(ctx context.Context, p tableRows) error {
 // prune waits for its mutation: the engine runs inside this process, and
 // one left running when the process ends can crash the engine's shutdown.
 func (c *ChDB) prune(ctx context.Context, table, id string, version uint64) error {
-	return c.exec(ctx, pruneSQL(table, id, version)+" SETTINGS mutations_sync = 1")
+	return c.exec(ctx, pruneSQL(Database, table, id, version)+" SETTINGS mutations_sync = 1")
 }
+
+func (c *ChDB) database() string { return Database }
 
 func (c *ChDB) exec(ctx context.Context, sql string) error {
 	_, err := c.s.run(ctx, sql, "TabSeparated")

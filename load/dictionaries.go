@@ -149,14 +149,14 @@ func dictionaries() []tableRows {
 func writeDictionaries(ctx context.Context, be backend) error {
 	for _, p := range dictionaries() {
 		source := p.values(len(p.columns) - 1).([]string)[0]
-		res, err := be.read(ctx, fmt.Sprintf("SELECT source, count() FROM %s.%s GROUP BY source", Database, p.table))
+		res, err := be.read(ctx, fmt.Sprintf("SELECT source, count() FROM %s.%s GROUP BY source", be.database(), p.table))
 		if err != nil {
 			return fmt.Errorf("load: %s: %w", p.table, err)
 		}
 		if len(res.Rows) == 1 && res.Rows[0][0] == source && res.Rows[0][1] == fmt.Sprint(p.len()) {
 			continue
 		}
-		if err := be.exec(ctx, fmt.Sprintf("TRUNCATE TABLE %s.%s", Database, p.table)); err != nil {
+		if err := be.exec(ctx, fmt.Sprintf("TRUNCATE TABLE %s.%s", be.database(), p.table)); err != nil {
 			return fmt.Errorf("load: empty %s: %w", p.table, err)
 		}
 		if err := be.insert(ctx, p); err != nil {
@@ -164,7 +164,7 @@ func writeDictionaries(ctx context.Context, be backend) error {
 		}
 		// Two processes that open a new server store together both write
 		// the rows: the merge keeps one per key.
-		if err := be.exec(ctx, fmt.Sprintf("OPTIMIZE TABLE %s.%s FINAL", Database, p.table)); err != nil {
+		if err := be.exec(ctx, fmt.Sprintf("OPTIMIZE TABLE %s.%s FINAL", be.database(), p.table)); err != nil {
 			return fmt.Errorf("load: merge %s: %w", p.table, err)
 		}
 	}

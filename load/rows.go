@@ -8,8 +8,9 @@
 //
 // Rows is a pure function, safe to call concurrently. A Store writes the
 // rows, idempotently by document hash and version, to embedded ClickHouse
-// (chDB, OpenChDB) or to a ClickHouse server over the native protocol
-// (OpenServer), with one DDL and one SQL subset for both, and answers the
+// (chDB, OpenChDB), to a ClickHouse server over the native protocol
+// (OpenServer) or to a cluster of them, sharded by document
+// (OpenCluster), with one DDL and one SQL subset for all, and answers the
 // query, export and search commands read-only, the engine refusing any
 // write (Store.Query); Store.QueryWrite is the one way for a user's SQL to
 // write. Shared holds the embedded store for a long-running reader (the
@@ -58,10 +59,20 @@ func Schema(db string) []string {
 // table has now (table → column names). ClickHouse 18.16 has no ADD COLUMN
 // IF NOT EXISTS, so the store asks system.columns first.
 func Migrations(db string, have map[string][]string) []string {
+	qualified := make(map[string][]string, len(have))
+	for t, cols := range have {
+		qualified[db+"."+t] = cols
+	}
+	return migrations(schemaStatements(db), qualified)
+}
+
+// migrations is Migrations for the CREATE TABLE statements of schema,
+// given the columns of each table as "db.table".
+func migrations(schema []string, have map[string][]string) []string {
 	var out []string
-	for _, s := range schemaStatements(db) {
+	for _, s := range schema {
 		name, defs := tableDefs(s)
-		cols, ok := have[strings.TrimPrefix(name, db+".")]
+		cols, ok := have[name]
 		if name == "" || !ok {
 			continue // a view, or a table created just now, whole
 		}
@@ -138,32 +149,31 @@ func Tables() []Table {
 	return out
 }
 
-// columnsSQL lists the store's tables' columns, for Migrations.
-func columnsSQL(db string) string {
-	return fmt.Sprintf("SELECT table, name FROM system.columns WHERE database = %s", Quote(db))
-}
+// columnsSQL lists the store's tables' columns, for Migrations: those of
+// its database and of a cluster node's LocalDatabase.
+var columnsSQL = fmt.Sprintf("SELECT database, table, name FROM system.columns WHERE database IN (%s, %s)", Quote(Database), Quote(LocalDatabase))
 
 // setUp creates the store's database, tables and views, and adds the
 // columns an older store's tables lack; the views, which take their
 // columns when made, are made again over the widened tables.
-func setUp(ctx context.Context, query func(context.Context, string) (*Result, error), exec func(context.Context, string) error) error {
-	stmts := append([]string{"CREATE DATABASE IF NOT EXISTS " + Database}, Schema(Database)...)
+func setUp(ctx context.Context, query func(context.Context, string) (*Result, error), exec func(context.Context, string) error, schema []string) error {
+	stmts := append([]string{"CREATE DATABASE IF NOT EXISTS " + Database}, schema...)
 	for _, stmt := range stmts {
 		if err := exec(ctx, stmt); err != nil {
 			return err
 		}
 	}
-	res, err := query(ctx, columnsSQL(Database))
+	res, err := query(ctx, columnsSQL)
 	if err != nil {
 		return err
 	}
 	have := map[string][]string{}
 	for _, r := range res.Rows {
-		if len(r) == 2 {
-			have[r[0]] = append(have[r[0]], r[1])
+		if len(r) == 3 {
+			have[r[0]+"."+r[1]] = append(have[r[0]+"."+r[1]], r[2])
 		}
 	}
-	alters := Migrations(Database, have)
+	alters := migrations(schema, have)
 	for _, stmt := range alters {
 		if err := exec(ctx, stmt); err != nil {
 			return err

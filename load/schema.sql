@@ -79,7 +79,7 @@ CREATE TABLE IF NOT EXISTS {db}.facts (
     y0 Decimal(9, 2),
     x1 Decimal(9, 2),
     y1 Decimal(9, 2)
-) ENGINE = MergeTree() ORDER BY (doc_id, version, seq);
+) ENGINE = MergeTree() ORDER BY (metric, department_id, year, doc_id, version, seq);
 
 CREATE TABLE IF NOT EXISTS {db}.findings (
     doc_id String,

@@ -9,8 +9,9 @@ import (
 	"strings"
 )
 
-// Store is where the rows go: embedded chDB (OpenChDB) or a ClickHouse
-// server (OpenServer). The same DDL and SQL serve both. A Store is safe for
+// Store is where the rows go: embedded chDB (OpenChDB), a ClickHouse
+// server (OpenServer) or a cluster (OpenCluster). The same DDL and SQL
+// serve all. A Store is safe for
 // use by one goroutine at a time; the ingest pipeline has one loader.
 type Store interface {
 	// Ingested says whether document id was loaded by this extractor and
@@ -105,7 +106,7 @@ func holdings(ctx context.Context, read reader, extractor, id string) (map[strin
 	}
 	have := map[string]map[string]map[uint64]uint64{} // table, document, version: rows
 	for _, table := range []string{"facts", "findings", "blocks"} {
-		if have[table], err = countRows(ctx, read, table, where); err != nil {
+		if have[table], err = countRows(ctx, read, Database+"."+table, where); err != nil {
 			return nil, err
 		}
 	}
@@ -140,12 +141,15 @@ type backend interface {
 	// version (see pruneSQL).
 	prune(ctx context.Context, table, id string, version uint64) error
 	exec(ctx context.Context, sql string) error
+	// database is the database the tables written are in: Database, or
+	// a cluster node's LocalDatabase.
+	database() string
 }
 
 // pruneSQL deletes the rows older loads left behind. ALTER … DELETE is a
 // mutation that runs in the background; the views never show the rows.
-func pruneSQL(table, id string, version uint64) string {
-	return fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE doc_id = %s AND version < %d", Database, table, Quote(id), version)
+func pruneSQL(db, table, id string, version uint64) string {
+	return fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE doc_id = %s AND version < %d", db, table, Quote(id), version)
 }
 
 // writeBatch loads batches table by table, the documents rows last,
@@ -156,22 +160,22 @@ func writeBatch(ctx context.Context, be backend, bs []*Batch) error {
 	if len(bs) == 0 {
 		return nil
 	}
-	ids := make([]string, len(bs))
-	for i, b := range bs {
-		if !hexID.MatchString(b.Document.ID) {
-			return fmt.Errorf("load: bad document id %q", b.Document.ID)
-		}
-		ids[i] = Quote(b.Document.ID)
+	in, err := idList(bs)
+	if err != nil {
+		return err
 	}
-	in := strings.Join(ids, ", ")
-	stale := map[string][]*Batch{} // per table, the documents with rows of older loads
+	versions, err := loadVersions(ctx, be, bs, in)
+	if err != nil {
+		return err
+	}
+	stale := map[string]map[string]bool{"blocks": {}, "facts": {}, "findings": {}} // per table, the documents with rows of older loads
 	for _, p := range parts(bs) {
 		if p.len() > 0 {
 			if err := be.insert(ctx, p); err != nil {
 				return fmt.Errorf("load: insert %s: %w", p.table, err)
 			}
 		}
-		got, err := loadCounts(ctx, be, p.table, in)
+		got, err := loadCounts(ctx, be, p.table, in, versions)
 		if err != nil {
 			return err
 		}
@@ -182,20 +186,43 @@ func writeBatch(ctx context.Context, be backend, bs []*Batch) error {
 			}
 			for older := range got[id] {
 				if older < v && p.table != "documents" { // documents keeps the newest row by itself
-					stale[p.table] = append(stale[p.table], b)
+					stale[p.table][id] = true
 					break
 				}
 			}
 		}
 	}
+	// facts is counted in the versions of complete loads alone: an
+	// interrupted load's facts are found by its blocks or findings.
+	for id := range stale["blocks"] {
+		stale["facts"][id] = true
+	}
+	for id := range stale["findings"] {
+		stale["facts"][id] = true
+	}
 	for _, table := range []string{"blocks", "facts", "findings"} {
-		for _, b := range stale[table] {
+		for _, b := range bs {
+			if !stale[table][b.Document.ID] {
+				continue
+			}
 			if err := be.prune(ctx, table, b.Document.ID, b.Document.Version); err != nil {
 				return fmt.Errorf("load: prune %s: %w", table, err)
 			}
 		}
 	}
 	return nil
+}
+
+// idList lists the batches' document ids for SQL's IN, each checked.
+func idList(bs []*Batch) (string, error) {
+	ids := make([]string, len(bs))
+	for i, b := range bs {
+		if !hexID.MatchString(b.Document.ID) {
+			return "", fmt.Errorf("load: bad document id %q", b.Document.ID)
+		}
+		ids[i] = Quote(b.Document.ID)
+	}
+	return strings.Join(ids, ", "), nil
 }
 
 // latest keeps the last batch of each document, in their order.
@@ -230,23 +257,47 @@ func (b *Batch) rows(table string) int {
 }
 
 // loadCounts counts table's rows of the documents listed in "in", per
-// document and load version.
-func loadCounts(ctx context.Context, be backend, table, in string) (map[string]map[uint64]uint64, error) {
-	col := "doc_id"
-	if table == "documents" {
-		col = "id"
+// document and load version. facts, sorted for comparisons rather than by
+// document, is counted in the load versions listed in versions (this
+// load's and the documents' older ones, loadVersions) and only there: a
+// PREWHERE on the version column spares reading every document id of the
+// table, which grows with the store.
+func loadCounts(ctx context.Context, be backend, table, in, versions string) (map[string]map[uint64]uint64, error) {
+	switch table {
+	case "documents":
+		return countRows(ctx, be.read, be.database()+"."+table, fmt.Sprintf(" WHERE id IN (%s)", in))
+	case "facts":
+		return countRows(ctx, be.read, be.database()+"."+table, fmt.Sprintf(" PREWHERE version IN (%s) WHERE doc_id IN (%s)", versions, in))
 	}
-	return countRows(ctx, be.read, table, fmt.Sprintf(" WHERE %s IN (%s)", col, in))
+	return countRows(ctx, be.read, be.database()+"."+table, fmt.Sprintf(" WHERE doc_id IN (%s)", in))
 }
 
-// countRows counts table's rows per document and load version: those that
-// where (a WHERE clause, or "") selects.
+// loadVersions lists the load versions of the documents listed in "in":
+// this load's, and those of the documents rows already there, whose rows
+// this load supersedes.
+func loadVersions(ctx context.Context, be backend, bs []*Batch, in string) (string, error) {
+	had, err := loadCounts(ctx, be, "documents", in, "")
+	if err != nil {
+		return "", err
+	}
+	var vs []string
+	for _, b := range bs {
+		vs = append(vs, strconv.FormatUint(b.Document.Version, 10))
+		for v := range had[b.Document.ID] {
+			vs = append(vs, strconv.FormatUint(v, 10))
+		}
+	}
+	return strings.Join(vs, ", "), nil
+}
+
+// countRows counts table's rows (table is "db.name") per document and load
+// version: those that where (a WHERE clause, or "") selects.
 func countRows(ctx context.Context, read reader, table, where string) (map[string]map[uint64]uint64, error) {
 	col := "doc_id"
-	if table == "documents" {
+	if strings.HasSuffix(table, ".documents") {
 		col = "id"
 	}
-	res, err := read(ctx, fmt.Sprintf("SELECT %s, version, count() FROM %s.%s%s GROUP BY %s, version", col, Database, table, where, col))
+	res, err := read(ctx, fmt.Sprintf("SELECT %s, version, count() FROM %s%s GROUP BY %s, version", col, table, where, col))
 	if err != nil {
 		return nil, fmt.Errorf("load: count %s: %w", table, err)
 	}

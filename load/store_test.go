@@ -273,3 +273,37 @@ func TestMigrations(t *testing.T) {
 		t.Errorf("v_facts has %s basis columns after the migration, want 1", n)
 	}
 }
+
+// TestStoreInterruptedLoadPruned leaves a load's blocks and facts without
+// its documents row, as a killed ingest does, then loads the document
+// again: the interrupted load's rows are pruned from facts too, which is
+// counted only in the versions of complete loads.
+func TestStoreInterruptedLoadPruned(t *testing.T) {
+	ctx := context.Background()
+	s, ok := stores(t)["chdb"]
+	if !ok {
+		t.Skip("needs chDB, which prunes before Write returns")
+	}
+	v := uint64(time.Now().UnixNano())
+	cut := bigBatch(4, v)
+	cut.Blocks = []BlockRow{{DocID: cut.Document.ID, Kind: "paragraph", Text: "被打断的一次载入", Tokens: []string{}, Version: v}}
+	for _, p := range parts([]*Batch{cut})[:2] { // blocks and facts, not the documents row
+		if err := s.(*ChDB).insert(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again := bigBatch(3, v+1)
+	again.Document.ID = cut.Document.ID
+	for i := range again.Facts {
+		again.Facts[i].DocID = cut.Document.ID
+	}
+	again.Blocks = []BlockRow{{DocID: cut.Document.ID, Kind: "paragraph", Text: "完整的一次载入", Tokens: []string{}, Version: v + 1}}
+	if err := s.Write(ctx, again); err != nil {
+		t.Fatal(err)
+	}
+	for table, want := range map[string]string{"facts": "3", "blocks": "1"} {
+		if got := count(t, s, "SELECT count() FROM fiscaldocs."+table+" WHERE doc_id = '"+cut.Document.ID+"'"); got != want {
+			t.Errorf("%s holds %s rows of the document; want %s, the interrupted load's pruned", table, got, want)
+		}
+	}
+}
