@@ -19,9 +19,9 @@ import (
 // report whose figures reconcile. Two of the sample's ten text copies keep
 // the content-stream order (titles under their tables) since b34d016, and
 // read a little worse than the copies in reading order (the sample reads
-// at 0.991 / 1.000 with no error finding on 2026-12-05).
+// at 0.994 / 1.000 with no error finding on 2026-12-05, third session).
 const (
-	sampleRecall    = 0.988
+	sampleRecall    = 0.992
 	samplePrecision = 0.999
 	sampleErrors    = 0
 )
