@@ -260,10 +260,16 @@ func textTableLines(lines []line, open bool) []bool {
 				return true
 			}
 		}
-		// A line that stops at an enumeration comma breaks a sentence
-		// (…年度收入、 / 支出预算总计 13,377.11 / 万元，…): no cell ends so.
+		// A line with a figure that stops at an enumeration comma breaks
+		// a sentence (…2019 年度收入、 / 支出预算总计 13,377.11 / 万元，…):
+		// no row ends so. A label may (纺织原料、 / 毛皮、被服 / 装具, an
+		// ordinal's 一、 / 货物 962.86), on a line without figures.
 		n := len(l.cells)
-		return n > 0 && strings.HasSuffix(l.cells[n-1].text, "、")
+		if n == 0 || l.numericCells() == 0 {
+			return false
+		}
+		t, ok := strings.CutSuffix(l.cells[n-1].text, "、")
+		return ok && !strings.ContainsRune("0123456789一二三四五六七八九十", lastRune(t))
 	}
 	row := make([]bool, len(lines))
 	for i, l := range lines {

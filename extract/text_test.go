@@ -507,3 +507,22 @@ func oneTable(t *testing.T, text string) []string {
 	}
 	return grid(ts[0])
 }
+
+// A raw copy's table whose labels wrap at an enumeration comma (纺织原料、
+// / 毛皮、被服, an ordinal's 一、 on a line of its own) stays one table; a
+// line with a figure that stops at one is a sentence's, no row.
+func TestTextRawEnumerationComma(t *testing.T) {
+	got := oneTable(t, "政府采购预算表\n单位：万元\n采购品目大类 总计\n合计 100.00\n一、\n货物 A 60.00\n纺织原料、\n毛皮、被服\n装具\n分散自行组织 60.00\n二、\n工程 B 40.00\n")
+	if n := len(got); n < 5 || !strings.Contains(got[n-1], "40.00") {
+		t.Errorf("rows %q: want one table to 工程 B 40.00", got)
+	}
+	text := strings.Repeat("本部门坚持厉行节约，严格控制一般性支出，提高资金使用效益。\n", 10) +
+		"某某局 2019 年度收入、\n支出预算总计 13,377.11\n万元，与上年相比增加 3.00 万元。\n"
+	doc, err := Text(bytes.NewReader([]byte(text)), int64(len(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts := tables(doc); len(ts) != 0 {
+		t.Errorf("a sentence broken at 、 made %d tables", len(ts))
+	}
+}
