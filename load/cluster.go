@@ -464,6 +464,9 @@ func (c *Cluster) Holdings(ctx context.Context, extractor string) (map[string]St
 	return h, c.explain(err)
 }
 
+// SetLimits bounds the queries of Query, as Server.SetLimits does.
+func (c *Cluster) SetLimits(l Limits) { c.entry.SetLimits(l) }
+
 // Query runs one statement read-only through the entry node.
 func (c *Cluster) Query(ctx context.Context, sql string) (*Result, error) {
 	r, err := c.entry.Query(ctx, sql)

@@ -207,6 +207,21 @@ func TestCluster(t *testing.T) {
 		}
 	})
 
+	t.Run("serve through the cluster", func(t *testing.T) {
+		s, _ := serveStore(t, c.store(2), docs...)
+		if n := s.sql(t, "SELECT count() AS n FROM fiscaldocs.v_facts"); n[0]["n"] != want["v_facts"] {
+			t.Errorf("serve counts %s facts; want %s", n[0]["n"], want["v_facts"])
+		}
+		pdf := s.sql(t, "SELECT f.doc_id AS doc, f.seq AS seq FROM fiscaldocs.v_facts AS f WHERE f.x1 > 0 ORDER BY f.file, f.seq LIMIT 1")
+		if len(pdf) != 1 {
+			t.Fatalf("no fact with a box: %v", pdf)
+		}
+		doc, seq := pdf[0]["doc"], pdf[0]["seq"]
+		for _, path := range []string{"/departments", "/findings", "/compare?metric=three_public.total", "/document/" + doc, "/fact/" + doc + "/" + seq, "/fact/" + doc + "/" + seq + "/crop.png"} {
+			s.get(t, path)
+		}
+	})
+
 	t.Run("a replica killed mid-ingest", func(t *testing.T) {
 		more := reports(t, 40)
 		wantFacts := expectedFacts(t, more)

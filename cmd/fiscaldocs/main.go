@@ -12,14 +12,14 @@
 // Usage:
 //
 //	fiscaldocs extract [--json | --text] FILE|DIR...
-//	fiscaldocs ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] [--aliases FILE] FILE|DIR...
-//	fiscaldocs departments [--data DIR | --clickhouse DSN] [--aliases FILE] [--format FORMAT]
+//	fiscaldocs ingest [--data DIR | --clickhouse DSN [--cluster NAME]] [--workers N] [--shard K/N] [--aliases FILE] FILE|DIR...
+//	fiscaldocs departments [--data DIR | --clickhouse DSN [--cluster NAME]] [--aliases FILE] [--format FORMAT]
 //	fiscaldocs schema [TABLE]
-//	fiscaldocs query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -
-//	fiscaldocs export [--data DIR | --clickhouse DSN] [--year Y] [--kind K] [--department D] --out DIR
-//	fiscaldocs search [--data DIR | --clickhouse DSN] [--mode M] [--year Y] [--kind K] [--department D] [--limit N] [--format F] WORD...
-//	fiscaldocs report [--data DIR | --clickhouse DSN] [--kind 决算|预算|all] [--year Y | --all-years] --out FILE.html
-//	fiscaldocs serve [--data DIR | --clickhouse DSN] [--addr 127.0.0.1:8080] [--docs DIR]... [--cache DIR]
+//	fiscaldocs query [--data DIR | --clickhouse DSN [--cluster NAME]] [--format table|csv|tsv|json|jsonl] [--bom] SQL... | --file FILE | -
+//	fiscaldocs export [--data DIR | --clickhouse DSN [--cluster NAME]] [--year Y] [--kind K] [--department D] --out DIR
+//	fiscaldocs search [--data DIR | --clickhouse DSN [--cluster NAME]] [--mode M] [--year Y] [--kind K] [--department D] [--limit N] [--format F] WORD...
+//	fiscaldocs report [--data DIR | --clickhouse DSN [--cluster NAME]] [--kind 决算|预算|all] [--year Y | --all-years] --out FILE.html
+//	fiscaldocs serve [--data DIR | --clickhouse DSN [--cluster NAME]] [--addr 127.0.0.1:8080] [--docs DIR]... [--cache DIR]
 //	fiscaldocs crawl --seeds FILE --into DIR [--depth N] [--ingest] [--every DURATION]
 //	fiscaldocs help [COMMAND] | --version
 //
@@ -67,7 +67,7 @@ var commands = []command{
 			"fiscaldocs extract --json reports/ > facts.jsonl",
 			"fiscaldocs extract report.pdf --text        # the text as read, block by block",
 		}}, runExtract},
-	{cli.Command{Name: "ingest", Usage: "ingest [--data DIR | --clickhouse DSN] [--workers N] [--shard K/N] [--aliases FILE] FILE|DIR...",
+	{cli.Command{Name: "ingest", Usage: "ingest [--data DIR | --clickhouse DSN [--cluster NAME]] [--workers N] [--shard K/N] [--aliases FILE] FILE|DIR...",
 		Summary: "Read documents into the store, skipping those already there. A file that is not a budget report is recorded as not_a_report.",
 		Examples: []string{
 			"fiscaldocs ingest reports/                  # into ./fiscaldocs-data",
@@ -75,7 +75,7 @@ var commands = []command{
 			"fiscaldocs ingest --clickhouse host:9000 --workers 4 --shard 2/3 reports/",
 			"fiscaldocs ingest reports/ --aliases my-aliases.tsv   # join more spellings; relabels what is stored",
 		}}, runIngest},
-	{cli.Command{Name: "query", Usage: "query [--data DIR | --clickhouse DSN] [--format table|csv|tsv|json|jsonl] [--bom] [--write] SQL... | --file FILE | -",
+	{cli.Command{Name: "query", Usage: "query [--data DIR | --clickhouse DSN [--cluster NAME]] [--format table|csv|tsv|json|jsonl] [--bom] [--write] SQL... | --file FILE | -",
 		Summary: "Run one SQL statement on the store, read-only unless --write: the views fiscaldocs.v_documents, v_facts, v_findings, v_blocks (docs/schema.md).",
 		Examples: []string{
 			`fiscaldocs query "SELECT department, year, kind FROM fiscaldocs.v_documents"`,
@@ -84,20 +84,20 @@ var commands = []command{
 			`echo "DESCRIBE fiscaldocs.v_facts" | fiscaldocs query -`,
 			`fiscaldocs query --write "OPTIMIZE TABLE fiscaldocs.facts FINAL"`,
 		}}, runQuery},
-	{cli.Command{Name: "export", Usage: "export [--data DIR | --clickhouse DSN] [--year Y] [--kind 决算|预算] [--department D] --out DIR",
+	{cli.Command{Name: "export", Usage: "export [--data DIR | --clickhouse DSN [--cluster NAME]] [--year Y] [--kind 决算|预算] [--department D] --out DIR",
 		Summary: "Write documents, facts, findings and a per-document summary as CSV (UTF-8 with BOM, for Excel); facts and findings carry their department, year, kind, file and source text, and money columns their unit.",
 		Examples: []string{
 			"fiscaldocs export --out csv/",
 			"fiscaldocs export --kind 决算 --year 2024 --out csv-2024/",
 			"fiscaldocs export --department 江苏省人大常委会办公厅 --out rd/",
 		}}, runExport},
-	{cli.Command{Name: "crawl", Usage: "crawl --seeds FILE --into DIR [--depth N] [--ingest [--data DIR | --clickhouse DSN]] [--every DURATION]",
+	{cli.Command{Name: "crawl", Usage: "crawl --seeds FILE --into DIR [--depth N] [--ingest [--data DIR | --clickhouse DSN [--cluster NAME]]] [--every DURATION]",
 		Summary: "Fetch new disclosures from portals' list pages into a folder, and ingest them; the store is open only while a round ingests. Exit 3 when only some downloads failed.",
 		Examples: []string{
 			"fiscaldocs crawl --seeds seeds.txt --into crawl/",
 			"fiscaldocs crawl --seeds seeds.txt --into crawl/ --ingest --every 24h",
 		}}, runCrawl},
-	{cli.Command{Name: "departments", Usage: "departments [--data DIR | --clickhouse DSN] [--aliases FILE] [--format table|csv|tsv|json|jsonl]",
+	{cli.Command{Name: "departments", Usage: "departments [--data DIR | --clickhouse DSN [--cluster NAME]] [--aliases FILE] [--format table|csv|tsv|json|jsonl]",
 		Summary: "List the departments in the store: their ids, the spellings their documents print, years and kinds, and which look like one body under two ids.",
 		Examples: []string{
 			"fiscaldocs departments",
@@ -111,21 +111,21 @@ var commands = []command{
 			"fiscaldocs schema v_facts                   # one view's columns, one a line",
 			"fiscaldocs schema metrics | grep three_public",
 		}}, runSchema},
-	{cli.Command{Name: "report", Usage: "report [--data DIR | --clickhouse DSN] [--kind 决算|预算|all] [--year Y | --all-years] --out FILE.html",
+	{cli.Command{Name: "report", Usage: "report [--data DIR | --clickhouse DSN [--cluster NAME]] [--kind 决算|预算|all] [--year Y | --all-years] --out FILE.html",
 		Summary: "Write one self-contained HTML report comparing the departments in the store: one kind (决算 by default) of one year (the latest) unless asked, each department over the years, and the findings by severity and department.",
 		Examples: []string{
 			"fiscaldocs report --out report.html           # the latest year's 决算",
 			"fiscaldocs report --kind 预算 --year 2019 --out budgets-2019.html",
 			"fiscaldocs report --kind all --all-years --out everything.html",
 		}}, runReport},
-	{cli.Command{Name: "serve", Usage: "serve [--data DIR | --clickhouse DSN] [--addr 127.0.0.1:8080] [--docs DIR]... [--cache DIR]",
+	{cli.Command{Name: "serve", Usage: "serve [--data DIR | --clickhouse DSN [--cluster NAME]] [--addr 127.0.0.1:8080] [--docs DIR]... [--cache DIR]",
 		Summary: "Browse the store in a web browser: departments, a department over the years, documents, each figure on its page, comparisons, findings and read-only SQL; every table as CSV and JSON (docs/serve.md). An ingest may run meanwhile.",
 		Examples: []string{
 			"fiscaldocs serve                            # http://127.0.0.1:8080/ on ./fiscaldocs-data",
 			"fiscaldocs serve --data out/store --docs reports/",
 			"fiscaldocs serve --clickhouse host:9000 --addr 127.0.0.1:9090",
 		}}, runServe},
-	{cli.Command{Name: "search", Usage: "search [--data DIR | --clickhouse DSN] [--mode substring|phrase|tokens] [--year Y] [--kind K] [--department D] [--limit N] [--format F] WORD...",
+	{cli.Command{Name: "search", Usage: "search [--data DIR | --clickhouse DSN [--cluster NAME]] [--mode substring|phrase|tokens] [--year Y] [--kind K] [--department D] [--limit N] [--format F] WORD...",
 		Summary: "Find the passages that hold all the words, marked 【】; the total found goes to stderr, and says when --limit cut the list.",
 		Examples: []string{
 			"fiscaldocs search 公务接待 减少",

@@ -53,15 +53,21 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var store analysis.Querier
 	var shared *load.Shared
 	what := ""
-	if *sf.clickhouse != "" {
-		s, err := load.OpenServer(ctx, *sf.clickhouse)
+	switch {
+	case *sf.cluster != "" || *sf.clickhouse != "":
+		st, err := sf.open(ctx)
 		if err != nil {
 			return err
 		}
-		defer s.Close()
-		s.SetLimits(limits)
-		store, what = s, "the ClickHouse server "+*sf.clickhouse
-	} else {
+		defer st.Close()
+		if l, ok := st.(interface{ SetLimits(load.Limits) }); ok {
+			l.SetLimits(limits) // a server's, or a cluster's entry node's
+		}
+		store, what = st, "the ClickHouse server "+*sf.clickhouse
+		if *sf.cluster != "" {
+			what = "the ClickHouse cluster " + *sf.cluster + " through " + *sf.clickhouse
+		}
+	default:
 		if shared, err = load.OpenShared(ctx, *sf.data, limits); err != nil {
 			return err
 		}
