@@ -91,16 +91,8 @@ func Facets(ctx context.Context, q Querier, f DepartmentFilter) (map[string][]Fa
 		if err != nil {
 			return nil, err
 		}
-		rows, err := RowsOf(res, "value", "n")
-		if err != nil {
+		if out[name], err = facetsOf(res); err != nil {
 			return nil, err
-		}
-		for _, r := range rows {
-			n, err := r.Int("n")
-			if err != nil {
-				return nil, err
-			}
-			out[name] = append(out[name], Facet{r.S("value"), n})
 		}
 	}
 	return out, nil
@@ -225,16 +217,8 @@ func FindingFacets(ctx context.Context, q Querier) (map[string][]Facet, error) {
 		if err != nil {
 			return nil, err
 		}
-		rows, err := RowsOf(res, "value", "n")
-		if err != nil {
+		if out[name], err = facetsOf(res); err != nil {
 			return nil, err
-		}
-		for _, r := range rows {
-			n, err := r.Int("n")
-			if err != nil {
-				return nil, err
-			}
-			out[name] = append(out[name], Facet{r.S("value"), n})
 		}
 	}
 	return out, nil
@@ -308,6 +292,23 @@ func Years(ctx context.Context, q Querier) ([]int, error) {
 			return nil, err
 		}
 		out = append(out, y)
+	}
+	return out, nil
+}
+
+// facetsOf reads a facet query's rows: each value and its count (n).
+func facetsOf(res *load.Result) ([]Facet, error) {
+	rows, err := RowsOf(res, "value", "n")
+	if err != nil {
+		return nil, err
+	}
+	var out []Facet
+	for _, r := range rows {
+		n, err := r.Int("n")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Facet{r.S("value"), n})
 	}
 	return out, nil
 }
