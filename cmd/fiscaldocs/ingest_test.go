@@ -160,9 +160,10 @@ func TestServerStoppedMidLoad(t *testing.T) {
 	needTool(t, "clickhouse-server", err == nil)
 	script, _ := filepath.Abs("../../scripts/ch-test-server.sh")
 	dir := t.TempDir()
-	port := 30000 + os.Getpid()%5000
+	ports := freePorts(t, 2)
+	port := ports[0]
 	start := func() {
-		if out, err := exec.Command(script, "start", dir, strconv.Itoa(port), strconv.Itoa(port+1)).CombinedOutput(); err != nil {
+		if out, err := exec.Command(script, "start", dir, strconv.Itoa(port), strconv.Itoa(ports[1])).CombinedOutput(); err != nil {
 			t.Fatalf("start clickhouse-server: %v\n%s", err, out)
 		}
 	}
