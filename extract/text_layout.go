@@ -265,11 +265,7 @@ func textTableLines(lines []line, open bool) []bool {
 		// no row ends so. A label may (纺织原料、 / 毛皮、被服 / 装具, an
 		// ordinal's 一、 / 货物 962.86), on a line without figures.
 		n := len(l.cells)
-		if n == 0 || l.numericCells() == 0 {
-			return false
-		}
-		t, ok := strings.CutSuffix(l.cells[n-1].text, "、")
-		return ok && !strings.ContainsRune("0123456789一二三四五六七八九十", lastRune(t))
+		return n > 0 && l.numericCells() > 0 && strings.HasSuffix(l.cells[n-1].text, "、")
 	}
 	row := make([]bool, len(lines))
 	for i, l := range lines {
