@@ -384,7 +384,8 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	cls := make([]classified, len(pending))
 	var prevKind tableKind
 	var prevUnit string
-	tookBelow := -1 // the block of the title below it the table before took, or -1
+	tookBelow := -1         // the block of the title below it the table before took, or -1
+	taken := map[int]bool{} // the blocks of titles below tables that the tables took
 	prevStandard := false
 	units := map[string]bool{}
 	below := titlesBelow(pending)
@@ -434,6 +435,9 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 			// as a copy prints a repeated header: the table before's next
 			// page.
 			follows = true
+		}
+		if tookBelow >= 0 {
+			taken[tookBelow] = true
 		}
 		if follows && k > 0 {
 			goesOn[k-1] = true
@@ -498,7 +502,12 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 			}
 		}
 		if kind == tableThreePublic {
-			// A “三公” header's words, wherever the copy put them.
+			// A “三公” header's words, wherever the copy put them: where
+			// titles stand under their tables, a copy may scatter the
+			// header around the figures and the title too.
+			if below {
+				above = append(above, nameLines(p.besideTitleBelow())...)
+			}
 			above = append(above, under...)
 		}
 		cls[k] = classified{kind, unit, above, titles, follows && k > 0}
@@ -529,7 +538,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	for _, n := range notes {
 		titles := n.titles
 		if below {
-			titles = noteTitleBelow(doc, n.at)
+			titles = noteTitleBelow(doc, n.at, taken)
 		}
 		switch tableTitle(titles) {
 		case tableGovFund:
@@ -965,12 +974,56 @@ func (p pendingTable) titleBelow() (title string, under []string, at int, ok boo
 	return "", nil, -1, false
 }
 
+// besideTitleBelow is what a copy that prints titles under their tables
+// sets between a table and its title below, and after the title on the
+// title's line ("…支出预算表合计"): where it scatters a header, some of
+// its words.
+func (p pendingTable) besideTitleBelow() []string {
+	var out []string
+	last := lastPage(p.b)
+	for k, x := range p.after {
+		if x.page != last || absenceNoteRe.MatchString(x.text) {
+			break
+		}
+		if !x.title() {
+			out = append(out, x.text)
+			continue
+		}
+		if contentsEntry(p.after, k) {
+			break
+		}
+		t := squeeze(x.text)
+		if i := strings.LastIndex(t, "表"); i >= 0 && i+len("表") < len(t) {
+			out = append(out, t[i+len("表"):])
+		}
+		return out
+	}
+	return nil // no title below: nothing is beside it
+}
+
 // noteTitleBelow is the title of the table an absence note stands in for,
 // in a copy that prints titles under their tables: the first title after
-// the note on its page, among the few lines that follow it.
-func noteTitleBelow(doc *extract.Document, at int) []string {
+// the note on its page, among the few lines that follow it. With none
+// there, the copy printed the title above the note, as it does a table's
+// that has no rows to draw first: the last title above the note on its
+// page, where no table took it (taken holds the blocks of those they
+// took).
+func noteTitleBelow(doc *extract.Document, at int, taken map[int]bool) []string {
+	if i := nearTitle(doc, at, 1); i >= 0 {
+		return []string{squeeze(doc.Blocks[i].Text)}
+	}
+	if i := nearTitle(doc, at, -1); i >= 0 && !taken[i] {
+		return []string{squeeze(doc.Blocks[i].Text)}
+	}
+	return nil
+}
+
+// nearTitle is the block of the first title from an absence note's block
+// at, in the direction step, among the few lines on its page up to a
+// table; or -1.
+func nearTitle(doc *extract.Document, at, step int) int {
 	page, seen := doc.Blocks[at].Pos.Page, 0
-	for i := at + 1; i < len(doc.Blocks) && seen < 3; i++ {
+	for i := at + step; i >= 0 && i < len(doc.Blocks) && seen < 3; i += step {
 		b := &doc.Blocks[i]
 		if b.Kind == extract.Furniture {
 			continue
@@ -979,11 +1032,11 @@ func noteTitleBelow(doc *extract.Document, at int) []string {
 			break
 		}
 		if x := (paraText{text: b.Text}); x.title() {
-			return []string{squeeze(b.Text)}
+			return i
 		}
 		seen++
 	}
-	return nil
+	return -1
 }
 
 // tableNumberRe matches a line that only numbers a table (表十一, 附表3).

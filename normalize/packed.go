@@ -118,6 +118,13 @@ func leafColumns(lines [][]string, width int) []string {
 	}
 	nestParts(per)
 	n, first := 0, 0
+	if !slices.ContainsFunc(per, func(c []string) bool { return len(c) > 1 }) {
+		// No line names two columns: the header's cells stand a line
+		// each, as a copy prints a header whose cells wrap in narrow
+		// columns, not in levels. Rows that leave columns blank are
+		// narrower than it; no line is a group's.
+		width = 0
+	}
 	for i := len(per) - 1; i >= 0; i-- {
 		if width > 0 && n >= width {
 			first = i + 1

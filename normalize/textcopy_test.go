@@ -392,6 +392,25 @@ func TestTextCopies(t *testing.T) {
 			"一般公共预算支出预算表\n单位：万元\n功能科目编码 功能科目名称 金额\n" +
 				"130.00\n201 一般公共服务支出 100.00\n2010101 行政运行 100.00\n208 社会保障和就业支出 20.00\n2080505 机关事业单位基本养老保险缴费支出 20.00\n",
 			nil, []string{"gpb.expenditure"}},
+		{"a copy in stream order scatters the “三公” header around the figures and the title under them",
+			"部门：某某厅 单位：万元\n小计\n公务用车购置\n费\n公务用车运行\n维护费\n" +
+				"1,000.00 400.00 50.00 300.00 300.00 50.00 500.00 100.00\n" +
+				"“三公”经费、会议费、培训费支出预算表合计\n“三公”经费\n会议费 培训费\n小计\n因公出国\n（境）费\n公务用车购置及运行维护费\n公务接待费\n" +
+				"\f部门：某某厅 单位：万元功能科目编码 功能科目名称 金额\n财政拨款政府性基金支出预算表\n合计\n注：本部门无相关收支项目\n" +
+				"\f部门：某某厅 单位：万元科目编码 科目名称 机关运行经费支出\n120.00\n302 商品和服务支出 120.00\n30201 办公费 120.00\n" +
+				"一般公共预算机关运行经费支出预算表\n合 计\n",
+			[]string{"three_public.total amount = 4000000", "three_public.overseas amount = 500000", "three_public.vehicle amount = 3000000",
+				"three_public.reception amount = 500000", "gov_fund.expenditure amount = 0"}, nil},
+		{"the scattered “三公” header among the department's name and the table's number",
+			"合计\n部门： 单位：万元\n小计\n公务用车购置\n费\n公务用车运行\n维护费\n" +
+				"1,000.00 400.00 50.00 300.00 300.00 50.00 500.00 100.00\n公务用车购置及运行维护费\n" +
+				"“三公”经费、会议费、培训费支出预算表某某省某某厅\n“三公”经费\n小计\n因公出国\n（境）费\n公开表九\n公务接待费\n会议费 培训费\n",
+			[]string{"three_public.total amount = 4000000", "three_public.overseas amount = 500000", "three_public.reception amount = 500000"}, nil},
+		{"a header one cell to a line, each wrapped, over rows that leave columns blank: no column is guessed",
+			"支出决算表\n单位：万元\n项目\n本年支出合\n计\n基本支出\n项目支\n出\n上缴上级支\n出\n经营支\n出\n对附属单位\n补\n助支出\n" +
+				"支出功能分类\n科目名称\n科目编码\n类 款 项\n合计 300.00\n200.00 100.00\n201 一般公共服务支出 300.00\n200.00 100.00\n" +
+				"201 06 财政事务 300.00\n200.00 100.00\n",
+			[]string{"expenditure.total amount = 3000000"}, []string{"expenditure.to_superior", "expenditure.operating", "expenditure.subordinate_subsidy"}},
 		{"dashes for zero",
 			"政府性基金预算财政拨款支出决算表\n单位：万元\n项目 合计 基本支出 项目支出\n合计 - - -\n",
 			[]string{"gov_fund.expenditure amount = 0"}, nil},

@@ -149,6 +149,46 @@ func threePublicTokens(lines []string) (words []string, ok bool) {
 	return words, true
 }
 
+// nameLines keeps the lines whose every word is the template's names, or
+// a part of one name wrapped in its cell (公务用车运行 / 维护费).
+func nameLines(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		keep := len(strings.Fields(l)) > 0
+		for _, w := range strings.Fields(l) {
+			if _, ok := threePublicWords(w); ok {
+				continue
+			}
+			if !namePart(w) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// namePart reports whether w is the start or the end of one of the
+// template's names for a part (not a group's or a measure's), two
+// characters or more, or a name's last character (费) alone.
+func namePart(w string) bool {
+	for _, n := range threePublicNames {
+		if n.metric == "group" || n.metric == "budget" || n.metric == "amount" || w == n.name {
+			continue
+		}
+		if w == "费" && strings.HasSuffix(n.name, w) {
+			return true
+		}
+		if utf8.RuneCountInString(w) >= 2 && (strings.HasPrefix(n.name, w) || strings.HasSuffix(n.name, w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // threePublicLeaves lays out the template's columns from a packed header's
 // names: a measure's columns are 合计, 因公出国（境）费, 公务用车购置及运行费
 // (its 小计, 购置费 and 运行费 where the header names them) and 公务接待费;
@@ -282,10 +322,21 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 	for i := 0; i < len(lines) && !ok; i++ {
 		words, ok = threePublicTokens(lines[i:])
 	}
-	if !ok {
-		return false
+	var cols [][2]string
+	if ok {
+		cols = threePublicLeaves(words, tr.docKind)
 	}
-	cols := threePublicLeaves(words, tr.docKind)
+	if cols == nil {
+		// A copy that kept the content stream's order may scatter the
+		// header around the figures and the title, among lines of
+		// another kind (the department's name, 公开表九): the template's
+		// words are those of the lines made of names and their parts
+		// alone. The columns still need every name as often as the
+		// layout has it, and the row's sums.
+		if words, ok = threePublicTokens(nameLines(lines)); ok {
+			cols = threePublicLeaves(words, tr.docKind)
+		}
+	}
 	if cols == nil || tr.sums != nil {
 		return false // not the template's header, or an OCR reading, which its own sums weigh
 	}
