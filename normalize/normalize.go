@@ -485,11 +485,11 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		}
 		if !fitsContent(kind, p.b.Table) {
 			// A title read from the wrong place: the table's own first
-			// lines may hold the right one; else better no figures than
-			// another table's.
+			// lines may hold the right one, or its rows say it is a
+			// 收支总表; else better no figures than another table's.
 			kind = classifyTable(Clean(firstLines(p.b.Text, 2)))
 			if !fitsContent(kind, p.b.Table) {
-				kind = tableUnknown
+				kind = summaryContent(p.b.Table)
 			}
 		}
 		if unit != "" && kind != tableUnknown {
@@ -563,10 +563,19 @@ func standardTitle(titles []string) bool {
 	return false
 }
 
+// proseLine reports whether a line above a table is a sentence: a full
+// stop or a semicolon in it, or longer than any title.
+func proseLine(line string) bool {
+	return strings.ContainsAny(line, "。；;") || utf8.RuneCountInString(line) > 60
+}
+
 // tableTitle classifies a table by the nearest title above it that names
 // a known kind.
 func tableTitle(titles []string) tableKind {
 	for k := len(titles) - 1; k >= 0; k-- {
+		if proseLine(titles[k]) {
+			continue // a sentence above the table, no title ("…向区人民代表大会报告…支出标准")
+		}
 		if k > 0 && wrappedTitle(titles[k-1]) {
 			// A title wrapped onto a second line: "…“三公”经费、会议" and
 			// "费、培训费支出预算表" are one title, not a 支出表's.

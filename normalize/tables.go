@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,6 +73,9 @@ func classifyTable(title string) tableKind {
 // others. A title read from the wrong place (a text copy that printed
 // titles after their tables) names a table its rows deny.
 func fitsContent(kind tableKind, t *extract.Table) bool {
+	if k := summaryContent(t); k != tableUnknown {
+		return kind == tableSummary || kind == tableFiscal
+	}
 	fn, econ := rowCodes(t)
 	switch kind {
 	case tableGPB, tableGovFund, tableStateCapital, tableIncome, tableExpenditure:
@@ -82,6 +86,40 @@ func fitsContent(kind tableKind, t *extract.Table) bool {
 		return fn+econ < 3
 	}
 	return true
+}
+
+// summaryContent tells a 收支总表 by its rows, whatever the title above
+// it says: rows of figures labelled 本年收入合计 (or 收入总计) and
+// 本年支出合计 (or 支出总计), the two sides' totals; a header's cells
+// of those names have no figures in their row. A table with 事业收入,
+// 经营收入 or 上级补助收入 among its rows is the 收入支出总表; else the
+// 财政拨款 one. It is tableUnknown for any other table.
+func summaryContent(t *extract.Table) tableKind {
+	var in, out, other bool
+	for _, row := range t.Rows {
+		figures := slices.ContainsFunc(row, func(c extract.Cell) bool { return figureCell(strings.TrimSpace(squeeze(Clean(c.Text)))) })
+		for _, c := range row {
+			l := ordinalRe.ReplaceAllString(strings.ReplaceAll(squeeze(Clean(c.Text)), " ", ""), "")
+			switch l {
+			case "本年收入合计", "收入总计":
+				in = in || figures
+			case "本年支出合计", "支出总计":
+				out = out || figures
+			}
+			// A label without figures may share its cell with the next
+			// (a copy's "五、事业收入 五、教育支出").
+			for _, w := range []string{"事业收入", "经营收入", "上级补助收入", "附属单位上缴收入"} {
+				other = other || strings.Contains(l, w)
+			}
+		}
+	}
+	switch {
+	case !in || !out:
+		return tableUnknown
+	case other:
+		return tableSummary
+	}
+	return tableFiscal
 }
 
 // rowCodes counts the rows whose first cell is a function code (2xx) and

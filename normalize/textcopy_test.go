@@ -411,6 +411,11 @@ func TestTextCopies(t *testing.T) {
 				"支出功能分类\n科目名称\n科目编码\n类 款 项\n合计 300.00\n200.00 100.00\n201 一般公共服务支出 300.00\n200.00 100.00\n" +
 				"201 06 财政事务 300.00\n200.00 100.00\n",
 			[]string{"expenditure.total amount = 3000000"}, []string{"expenditure.to_superior", "expenditure.operating", "expenditure.subordinate_subsidy"}},
+		{"a 收支总表 whose title the copy broke, under a sentence that names 支出 and 表: its rows say what it is",
+			"（二）负责编制年度预决算，向区人民代表大会报告预算支出标准等事项。\n收入支出决算总\n第二部分 某某局2024年度部门决算表\n表\n单位：万元\n" +
+				"收入 支出\n项目 决算数 项目 决算数\n一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出 100.00\n五、事业收入 五、教育支出\n" +
+				"本年收入合计 100.00 本年支出合计 100.00\n年初结转和结余 10.00 年末结转和结余 10.00\n总计 110.00 总计 110.00\n",
+			[]string{"income.carryover amount = 100000", "expenditure.carryover amount = 100000", "total amount = 1100000"}, nil},
 		{"dashes for zero",
 			"政府性基金预算财政拨款支出决算表\n单位：万元\n项目 合计 基本支出 项目支出\n合计 - - -\n",
 			[]string{"gov_fund.expenditure amount = 0"}, nil},
