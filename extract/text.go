@@ -47,10 +47,10 @@ func Text(r io.ReaderAt, size int64) (*Document, error) {
 	var all []string
 	for i, p := range pages {
 		for _, l := range strings.Split(p, "\n") {
-			l = cleanLine(l)
-			lines[i] = append(lines[i], l)
-			all = append(all, l)
+			lines[i] = append(lines[i], cleanLine(l))
 		}
+		lines[i] = liftedLines(lines[i])
+		all = append(all, lines[i]...)
 	}
 	cols := textColumns(all)
 	doc := &Document{Format: "txt"}

@@ -3,9 +3,11 @@ package extract
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -303,7 +305,8 @@ func textTableLines(lines []line, open bool) []bool {
 		// One row alone opening the page goes on with a table the page
 		// before left open (its last row, turned over).
 		turned := open && i == 0 && rows == 1 && nums >= 2
-		if (rows >= 2 || nums >= 3 || turned) && 2*wide >= rows {
+		headed := rows == 1 && nums >= 2 && i > 0 && underHeader(lines[i-1], lines[i])
+		if (rows >= 2 || nums >= 3 || turned || headed) && 2*wide >= rows {
 			first := i
 			for k := i - 1; k >= 0 && !tab[k] && !prose(lines[k]) && lines[k].page == lines[i].page && lines[k+1].y0-lines[k].y1 < textBlank+textPitch; k-- {
 				if len(lines[k].cells) > 1 {
@@ -324,6 +327,24 @@ func textTableLines(lines []line, open bool) []bool {
 		i = max(j, last+1)
 	}
 	return tab
+}
+
+// underHeader reports whether row, a line of figures alone, stands right
+// under a header's line h in a copy that kept the columns: h has no
+// figures and as many words as the row has figures or more, and each
+// figure stands under one of them. A table of one row (a “三公” table
+// whose parts are blank) is a table all the same.
+func underHeader(h, row line) bool {
+	if h.page != row.page || row.y0-h.y1 >= textBlank+textPitch || h.numericCells() > 0 ||
+		len(h.cells) < len(row.cells) || row.numericCells() != len(row.cells) || row.maxGap() < 2*textH {
+		return false
+	}
+	for _, c := range row.cells {
+		if !slices.ContainsFunc(h.cells, func(d cell) bool { return min(c.x1, d.x1)-max(c.x0, d.x0) > 0 }) {
+			return false
+		}
+	}
+	return true
 }
 
 // labelsLike reports whether line l, without figures, holds as many words
@@ -427,4 +448,40 @@ func doubleSpaced(lines []string) bool {
 		}
 	}
 	return single > none
+}
+
+// liftedLines puts back in order a line of prose that a copy printed one
+// line too high: pdftotext -layout may set a sentence's line that opens
+// with a figure and its unit ("603.14万元，占20.51%；"), whose digits sit a
+// little higher, above the line it follows. Such a line stands after a
+// blank line, as no line within a paragraph does, and the line under it
+// breaks off mid-word before a blank line, as no paragraph's last line
+// does: the two change places. Lines with gaps between words are a
+// table's rows, never moved.
+func liftedLines(lines []string) []string {
+	blank := func(i int) bool { return i < 0 || i >= len(lines) || strings.TrimSpace(lines[i]) == "" }
+	for i := 0; i+1 < len(lines); i++ {
+		f, g := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
+		if !blank(i-1) || blank(i+1) || !blank(i+2) || !figureOpens(f) || spaced(f) || spaced(g) {
+			continue
+		}
+		if last, _ := utf8.DecodeLastRuneInString(g); !unicode.IsLetter(last) {
+			continue // the line under it ends a sentence, or a clause
+		}
+		lines[i], lines[i+1] = lines[i+1], lines[i]
+		i++
+	}
+	return lines
+}
+
+// figureOpensRe matches a line that opens with a figure and its unit or
+// sign, no blank between: a sentence's words after a figure.
+var figureOpensRe = regexp.MustCompile(`^[0-9][0-9,]*(?:\.[0-9]+)?[^0-9.,\s]`)
+
+func figureOpens(l string) bool { return figureOpensRe.MatchString(l) }
+
+// spaced reports whether a line has two blanks or more between words, as
+// a table's row or a layout's columns do and prose does not.
+func spaced(l string) bool {
+	return strings.Contains(l, "  ") || strings.Contains(l, "\t") || strings.Contains(l, "\u3000\u3000")
 }

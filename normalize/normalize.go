@@ -509,6 +509,9 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				above = append(above, nameLines(p.besideTitleBelow())...)
 			}
 			above = append(above, under...)
+			if !p.b.Table.Packed {
+				above = p.sinceTitle() // a header's upper lines, set apart from its table
+			}
 		}
 		cls[k] = classified{kind, unit, above, titles, follows && k > 0}
 		prevKind, prevUnit = kind, unit
@@ -981,6 +984,20 @@ func (p pendingTable) titleBelow() (title string, under []string, at int, ok boo
 		}
 	}
 	return "", nil, -1, false
+}
+
+// sinceTitle is the text of the lines above a table after the last title
+// among them.
+func (p pendingTable) sinceTitle() []string {
+	var out []string
+	for _, x := range p.since {
+		if x.title() {
+			out = out[:0]
+			continue
+		}
+		out = append(out, x.text)
+	}
+	return out
 }
 
 // besideTitleBelow is what a copy that prints titles under their tables

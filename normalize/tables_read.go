@@ -90,7 +90,10 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 	case tableSummary, tableFiscal:
 		tr.summary()
 	case tableThreePublic:
-		if !b.Table.Packed || !tr.threePublicPacked(b, above) {
+		switch {
+		case b.Table.Packed && tr.threePublicPacked(b, above):
+		case !b.Table.Packed && tr.threePublicGrid(b.Table, above):
+		default:
 			tr.byColumns()
 		}
 	case tableExpenditure, tableIncome, tableGPBBasic:

@@ -416,6 +416,25 @@ func TestTextCopies(t *testing.T) {
 				"收入 支出\n项目 决算数 项目 决算数\n一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出 100.00\n五、事业收入 五、教育支出\n" +
 				"本年收入合计 100.00 本年支出合计 100.00\n年初结转和结余 10.00 年末结转和结余 10.00\n总计 110.00 总计 110.00\n",
 			[]string{"income.carryover amount = 100000", "expenditure.carryover amount = 100000", "total amount = 1100000"}, nil},
+		{"a layout copy sets a sentence's line that opens with a figure above the line it follows",
+			wrap(proseText, 38) + "\n  三、支出决算情况说明\n\n\n603.14万元，占20.51%；\n    本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出\n\n" +
+				"  （二）一般公共预算财政拨款支出决算结构情况\n\n    一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出\n" +
+				"（类）2106.66万元，占71.73%；社会保障和就业支出（类）326.72万元，占11.11%；\n\n15.16%；\n" +
+				"卫生健康支出（类）60.99万元，占2.07%；住房保障支出（类）445.69万元，占\n\n",
+			[]string{"expenditure.project amount = 6031400", "expenditure.project share_pct = 20.51", "gpb.class share_pct 住房保障支出 #221 = 15.16"}, nil},
+		{"a layout copy's “三公” table of one row, its header's upper lines set apart from its line of measures",
+			"                     财政拨款“三公”经费支出决算表\n                                                      单位：万元\n\n" +
+				"                       财政拨款“三公”经费\n                             公务用车购置及运行费\n" +
+				"     合计      因公出国（境）费\n                      小计                   公务用车运行费        公务接待费\n" +
+				"                              公务用车购置费\n\n\n" +
+				"预算数       决算数   预算数   决算数   预算数    决算数   预算数    决算数   预算数   决算数   预算数      决算数\n\n" +
+				"  0.95                                                              0.95\n" +
+				"\f                    一般公共预算财政拨款支出决算表\n                                                  单位：万元\n" +
+				"   科目编码      科目名称                      合计    基本支出    项目支出\n" +
+				"   201        一般公共服务支出              100.00       80.00       20.00\n   20101      人大事务                  100.00       80.00       20.00\n" +
+				"   2010101    行政运行                  100.00       80.00       20.00\n",
+			[]string{"three_public.total budget = 9500", "three_public.reception budget = 9500"},
+			[]string{"three_public.overseas", "three_public.vehicle"}},
 		{"dashes for zero",
 			"政府性基金预算财政拨款支出决算表\n单位：万元\n项目 合计 基本支出 项目支出\n合计 - - -\n",
 			[]string{"gov_fund.expenditure amount = 0"}, nil},

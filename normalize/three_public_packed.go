@@ -413,6 +413,100 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 	return false
 }
 
+// threePublicGrid reads a “三公” table whose rows keep their columns but
+// whose header, as the table holds it, is only its lowest line of
+// measures (预算数 决算数 …): a layout copy that set the header's upper
+// lines apart, further above than rows stand. The template's names in the
+// lines above give the columns' parts, in the template's order, where they
+// are as many as the lowest line's cells and its measures fall in the same
+// order; each figure is then its column's, where the row's sums hold.
+func (tr *tableReader) threePublicGrid(t *extract.Table, above []string) bool {
+	var measures []string
+	at := -1 // the row of measures
+	for i, trow := range t.Rows {
+		var ms []string
+		for j, c := range trow {
+			text := strings.TrimSpace(squeeze(Clean(c.Text)))
+			if text == "" || c.Covered(i, j) {
+				continue
+			}
+			ws, ok := threePublicWords(text)
+			if !ok || len(ws) != 1 || ws[0] != "budget" && ws[0] != "amount" {
+				ms = nil
+				break
+			}
+			ms = append(ms, ws[0])
+		}
+		if len(ms) > 0 && len(ms) == len(trow) {
+			measures, at = ms, i
+			break
+		}
+	}
+	if at < 0 || tr.sums != nil {
+		return false
+	}
+	var lines []string
+	for _, a := range above {
+		if TableUnit(a) != "" || strings.ContainsAny(a, "：:") || tableNumberRe.MatchString(squeeze(a)) {
+			continue
+		}
+		lines = append(lines, Clean(a))
+	}
+	lines = append(nameLines(lines), strings.Join(headerLines(t), " "))
+	words, ok := threePublicTokens(lines)
+	if !ok {
+		return false
+	}
+	cols := threePublicLeaves(words, tr.docKind)
+	if len(cols) != len(measures) {
+		return false
+	}
+	for j, c := range cols {
+		if c[1] != measures[j] {
+			return false
+		}
+	}
+	read := false
+	for i := at + 1; i < len(t.Rows); i++ {
+		trow := t.Rows[i]
+		if len(trow) != len(cols) {
+			return read
+		}
+		got := map[string]decimal.Decimal{}
+		row := make([]tcell, len(trow))
+		var js []int
+		for j, c := range trow {
+			key := cols[j][0] + " " + cols[j][1]
+			got[key] = decimal.Zero
+			text := strings.TrimSpace(squeeze(Clean(c.Text)))
+			if text == "" || c.Covered(i, j) {
+				continue
+			}
+			if !figureCell(text) {
+				return read // a row with a label: not the one-line table this reads
+			}
+			row[j] = tcell{text: text, numeric: true}
+			v, _, ok := tr.value(row, j)
+			if !ok {
+				return read
+			}
+			got[key] = v
+			js = append(js, j)
+		}
+		if len(js) == 0 || !threePublicHolds(got) {
+			return read
+		}
+		for _, j := range js {
+			if strings.HasPrefix(cols[j][0], "three_public.") {
+				v, raw, _ := tr.value(row, j)
+				tr.addAt(t, i, j, cols[j][0], cols[j][1], v, raw)
+			}
+		}
+		read = true
+	}
+	return read
+}
+
 // threePublicHolds reports whether a “三公” row placed on the template's
 // columns (got: metric and measure → figure) adds up under each measure.
 func threePublicHolds(got map[string]decimal.Decimal) bool {
