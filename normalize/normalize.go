@@ -778,7 +778,7 @@ func packedTitle(p pendingTable, taken int) (titles, above, under []string, took
 		}
 	}
 	for k := len(p.since) - 1; k >= first; k-- {
-		if p.since[k].title() && !contentsEntry(p.since, k) {
+		if titleEnd(p.since, k) && !contentsEntry(p.since, k) {
 			for _, h := range p.since[k+1:] {
 				above = append(above, h.text)
 			}
@@ -804,6 +804,17 @@ func packedTitle(p pendingTable, taken int) (titles, above, under []string, took
 		return texts(p.since[first:]), nil, nil, -1
 	}
 	return p.titles, nil, nil, -1
+}
+
+// titleEnd reports whether ps[k] is a title, or the end of one the copy
+// wrapped before its last characters ("…培训费支出预算" over "表").
+func titleEnd(ps []paraText, k int) bool {
+	if ps[k].title() {
+		return true
+	}
+	t := strings.TrimSpace(ps[k].text)
+	return k > 0 && t != "" && utf8.RuneCountInString(t) <= 3 && wrappedTitle(ps[k-1].text) &&
+		(paraText{text: strings.TrimSpace(ps[k-1].text) + t}).title()
 }
 
 // onlyTaken reports whether the lines since a table are the title the

@@ -815,7 +815,7 @@ func splitTitles(b extract.Block) []extract.Block {
 	}
 	var out []extract.Block
 	from := 0
-	emit := func(to int) {
+	emit := func(to int, title bool) {
 		if to <= from {
 			return
 		}
@@ -835,11 +835,11 @@ func splitTitles(b extract.Block) []extract.Block {
 			lines = append(lines, strings.Join(cells, "\t"))
 		}
 		c.Text = strings.Join(lines, "\n")
-		if figures(part.Rows) {
+		if figures(part.Rows) && !title {
 			out = append(out, c)
 			return
 		}
-		for _, l := range lines { // no figure: no table, only text
+		for _, l := range lines { // a title, or no figure: no table, only text
 			p := b
 			p.Kind, p.Table, p.Text = extract.Paragraph, nil, strings.TrimSpace(strings.ReplaceAll(l, "\t", " "))
 			if p.Text != "" {
@@ -851,36 +851,40 @@ func splitTitles(b extract.Block) []extract.Block {
 		if !titleRow(r) {
 			continue
 		}
-		emit(i)
+		emit(i, false)
 		from = i
 		// The title and the caption lines under it.
 		end := i + 1
 		for end < len(t.Rows) && captionRow(t.Rows[end]) {
 			end++
 		}
-		emit(end)
+		emit(end, true)
 		from = end
 	}
 	if from == 0 {
 		return []extract.Block{b}
 	}
-	emit(len(t.Rows))
+	emit(len(t.Rows), false)
 	return out
 }
 
 // titleRow reports whether a packed row is a table's title: one cell that
-// names a kind of standard table.
+// names a kind of standard table, or two where a copy set its year apart
+// ("2017 年政府采购预算表"), the year a cell of figures.
 func titleRow(r []extract.Cell) bool {
-	text := ""
+	var cells []string
 	for _, c := range r {
-		if strings.TrimSpace(c.Text) == "" {
-			continue
+		if t := strings.TrimSpace(squeeze(Clean(c.Text))); t != "" {
+			cells = append(cells, t)
 		}
-		if text != "" {
-			return false
-		}
-		text = squeeze(Clean(c.Text))
 	}
+	switch {
+	case len(cells) == 2 && yearRe.MatchString(cells[0]) && strings.HasPrefix(cells[1], "年"):
+		cells = []string{cells[0] + cells[1]}
+	case len(cells) != 1:
+		return false
+	}
+	text := cells[0]
 	return strings.Contains(text, "表") && classifyTable(text) != tableUnknown && !amountRe2.MatchString(text)
 }
 

@@ -435,6 +435,14 @@ func TestTextCopies(t *testing.T) {
 				"   2010101    行政运行                  100.00       80.00       20.00\n",
 			[]string{"three_public.total budget = 9500", "three_public.reception budget = 9500"},
 			[]string{"three_public.overseas", "three_public.vehicle"}},
+		{"a title wrapped before its 表, and the next title with its year set apart, in a raw copy",
+			"“三公”经费、会议费、培训费支出预算\n表\n部门：某某厅 单位：万元\n合计\n“三公”经费\n会议费 培训费\n小计\n因公出国（境）费\n" +
+				"公务用车购置及运行维护费\n公务接待费\n小计\n公务用车购置费\n公务用车运行维护费\n" +
+				"1,000.00 400.00 50.00 300.00 0 300.00 50.00 500.00 100.00\n2017 年政府采购预算表\n部门：某某厅 单位：万元\n" +
+				"采购品目大类 专项名称 经济科目 采购物品名称 采购组织形式 总计\n合计 120.00\n一、货物 A 20.00\n办公设备购置费 办公设备购置 20.00\n" +
+				"三、服务 C 100.00\n物业管理费 物业管理服务 分散自行组织 100.00\n",
+			[]string{"procurement.total amount = 1200000", "procurement.goods amount = 200000", "three_public.total amount = 4000000",
+				"three_public.vehicle.operation amount = 3000000"}, nil},
 		{"dashes for zero",
 			"政府性基金预算财政拨款支出决算表\n单位：万元\n项目 合计 基本支出 项目支出\n合计 - - -\n",
 			[]string{"gov_fund.expenditure amount = 0"}, nil},
