@@ -535,6 +535,15 @@ func viewPacked(b *extract.Block, docKind string, above []string) *tableView {
 				pr.figs = append(pr.figs, tcell{text: c, numeric: true})
 				continue
 			}
+			if len(names) == 0 && len(pr.codes) == 0 && len(pr.figs) > 0 && misprintedCodes(pr.figs) {
+				// Whole numbers before the row's name, the last a 款 or 项
+				// code ("7 11 02 事业单位医疗 …", the 类 code misprinted):
+				// codes, not figures, though no code reads from them.
+				for _, f := range pr.figs {
+					pr.codes = append(pr.codes, f.text)
+				}
+				pr.figs = nil
+			}
 			names = append(names, c)
 		}
 		pr.name = strings.Join(names, "")
@@ -639,6 +648,21 @@ func viewPacked(b *extract.Block, docKind string, above []string) *tableView {
 		v.index = append(v.index, r.first)
 	}
 	return v
+}
+
+// misprintedCodes reports whether figures that stand before a row's name
+// are its codes misprinted: whole numbers, the last two digits (a 款 or
+// 项 code), the others no longer than a code.
+func misprintedCodes(figs []tcell) bool {
+	for i, f := range figs {
+		if strings.ContainsAny(f.text, ".,-") || len(f.text) > 7 {
+			return false
+		}
+		if i == len(figs)-1 && !subCodeRe.MatchString(f.text) {
+			return false
+		}
+	}
+	return len(figs) >= 2
 }
 
 // mergeFigureLines returns a packed table whose lines of figures alone are

@@ -443,6 +443,11 @@ func TestTextCopies(t *testing.T) {
 				"三、服务 C 100.00\n物业管理费 物业管理服务 分散自行组织 100.00\n",
 			[]string{"procurement.total amount = 1200000", "procurement.goods amount = 200000", "three_public.total amount = 4000000",
 				"three_public.vehicle.operation amount = 3000000"}, nil},
+		{"a packed row whose 类 code the print garbled: its codes before the name are no figures",
+			"2024年预算单位支出预算总表\n编制单位：某某院 单位：元\n项目 支出预算\n功能分类科目编码\n功能分类科目名称 合计 基本支出 项目支出\n类 款 项\n" +
+				"208 社会保障和就业支出 1,000 700 300\n208 10 社会福利 1,000 700 300\n208 10 05 社会福利事业单位 1,000 700 300\n" +
+				"210 卫生健康支出 500 500\n210 11 行政事业单位医疗 500 500\n7 11 02 事业单位医疗 500 500\n合计 1,500 1,200 300\n",
+			[]string{"expenditure.basic amount = 1200", "expenditure.project amount = 300"}, nil},
 		{"dashes for zero",
 			"政府性基金预算财政拨款支出决算表\n单位：万元\n项目 合计 基本支出 项目支出\n合计 - - -\n",
 			[]string{"gov_fund.expenditure amount = 0"}, nil},
