@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -58,6 +59,17 @@ func streamOrder(name string) bool {
 	h := fnv.New32a()
 	h.Write([]byte(name))
 	return h.Sum32()%6 == 5
+}
+
+// drawFrom draws a number from strings (a document's name, a table's
+// title) for a choice that must leave the document's random source alone:
+// the high half of their 64-bit FNV-1a hash. The low bits of an FNV-1a
+// hash follow the parity of the bytes hashed, so that s1-0002 and s1-0004
+// would choose alike.
+func drawFrom(s ...string) uint32 {
+	h := fnv.New64a()
+	h.Write([]byte(strings.Join(s, "\x00")))
+	return uint32(h.Sum64() >> 32)
 }
 
 // pdfText makes the text copy of a PDF in the mode textCopy gives, pages

@@ -3,7 +3,9 @@ package main
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // A -raw copy in content-stream order (streamOrder) is rewritten from the
@@ -22,15 +24,21 @@ func titlesAfter(text string, d *Doc) string {
 		if bl.Kind != bTable {
 			continue
 		}
-		title, n := findTitle(lines, at, bl.Table.Title)
+		tb := bl.Table
+		title, n := findTitle(lines, at, tb.Title)
 		if title < 0 {
 			continue // not where it was looked for: left as printed
 		}
+		from := title
+		if title > at && tb.Mark != "" && squash(lines[title-1]) == squash(tb.Mark) {
+			from = title - 1
+		}
 		end := partEnd(lines, title+n, nextText(d.Blocks[bi+1:]))
-		p := cutPart(lines[title:end], n)
-		moved := append(append([]string(nil), lines[:title]...), p.stream()...)
+		p := cutPart(lines[from:end], title-from, n, tb)
+		drawn := p.stream(scatterOf(d.Name, tb.Title, len(p.head)))
+		moved := append(append([]string(nil), lines[:from]...), drawn...)
 		lines = append(moved, lines[end:]...)
-		at = end
+		at = from + len(drawn)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -90,29 +98,145 @@ func opens(l, block string) bool {
 	return n > 0 && strings.HasPrefix(l, string(r[:n]))
 }
 
-// part is a table's part on its title's page in a -raw copy: the title's
-// lines, then the lines under it, as pdftotext printed them.
+// part is a table's part on its title's page in a -raw copy, as
+// pdftotext printed it: the table's mark, title, caption and header, then
+// its body from the first line of figures on.
 type part struct {
-	title []string
-	rest  []string
+	page    bool     // the part's first line opened its page (a form feed, dropped from the lines)
+	mark    []string // the mark's line when it was the line above the title
+	title   []string // the title's lines
+	total   []string // the 合计 label taken off the first line of figures (totalLabelAfter)
+	caption string   // the caption line (部门 and 单位) under the title, "" when there is none
+	org     string   // the caption's 部门 part, as the table prints it
+	unit    string   // the caption's 单位 part
+	head    []string // the header: the lines under the caption before the first line of figures
+	body    []string // the first line of figures and all after it, to the part's end
 }
 
-// cutPart splits the lines of a table's part, title first, into a part;
-// n is the number of the title's lines. It copies what it keeps.
-func cutPart(lines []string, n int) part {
-	return part{title: append([]string(nil), lines[:n]...), rest: append([]string(nil), lines[n:]...)}
+// cutPart cuts a table's part from its lines: title is the index of the
+// title's first line (1 when the mark's line comes first) and n the
+// number of its lines. It copies lines, and every slice it keeps is
+// clipped, so that no append to one overwrites another.
+func cutPart(lines []string, title, n int, t *Table) part {
+	lines = slices.Clone(lines)
+	var p part
+	if strings.HasPrefix(lines[0], "\f") {
+		p.page, lines[0] = true, strings.TrimPrefix(lines[0], "\f")
+	}
+	p.mark, p.title = slices.Clip(lines[:title]), slices.Clip(lines[title:title+n])
+	rest := lines[title+n:]
+	p.total = totalLabelAfter(rest)
+	if len(rest) > 0 && t.Org+t.Unit != "" && squash(rest[0]) == squash(t.Org+t.Unit) {
+		p.caption, p.org, p.unit, rest = rest[0], t.Org, t.Unit, rest[1:]
+	}
+	if i := slices.IndexFunc(rest, hasFigure); i >= 0 {
+		p.head, rest = slices.Clip(rest[:i]), rest[i:]
+	}
+	p.body = rest
+	return p
 }
 
 // stream is the part's lines as a stream-order producer draws them: the
-// rest first, then the title and, where the first line of figures is the
-// 合计, that line's label. A page that opened with the title still opens
-// on the part's first line.
-func (p part) stream() []string {
-	t := append(append([]string(nil), p.title...), totalLabelAfter(p.rest)...)
-	if len(p.rest) > 0 && strings.HasPrefix(t[0], "\f") {
-		t[0], p.rest[0] = strings.TrimPrefix(t[0], "\f"), "\f"+p.rest[0]
+// caption, header and body first, then the title and, where the first
+// line of figures was the 合计, that line's label; sc scatters the
+// header and caption about the figures and the title. A page that opened
+// on the part still opens on its first line.
+func (p part) stream(sc scatter) []string {
+	top, before, after := p.captionLines(sc.caption)
+	above, middle, under := sc.cutHead(p.head)
+	title := slices.Clone(p.title)
+	if sc.glue {
+		var word string
+		under, word = glueWord(under)
+		title[len(title)-1] += word
 	}
-	return append(p.rest, t...)
+	mark := p.mark
+	if sc.moveMark {
+		under, mark = slices.Insert(under, sc.markAt%(len(under)+1), mark...), nil
+	}
+	out := slices.Concat(mark, top, above, p.body, middle, before, title, p.total, after, under)
+	if p.page {
+		out[0] = "\f" + out[0]
+	}
+	return out
+}
+
+// captionLines are the caption's pieces as the caption mode (scatter)
+// places them: above the figures, just before the title, or just after
+// it. Mode 1 sets the 部门 part before the title, mode 2 sets the
+// department's name after it and leaves its label; modes a caption
+// cannot take leave it whole above the figures.
+func (p part) captionLines(mode int) (top, before, after []string) {
+	label, name, named := strings.Cut(p.org, "：")
+	switch {
+	case p.caption == "":
+		return nil, nil, nil
+	case mode == 1 && p.org != "" && p.unit != "":
+		return []string{p.unit}, []string{p.org}, nil
+	case mode == 1:
+		return nil, []string{p.caption}, nil
+	case mode == 2 && named && name != "":
+		return []string{strings.TrimSpace(label + "： " + p.unit)}, nil, []string{name}
+	}
+	return []string{p.caption}, nil, nil
+}
+
+// glueWord takes the first line of one short word (合计, 小计, 项目: six
+// characters at most) out of lines and returns it, to be set on the
+// title's line; lines are returned unchanged when none is.
+func glueWord(lines []string) ([]string, string) {
+	for i, l := range lines {
+		if f := strings.Fields(l); len(f) == 1 && utf8.RuneCountInString(f[0]) <= 6 {
+			return slices.Delete(slices.Clone(lines), i, i+1), strings.TrimSpace(l)
+		}
+	}
+	return lines, ""
+}
+
+// scatter is how a stream-order producer scatters a table's header of
+// three lines or more, as the raw copies of Jiangsu's 2019 table books
+// print their “三公” tables: the lower header lines stay above the
+// figures, one may sit between the figures and the title, the rest come
+// after the title; the caption may move and a header word may join the
+// title's line. The zero value scatters nothing.
+type scatter struct {
+	split    int  // header lines from split on stay above the figures; those before it go after the title
+	middle   bool // the header line just before split sits between the figures and the title
+	caption  int  // where the caption goes: 0 stays above, 1 its 部门 part before the title, 2 the name after the title
+	glue     bool // the first one-word header line after the title is set on the title's line
+	moveMark bool // the mark's line goes among the header lines after the title
+	markAt   int  // where among them, modulo their number plus one
+}
+
+// scatterOf draws the scatter of a table's header of n lines in a
+// stream-order copy: none below three lines, and for about half of the
+// others a scatter drawn from the hash of the document's name and the
+// table's title, never from the document's random source, so that no
+// other output changes.
+func scatterOf(name, title string, n int) scatter {
+	x := drawFrom(name, title)
+	if n < 3 || x%2 == 1 {
+		return scatter{}
+	}
+	x /= 2
+	sc := scatter{split: 1 + int(x%uint32(n-1))}
+	x /= uint32(n - 1)
+	sc.middle = sc.split >= 2 && x%2 == 0
+	sc.caption = int(x / 2 % 3)
+	sc.glue = x/6%3 == 0
+	sc.moveMark = x/18%2 == 0
+	sc.markAt = int(x / 36 % 64)
+	return sc
+}
+
+// cutHead cuts a header's lines into those that stay above the figures,
+// the one between the figures and the title, and those after the title.
+func (sc scatter) cutHead(head []string) (above, middle, under []string) {
+	above, under = head[sc.split:], slices.Clip(head[:sc.split])
+	if sc.middle {
+		under, middle = slices.Clip(under[:len(under)-1]), under[len(under)-1:]
+	}
+	return above, middle, under
 }
 
 // totalLineRe is a table's 合计 line in a -raw copy: the label and its
