@@ -314,6 +314,10 @@ func TestVariationsOccur(t *testing.T) {
 			if tb.Note != "" {
 				add("empty-note")
 			}
+			if tb.Tall > 0 {
+				add(fmt.Sprintf("tall%d", tb.Tall))
+				add("tall:" + textCopy(d.Name))
+			}
 			for _, w := range tb.Widths {
 				if w == "9%" {
 					add("narrow-names")
@@ -344,7 +348,7 @@ func TestVariationsOccur(t *testing.T) {
 	for _, want := range []string{"style:shjs", "style:shys", "style:jsys", "style:scjs", "style:xj", "kind:决算", "kind:预算", "unit:元", "unit:万元",
 		"scope:部门", "scope:单位", "pagenum:dash", "pagenum:hyphen", "pagenum:di", "pagenum:plain", "pagenum:", "running-header",
 		"landscape:true", "landscape:false", "repeat:true", "repeat:false", "valign:top", "valign:bottom", "valign:middle", "empty-note",
-		"narrow-names", "thead", "zero>0.00<", "zero>-<", "separators", "no-separators", "codes:single", "textcopy:-raw", "textcopy:-layout"} {
+		"narrow-names", "thead", "zero>0.00<", "zero>-<", "separators", "no-separators", "codes:single", "textcopy:-raw", "textcopy:-layout", "tall2", "tall3", "tall:-layout"} {
 		if !seen[want] {
 			t.Errorf("variation %q never occurred in 80 documents", want)
 		}
