@@ -16,7 +16,9 @@ import (
 
 // titlesAfter moves each table's title line in a -raw copy to the end of
 // the table's part on the title's page: before the line that opens the
-// block after the table, or before the page's end.
+// block after the table, or before the page's end. About half of the
+// headers of three lines or more are scattered about the figures and the
+// title on the way (scatterOf).
 func titlesAfter(text string, d *Doc) string {
 	lines := strings.Split(text, "\n")
 	at := 0
@@ -36,8 +38,7 @@ func titlesAfter(text string, d *Doc) string {
 		end := partEnd(lines, title+n, nextText(d.Blocks[bi+1:]))
 		p := cutPart(lines[from:end], title-from, n, tb)
 		drawn := p.stream(scatterOf(d.Name, tb.Title, len(p.head)))
-		moved := append(append([]string(nil), lines[:from]...), drawn...)
-		lines = append(moved, lines[end:]...)
+		lines = slices.Concat(lines[:from], drawn, lines[end:])
 		at = from + len(drawn)
 	}
 	return strings.Join(lines, "\n")
