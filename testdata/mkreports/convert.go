@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 )
@@ -62,6 +61,17 @@ func streamOrder(name string) bool {
 	return h.Sum32()%6 == 5
 }
 
+// drawFrom draws a number from strings (a document's name, a table's
+// title) for a choice that must leave the document's random source alone:
+// the high half of their 64-bit FNV-1a hash. The low bits of an FNV-1a
+// hash follow the parity of the bytes hashed, so that s1-0002 and s1-0004
+// would choose alike.
+func drawFrom(s ...string) uint32 {
+	h := fnv.New64a()
+	h.Write([]byte(strings.Join(s, "\x00")))
+	return uint32(h.Sum64() >> 32)
+}
+
 // pdfText makes the text copy of a PDF in the mode textCopy gives, pages
 // separated by form feeds; a copy in stream order (streamOrder) has each
 // table's title moved after its body.
@@ -77,90 +87,6 @@ func pdfText(ctx context.Context, pdf, txt, mode string, d *Doc) error {
 		return err
 	}
 	return os.WriteFile(txt, []byte(titlesAfter(string(text), d)), 0o644)
-}
-
-// titlesAfter moves each table's title line in a -raw copy to the end of
-// the table's part on the title's page: before the line that opens the
-// block after the table, or before the page's end.
-func titlesAfter(text string, d *Doc) string {
-	lines := strings.Split(text, "\n")
-	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
-	opens := func(l, block string) bool {
-		l, block = squash(l), squash(block)
-		n := min(len([]rune(block)), 8)
-		return n > 0 && strings.HasPrefix(l, string([]rune(block)[:n]))
-	}
-	at := 0
-	for bi, bl := range d.Blocks {
-		if bl.Kind != bTable {
-			continue
-		}
-		title, n := -1, 1 // the title's first line and its lines (a long one wraps)
-		for i := at; i < len(lines) && title < 0; i++ {
-			switch want := squash(bl.Table.Title); {
-			case squash(lines[i]) == want:
-				title = i
-			case i+1 < len(lines) && squash(lines[i]+lines[i+1]) == want:
-				title, n = i, 2
-			}
-		}
-		if title < 0 {
-			continue // not where it was looked for: left as printed
-		}
-		var next string // the first text of the block after the table
-		for _, nb := range d.Blocks[bi+1:] {
-			switch nb.Kind {
-			case bHeading, bPara:
-				next = nb.Text
-			case bTable:
-				next = nb.Table.Title
-				if nb.Table.Mark != "" {
-					next = nb.Table.Mark
-				}
-			}
-			if next != "" {
-				break
-			}
-		}
-		end := title + n
-		for end < len(lines) && !strings.Contains(lines[end], "\f") && (next == "" || !opens(lines[end], next)) {
-			end++
-		}
-		t := append([]string(nil), lines[title:title+n]...)
-		rest := append([]string(nil), lines[title+n:end]...)
-		t = append(t, totalLabelAfter(rest)...)
-		if len(rest) > 0 && strings.HasPrefix(t[0], "\f") {
-			// A title that opens its page: the page still opens there.
-			t[0], rest[0] = strings.TrimPrefix(t[0], "\f"), "\f"+rest[0]
-		}
-		moved := append(append(append([]string(nil), lines[:title]...), rest...), t...)
-		lines = append(moved, lines[end:]...)
-		at = end
-	}
-	return strings.Join(lines, "\n")
-}
-
-// totalLineRe is a table's 合计 line in a -raw copy: the label and its
-// figures.
-var totalLineRe = regexp.MustCompile(`^合计((?:\s+[-\d,.]+)+)$`)
-
-// totalLabelAfter draws a table's 合计 as the same producers do: where the
-// first line of figures in the table's part is its 合计, the label goes
-// with the title after the table and the figures stay, alone on their
-// line (江苏 table books, 2019). It edits rest and returns the lines that
-// follow the title.
-func totalLabelAfter(rest []string) []string {
-	for i, l := range rest {
-		m := totalLineRe.FindStringSubmatch(strings.TrimSpace(l))
-		if m != nil {
-			rest[i] = strings.TrimSpace(m[1])
-			return []string{"合计"}
-		}
-		if strings.ContainsAny(l, "0123456789") && strings.ContainsAny(l, ".,") {
-			return nil // the first figures are a row's, not the 合计's
-		}
-	}
-	return nil
 }
 
 // sofficeDocx converts HTML files to docx in outDir, batch at a time.

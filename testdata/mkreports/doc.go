@@ -50,6 +50,10 @@ type Table struct {
 	Repeat    bool   // header repeats on each page (thead)
 	VAlign    string // vertical alignment of figures against wrapped names
 	Small     bool   // smaller font
+	// Tall is the number of blank lines a -layout copy sets between the
+	// table's body rows (2 or 3), drawn by padding the cells; 0 for rows
+	// of the usual height.
+	Tall int
 }
 
 // Doc is one rendered report before conversion: its blocks and the facts

@@ -63,7 +63,45 @@ func makeDoc(cfg genConfig, i int) (*Doc, error) {
 		}
 	}
 	doc.Notes = append(notesFor(doc, v), doc.Notes...)
+	tallRows(doc)
 	return doc, nil
+}
+
+// tallRows gives one or two tables of about one document in five rows so
+// tall that a -layout copy parts them by two or three blank lines, as real
+// 政府采购 tables and tables of tall wrapped rows print. It draws from the
+// document's name, never its random source, and changes only the CSS, so
+// every figure and every other document stay as they were.
+func tallRows(d *Doc) {
+	x := drawFrom(d.Name, "tall rows")
+	if x%5 != 0 {
+		return
+	}
+	x /= 5
+	var short []*Table // tables of 2 to 24 rows holding figures
+	for _, bl := range d.Blocks {
+		if bl.Kind == bTable && len(bl.Table.Body) >= 2 && len(bl.Table.Body) <= 24 && holdsFigures(bl.Table) {
+			short = append(short, bl.Table)
+		}
+	}
+	for n := 1 + x%2; n > 0 && len(short) > 0; n-- {
+		x /= 2
+		j := int(x % uint32(len(short)))
+		short[j].Tall = 2 + int(x/uint32(len(short))%2)
+		short = slices.Delete(short, j, j+1)
+	}
+}
+
+// holdsFigures reports whether any body cell of a table prints a figure.
+func holdsFigures(t *Table) bool {
+	for _, row := range t.Body {
+		for _, c := range row {
+			if c.Num && c.Text != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // render builds a report in a style with optional injected changes.

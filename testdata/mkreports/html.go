@@ -71,6 +71,9 @@ func writeTable(w *strings.Builder, t *Table, style string) {
 	if t.Small {
 		cls += " small"
 	}
+	if t.Tall > 0 {
+		cls += fmt.Sprintf(" tall%d", t.Tall)
+	}
 	fmt.Fprintf(w, "<div class=%q%s>\n", cls, style)
 	if t.Mark != "" {
 		fmt.Fprintf(w, "<p class=\"tmark\">%s</p>\n", html.EscapeString(t.Mark))
@@ -196,5 +199,19 @@ table.data tr { break-inside: avoid; }
 .va-middle td.n { vertical-align: middle; }
 .va-bottom td.n { vertical-align: bottom; }
 .note { font-size: 10pt; text-indent: 0; }
-`, boxes, boxes, font)
+%s`, boxes, boxes, font, tallCSS(d))
+}
+
+// tallCSS is the style of a Doc's tall rows, empty when it has none (so
+// that other documents' HTML stays as it was). The paddings are what
+// makes pdftotext -layout set two and three blank lines between rows.
+func tallCSS(d *Doc) string {
+	for _, bl := range d.Blocks {
+		if bl.Kind == bTable && bl.Table.Tall > 0 {
+			return `.tall2 table.data td { padding-top: 2.4em; padding-bottom: 2.4em; }
+.tall3 table.data td { padding-top: 3.6em; padding-bottom: 3.6em; }
+`
+		}
+	}
+	return ""
 }

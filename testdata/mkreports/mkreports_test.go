@@ -314,6 +314,10 @@ func TestVariationsOccur(t *testing.T) {
 			if tb.Note != "" {
 				add("empty-note")
 			}
+			if tb.Tall > 0 {
+				add(fmt.Sprintf("tall%d", tb.Tall))
+				add("tall:" + textCopy(d.Name))
+			}
 			for _, w := range tb.Widths {
 				if w == "9%" {
 					add("narrow-names")
@@ -344,7 +348,7 @@ func TestVariationsOccur(t *testing.T) {
 	for _, want := range []string{"style:shjs", "style:shys", "style:jsys", "style:scjs", "style:xj", "kind:决算", "kind:预算", "unit:元", "unit:万元",
 		"scope:部门", "scope:单位", "pagenum:dash", "pagenum:hyphen", "pagenum:di", "pagenum:plain", "pagenum:", "running-header",
 		"landscape:true", "landscape:false", "repeat:true", "repeat:false", "valign:top", "valign:bottom", "valign:middle", "empty-note",
-		"narrow-names", "thead", "zero>0.00<", "zero>-<", "separators", "no-separators", "codes:single", "textcopy:-raw", "textcopy:-layout"} {
+		"narrow-names", "thead", "zero>0.00<", "zero>-<", "separators", "no-separators", "codes:single", "textcopy:-raw", "textcopy:-layout", "tall2", "tall3", "tall:-layout"} {
 		if !seen[want] {
 			t.Errorf("variation %q never occurred in 80 documents", want)
 		}
@@ -476,5 +480,63 @@ func TestTitlesAfter(t *testing.T) {
 	want = "201 一般公共服务支出 8.00\n合计 10.00\n收入支出决算总表\n表二\n5.00\n收入 决算表\n合计\n\f第三部分 情况说明\n"
 	if got := titlesAfter(in, d); got != want {
 		t.Errorf("titlesAfter, a 合计 after a row\n got %q\nwant %q", got, want)
+	}
+}
+
+// threePublic is a Jiangsu “三公” table's part in a -raw copy in reading
+// order, with a five-line header, then the next section on a new page.
+const threePublic = "公开表九\n“三公”经费、会议费、培训费支出预算表\n部门：江苏省人大常委会办公厅 单位：万元\n" +
+	"合计\n“三公”经费\n会议费 培训费\n小计 因公出国（境）费 公务用车购置及运行维护费 公务接待费\n小计 公务用车购置费 公务用车运行维护费\n" +
+	"2,600.71 767.60 199.25 183.60 183.60 384.75 1,469.73 363.38\n\f四、情况说明\n"
+
+// A stream-order copy scatters about half of the headers of three lines
+// or more, by the document's name: the lower header lines stay above the
+// figures, one may sit between the figures and the title, the rest come
+// after the title with the mark; the caption may split, and a header word
+// may join the title's line. The line of figures is untouched.
+func TestScatteredHeader(t *testing.T) {
+	d := &Doc{Blocks: []Block{
+		{Kind: bTable, Table: &Table{Title: "“三公”经费、会议费、培训费支出预算表", Mark: "公开表九", Org: "部门：江苏省人大常委会办公厅", Unit: "单位：万元"}},
+		{Kind: bHeading, Text: "四、情况说明"},
+	}}
+	for _, tt := range []struct{ name, want string }{
+		{"s3-0007-jsys", "部门： 单位：万元\n小计 因公出国（境）费 公务用车购置及运行维护费 公务接待费\n小计 公务用车购置费 公务用车运行维护费\n" +
+			"2,600.71 767.60 199.25 183.60 183.60 384.75 1,469.73 363.38\n会议费 培训费\n“三公”经费、会议费、培训费支出预算表合计\n" +
+			"江苏省人大常委会办公厅\n公开表九\n“三公”经费\n\f四、情况说明\n"},
+		{"s3-0002-jsys", "公开表九\n部门：江苏省人大常委会办公厅 单位：万元\n合计\n“三公”经费\n会议费 培训费\n" +
+			"小计 因公出国（境）费 公务用车购置及运行维护费 公务接待费\n小计 公务用车购置费 公务用车运行维护费\n" +
+			"2,600.71 767.60 199.25 183.60 183.60 384.75 1,469.73 363.38\n“三公”经费、会议费、培训费支出预算表\n\f四、情况说明\n"},
+	} {
+		d.Name = tt.name
+		if got := titlesAfter(threePublic, d); got != tt.want {
+			t.Errorf("titlesAfter, %s\n got %q\nwant %q", tt.name, got, tt.want)
+		}
+	}
+	// The 部门 part of the caption before the title, 合计 on the title's
+	// line, the mark left in place (中共江苏省委办公厅, 2019).
+	lines := strings.Split(threePublic, "\n")
+	p := cutPart(lines[:9], 1, 1, d.Blocks[0].Table)
+	got := strings.Join(p.stream(scatter{split: 2, caption: 1, glue: true}), "\n")
+	want := "公开表九\n单位：万元\n会议费 培训费\n小计 因公出国（境）费 公务用车购置及运行维护费 公务接待费\n小计 公务用车购置费 公务用车运行维护费\n" +
+		"2,600.71 767.60 199.25 183.60 183.60 384.75 1,469.73 363.38\n部门：江苏省人大常委会办公厅\n“三公”经费、会议费、培训费支出预算表合计\n“三公”经费"
+	if got != want {
+		t.Errorf("stream, caption 1 and glue\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestScatterShare checks that about half of the headers of three lines
+// or more scatter and that none of two lines does.
+func TestScatterShare(t *testing.T) {
+	n := 0
+	for i := range 400 {
+		if scatterOf(docName(5, i, "jsys"), "一般公共预算支出预算表", 4) != (scatter{}) {
+			n++
+		}
+		if scatterOf(docName(5, i, "jsys"), "一般公共预算支出预算表", 2) != (scatter{}) {
+			t.Fatalf("a two-line header scatters in %s", docName(5, i, "jsys"))
+		}
+	}
+	if n < 160 || n > 240 {
+		t.Errorf("%d of 400 four-line headers scatter; want about 200", n)
 	}
 }
