@@ -136,6 +136,9 @@ func textColumns(lines []string) textWidth {
 	spread := func(cols textWidth) int {
 		ends := map[int]bool{}
 		for _, l := range lines {
+			if !strings.ContainsFunc(l, func(r rune) bool { return displayColumns(r) == 2 }) {
+				continue // figures alone: where they end, both counts agree
+			}
 			var figs []int
 			for _, w := range textWords(l, cols, 0) {
 				if numericRe.MatchString(w.text) {

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -524,5 +525,23 @@ func TestTextRawEnumerationComma(t *testing.T) {
 	}
 	if ts := tables(doc); len(ts) != 0 {
 		t.Errorf("a sentence broken at 、 made %d tables", len(ts))
+	}
+}
+
+// TestTextColumnsFigureLines: a -layout copy aligns by characters; lines of
+// figures alone (a tall row's figures, under its name) end at the same
+// columns however characters count, and do not outvote the rows whose
+// names say how.
+func TestTextColumnsFigureLines(t *testing.T) {
+	lines := []string{
+		"201        一般公共服务支出              100.00       80.00       20.00",
+		"20101      人大事务                  100.00       80.00       20.00",
+		"2010101    行政运行                  100.00       80.00       20.00",
+	}
+	for i := range 40 {
+		lines = append(lines, fmt.Sprintf("%*s3,671,681.98 %*s870,942.27", 20+i%10, "", i%3+1, ""))
+	}
+	if w := textColumns(lines)('中'); w != 1 {
+		t.Errorf("a Han character counts %v columns; a layout copy counts 1", w)
 	}
 }
