@@ -295,6 +295,10 @@ type reader struct {
 	// follows says the table being read goes on from the table before:
 	// a 合计 at its foot sums rows there too.
 	follows bool
+	// scattered says the header of the table being read stands on both
+	// sides of its title (a copy in the content stream's order): its
+	// words are there, their order is not.
+	scattered bool
 	// carried says the summary table read last ended past this year's
 	// income, in its carry-over rows.
 	carried  bool

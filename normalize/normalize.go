@@ -380,6 +380,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		unit          string
 		above, titles []string
 		follows       bool // its rows go on from the table before
+		scattered     bool // its header's lines stand around its title, their order lost
 	}
 	cls := make([]classified, len(pending))
 	var prevKind tableKind
@@ -393,6 +394,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 	goesOn := make([]bool, len(pending)) // a table's rows go on in the next
 	for k, p := range pending {
 		titles, above, under := p.titles, []string(nil), []string(nil)
+		scattered := false // the header's words stand on both sides of the title
 		follows := p.follows
 		titled := false // a title of its own, not header lines
 		switch {
@@ -506,14 +508,16 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 			// titles stand under their tables, a copy may scatter the
 			// header around the figures and the title too.
 			if below {
-				above = append(above, nameLines(p.besideTitleBelow())...)
+				beside := nameLines(p.besideTitleBelow())
+				above = append(above, beside...)
+				scattered = len(beside)+len(under) > 0
 			}
 			above = append(above, under...)
 			if !p.b.Table.Packed {
 				above = p.sinceTitle() // a header's upper lines, set apart from its table
 			}
 		}
-		cls[k] = classified{kind, unit, above, titles, follows && k > 0}
+		cls[k] = classified{kind, unit, above, titles, follows && k > 0, scattered}
 		prevKind, prevUnit = kind, unit
 	}
 	var secondhand []Fact // figures that hold where no table states them first hand
@@ -527,6 +531,7 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		}
 		r.goesOn = goesOn[k]
 		r.follows = c.follows
+		r.scattered = c.scattered
 		b := p.b
 		if b.Table.Packed {
 			b = labelTotalRow(p)

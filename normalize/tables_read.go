@@ -896,6 +896,13 @@ func (tr *tableReader) functions() {
 		if name == "" || nameCol < 0 {
 			continue // a line of codes alone: its figures, if any, are its digits
 		}
+		if code != "" && swallowsParent(cat, code, name) {
+			// "住房改革支出住房公积金": the 款's name and the 项's on one row,
+			// as a copy that set a merged cell's codes and the names of a
+			// tall row apart prints them, their figures on lines below:
+			// which figure is whose, the row cannot say.
+			continue
+		}
 		if code != "" {
 			name = tr.checkedName(code, name)
 		}
@@ -945,6 +952,39 @@ func (tr *tableReader) functions() {
 			tr.budget(i, row, cols, amount, "gpb.item", subject, code)
 		}
 	}
+}
+
+// swallowsParent reports whether a row's printed name is its parent's
+// name (the 款's for a 项, the 类's for a 款) followed by its own: two
+// rows' names run together.
+func swallowsParent(cat *catalogue, code, name string) bool {
+	var parent string
+	switch len(code) {
+	case 5:
+		parent = code[:3]
+	case 7:
+		parent = code[:5]
+	default:
+		return false
+	}
+	pe, e := cat.byCode[parent], cat.byCode[code]
+	if pe == nil || e == nil {
+		return false
+	}
+	for _, pn := range pe.names {
+		for _, p := range []string{pn, strings.TrimSuffix(pn, "支出")} {
+			rest, ok := strings.CutPrefix(name, p)
+			if !ok || rest == "" {
+				continue
+			}
+			for _, n := range e.names {
+				if rest == n || rest == strings.TrimSuffix(n, "支出") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // itemUnder codes a 项 row the catalogue does not find under the 款 the

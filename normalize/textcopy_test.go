@@ -555,3 +555,43 @@ func TestRowPastTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestScatteredPairs: a copy that scatters a 决算 “三公” header of budget
+// and actual pairs around its title (the first 预算 under the title) cannot
+// say which figure of a pair is the budget: it reads none, not each the
+// other's.
+func TestScatteredPairs(t *testing.T) {
+	res := readText(t, "数\n决算\n数 预算数 决算数 预算\n数\n决算\n数 预算数 决算数 预算数 决算数 预算\n数\n决算\n数\n"+
+		"14.52 12.37 14.52 12.37 14.52 12.37\n单位：万元\n财政拨款“三公”经费支出决算表\n财政拨款“三公”经费\n"+
+		"合计 因公出国（境）\n费\n公务用车购置及运行维护费\n公务接待费\n小计 公务用车购置\n费\n公务用车运行维护\n费\n预算\n")
+	for _, f := range res.Facts {
+		if strings.HasPrefix(f.Metric, "three_public.") && f.Method == FromTable {
+			t.Errorf("%s %s = %s from a header in pieces", f.Metric, f.Measure, f.Value)
+		}
+	}
+}
+
+// TestSwallowedParentRow: a layout copy that prints a 款's name and its
+// 项's on lines of their own under their codes, their figures on the lines
+// below, joins the two names on one row; which figure is whose it cannot
+// say, so that row gives none, and the rows after it read as printed.
+func TestSwallowedParentRow(t *testing.T) {
+	res := readText(t, "一般公共预算支出功能分类预算表\n单位：元\n"+
+		" 类 款 项                          合计          基本支出        项目支出\n"+
+		"          住房保障支出             3,671,681.98 3,671,681.98             -\n"+
+		"221 02 01 住房改革支出\n          住房公积金\n"+
+		"                             3,671,681.98 3,671,681.98\n"+
+		"                               870,942.27 870,942.27\n"+
+		"       03 购房补贴              2,800,739.71 2,800,739.71              -\n"+
+		"               合计          3,671,681.98 3,671,681.98              -\n")
+	var items []string
+	for _, f := range res.Facts {
+		if f.Metric == "gpb.item" {
+			items = append(items, f.Subject+" = "+f.Value.String())
+		}
+	}
+	want := []string{"住房保障支出/住房改革支出/购房补贴 = 2800739.71"}
+	if !reflect.DeepEqual(items, want) {
+		t.Errorf("items %q, want %q", items, want)
+	}
+}

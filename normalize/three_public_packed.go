@@ -277,6 +277,15 @@ func threePublicLeaves(words []string, docKind string) [][2]string {
 	return out
 }
 
+// bothMeasures reports whether columns hold budgets and actuals.
+func bothMeasures(cols [][2]string) bool {
+	var b, a bool
+	for _, c := range cols {
+		b, a = b || c[1] == "budget", a || c[1] == "amount"
+	}
+	return b && a
+}
+
 // repeats reports whether s is one run of n names repeated.
 func repeats(s []string, n int) bool {
 	if n == 0 {
@@ -339,6 +348,9 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 	}
 	if cols == nil || tr.sums != nil {
 		return false // not the template's header, or an OCR reading, which its own sums weigh
+	}
+	if tr.r.scattered && bothMeasures(cols) {
+		return false // which of a pair is the budget, a header in pieces cannot say
 	}
 	for i, trow := range t.Rows {
 		var js []int
