@@ -750,7 +750,47 @@ func aligned(rows []line) bool {
 			}
 		}
 	}
+	if total >= 3 && lined == 0 && oneRowUnderNames(rows) {
+		return true
+	}
 	return (total < 3 || float64(lined) >= 0.8*float64(total)) && !figuresMerged(rows)
+}
+
+// oneRowUnderNames reports whether a text table of one row of figures
+// under a line of names (a 支出总表 of its totals alone) keeps its columns:
+// no other row can show where figures line up, but each figure stands
+// nearer one name of the line above than any other figure does, in order,
+// as no copy that joined cells with single blanks sets them.
+func oneRowUnderNames(rows []line) bool {
+	var row, names *line
+	for i := range rows {
+		switch {
+		case rows[i].numericCells() == 0:
+			names = &rows[i]
+		case row != nil:
+			return false // rows enough to measure
+		default:
+			row = &rows[i]
+		}
+	}
+	if row == nil || names == nil || row.numericCells() != len(row.cells) || len(names.cells) < len(row.cells) {
+		return false
+	}
+	centre := func(c cell) float64 { return (c.x0 + c.x1) / 2 }
+	last := -1
+	for _, f := range row.cells {
+		best := -1
+		for k, n := range names.cells {
+			if best < 0 || math.Abs(centre(n)-centre(f)) < math.Abs(centre(names.cells[best])-centre(f)) {
+				best = k
+			}
+		}
+		if best <= last {
+			return false
+		}
+		last = best
+	}
+	return true
 }
 
 // figuresMerged reports whether the columns a text table's figures make

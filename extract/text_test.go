@@ -545,3 +545,21 @@ func TestTextColumnsFigureLines(t *testing.T) {
 		t.Errorf("a Han character counts %v columns; a layout copy counts 1", w)
 	}
 }
+
+// TestTextLayoutOneRowUnderNames: a -layout copy's table of one row of
+// figures under its names (a 支出总表 of its totals, the last column
+// blank) keeps its columns: each figure goes under the name it stands
+// nearest, and the blank column stays blank.
+func TestTextLayoutOneRowUnderNames(t *testing.T) {
+	ts := textTable(t, "                                  支出预算总表\n部门：某某厅                                                              单位：万元\n\n\n\n"+
+		"        合计               基本支出          项目支出          单位预留机动经费        结转下年资金\n"+
+		"             13,377.11      6,522.75      4,968.34        1,886.02\n公开03表\n")
+	if len(ts) != 1 || ts[0].Packed {
+		t.Fatalf("%d tables (packed: %v), want 1 that keeps its columns", len(ts), len(ts) > 0 && ts[0].Packed)
+	}
+	got := grid(ts[0])
+	want := []string{"合计|基本支出|项目支出|单位预留机动经费|结转下年资金", "13,377.11|6,522.75|4,968.34|1,886.02|"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
