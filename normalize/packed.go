@@ -464,11 +464,14 @@ func functionKind(k tableKind) bool {
 	return false
 }
 
-// headTotal keeps a packed table's first row of one figure alone, taken
-// for its 合计, only where the figure is the sum of the 类 rows' first
-// figures: else that row is dropped, a figure whose place is not sure.
+// headTotal keeps a packed table's first row of figures alone, taken for
+// its 合计, only where its first figure is the sum of the 类 rows' first
+// figures: else that row is dropped, a figure whose place is not sure (a
+// class row whose code and name a copy set elsewhere). A row of several
+// figures over no 类 rows is the table's totals (a 支出总表 of one row),
+// and stays.
 func headTotal(rows []packedRow) []packedRow {
-	if len(rows) == 0 || !rows[0].bare || len(rows[0].figs) != 1 {
+	if len(rows) == 0 || !rows[0].bare || len(rows[0].figs) == 0 {
 		return rows
 	}
 	total, err := parseCell(rows[0].figs[0].text)
@@ -485,6 +488,9 @@ func headTotal(rows []packedRow) []packedRow {
 			return rows[1:]
 		}
 		sum, classes = sum.Add(v), classes+1
+	}
+	if classes == 0 && len(rows[0].figs) > 1 {
+		return rows
 	}
 	if err != nil || classes == 0 || !sum.Equal(total) {
 		return rows[1:]
