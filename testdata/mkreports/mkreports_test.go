@@ -540,3 +540,17 @@ func TestScatterShare(t *testing.T) {
 		t.Errorf("%d of 400 four-line headers scatter; want about 200", n)
 	}
 }
+
+// A header ends where the body starts: at a line of figures, or at a row's
+// code whose name wraps before its figures ("201" / "一般公共服务支" / "出"
+// / "79.33 79.33"), which no scattering moves.
+func TestOpensBody(t *testing.T) {
+	for l, want := range map[string]bool{
+		"201": true, "20101 人大事务": true, "79.33 79.33": true, "合计 1,767.98 1,232.71": true,
+		"合计": false, "类 款 项": false, "目编码 科目名称": false, "栏次 1 2 3": false,
+	} {
+		if got := opensBody(l); got != want {
+			t.Errorf("opensBody(%q) = %v, want %v", l, got, want)
+		}
+	}
+}

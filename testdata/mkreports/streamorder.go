@@ -130,7 +130,7 @@ func cutPart(lines []string, title, n int, t *Table) part {
 	if len(rest) > 0 && t.Org+t.Unit != "" && squash(rest[0]) == squash(t.Org+t.Unit) {
 		p.caption, p.org, p.unit, rest = rest[0], t.Org, t.Unit, rest[1:]
 	}
-	if i := slices.IndexFunc(rest, hasFigure); i >= 0 {
+	if i := slices.IndexFunc(rest, opensBody); i >= 0 {
 		p.head, rest = slices.Clip(rest[:i]), rest[i:]
 	}
 	p.body = rest
@@ -261,6 +261,17 @@ func totalLabelAfter(rest []string) []string {
 		}
 	}
 	return nil
+}
+
+// rowStartRe matches a line that opens a table's row with its function
+// or economic code.
+var rowStartRe = regexp.MustCompile(`^\d{3}`)
+
+// opensBody reports whether a -raw line is the table's body, not its
+// header: a line of figures, or a row's first line, whose figures a name
+// wrapped in a narrow column puts lines lower.
+func opensBody(l string) bool {
+	return hasFigure(l) || rowStartRe.MatchString(strings.TrimSpace(l))
 }
 
 // hasFigure reports whether a -raw line holds a figure: digits with a
