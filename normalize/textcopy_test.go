@@ -604,3 +604,27 @@ func TestSwallowedParentRow(t *testing.T) {
 		t.Errorf("items %q, want %q", items, want)
 	}
 }
+
+// TestRowCodeInNameCell: a copy that sets a 项 code one blank before its
+// name, in the name's column ("201 | 02 | 01 行政运行"), gives the row the
+// 项's code, not its 款's: else every 项 is read as another 款 row, and a
+// 类's sum counts each 款 twice.
+func TestRowCodeInNameCell(t *testing.T) {
+	for _, tt := range []struct {
+		cells      []string
+		code, name string
+	}{
+		{[]string{"201", "02", "01 行政运行", "200.00"}, "2010201", "行政运行"},
+		{[]string{"201", "02 政协事务", "300.00"}, "20102", "政协事务"},
+		{[]string{"201", "02", "政协事务", "300.00"}, "20102", "政协事务"},
+		{[]string{"2010201", "10 行政运行", "200.00"}, "2010201", "10 行政运行"}, // a whole code: no part to add
+	} {
+		row := make([]tcell, len(tt.cells))
+		for i, c := range tt.cells {
+			row[i] = tcell{text: c, numeric: amountRe2.MatchString(c) || subCodeRe.MatchString(c) || codeRe.MatchString(c)}
+		}
+		if code, name, _ := rowCode(row); code != tt.code || name != tt.name {
+			t.Errorf("rowCode(%q) = %q, %q; want %q, %q", tt.cells, code, name, tt.code, tt.name)
+		}
+	}
+}
