@@ -1200,9 +1200,11 @@ func rowCode(row []tcell) (code, name string, nameCol int) {
 		case c.numeric:
 			return known(code, gap), "", j - 1
 		default:
-			if m := leadCodeRe.FindStringSubmatch(c.text); m != nil && (len(code) == 3 || len(code) == 5) {
-				// "201 | 02 | 01 行政运行": the next level's code set one
-				// blank before the name, in the name's cell.
+			if m := leadCodeRe.FindStringSubmatch(c.text); m != nil && len(code) == 5 {
+				// "201 | 02 | 01 行政运行": the 项 code set one blank
+				// before the name, in the name's cell. (Under a 类 code
+				// alone, digits that open a name are the name's: 10万人
+				// 以上项目.)
 				return known(code+m[1], gap), ordinalRe.ReplaceAllString(m[2], ""), j
 			}
 			return known(code, gap), ordinalRe.ReplaceAllString(c.text, ""), j
@@ -1211,7 +1213,7 @@ func rowCode(row []tcell) (code, name string, nameCol int) {
 	return known(code, gap), name, nameCol
 }
 
-// leadCodeRe matches a name cell that opens with a 款 or 项 code.
+// leadCodeRe matches a name cell that opens with a 项 code.
 var leadCodeRe = regexp.MustCompile(`^(\d{2})\s*(\p{Han}.*)$`)
 
 // known is a row's code, or "" where its parts are not one code.
