@@ -200,6 +200,18 @@ func (e *entry) fits(printed string) bool {
 	return false
 }
 
+// named reports whether printed is one of the entry's names, current or
+// former, give or take 支出.
+func (e *entry) named(printed string) bool {
+	p := strings.TrimSuffix(strings.ReplaceAll(printed, " ", ""), "支出")
+	for _, n := range e.names {
+		if strings.TrimSuffix(n, "支出") == p {
+			return true
+		}
+	}
+	return false
+}
+
 // printedAs is the entry's name a printing stands for: the name (current
 // or former, give or take 支出) it equals, else the longest it holds, else
 // the one it is the start or end of (cut short by a wrap), else the current

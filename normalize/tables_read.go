@@ -870,6 +870,13 @@ func (tr *tableReader) functions() {
 			continue // an economic classification code (301 工资福利支出…), not a function
 		}
 		cat := tr.r.seg.lx.cat
+		if e := cat.byCode[code]; e != nil && len(code) < 7 && !e.named(name) {
+			if ch := cat.match(code, len(code)+2, name, func(a, b string) bool { return a == b }); ch != nil {
+				// "206 科学技术普及": a 类 code centred on its rows stands on
+				// a 款's line, whose name is one of its 款's: that 款's line.
+				code = ch.code
+			}
+		}
 		if code == "" && name == "" {
 			// Digits that are no code before the name ("7 11 02 事业单位
 			// 医疗", a class code the printing cut): the name is the first
