@@ -427,9 +427,16 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				// before, repeated: that table's next page.
 				follows = true
 			}
+			if titled && k > 0 && !fitsContent(tableTitle(titles), p.b.Table) && restatesHeader(p.sinceTitle(), prevHeader) {
+				// A title below that its rows deny (the next table's, on
+				// the page a copy in stream order goes on to), under the
+				// header of the table before, repeated since the last
+				// title: that table's next page.
+				follows = true
+			}
 			prevHeader = headerOf(above)
-			if len(under) > 0 {
-				prevHeader = headerOf(under)
+			if h := headerOf(under); len(h) > 0 {
+				prevHeader = h
 			}
 		}
 		if !follows && k > 0 && !p.b.Table.Packed && p.namesOnly && p.b.Pos.Page == lastPage(pending[k-1].b)+1 {
@@ -964,8 +971,8 @@ func labelTotalRow(p pendingTable) *extract.Block {
 func headerOf(lines []string) []string {
 	var out []string
 	for _, l := range lines {
-		if t := squeeze(l); t != "" && TableUnit(t) == "" && !captionRe.MatchString(t) {
-			out = append(out, t)
+		if t := squeeze(l); t != "" && TableUnit(t) == "" && !captionRe.MatchString(t) && !totalLabelRe.MatchString(strings.TrimSpace(t)) {
+			out = append(out, t) // not a 合计 row's label, which a copy may set among them
 		}
 	}
 	return out
@@ -974,8 +981,8 @@ func headerOf(lines []string) []string {
 // restatesHeader reports whether lines hold every line of a header, as a
 // table's next page repeats it.
 func restatesHeader(lines, header []string) bool {
-	if len(header) < 2 {
-		return false // too little to tell a repeat from a chance
+	if len(header) < 2 && (len(header) == 0 || utf8.RuneCountInString(header[0]) < 8) {
+		return false // too little to tell a repeat from a chance: two lines, or one of several names
 	}
 	have := map[string]bool{}
 	for _, l := range headerOf(lines) {

@@ -173,10 +173,10 @@ func (tr *tableReader) summary() {
 				if label == "" {
 					continue
 				}
-				if next := nextFigure(row, j); lineNumberRe.MatchString(c.text) && (next != "" && (numbered || strings.Contains(next, ".")) || numbered && decimals) {
+				if next := nextFigure(row, j); lineNumberRe.MatchString(c.text) && (next != "" && (numbered || decimals || strings.Contains(next, ".")) || numbered && decimals) {
 					// A line number that a copy set off its column, before
-					// the label's figure or its blank: a whole number where
-					// the table prints amounts with decimals.
+					// the label's figure or its blank (a dash): a whole
+					// number where the table prints amounts with decimals.
 					continue
 				}
 				v, raw, ok := tr.value(row, j)

@@ -457,6 +457,10 @@ func TestTextCopies(t *testing.T) {
 			"单位：万元\n目编码 科目名称\n类 款 项\n80.00 80.00\n201 一般公共服务支出 300.00 200.00 100.00\n20101 人大事务 300.00 200.00 100.00\n" +
 				"2010101 行政运行 300.00 200.00 100.00\n一般公共预算财政拨款支出决算表\n合计\n项目\n合计 基本支出 项目支出\n",
 			[]string{"gpb.class amount 一般公共服务支出 #201 = 3000000"}, []string{"gpb.expenditure"}},
+		{"a line number before a dash, in a summary whose header the copy lost: the dash is the figure",
+			"收入支出决算总表\n单位：万元\n一、一般公共预算财政拨款收入 1 100.00 一、一般公共服务支出 29 100.00\n本年收入合计 9 100.00 本年支出合计 58 100.00\n" +
+				"\f使用非财政拨款结余（含专用结余） 10 - 结余分配 59 -\n年初结转和结余 11 - 年末结转和结余 60 -\n",
+			[]string{"income.non_fiscal_balance amount = 0", "income.carryover amount = 0"}, nil},
 		{"dashes for zero",
 			"政府性基金预算财政拨款支出决算表\n单位：万元\n项目 合计 基本支出 项目支出\n合计 - - -\n",
 			[]string{"gov_fund.expenditure amount = 0"}, nil},
@@ -650,5 +654,28 @@ func TestCentredClassCodeOnKuanLine(t *testing.T) {
 	}
 	if want := []string{"科学技术支出 = 3000"}; !reflect.DeepEqual(got, want) || len(res.Conflicts) > 0 {
 		t.Errorf("classes %q with %d conflicting readings, want %q and none: the 款's line read as the 类's", got, len(res.Conflicts), want)
+	}
+}
+
+// TestRestatesHeader: a table's next page repeats its header, a line of
+// several names or more lines; a 合计 row's label among them (a copy in
+// stream order sets it under the title) is none of the header's.
+func TestRestatesHeader(t *testing.T) {
+	header := headerOf([]string{"合计", "单位：万元", "科目编码 科目名称 金额"})
+	if want := []string{"科目编码科目名称金额"}; !reflect.DeepEqual(header, want) {
+		t.Fatalf("headerOf = %q, want %q", header, want)
+	}
+	for _, tt := range []struct {
+		lines, header []string
+		want          bool
+	}{
+		{[]string{"合计", "科目编码 科目名称 金额"}, header, true},
+		{[]string{"科目编码 科目名称 机关运行经费支出"}, header, false},
+		{[]string{"项目 金额"}, []string{"项目金额"}, false}, // too short to tell from a chance
+		{[]string{"项目 金额", "合计"}, []string{"项目金额", "类款项"}, false},
+	} {
+		if got := restatesHeader(tt.lines, tt.header); got != tt.want {
+			t.Errorf("restatesHeader(%q, %q) = %v, want %v", tt.lines, tt.header, got, tt.want)
+		}
 	}
 }
