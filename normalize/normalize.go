@@ -334,6 +334,9 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 		case extract.Paragraph, extract.Heading:
 			raw := texts[i]
 			text := squeeze(raw)
+			if pageNumberRe.MatchString(text) && strings.ContainsAny(text, "第页—-–") {
+				continue // a page's number the copy printed where no margin told it (第7页 atop the page)
+			}
 			level := headingLevel(b, raw)
 			if level > 0 {
 				sec.enter(level, text)

@@ -461,6 +461,15 @@ func TestTextCopies(t *testing.T) {
 			"收入支出决算总表\n单位：万元\n一、一般公共预算财政拨款收入 1 100.00 一、一般公共服务支出 29 100.00\n本年收入合计 9 100.00 本年支出合计 58 100.00\n" +
 				"\f使用非财政拨款结余（含专用结余） 10 - 结余分配 59 -\n年初结转和结余 11 - 年末结转和结余 60 -\n",
 			[]string{"income.non_fiscal_balance amount = 0", "income.carryover amount = 0"}, nil},
+		{"a raw copy that prints a page's number under the running header atop the page its table goes on to",
+			runningPages(
+				strings.Repeat(proseText[:60]+"\n", 14),
+				"支出决算表\n单位：万元\n项目\n本年支出合计 基本支出 项目支出\n支出功能分类科目编码 科目名称\n类 款 项\n合计 300.00 200.00 100.00\n"+
+					"201 一般公共服务支出 300.00 200.00 100.00\n201 01 人大事务 300.00 200.00 100.00\n201 01 01 行政运行 200.00 200.00\n"+
+					"201 01 02 一般行政管理事务 60.00 60.00\n",
+				"201 01 04 人大会议 40.00 40.00\n二、收入决算情况说明\n"+strings.Repeat(proseText[:60]+"\n", 14),
+				strings.Repeat(proseText[:60]+"\n", 14)),
+			[]string{"expenditure.total amount = 3000000"}, nil},
 		{"dashes for zero",
 			"政府性基金预算财政拨款支出决算表\n单位：万元\n项目 合计 基本支出 项目支出\n合计 - - -\n",
 			[]string{"gov_fund.expenditure amount = 0"}, nil},
@@ -678,4 +687,17 @@ func TestRestatesHeader(t *testing.T) {
 			t.Errorf("restatesHeader(%q, %q) = %v, want %v", tt.lines, tt.header, got, tt.want)
 		}
 	}
+}
+
+// runningPages joins pages as a copy prints them, each opened by the
+// running header and its number (第5页 …) on lines of their own.
+func runningPages(pages ...string) string {
+	var b strings.Builder
+	for i, p := range pages {
+		if i > 0 {
+			b.WriteString("\f")
+		}
+		fmt.Fprintf(&b, "某某办公室2020年度部门决算\n第%d页\n%s", i+5, p)
+	}
+	return b.String()
 }
