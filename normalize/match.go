@@ -76,6 +76,12 @@ func (r *reader) matchItem(names []string, subject, code string, clauses []claus
 		}
 	}
 	item := names[len(names)-1]
+	if e := r.seg.lx.cat.byCode[code]; e != nil && len(code) == 7 && e.named(item) {
+		// The narrative names a line of the catalogue exactly, which the
+		// tables as read do not show (its row lost, on a page the reading
+		// did not join): that line, not another whose name is close.
+		return subject, code, true
+	}
 	if class != "" {
 		var close []tableLine
 		for _, l := range under {
