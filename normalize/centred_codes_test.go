@@ -145,6 +145,23 @@ func TestSumsSkipUnplacedRows(t *testing.T) {
 	}
 }
 
+// A line of figures alone under a tall row's name, in a 元 table, may open
+// with a whole amount that reads as a code (5439923): it is no code, and
+// the line is one the reading could not place.
+func TestSumsAmountThatReadsAsCode(t *testing.T) {
+	b := grid("科目编码|科目名称|合计|基本支出|项目支出",
+		"201|一般公共服务支出|7211386|1771386|5440000",
+		"20138|市场监督管理事务|7211386|1771386|5440000",
+		"2013801|行政运行|1771386|1771386|0",
+		"2013802|一般行政管理事务||",
+		"||5440000|0|5440000")
+	for _, s := range checkSums(viewTable(&b)).sums {
+		if s.down {
+			t.Errorf("sum of %s checked (%s over %d parts): it is over the line not placed", s.label, s.sum, s.parts)
+		}
+	}
+}
+
 // Across a row whose cells stand where printed, a blank part is a zero: a
 // 合计 that one printed part misses is a sum that fails. In a text copy the
 // blank may be a figure's lost place, and the sum is not checked.

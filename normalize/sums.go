@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -133,9 +134,16 @@ func checkSide(v *tableView) *sumCheck {
 	names := make([]string, len(v.rows))
 	total := -1 // the 合计 row
 	split := splitCodes{at: -1}
+	bogus := amountCodes(v)
 	for i, row := range v.rows {
 		row, _ = split.fill(row)
 		code, name, nameCol := rowCode(row)
+		if bogus[i] {
+			// A whole amount of a 元 table that reads as a code, on a
+			// line of figures alone: its figures from that cell on.
+			code, name = "", ""
+			nameCol = slices.IndexFunc(row, func(c tcell) bool { return c.text != "" && !c.covered }) - 1
+		}
 		if nameCol < 0 {
 			name, nameCol = rowLabel(row)
 		}
@@ -341,6 +349,30 @@ func isRateHeader(h string) bool {
 		}
 	}
 	return false
+}
+
+// amountCodes marks the rows whose code is a whole amount of a 元 table
+// (5439923 on a line of figures a tall row set under its name): no line
+// of the catalogue, on a line with no name, and no row of the table has its
+// first three digits for a code.
+func amountCodes(v *tableView) map[int]bool {
+	split := splitCodes{at: -1}
+	codes := make([]string, len(v.rows))
+	names := make([]string, len(v.rows))
+	present := map[string]bool{}
+	for i, row := range v.rows {
+		row, _ = split.fill(row)
+		codes[i], names[i], _ = rowCode(row)
+		present[codes[i]] = true
+	}
+	cat := mustLexicon().cat
+	out := map[int]bool{}
+	for i, c := range codes {
+		if c != "" && names[i] == "" && cat.byCode[c] == nil && !present[c[:3]] {
+			out[i] = true
+		}
+	}
+	return out
 }
 
 func isSumHeader(h string) bool {
