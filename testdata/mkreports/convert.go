@@ -74,19 +74,26 @@ func drawFrom(s ...string) uint32 {
 
 // pdfText makes the text copy of a PDF in the mode textCopy gives, pages
 // separated by form feeds; a copy in stream order (streamOrder) has each
-// table's title moved after its body.
+// table's title moved after its body, and a -layout copy that lifts lines
+// (liftsLines) some lines of its prose set one line too high.
 func pdfText(ctx context.Context, pdf, txt, mode string, d *Doc) error {
 	if out, err := exec.CommandContext(ctx, "pdftotext", mode, "-enc", "UTF-8", pdf, txt).CombinedOutput(); err != nil {
 		return fmt.Errorf("pdftotext %s: %w: %s", filepath.Base(pdf), err, tail(out))
 	}
-	if mode != "-raw" || !streamOrder(d.Name) {
+	var rewrite func(string) string
+	switch {
+	case mode == "-raw" && streamOrder(d.Name):
+		rewrite = func(s string) string { return titlesAfter(s, d) }
+	case mode == "-layout" && liftsLines(d.Name):
+		rewrite = func(s string) string { return liftLines(s, d, liftedCount(d.Name)) }
+	default:
 		return nil
 	}
 	text, err := os.ReadFile(txt)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(txt, []byte(titlesAfter(string(text), d)), 0o644)
+	return os.WriteFile(txt, []byte(rewrite(string(text))), 0o644)
 }
 
 // sofficeDocx converts HTML files to docx in outDir, batch at a time.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html"
 	"regexp"
@@ -298,6 +299,11 @@ func TestVariationsOccur(t *testing.T) {
 		add("scope:" + d.Report.Dept.Scope)
 		add("pagenum:" + d.Furn.PageNum)
 		add("textcopy:" + textCopy(d.Name))
+		if textCopy(d.Name) == "-layout" && liftsLines(d.Name) {
+			if text := wrappedProse(d, 38); liftLines(text, d, liftedCount(d.Name)) != text {
+				add("lifted:-layout")
+			}
+		}
 		if d.Furn.Header != "" {
 			add("running-header")
 		}
@@ -348,11 +354,23 @@ func TestVariationsOccur(t *testing.T) {
 	for _, want := range []string{"style:shjs", "style:shys", "style:jsys", "style:scjs", "style:xj", "kind:决算", "kind:预算", "unit:元", "unit:万元",
 		"scope:部门", "scope:单位", "pagenum:dash", "pagenum:hyphen", "pagenum:di", "pagenum:plain", "pagenum:", "running-header",
 		"landscape:true", "landscape:false", "repeat:true", "repeat:false", "valign:top", "valign:bottom", "valign:middle", "empty-note",
-		"narrow-names", "thead", "zero>0.00<", "zero>-<", "separators", "no-separators", "codes:single", "textcopy:-raw", "textcopy:-layout", "tall2", "tall3", "tall:-layout"} {
+		"narrow-names", "thead", "zero>0.00<", "zero>-<", "separators", "no-separators", "codes:single", "textcopy:-raw", "textcopy:-layout", "tall2", "tall3", "tall:-layout", "lifted:-layout"} {
 		if !seen[want] {
 			t.Errorf("variation %q never occurred in 80 documents", want)
 		}
 	}
+}
+
+// wrappedProse stands in for a -layout copy's narrative: d's paragraphs,
+// each broken into lines of width characters.
+func wrappedProse(d *Doc, width int) string {
+	var b strings.Builder
+	for _, p := range proseOf(d) {
+		for r := []rune(p); len(r) > 0; r = r[min(width, len(r)):] {
+			b.WriteString(string(r[:min(width, len(r))]) + "\n")
+		}
+	}
+	return b.String()
 }
 
 func TestCatalogue(t *testing.T) {
@@ -551,6 +569,47 @@ func TestOpensBody(t *testing.T) {
 	} {
 		if got := opensBody(l); got != want {
 			t.Errorf("opensBody(%q) = %v, want %v", l, got, want)
+		}
+	}
+}
+
+// liftParas are the paragraphs of the -layout copies in TestLiftLines.
+var liftParas = []Block{
+	{Kind: bPara, Text: "本年支出合计2918.56万元，其中：基本支出1813.78万元，占62.15%；项目支出1104.78万元，占37.85%。"},
+	{Kind: bPara, Text: "5、社会保障和就业支出（类）行政事业单位养老支出（款）其他行政事业单位养老支出（项）。主要用于离退休人员经费。年初预算为1.09万元，支出决算为1.09万元。决算数等于预算数。"},
+	{Kind: bPara, Text: "6、卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）。年初预算为49.29万元，支出决算为46.92万元。"},
+}
+
+// A -layout copy that lifts lines sets a line of prose that opens with a
+// figure and its unit above the line it follows, which breaks off
+// mid-sentence, blank lines about the pair, as extract's liftedLines
+// expects. A table's row, a line under one that ends a clause, a line
+// outside the paragraphs and a lift that would make another line read as
+// lifted stay as printed.
+func TestLiftLines(t *testing.T) {
+	d := &Doc{Name: "s9-0000-shjs", Blocks: liftParas}
+	for _, tt := range []struct{ name, in, want string }{
+		{"a paragraph's last line",
+			"三、支出决算情况说明\n    本年支出合计2918.56万元，其中：基本支出1813.78万元，占62.15%；项目支出\n1104.78万元，占37.85%。\n四、财政拨款收入支出决算总体情况说明\n",
+			"三、支出决算情况说明\n\n1104.78万元，占37.85%。\n    本年支出合计2918.56万元，其中：基本支出1813.78万元，占62.15%；项目支出\n\n四、财政拨款收入支出决算总体情况说明\n"},
+		{"within a paragraph, two places",
+			"（三）具体情况\n    5、社会保障和就业支出（类）行政事业单位养老支出（款）其他行政事业单位养老\n支出（项）。主要用于离退休人员经费。年初预算为\n1.09万元，支出决算为1.09万元。决算数等于预算数。\n" +
+				"    6、卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）。年初预算为\n49.29万元，支出决算为46.92万元。\n\f\n",
+			"（三）具体情况\n    5、社会保障和就业支出（类）行政事业单位养老支出（款）其他行政事业单位养老\n\n1.09万元，支出决算为1.09万元。决算数等于预算数。\n支出（项）。主要用于离退休人员经费。年初预算为\n" +
+				"\n49.29万元，支出决算为46.92万元。\n    6、卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）。年初预算为\n\f\n"},
+		{"a lift that would lift the line above it",
+			"（三）具体情况\n\n    5、社会保障和就业支出（类）行政事业单位养老支出（款）其他行政事业单位养老\n支出（项）。主要用于离退休人员经费。年初\n预算为\n1.09万元，支出决算为1.09万元。决算数等于预算数。\n",
+			""},
+		{"a line under punctuation",
+			"    本年支出合计2918.56万元，其中：基本支出1813.78万元，占62.15%；\n1104.78万元，占37.85%。\n", ""},
+		{"a table's rows",
+			"  项目支出    1104.78   37.85\n  1104.78万元   占37.85%\n", ""},
+		{"lines in no paragraph",
+			"单位名称：上海市鹤泉区规划和自然资源局\n1104.78万元\n", ""},
+	} {
+		want := cmp.Or(tt.want, tt.in)
+		if got := liftLines(tt.in, d, 4); got != want {
+			t.Errorf("liftLines, %s\n got %q\nwant %q", tt.name, got, want)
 		}
 	}
 }
