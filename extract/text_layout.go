@@ -463,6 +463,7 @@ func doubleSpaced(lines []string) bool {
 // table's rows, never moved.
 func liftedLines(lines []string) []string {
 	blank := func(i int) bool { return i < 0 || i >= len(lines) || strings.TrimSpace(lines[i]) == "" }
+	drop := map[int]bool{} // the blank lines the copy set around a pair it swapped
 	for i := 0; i+1 < len(lines); i++ {
 		f, g := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
 		if !blank(i-1) || blank(i+1) || !blank(i+2) || !figureOpens(f) || spaced(f) || spaced(g) {
@@ -472,9 +473,22 @@ func liftedLines(lines []string) []string {
 			continue // the line under it ends a sentence, or a clause
 		}
 		lines[i], lines[i+1] = lines[i+1], lines[i]
+		// The blank lines around the pair are the copy's, not the page's:
+		// the sentence runs on from the line above and into the line
+		// below, which the paragraph joining tells as on any page.
+		drop[i-1], drop[i+2] = i > 0, i+2 < len(lines)
 		i++
 	}
-	return lines
+	if len(drop) == 0 {
+		return lines
+	}
+	out := lines[:0]
+	for i, l := range lines {
+		if !drop[i] {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // figureOpensRe matches a line that opens with a figure and its unit or

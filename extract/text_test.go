@@ -563,3 +563,24 @@ func TestTextLayoutOneRowUnderNames(t *testing.T) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestLiftedLines: a -layout copy's line that opens with a figure, set
+// above the line it follows between blank lines, goes back under it, and
+// the blank lines the copy set around the pair go: the sentence runs on
+// from the line above and into the line below. A table's rows and a line
+// that ends a sentence stay as printed.
+func TestLiftedLines(t *testing.T) {
+	in := []string{"…主要用于以下方面：一般公共服务", "", "494.13万元，占65.87%；社会保障和就业", "（类）支出", "", "158.07万元。"}
+	want := []string{"…主要用于以下方面：一般公共服务", "（类）支出", "494.13万元，占65.87%；社会保障和就业", "158.07万元。"}
+	if got := liftedLines(append([]string(nil), in...)); !reflect.DeepEqual(got, want) {
+		t.Errorf("liftedLines\n got %q\nwant %q", got, want)
+	}
+	for _, keep := range [][]string{
+		{"合计", "", "494.13万元，占65.87%；", "第一段结束。", ""},
+		{"表", "", "2,976,800           0    2,976,800", "201   05        统计信息事务", ""},
+	} {
+		if got := liftedLines(append([]string(nil), keep...)); !reflect.DeepEqual(got, keep) {
+			t.Errorf("liftedLines(%q) = %q, want it as printed", keep, got)
+		}
+	}
+}
