@@ -141,6 +141,39 @@ func nextFigure(row []tcell, j int) string {
 	return ""
 }
 
+// lineNumbered reports whether a summary's labels are followed by line
+// numbers (行次) where its header, and the word 次, is lost (a table's next
+// page): the whole numbers of three digits or fewer that stand right after
+// a label and before another figure run in steps of one, most of them next
+// to another (9 10 11 12 … 58 59 60 61), as no amounts do.
+func lineNumbered(rows [][]tcell) bool {
+	seen := map[int]bool{}
+	var nums []int
+	for _, row := range rows {
+		label := false
+		for j, c := range row {
+			switch {
+			case c.covered || c.text == "":
+			case !c.numeric:
+				label = true
+			default:
+				if n, err := strconv.Atoi(c.text); err == nil && label && lineNumberRe.MatchString(c.text) && nextFigure(row, j) != "" {
+					nums = append(nums, n)
+					seen[n] = true
+				}
+				label = false
+			}
+		}
+	}
+	next := 0
+	for _, n := range nums {
+		if seen[n-1] || seen[n+1] {
+			next++
+		}
+	}
+	return len(nums) >= 3 && 5*next >= 4*len(nums)
+}
+
 func (tr *tableReader) summary() {
 	subtotals := false
 	for _, row := range tr.v.rows {
@@ -154,6 +187,7 @@ func (tr *tableReader) summary() {
 	for _, h := range tr.v.header {
 		numbered = numbered || strings.Contains(h, "次")
 	}
+	numbered = numbered || lineNumbered(tr.v.rows)
 	decimals := false // the table prints its amounts with decimals
 	for _, row := range tr.v.rows {
 		for _, c := range row {

@@ -471,6 +471,23 @@ func TestTextCopies(t *testing.T) {
 				"201 01 04 人大会议 40.00 40.00\n二、收入决算情况说明\n"+strings.Repeat(proseText[:60]+"\n", 14),
 				strings.Repeat(proseText[:60]+"\n", 14)),
 			[]string{"expenditure.total amount = 3000000"}, nil},
+		{"line numbers of a summary's next page in whole yuan, its header and the word 次 lost",
+			"收入支出决算总表\n" +
+				"单位：元\n" +
+				"\f                                          松源县教育局2024年决算公开\n" +
+				"\n" +
+				"                               二十三、其他支出        54           0\n" +
+				"                               二十四、债务还本支出      55           0\n" +
+				"                               二十五、债务付息支出      56           0\n" +
+				"                               二十六、抗疫特别国债安排的   57           0\n" +
+				"                               支出\n" +
+				"    本年收入合计      9    3,644,867     本年支出合计      58   3,531,643\n" +
+				"使用非财政拨款结余（含专用   10           0 结余分配            59           0\n" +
+				"结余）\n" +
+				"年初结转和结余         11           0 年末结转和结余         60     113,224\n" +
+				"      总计        12   3,644,867       总计        61   3,644,867\n" +
+				"\n",
+			[]string{"income.total amount = 3644867", "total amount = 3644867", "income.carryover amount = 0", "income.non_fiscal_balance amount = 0"}, nil},
 		{"dashes for zero",
 			"政府性基金预算财政拨款支出决算表\n单位：万元\n项目 合计 基本支出 项目支出\n合计 - - -\n",
 			[]string{"gov_fund.expenditure amount = 0"}, nil},
