@@ -513,16 +513,6 @@ func (r *reader) tables(doc *extract.Document, texts []string) Identity {
 				r.kindUnits[kind] = unit
 			}
 		}
-		if kind != tableThreePublic && p.b.Table.Packed && below && len(under) > 0 && !namesColumns(above) && namesColumns(under) {
-			// The header's lines that name its columns all under the
-			// title, none above the figures: the columns are theirs. Where
-			// both sides name some, their order is lost, and none is used.
-			for _, u := range under {
-				if !totalLabelRe.MatchString(strings.TrimSpace(squeeze(u))) {
-					above = append(above, u) // not the 合计 row's label, which such a copy sets there too
-				}
-			}
-		}
 		if kind == tableThreePublic {
 			// A “三公” header's words, wherever the copy put them: where
 			// titles stand under their tables, a copy may scatter the
@@ -1020,17 +1010,6 @@ func (p pendingTable) titleBelow() (title string, under []string, at int, ok boo
 		}
 	}
 	return "", nil, -1, false
-}
-
-// namesColumns reports whether any of lines, not a sentence's, names a
-// figure column.
-func namesColumns(lines []string) bool {
-	for _, l := range lines {
-		if !strings.ContainsAny(l, "。，；：:,;") && len(headerColumns([]string{l})) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // sinceTitle is the text of the lines above a table after the last title
