@@ -993,6 +993,21 @@ func restatesHeader(lines, header []string) bool {
 // the lines under that title up to the next table's caption: the rest of
 // the table's header, where a copy set its title amid the header.
 func (p pendingTable) titleBelow() (title string, under []string, at int, ok bool) {
+	k := p.titleBelowAt()
+	if k < 0 {
+		return "", nil, -1, false
+	}
+	prev := ""
+	if k > 0 {
+		prev = squeeze(p.after[k-1].text)
+	}
+	x := p.after[k]
+	return withFirstLine(prev, squeeze(x.text)), titleUnder(p.after[k+1:], lastPage(p.b)), x.at, true
+}
+
+// titleBelowAt is where in the lines after a table the first title below
+// it on its last page stands, or -1.
+func (p pendingTable) titleBelowAt() int {
 	last := lastPage(p.b)
 	for k, x := range p.after {
 		if x.page != last || absenceNoteRe.MatchString(x.text) {
@@ -1002,14 +1017,10 @@ func (p pendingTable) titleBelow() (title string, under []string, at int, ok boo
 			if contentsEntry(p.after, k) {
 				break // the contents' list, no table's title
 			}
-			prev := ""
-			if k > 0 {
-				prev = squeeze(p.after[k-1].text)
-			}
-			return withFirstLine(prev, squeeze(x.text)), titleUnder(p.after[k+1:], last), x.at, true
+			return k
 		}
 	}
-	return "", nil, -1, false
+	return -1
 }
 
 // sinceTitle is the text of the lines above a table after the last title
@@ -1031,26 +1042,19 @@ func (p pendingTable) sinceTitle() []string {
 // title's line ("…支出预算表合计"): where it scatters a header, some of
 // its words.
 func (p pendingTable) besideTitleBelow() []string {
-	var out []string
-	last := lastPage(p.b)
-	for k, x := range p.after {
-		if x.page != last || absenceNoteRe.MatchString(x.text) {
-			break
-		}
-		if !x.title() {
-			out = append(out, x.text)
-			continue
-		}
-		if contentsEntry(p.after, k) {
-			break
-		}
-		t := squeeze(x.text)
-		if i := strings.LastIndex(t, "表"); i >= 0 && i+len("表") < len(t) {
-			out = append(out, t[i+len("表"):])
-		}
-		return out
+	k := p.titleBelowAt()
+	if k < 0 {
+		return nil // no title below: nothing is beside it
 	}
-	return nil // no title below: nothing is beside it
+	var out []string
+	for _, x := range p.after[:k] {
+		out = append(out, x.text)
+	}
+	t := squeeze(p.after[k].text)
+	if i := strings.LastIndex(t, "表"); i >= 0 && i+len("表") < len(t) {
+		out = append(out, t[i+len("表"):])
+	}
+	return out
 }
 
 // noteTitleBelow is the title of the table an absence note stands in for,

@@ -655,30 +655,6 @@ func TestRowCodeInNameCell(t *testing.T) {
 	}
 }
 
-// TestCentredClassCodeOnKuanLine: a copy prints a 类 code centred on its
-// rows, on a 款's line ("206 | 科学技术普及"): that line is the 款's, whose
-// name it prints, not a second reading of the 类.
-func TestCentredClassCodeOnKuanLine(t *testing.T) {
-	decision := para("某某委员会2022年部门预算")
-	title, unit := para("一般公共预算支出功能分类预算表"), para("单位：元")
-	table := grid("科目编码|科目名称|合计",
-		"|科学技术支出|3,000.00",
-		"20601|科学技术管理事务|2,000.00",
-		"2060101|行政运行|2,000.00",
-		"206|科学技术普及|1,000.00",
-		"2060702|科普活动|1,000.00")
-	res := Document(docOf(decision, title, unit, table), segmenter(t))
-	var got []string
-	for _, f := range res.Facts {
-		if f.Metric == "gpb.class" {
-			got = append(got, f.Subject+" = "+f.Value.String())
-		}
-	}
-	if want := []string{"科学技术支出 = 3000"}; !reflect.DeepEqual(got, want) || len(res.Conflicts) > 0 {
-		t.Errorf("classes %q with %d conflicting readings, want %q and none: the 款's line read as the 类's", got, len(res.Conflicts), want)
-	}
-}
-
 // TestRestatesHeader: a table's next page repeats its header, a line of
 // several names or more lines; a 合计 row's label among them (a copy in
 // stream order sets it under the title) is none of the header's.

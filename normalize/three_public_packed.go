@@ -149,6 +149,19 @@ func threePublicTokens(lines []string) (words []string, ok bool) {
 	return words, true
 }
 
+// withoutCaption is a table's header lines, cleaned, without its caption
+// (编制单位, 单位：万元, 表十一).
+func withoutCaption(lines []string) []string {
+	var out []string
+	for _, a := range lines {
+		if TableUnit(a) != "" || strings.ContainsAny(a, "：:") || tableNumberRe.MatchString(squeeze(a)) {
+			continue
+		}
+		out = append(out, Clean(a))
+	}
+	return out
+}
+
 // nameLines keeps the lines whose every word is the template's names, or
 // a part of one name wrapped in its cell (公务用车运行 / 维护费).
 func nameLines(lines []string) []string {
@@ -316,13 +329,7 @@ func (tr *tableReader) threePublicPacked(orig *extract.Block, above []string) bo
 	// Lines before the header (a cover's, a note's) are not the
 	// template's words: the header is the longest run of lines up to the
 	// figures that is.
-	var lines []string
-	for _, a := range append(append([]string(nil), above...), headerLines(t)...) {
-		if TableUnit(a) != "" || strings.ContainsAny(a, "：:") || tableNumberRe.MatchString(squeeze(a)) {
-			continue // the caption: 编制单位, 单位：万元, 表十一
-		}
-		lines = append(lines, Clean(a))
-	}
+	lines := withoutCaption(append(append([]string(nil), above...), headerLines(t)...))
 	var words []string
 	ok := false
 	for i := 0; i < len(lines) && !ok; i++ {
@@ -457,14 +464,7 @@ func (tr *tableReader) threePublicGrid(t *extract.Table, above []string) bool {
 	if at < 0 || tr.sums != nil {
 		return false
 	}
-	var lines []string
-	for _, a := range above {
-		if TableUnit(a) != "" || strings.ContainsAny(a, "：:") || tableNumberRe.MatchString(squeeze(a)) {
-			continue
-		}
-		lines = append(lines, Clean(a))
-	}
-	lines = append(nameLines(lines), strings.Join(headerLines(t), " "))
+	lines := append(nameLines(withoutCaption(above)), strings.Join(headerLines(t), " "))
 	words, ok := threePublicTokens(lines)
 	if !ok {
 		return false
