@@ -53,7 +53,10 @@ func columnsNamed(rows []line) ([]span, []span) {
 	sort.Slice(ivs, func(i, j int) bool { return ivs[i].x0 < ivs[j].x0 })
 	var cols []span
 	for _, iv := range ivs {
-		if n := len(cols); n > 0 && overlap(cols[n-1], iv) > 0.5 {
+		// Cells that overlap by half a character share a column, as do a
+		// narrow cell mostly within a column (a continuation page's cells
+		// moved onto the first page's narrower columns, moveColumns).
+		if n := len(cols); n > 0 && (overlap(cols[n-1], iv) > 0.5 || overlap(cols[n-1], iv) >= 0.5*(iv.x1-iv.x0) && iv.x1 > iv.x0) {
 			cols[n-1].x1 = max(cols[n-1].x1, iv.x1)
 			continue
 		}
@@ -140,7 +143,31 @@ func headerLeaves(rows []line, known []span) ([]span, []span) {
 		}
 		return len(leaves) - 1
 	}
-	for _, region := range []func(cell) int{nearest, rightEnd} {
+	// Or, where every row has a figure for each name and no more, the
+	// k-th figure is the k-th name's: a text copy sets names and figures
+	// some characters off where print centres the one and right-aligns the
+	// other.
+	var inOrder func(cell) int
+	at := map[[2]float64]int{}
+	for _, r := range rows {
+		if r.numericCells() == 0 {
+			continue
+		}
+		if len(r.cells) != len(leaves) {
+			at = nil
+			break
+		}
+		for k, c := range r.cells {
+			at[[2]float64{c.y0, c.x0}] = k
+		}
+	}
+	if at != nil {
+		inOrder = func(c cell) int { return at[[2]float64{c.y0, c.x0}] }
+	}
+	for _, region := range []func(cell) int{nearest, rightEnd, inOrder} {
+		if region == nil {
+			continue
+		}
 		if cols := leafColumns(rows, leaves, len(known), region); cols != nil {
 			names := make([]span, len(leaves))
 			for k, w := range leaves {
@@ -332,6 +359,9 @@ func buildTable(rows []line, text bool) *Table {
 				first, last = prev+1, prev+1
 			} else if header && len(r.cells) > 1 {
 				first, last = placeHeader(r, k, cols, names, first, last)
+				if first <= prev && last > prev {
+					first = prev + 1 // widened over a column a name to its left took
+				}
 			}
 			prev = max(prev, last)
 			if o := g.origin[first]; o != first {
@@ -750,7 +780,7 @@ func aligned(rows []line) bool {
 			}
 		}
 	}
-	if total >= 3 && lined == 0 && oneRowUnderNames(rows) {
+	if total >= 3 && lined == 0 && (oneRowUnderNames(rows) || oneRowSpaced(rows)) {
 		return true
 	}
 	return (total < 3 || float64(lined) >= 0.8*float64(total)) && !figuresMerged(rows)
@@ -762,17 +792,7 @@ func aligned(rows []line) bool {
 // nearer one name of the line above than any other figure does, in order,
 // as no copy that joined cells with single blanks sets them.
 func oneRowUnderNames(rows []line) bool {
-	var row, names *line
-	for i := range rows {
-		switch {
-		case rows[i].numericCells() == 0:
-			names = &rows[i]
-		case row != nil:
-			return false // rows enough to measure
-		default:
-			row = &rows[i]
-		}
-	}
+	row, names := loneRow(rows)
 	if row == nil || names == nil || row.numericCells() != len(row.cells) || len(names.cells) < len(row.cells) {
 		return false
 	}
@@ -791,6 +811,46 @@ func oneRowUnderNames(rows []line) bool {
 		last = best
 	}
 	return true
+}
+
+// loneRow gives a table's one row of figures and its last line of names
+// above or below it, or a nil row where the table has more rows of
+// figures (rows enough to measure) or none.
+func loneRow(rows []line) (row, names *line) {
+	for i := range rows {
+		switch {
+		case rows[i].numericCells() == 0:
+			names = &rows[i]
+		case row != nil:
+			return nil, nil
+		default:
+			row = &rows[i]
+		}
+	}
+	return row, names
+}
+
+// oneRowSpaced reports whether a text table of one row of figures under
+// a header of several levels keeps its columns: every figure stands two
+// blanks or more from the next, as no copy that joined cells with single
+// blanks sets them, and the header's lowest names (headerLeaves) are one
+// for each figure. Such a row (a “三公” table's, under 合计, 因公出国(境)费
+// and 公务接待费 beside 公务用车购置及运行费 over 小计 购置费 运行费) has no
+// one line of names to match its figures to (oneRowUnderNames). Where a
+// column is blank, the names are more than the figures, and the copy does
+// not show which is blank.
+func oneRowSpaced(rows []line) bool {
+	row, _ := loneRow(rows)
+	if row == nil || len(row.cells) < 3 || row.numericCells() != len(row.cells) {
+		return false
+	}
+	for i := 1; i < len(row.cells); i++ {
+		if row.cells[i].x0-row.cells[i-1].x1 < 2*textH {
+			return false
+		}
+	}
+	_, names := columnsNamed(rows)
+	return len(names) == len(row.cells)
 }
 
 // figuresMerged reports whether the columns a text table's figures make

@@ -309,9 +309,16 @@ func textTableLines(lines []line, open bool) []bool {
 		// before left open (its last row, turned over).
 		turned := open && i == 0 && rows == 1 && nums >= 2
 		headed := rows == 1 && nums >= 2 && i > 0 && underHeader(lines[i-1], lines[i])
+		stacked := -1
+		if rows == 1 && !turned && !headed {
+			stacked = headerStack(lines, tab, i, prose)
+		}
 		if (rows >= 2 || nums >= 3 || turned || headed) && 2*wide >= rows {
 			first := i
-			for k := i - 1; k >= 0 && !tab[k] && !prose(lines[k]) && lines[k].page == lines[i].page && lines[k+1].y0-lines[k].y1 < textBlank+textPitch; k-- {
+			if stacked >= 0 {
+				first = stacked
+			}
+			for k := i - 1; stacked < 0 && k >= 0 && !tab[k] && !prose(lines[k]) && lines[k].page == lines[i].page && lines[k+1].y0-lines[k].y1 < textBlank+textPitch; k-- {
 				if len(lines[k].cells) > 1 {
 					first = k // a header's line of several cells, and the one-cell lines under it
 				}
@@ -330,6 +337,51 @@ func textTableLines(lines []line, open bool) []bool {
 		i = max(j, last+1)
 	}
 	return tab
+}
+
+// headerStack finds the header of a table of one row printed under a
+// header of several levels (a “三公” table: 合计, 因公出国(境)费 … over
+// 小计 购置费 运行费, with a tall name cell beside them): a run of lines
+// without figures or prose, set tight one under the next, that ends a few
+// blank lines above the row (a tall header row centres its names, and a
+// copy that kept the columns prints the height as blank lines), holds
+// words enough to name each of the row's figures, two levels or more of
+// them, and spans the row's figures. It returns the run's first line, or
+// -1.
+func headerStack(lines []line, tab []bool, i int, prose func(line) bool) int {
+	row := lines[i]
+	if i == 0 || row.numericCells() != len(row.cells) || len(row.cells) < 3 || row.maxGap() < 2*textH {
+		return -1
+	}
+	const gap = 4*textBlank + textPitch // up to four blank lines between the header and its row
+	first, words, multi := -1, 0, 0
+	x0, x1 := math.MaxFloat64, -math.MaxFloat64
+	for k := i - 1; k >= 0; k-- {
+		l := lines[k]
+		limit := textPitch + 0.1 // tight: no blank line between the header's lines
+		if k == i-1 {
+			limit = gap
+		}
+		if tab[k] || l.page != row.page || l.numericCells() > 0 || prose(l) || lines[k+1].y0-l.y1 >= limit {
+			break
+		}
+		first, words = k, words+len(l.cells)
+		if len(l.cells) > 1 {
+			multi++
+		}
+		for _, c := range l.cells {
+			x0, x1 = min(x0, c.x0), max(x1, c.x1)
+		}
+	}
+	if first < 0 || i-first < 2 || multi < 2 || words < len(row.cells) {
+		return -1
+	}
+	for _, c := range row.cells {
+		if c.x1 <= x0 || c.x0 >= x1 {
+			return -1
+		}
+	}
+	return first
 }
 
 // underHeader reports whether row, a line of figures alone, stands right
