@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -378,5 +379,37 @@ func TestCentredClassCodeOnKuanLine(t *testing.T) {
 	}
 	if want := []string{"科学技术支出 = 3000"}; !reflect.DeepEqual(got, want) || len(res.Conflicts) > 0 {
 		t.Errorf("classes %q with %d conflicting readings, want %q and none: the 款's line read as the 类's", got, len(res.Conflicts), want)
+	}
+}
+
+// TestFiguresAtTopOfTallRows: a table whose tall rows print their figures
+// on the first line, their names wrapped over three lines and their codes
+// centred in merged cells (the 项 code on a row's middle line, the 款 and
+// 类 codes in the middle of theirs). A line of figures between two lines
+// of codes and a name's rest, neither with figures, goes with the one
+// whose name it opens (机关事业单 + 位职业年金缴费支出), not the one above.
+func TestFiguresAtTopOfTallRows(t *testing.T) {
+	got := tableFacts(t, para("某市人民医院2023年度部门决算"), para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+		grid("科目编码|<|<|科目名称|合计|基本支出|项目支出", "类|款|项||||",
+			"|||合计|319.77|319.77|",
+			"|||社会保障和就业支出|319.77|319.77|",
+			"|||行政事业单位养老支出|319.77|319.77|",
+			"||02|事业单位离退休|174.86|174.86|",
+			"208|||机关事业单|97.56|97.56|",
+			"|05|05|位基本养老保险缴费支出|||",
+			"|||机关事业单|47.35|47.35|",
+			"||06|位职业年金缴费支出|||"))
+	want := []string{
+		"gpb.expenditure amount = 3197700",
+		"gpb.basic amount = 3197700",
+		"gpb.class amount 社会保障和就业支出 #208 = 3197700",
+		"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/事业单位离退休 #2080502 = 1748600",
+		"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/机关事业单位基本养老保险缴费支出 #2080505 = 975600",
+		"gpb.item amount 社会保障和就业支出/行政事业单位养老支出/机关事业单位职业年金缴费支出 #2080506 = 473500",
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts\n got %q\nwant %q", got, want)
 	}
 }

@@ -449,6 +449,23 @@ func assembleRows(v *tableView) {
 			joinsBelow[i], kinds[i].anchor, kinds[i+1].anchor = true, false, true
 		}
 	}
+	// A tall row that prints its figures on its first line and its codes
+	// on a middle one (a 类 code centred in its merged cell may fall on
+	// the first): the first line's words open the name the code line
+	// goes on with (机关事业单 / 位基本养老保险缴费支出), and the first
+	// line's code names none of them. The code line is the first line's.
+	joinsAbove := map[int]bool{}
+	for i := 0; i+1 < len(v.rows); i++ {
+		a, b := kinds[i], kinds[i+1]
+		if !a.figs || !a.words || b.figs || !b.words || !b.anchor || joinsBelow[i] || joinsBelow[i+1] {
+			continue
+		}
+		ac, an, _ := rowCode(v.rows[i])
+		if len(ac) == 3 && !cat.named(strings.ReplaceAll(an, " ", "")) && !wholeName(v.rows[i]) && !wholeName(v.rows[i+1]) &&
+			subCodeFirst(v.rows[i+1]) && continuesName(v.rows[i], v.rows[i+1], true) {
+			joinsAbove[i+1], kinds[i+1].anchor = true, false
+		}
+	}
 	// The way figures go where it is sure: one neighbour lacks them.
 	nearest := func(i, step int) int {
 		for j := i + step; j >= 0 && j < len(v.rows) && j >= i-3 && j <= i+3; j += step {
@@ -484,11 +501,24 @@ func assembleRows(v *tableView) {
 			into[i] = i + 1
 			continue
 		}
+		if joinsAbove[i] {
+			into[i] = i - 1
+			continue
+		}
 		a, b := nearest(i, -1), nearest(i, 1)
 		switch {
 		case k.figs:
 			lacksA, lacksB := a >= 0 && !kinds[a].figs, b >= 0 && !kinds[b].figs
+			// Where both lack figures, a name's part on the line tells:
+			// it continues the name below (机关事业单 47.35 over 06
+			// 位职业年金缴费支出), or the name above runs on into it.
+			below := lacksA && lacksB && k.words && continuesName(v.rows[i], v.rows[b], true) && !continuesName(v.rows[a], v.rows[i], false)
+			above := lacksA && lacksB && k.words && continuesName(v.rows[a], v.rows[i], false) && !continuesName(v.rows[i], v.rows[b], true)
 			switch {
+			case below:
+				into[i] = b
+			case above:
+				into[i] = a
 			case lacksA && lacksB && down > up, lacksB && !lacksA:
 				into[i] = b
 			case lacksA:
