@@ -132,8 +132,11 @@ var numericRe = regexp.MustCompile(`^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?
 
 // layoutLines groups a page's words into visual rows, top to bottom, and
 // splits each row into cells. Words poppler put on one line stay on one
-// row, whatever their boxes say; poppler lines at the same height (table
-// cells are separate flows) are joined into one row.
+// row, whatever their boxes say, unless they stand a line apart: poppler
+// may join words whose boxes overlap because a font's boxes are taller
+// than its lines (a code centred in a merged cell, the next row's name).
+// Poppler lines at the same height (table cells are separate flows) are
+// joined into one row.
 func layoutLines(pg page) []line {
 	var segs [][]word
 	for i, w := range pg.words {
@@ -143,6 +146,7 @@ func layoutLines(pg page) []line {
 		}
 		segs = append(segs, []word{w})
 	}
+	segs = splitStacked(segs)
 	sort.SliceStable(segs, func(i, j int) bool { return band(segs[i]).cy() < band(segs[j]).cy() })
 	var rows [][]word
 	var bands []word
@@ -173,6 +177,38 @@ func layoutLines(pg page) []line {
 		lines = append(lines, l)
 	}
 	return lines
+}
+
+// splitStacked parts a poppler line whose words stand on printed lines a
+// line apart or more: those on its top line, those on its bottom line,
+// and each word between (a code centred in a merged cell) on its own.
+// Words of one printed line share their baseline; poppler joins words
+// whose boxes overlap, and a font's boxes may be taller than its lines.
+func splitStacked(segs [][]word) [][]word {
+	var out [][]word
+	for _, sg := range segs {
+		lo, hi, h := math.MaxFloat64, -math.MaxFloat64, math.MaxFloat64
+		for _, w := range sg {
+			lo, hi, h = min(lo, w.cy()), max(hi, w.cy()), min(h, w.y1-w.y0)
+		}
+		if len(sg) < 2 || hi-lo < 0.9*h {
+			out = append(out, sg)
+			continue
+		}
+		var top, bottom []word
+		for _, w := range sg {
+			switch {
+			case w.cy()-lo < 0.25*h:
+				top = append(top, w)
+			case hi-w.cy() < 0.25*h:
+				bottom = append(bottom, w)
+			default:
+				out = append(out, []word{w})
+			}
+		}
+		out = append(out, top, bottom)
+	}
+	return out
 }
 
 // band is the vertical extent of a run of words, as a word.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -436,5 +437,48 @@ func TestPDFColumnNumbersRow(t *testing.T) {
 	want := []string{"项目|合计|基本支出|上缴上级支出", "栏次|1|2|3", "合计|3156.18|1849.30|0.00", "公共安全支出|2616.28|1309.40|0.00"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("grid\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestPDFStackedPopplerLine: a font whose word boxes are taller than its
+// lines lets poppler put words of three printed lines on one line: a
+// 款 row's name, the 款 code centred in its merged cell below it, and the
+// 项 code of the row under that. Each printed line is a row of its own,
+// the 项 code with its name and figures; the centred code stands alone.
+func TestPDFStackedPopplerLine(t *testing.T) {
+	tall := func(v word, pline int) word { // a box as tall as newWord lets one be, on its own poppler line
+		v.y1, v.pline = v.y0+1.5*em, pline
+		return v
+	}
+	var ws []word
+	for i, v := range []word{
+		w(60, 100, "类"), w(90, 100, "款"), w(120, 100, "项"), w(160, 100, "科目名称"), right(400, 100, "合计"),
+		w(160, 117, "卫生健康支出"), right(400, 117, "114.38"),
+		w(60, 134, "210"), right(400, 134, "114.38"),
+		w(160, 151, "行政单位医疗"), right(400, 151, "57.19"),
+		w(160, 168, "事业单位医疗"), right(400, 168, "57.19"),
+	} {
+		ws = append(ws, tall(v, i+1))
+	}
+	// Poppler's one line, in x order: the 款 code centred between its two
+	// rows, the 项 code of the lower one, the upper one's name.
+	for _, v := range []word{w(90, 142.5, "11"), w(120, 151, "01"), w(160, 134, "行政事业单位医疗")} {
+		ws = append(ws, tall(v, 100))
+	}
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].pline < ws[j].pline })
+	b := &pdfBuilder{doc: &Document{}}
+	b.page(page{num: 1, width: 595, height: 842, words: ws})
+	b.flush()
+	got := grid(tables(b.doc)[0])
+	want := []string{
+		"类|款|项|科目名称|合计",
+		"|||卫生健康支出|114.38",
+		"210|||行政事业单位医疗|114.38",
+		"|11|||",
+		"||01|行政单位医疗|57.19",
+		"|||事业单位医疗|57.19",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }
