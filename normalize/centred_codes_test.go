@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -411,5 +412,45 @@ func TestFiguresAtTopOfTallRows(t *testing.T) {
 	sort.Strings(want)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("facts\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestPartialTable: a function table with a row of figures the reader
+// cannot place, or a coded line whose figures stand elsewhere, is marked
+// read in part (Result.Partial), so that validation does not take its
+// lines for all of them; a table read whole is not.
+func TestPartialTable(t *testing.T) {
+	head := []string{"科目编码|<|<|科目名称|合计", "类|款|项||"}
+	tests := []struct {
+		name string
+		rows []string
+		want []int
+	}{
+		{"every row read", []string{
+			"|||合计|300.00",
+			"208|||社会保障和就业支出|300.00",
+			"208|05||行政事业单位养老支出|300.00",
+			"208|05|01|行政单位离退休|100.00",
+			"208|05|05|机关事业单位基本养老保险缴费支出|200.00"}, nil},
+		{"a 款's name and its 项's on one line, no figures", []string{
+			"|||合计|300.00",
+			"208|||社会保障和就业支出|300.00",
+			"208|05||行政事业单位养老支出|300.00",
+			"208|05|01|行政单位离退休|100.00",
+			"208|05|05|行政事业单位养老支出机关事业单位基本养老保险缴费支出|"}, []int{4}},
+		{"a 项 line without its figures", []string{
+			"|||合计|300.00",
+			"208|||社会保障和就业支出|300.00",
+			"208|05||行政事业单位养老支出|300.00",
+			"208|05|01|行政单位离退休|100.00",
+			"208|05|05|机关事业单位基本养老保险缴费支出|"}, []int{4}},
+	}
+	for _, tt := range tests {
+		blocks := []extract.Block{para("某县人社局2023年度部门决算"), para("一般公共预算财政拨款支出决算表"), para("单位：万元"),
+			grid(append(slices.Clone(head), tt.rows...)...)}
+		res := Document(docOf(blocks...), segmenter(t))
+		if !reflect.DeepEqual(res.Partial, tt.want) {
+			t.Errorf("%s: Partial = %v, want %v", tt.name, res.Partial, tt.want)
+		}
 	}
 }

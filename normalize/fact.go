@@ -153,6 +153,11 @@ type Result struct {
 	// 项 (measures yoy_change and yoy_pct, which metrics.tsv does not give
 	// gpb.class and gpb.item): not facts, but validation adds them up.
 	Changes []Fact
+	// Partial are the blocks of 一般公共预算 function tables that have a
+	// row of figures the reader could not place (a name and codes that
+	// do not agree, two rows' names run together): their lines read are
+	// not all the table's lines.
+	Partial []int
 }
 
 // ClassFigure is one function class's expenditure in a summary table.

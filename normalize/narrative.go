@@ -311,6 +311,7 @@ type reader struct {
 	// 运行费 may be either's (settleVehicle).
 	vehicle []vehicleSplit
 	changes []Fact // year-on-year changes of 类 and 项
+	partial []int  // blocks of function tables with a row of figures not read
 	// names are the names the document's function tables give their 类
 	// and 款 codes, the first printed (reader.named).
 	names map[string]string

@@ -41,7 +41,7 @@ func DocumentContext(ctx context.Context, doc *extract.Document, seg *Segmenter)
 	settleBases(r.facts.list)
 	settleBases(r.facts.conflicts)
 	settleBases(r.changes)
-	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld, Rounded: r.facts.rounded, Sums: r.sums,
+	return &Result{Identity: r.id, Facts: r.facts.list, Conflicts: r.facts.conflicts, Withheld: r.facts.withheld, Rounded: r.facts.rounded, Sums: r.sums, Partial: r.partial,
 		Classes: r.classes, Economic: r.economic, Changes: r.changes}, ctx.Err()
 }
 

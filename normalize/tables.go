@@ -202,6 +202,9 @@ type tableView struct {
 	// follows says the table goes on from the table before (its page
 	// before's part, cut apart): a 合计 at its foot has parts there.
 	follows bool
+	// lost says figures of the table were set aside unread (a stack of
+	// figures no rows take): the lines read are not all its lines.
+	lost bool
 }
 
 func viewTable(b *extract.Block) *tableView {
@@ -420,7 +423,9 @@ func assembleRows(v *tableView) {
 		for _, c := range row {
 			switch {
 			case c.text == "" || c.covered:
-			case c.numeric && !codeRe.MatchString(c.text) && !subCodeRe.MatchString(c.text):
+			case c.numeric && (k.words || !codeRe.MatchString(c.text) && !subCodeRe.MatchString(c.text)):
+				// A figure: not a code's digits, or right of the name
+				// (a whole amount of 元 has a code's seven digits).
 				k.figs = true
 			case !c.numeric:
 				k.words = true
@@ -619,12 +624,15 @@ func spreadStacks(v *tableView, kinds []rowKind, into []int) {
 							v.rows[r][c] = cells[n]
 						} else {
 							v.rows[r][c] = tcell{unknown: true}
+							v.lost = true
 						}
 					}
 				}
 				for _, r := range rows {
 					kinds[r].figs = true
 				}
+			} else {
+				v.lost = true
 			}
 			for r := i; r < j; r++ {
 				into[r] = dropped

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -874,6 +875,25 @@ func (tr *tableReader) hasMeetingColumns() bool {
 // codes (in one cell or three) and a 合计 row.
 func (tr *tableReader) functions() {
 	var class, kuan struct{ code, name string }
+	// A row of figures left unplaced makes the table's lines read a part
+	// of its lines (Result.Partial).
+	marked := false
+	partial := func() {
+		if tr.kind == tableGPB && !marked {
+			marked = true
+			tr.r.partial = append(tr.r.partial, tr.v.block.Pos.Block)
+		}
+	}
+	unread := func(row []tcell) {
+		if slices.ContainsFunc(row, func(c tcell) bool {
+			return c.numeric && !c.covered && !codeRe.MatchString(c.text) && !subCodeRe.MatchString(c.text)
+		}) {
+			partial()
+		}
+	}
+	if tr.v.lost {
+		partial()
+	}
 	split := splitCodes{at: -1}
 	for i, row := range tr.v.rows {
 		row, filled := split.fill(row)
@@ -893,9 +913,11 @@ func (tr *tableReader) functions() {
 			case class.code != "":
 				// The 类 the rows name, whose 款 and 项 the catalogue
 				// does not confirm: no other 类's line.
+				unread(row)
 				continue
 			default:
 				if code = cat.fitSuffix(code, name); code == "" {
+					unread(row)
 					continue
 				}
 			}
@@ -929,6 +951,7 @@ func (tr *tableReader) functions() {
 			if c := cat.byName(name, class.code, kuan.code); c != "" {
 				code = c
 			} else if code != "" {
+				unread(row)
 				continue
 			} else if c := itemUnder(row, nameCol, name, kuan.code); c != "" {
 				code = c
@@ -942,6 +965,7 @@ func (tr *tableReader) functions() {
 			// as a copy that set a merged cell's codes and the names of a
 			// tall row apart prints them, their figures on lines below:
 			// which figure is whose, the row cannot say.
+			partial()
 			continue
 		}
 		if code != "" {
@@ -950,6 +974,9 @@ func (tr *tableReader) functions() {
 		cols := tr.numbers(row, nameCol+1)
 		amount := tr.amountColumn(cols)
 		if amount < 0 {
+			if code != "" {
+				partial() // a line with no figure: its figures stand elsewhere, unread
+			}
 			continue
 		}
 		v, raw, ok := tr.value(row, amount)
@@ -986,6 +1013,7 @@ func (tr *tableReader) functions() {
 				kn = tr.parentName(code[:5])
 			}
 			if cn == "" || kn == "" {
+				unread(row)
 				continue
 			}
 			subject := cn + "/" + kn + "/" + name

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/fiscaldocs/fiscaldocs/extract"
@@ -18,7 +19,8 @@ import (
 //     must agree, and never a table's lines with narrative lines that have
 //     no code (either may be the other under another name);
 //   - as whole only when it is known to be: its lines and its total are
-//     one table's, or the narrative states the total and then lists the
+//     one table's, a table whose every row of figures was read
+//     (normalize.Result.Partial), or the narrative states the total and then lists the
 //     lines ("一般公共预算财政拨款支出2111.47万元，主要用于以下方面：…"),
 //     and no line of its kind was set aside as a rounding of a table row
 //     not read (normalize.Result.Rounded). Any other set may only not
@@ -159,6 +161,13 @@ func (d *document) lines(metric, measure string, keep func(*normalize.Fact) bool
 func (d *document) completeness(t part, ps []part) completeness {
 	if len(ps) > 0 && d.roundedLines(ps[0].f.Metric, ps[0].f.Measure) {
 		return partial
+	}
+	// Lines of a table the reader knows it read in part are not all the
+	// lines, whatever else says so.
+	for _, q := range append([]part{t}, ps...) {
+		if q.f.Method == normalize.FromTable && slices.Contains(d.res.Partial, q.f.Pos.Block) {
+			return partial
+		}
 	}
 	oneTable := t.f.Method == normalize.FromTable
 	for _, q := range ps {

@@ -259,3 +259,37 @@ func TestLineSentence(t *testing.T) {
 		t.Errorf("sum.classes = %s; want failed", status(rep, "sum.classes"))
 	}
 }
+
+// TestPartialTable: one table's class row and item rows make a set known
+// whole, unless normalize left a row of figures of that table unplaced
+// (Result.Partial): then its lines read are some of its lines, and a
+// sum that falls short is the reading's loss, not the document's error.
+// Lines that exceed their total are an error all the same.
+func TestPartialTable(t *testing.T) {
+	at := func(f normalize.Fact) normalize.Fact {
+		f = table(f)
+		f.Pos.Block = 7
+		return f
+	}
+	short := []normalize.Fact{at(fact("gpb.class", "amount", "352.95万元", "社会保障和就业支出")),
+		at(fact("gpb.item", "amount", "253.12万元", "社会保障和就业支出/行政事业单位养老支出/行政单位离退休")),
+		at(fact("gpb.item", "amount", "19.70万元", "社会保障和就业支出/抚恤/死亡抚恤"))}
+	over := append(slices.Clone(short[:2]), at(fact("gpb.item", "amount", "119.70万元", "社会保障和就业支出/抚恤/死亡抚恤")))
+	tests := []struct {
+		name    string
+		facts   []normalize.Fact
+		partial []int
+		want    Status
+	}{
+		{"whole table, short", short, nil, Failed},
+		{"table read in part, short", short, []int{7}, Passed},
+		{"another table read in part", short, []int{8}, Failed},
+		{"table read in part, over", over, []int{7}, Failed},
+	}
+	for _, tt := range tests {
+		rep := Document(&extract.Document{}, &normalize.Result{Facts: tt.facts, Partial: tt.partial})
+		if got := status(rep, "sum.items"); got != tt.want {
+			t.Errorf("%s: sum.items = %s; want %s (findings %+v)", tt.name, got, tt.want, rep.Findings)
+		}
+	}
+}
