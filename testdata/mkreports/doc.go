@@ -51,9 +51,12 @@ type Table struct {
 	VAlign    string // vertical alignment of figures against wrapped names
 	Small     bool   // smaller font
 	// Tall is the number of blank lines a -layout copy sets between the
-	// table's body rows (2 or 3), drawn by padding the cells; 0 for rows
-	// of the usual height.
+	// table's body rows (1, 2 or 3), drawn by padding the cells; 0 for
+	// rows of the usual height.
 	Tall int
+	// TallHead pads the header cells so that a -layout copy sets blank
+	// lines between the header's lines and three or four below it.
+	TallHead bool
 }
 
 // Doc is one rendered report before conversion: its blocks and the facts
@@ -121,6 +124,9 @@ type builder struct {
 	tf  tableFmt
 	nf  narrFmt
 	inj map[string]tweak // site id → change to print
+	// threeTall prints a Shanghai budget's “三公” table in the tall form;
+	// roomy gives its function tables rows of one blank line (Tall 1).
+	threeTall, roomy bool
 }
 
 // tableFmt is how a table prints money.
@@ -128,7 +134,7 @@ type tableFmt struct {
 	Wan   bool   // 万元 (else 元)
 	Sep   bool   // thousands separators
 	Dec   int    // decimals for 元 tables: 2 or 0
-	Zero  string // how zero prints: "", "0.00", "-"
+	Zero  string // how zero prints: "", "0.00" (as the figure, "0" in whole yuan), "0", "-"
 	Codes string // function code layout: "cols", "merged", "single"
 	NameW string // width of the 科目名称 column ("9%": names wrap), "" auto
 	// VAlign is where figures sit against a name wrapped over several
@@ -308,8 +314,8 @@ func (b *builder) cellFmt(id string, key *factKey, code string, primary bool, v 
 		switch tf.Zero {
 		case "":
 			return Cell{Num: true}
-		case "-":
-			s = "-"
+		case "-", "0":
+			s = tf.Zero
 		default:
 			if !tf.Wan && tf.Dec == 0 {
 				s = "0"

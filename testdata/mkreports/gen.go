@@ -49,6 +49,9 @@ func makeDoc(cfg genConfig, i int) (*Doc, error) {
 	if !ok {
 		return nil, fmt.Errorf("mkreports: unknown style %q", key)
 	}
+	if !cfg.Sample {
+		drawVariations(v, docName(cfg.Seed, i, st.Key))
+	}
 	d, o := st.setup(rng, v)
 	r := newReport(rng, d, o)
 	buildSeed := rng.Uint64()
@@ -65,6 +68,17 @@ func makeDoc(cfg genConfig, i int) (*Doc, error) {
 	doc.Notes = append(notesFor(doc, v), doc.Notes...)
 	tallRows(doc)
 	return doc, nil
+}
+
+// drawVariations sets the variations a document of a run draws from its
+// name, so that a document without them stays as it was. The fixed sample
+// has none of them: the reader's floors rest on it.
+func drawVariations(v *variant, name string) {
+	if !strings.HasSuffix(name, "-shys") {
+		return
+	}
+	v.threeTall = drawFrom(name, "three tall")%2 == 0
+	v.lead = drawLead(name)
 }
 
 // tallRows gives one or two tables of about one document in five rows so
@@ -110,7 +124,7 @@ func render(st styleDef, r *Report, v *variant, seed uint64, tweaks map[string]t
 	if v.tf.Wan {
 		unit = "万元"
 	}
-	b := &builder{r: r, rng: rand.New(rand.NewPCG(seed, 7)), tf: v.tf, nf: v.nf, inj: tweaks,
+	b := &builder{r: r, rng: rand.New(rand.NewPCG(seed, 7)), tf: v.tf, nf: v.nf, inj: tweaks, threeTall: v.threeTall, roomy: v.lead.roomy,
 		doc: &Doc{Style: st.Key, Unit: unit, Report: r, Furn: v.furn, Font: v.font}}
 	b.doc.Title = fmt.Sprintf("%s%d年度%s%s", r.Dept.Name, r.Year, r.Dept.Scope, r.Kind)
 	st.build(b)

@@ -74,6 +74,9 @@ func writeTable(w *strings.Builder, t *Table, style string) {
 	if t.Tall > 0 {
 		cls += fmt.Sprintf(" tall%d", t.Tall)
 	}
+	if t.TallHead {
+		cls += " tallhead"
+	}
 	fmt.Fprintf(w, "<div class=%q%s>\n", cls, style)
 	if t.Mark != "" {
 		fmt.Fprintf(w, "<p class=\"tmark\">%s</p>\n", html.EscapeString(t.Mark))
@@ -202,16 +205,32 @@ table.data tr { break-inside: avoid; }
 %s`, boxes, boxes, font, tallCSS(d))
 }
 
-// tallCSS is the style of a Doc's tall rows, empty when it has none (so
-// that other documents' HTML stays as it was). The paddings are what
-// makes pdftotext -layout set two and three blank lines between rows.
+// tallCSS is the style of a Doc's tall rows and tall headers, empty when
+// it has none (so that other documents' HTML stays as it was). The
+// paddings are what makes pdftotext -layout set one, two and three blank
+// lines between rows, and three or four under a tall header.
 func tallCSS(d *Doc) string {
+	var tall, one, head bool
 	for _, bl := range d.Blocks {
-		if bl.Kind == bTable && bl.Table.Tall > 0 {
-			return `.tall2 table.data td { padding-top: 2.4em; padding-bottom: 2.4em; }
-.tall3 table.data td { padding-top: 3.6em; padding-bottom: 3.6em; }
-`
+		if bl.Kind == bTable {
+			tall = tall || bl.Table.Tall > 1
+			one = one || bl.Table.Tall == 1
+			head = head || bl.Table.TallHead
 		}
 	}
-	return ""
+	css := ""
+	if tall {
+		css += `.tall2 table.data td { padding-top: 2.4em; padding-bottom: 2.4em; }
+.tall3 table.data td { padding-top: 3.6em; padding-bottom: 3.6em; }
+`
+	}
+	if one {
+		css += ".tall1 table.data td { padding-top: 1.4em; padding-bottom: 1.4em; }\n"
+	}
+	if head {
+		css += `.tallhead table.data th { padding-top: 1.6em; padding-bottom: 1.6em; }
+.tallhead table.data td { padding-top: 6.5em; padding-bottom: 1.2em; }
+`
+	}
+	return css
 }

@@ -324,6 +324,9 @@ func TestVariationsOccur(t *testing.T) {
 				add(fmt.Sprintf("tall%d", tb.Tall))
 				add("tall:" + textCopy(d.Name))
 			}
+			if tb.TallHead {
+				add("tall-head")
+			}
 			for _, w := range tb.Widths {
 				if w == "9%" {
 					add("narrow-names")
@@ -332,6 +335,9 @@ func TestVariationsOccur(t *testing.T) {
 		}
 		if strings.Contains(page, "<thead>") {
 			add("thead")
+		}
+		if leadRowCount(d.Report) > 20 {
+			add("lead-projects")
 		}
 		for _, z := range []string{">0.00<", ">-<"} {
 			if strings.Contains(page, z) {
@@ -354,7 +360,8 @@ func TestVariationsOccur(t *testing.T) {
 	for _, want := range []string{"style:shjs", "style:shys", "style:jsys", "style:scjs", "style:xj", "kind:决算", "kind:预算", "unit:元", "unit:万元",
 		"scope:部门", "scope:单位", "pagenum:dash", "pagenum:hyphen", "pagenum:di", "pagenum:plain", "pagenum:", "running-header",
 		"landscape:true", "landscape:false", "repeat:true", "repeat:false", "valign:top", "valign:bottom", "valign:middle", "empty-note",
-		"narrow-names", "thead", "zero>0.00<", "zero>-<", "separators", "no-separators", "codes:single", "textcopy:-raw", "textcopy:-layout", "tall2", "tall3", "tall:-layout", "lifted:-layout"} {
+		"narrow-names", "thead", "zero>0.00<", "zero>-<", "separators", "no-separators", "codes:single", "textcopy:-raw", "textcopy:-layout", "tall1", "tall2", "tall3", "tall:-layout", "lifted:-layout",
+		"tall-head", "lead-projects"} {
 		if !seen[want] {
 			t.Errorf("variation %q never occurred in 80 documents", want)
 		}

@@ -127,6 +127,9 @@ type reportOpts struct {
 	wage      float64 // yuan per head
 	otherFund bool    // allow non-fiscal income
 	carry     bool    // 决算 carry-overs
+	// leadRows is the number of function-table rows of project-only 类
+	// to put before the first 类 with 基本支出 (0: none); see lead.go.
+	leadRows int
 }
 
 // newReport invents the figures of a department's report.
@@ -337,6 +340,7 @@ func newReport(rng *rand.Rand, d *Dept, o reportOpts) *Report {
 	if g.chance(0.25) {
 		add(run, 0, g.yuan(5000, projTotal*0.05+6000))
 	}
+	addLeadProjects(g, o, items)
 	if o.reserve && g.chance(0.6) {
 		items[run].GReserve = g.scale(items[run].GBasic, g.uni(0.02, 0.3))
 	}

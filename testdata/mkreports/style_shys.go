@@ -351,7 +351,7 @@ func (b *builder) ysExpend(title, org string) *Table {
 	head, body, widths := b.funcTableRows(ft)
 	head = ysGroupHead(head, "支出预算", []string{"合计", "基本支出", "项目支出"})
 	return &Table{Title: title, Org: org, Unit: b.unitLabel(), Head: head, Body: body,
-		Widths: append(widths, "17%", "17%", "17%"), Repeat: b.chance(0.5)}
+		Widths: append(widths, "17%", "17%", "17%"), Repeat: b.chance(0.5), Tall: b.roomyRows()}
 }
 
 // ysFiscal is the 财政拨款收支预算总表.
@@ -422,7 +422,17 @@ func (b *builder) ysGPB(title, org string) *Table {
 	head, body, widths := b.funcTableRows(ft)
 	head = ysGroupHead(head, "一般公共预算支出", []string{"合计", "基本支出", "项目支出"})
 	return &Table{Title: title, Org: org, Unit: b.unitLabel(), Head: head, Body: body,
-		Widths: append(widths, "17%", "17%", "17%"), Repeat: b.chance(0.6), VAlign: b.pick("top", "middle", "bottom")}
+		Widths: append(widths, "17%", "17%", "17%"), Repeat: b.chance(0.6), VAlign: b.pick("top", "middle", "bottom"), Tall: b.roomyRows()}
+}
+
+// roomyRows is the Tall of a budget's function tables: 1 (a blank line
+// between rows in a -layout copy, as a 街道's tables print) where the
+// report puts project-only 类 first in roomy rows, else 0.
+func (b *builder) roomyRows() int {
+	if b.roomy {
+		return 1
+	}
+	return 0
 }
 
 // ysEmpty is an empty 政府性基金 / 国有资本经营 function table with its
@@ -514,7 +524,13 @@ func (b *builder) ysEcon(title, org string) *Table {
 	return t
 }
 
-// ysThree is the “三公”经费和机关运行经费预算表, always in 万元.
+// ysThree is the “三公”经费和机关运行经费预算表, always in 万元. In the
+// tall form (b.threeTall) the names carry the year, the 机关运行经费
+// column is narrow enough that its name wraps (2023年机关运行经 / 费预算数)
+// and the header's cells are padded, so that a -layout copy prints the
+// header's lines apart and the row three or four blank lines under them;
+// zero prints "0" unless the document's tables print it blank (then blank
+// or "0", by the table's own draw).
 func (b *builder) ysThree(title, org string) *Table {
 	r := b.r
 	t3 := &r.Three
@@ -522,7 +538,7 @@ func (b *builder) ysThree(title, org string) *Table {
 	t := &Table{Title: title, Org: org, Unit: "单位:万元"}
 	g := "“三公”经费预算数"
 	o := "机关运行经费预算数"
-	if b.chance(0.5) {
+	if b.chance(0.5) || b.threeTall {
 		g, o = fmt.Sprintf("%d年“三公”经费预算数", y), fmt.Sprintf("%d年机关运行经费预算数", y)
 	}
 	t.Head = [][]Cell{{span(g, 6, 1), span(o, 1, 3)},
@@ -532,6 +548,13 @@ func (b *builder) ysThree(title, org string) *Table {
 	zero.Zero = ""
 	if b.chance(0.4) {
 		zero.Zero = "0.00"
+	}
+	if b.threeTall {
+		t.TallHead = true
+		t.Widths = []string{"10%", "16%", "13%", "13%", "13%", "14.5%", "20.5%"}
+		if b.tf.Zero != "" || zero.Zero != "" {
+			zero.Zero = "0"
+		}
 	}
 	cell := func(id string, key *factKey, v Fen) Cell {
 		tf := zero

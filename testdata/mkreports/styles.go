@@ -24,6 +24,12 @@ type variant struct {
 	font string
 	// sample forces choices for the fixed sample: unit "元"/"万元", scope.
 	forceUnit, forceScope, forceKind string
+	// Drawn from the document's name (drawVariations), never its random
+	// source: a Shanghai budget's “三公” table in the tall form with a
+	// wrapped 机关运行经费 name (threeTall), and function tables whose
+	// first page holds only 项目支出 (lead, with its printing choices).
+	threeTall bool
+	lead      leadChoice
 }
 
 var styles = []styleDef{
@@ -104,6 +110,9 @@ func setupSHYS(rng *rand.Rand, v *variant) (*Dept, reportOpts) {
 	}
 	unitsOK := true
 	a := pickArchetypeYear(rng, lv, unitsOK, year)
+	for v.lead.on && runClass(a) < leadBefore {
+		a = pickArchetypeYear(rng, lv, unitsOK, year)
+	}
 	d := newDept(rng, a, lv, region, region)
 	if rng.Float64() < 0.25 {
 		d.Scope = "单位"
@@ -123,10 +132,17 @@ func setupSHYS(rng *rand.Rand, v *variant) (*Dept, reportOpts) {
 	if wan {
 		q = WanCent
 	}
+	if v.lead.zero {
+		wan, q, dec = false, Yuan, 0 // zero prints "0" in whole-yuan tables
+	}
 	v.tf = tableFmt{Wan: wan, Sep: rng.Float64() < 0.85, Dec: dec, Zero: zeroForm(rng, 0.8, 0.1), Codes: weighted(rng, []string{"cols", "merged", "single"}, []float64{0.65, 0.2, 0.15})}
+	if v.lead.zero {
+		v.tf.Zero = "0.00"
+	}
 	v.nf = narrFmt{Sep: rng.Float64() < 0.7, Trim: rng.Float64() < 0.2, PctDec: 2}
 	narrowNames(rng, v, 0.15, "14%")
-	return d, reportOpts{year: year, kind: "预算", q: q, housing: "2210203", pension: "2080501", wage: 200000 + rng.Float64()*100000, otherFund: true}
+	return d, reportOpts{year: year, kind: "预算", q: q, housing: "2210203", pension: "2080501", wage: 200000 + rng.Float64()*100000, otherFund: true,
+		leadRows: v.lead.rows()}
 }
 
 func setupJSYS(rng *rand.Rand, v *variant) (*Dept, reportOpts) {
