@@ -454,3 +454,28 @@ func TestPartialTable(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintedSubCodeDecides: a table that prints 款 and 项 codes alike,
+// two digits in one column, names a 项 the catalogue lists under another
+// 款 of the class (信息化建设 is 司法's 13; 公安's 19 is a line the
+// catalogue lacks). The row's digits decide: 公安's 19 is not 司法's
+// line, and gives no fact rather than a wrong one.
+func TestPrintedSubCodeDecides(t *testing.T) {
+	got := tableFacts(t, para("上海市某区应急管理局2019年部门预算"), para("一般公共预算支出功能分类预算表"), para("单位：元"),
+		grid("功能分类科目编码|功能分类科目名称|合计",
+			"204|公共安全支出|1,000",
+			"02|公安|300",
+			"19|信息化建设|300",
+			"06|司法|700",
+			"05|普法宣传|500",
+			"13|信息化建设|200",
+			"|合计|1,000"))
+	for _, g := range got {
+		if strings.Contains(g, "信息化建设") && !strings.HasSuffix(g, "#2040613 = 200") {
+			t.Errorf("%s: 公安's line read as 司法's", g)
+		}
+	}
+	if !slices.Contains(got, "gpb.item amount 公共安全支出/司法/信息化建设 #2040613 = 200") {
+		t.Errorf("司法's 信息化建设 not read: %q", got)
+	}
+}

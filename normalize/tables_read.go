@@ -948,7 +948,7 @@ func (tr *tableReader) functions() {
 			// No code on the row, or one its name denies: the codes of a
 			// merged cell centred on other rows. The name, under the
 			// lines above, says which line it is.
-			if c := cat.byName(name, class.code, kuan.code); c != "" {
+			if c := cat.byName(name, class.code, kuan.code); c != "" && agreesWithPrinted(c, row, nameCol) {
 				code = c
 			} else if code != "" {
 				unread(row)
@@ -996,6 +996,8 @@ func (tr *tableReader) functions() {
 				tr.add(i, amount, "state_capital.expenditure", "amount", "", "", v, raw)
 			}
 		case tr.kind != tableGPB:
+		case code == "":
+			partial() // a line of figures no code could be given
 		case len(code) == 3:
 			class.code, class.name, kuan.code = code, name, ""
 			tr.r.named(code, name)
@@ -1056,16 +1058,33 @@ func swallowsParent(cat *catalogue, code, name string) bool {
 	return false
 }
 
-// itemUnder codes a 项 row the catalogue does not find under the 款 the
-// rows above name by the 项 digits printed last before its name ("01 |
-// 行政运行"). A 款's or 类's own row is none.
-func itemUnder(row []tcell, nameCol int, name, kuan string) string {
+// printedSub is the two-digit code a row prints before its name (a 款's
+// or a 项's, in a column of its own or in the code column), or "".
+func printedSub(row []tcell, nameCol int) string {
 	sub := ""
 	for j := 0; j < nameCol && j < len(row); j++ {
 		if c := row[j]; !c.covered && subCodeRe.MatchString(c.text) {
 			sub = c.text
 		}
 	}
+	return sub
+}
+
+// agreesWithPrinted reports whether a code the catalogue gives a row's
+// name ends in the two digits the row prints, if it prints any: a 项
+// named alike under two 款 (公安's 19 信息化建设, 司法's 13) is the one the
+// row's digits say, and a row whose digits name a line the catalogue
+// lacks is none of its namesakes.
+func agreesWithPrinted(code string, row []tcell, nameCol int) bool {
+	sub := printedSub(row, nameCol)
+	return sub == "" || len(code) < 5 || code[len(code)-2:] == sub
+}
+
+// itemUnder codes a 项 row the catalogue does not find under the 款 the
+// rows above name by the 项 digits printed last before its name ("01 |
+// 行政运行"). A 款's or 类's own row is none.
+func itemUnder(row []tcell, nameCol int, name, kuan string) string {
+	sub := printedSub(row, nameCol)
 	if sub == "" || mustLexicon().cat.classOrKuan(name) {
 		return ""
 	}
