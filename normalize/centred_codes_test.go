@@ -479,3 +479,41 @@ func TestPrintedSubCodeDecides(t *testing.T) {
 		t.Errorf("司法's 信息化建设 not read: %q", got)
 	}
 }
+
+// TestKuanLevelsWithoutCatalogue: a table that prints 款 and 项 codes
+// alike, two digits in one column, under 款 the reader's catalogue does
+// not list. A line whose 其他…支出 follows is a 款 (商贸事务, then 99
+// 其他商贸事务支出); so is a line past the 项 that add up to the 款 above
+// (污染防治 after 环境保护管理事务's 100, 自然生态保护 after 水体 spent
+// 污染防治's 50). The 项 under them take their codes.
+func TestKuanLevelsWithoutCatalogue(t *testing.T) {
+	got := tableFacts(t, para("江苏省某厅2019年度部门预算"), para("一般公共预算支出预算表"), para("单位：万元"),
+		grid("功能分类科目编码|功能分类科目名称|合计",
+			"201|一般公共服务支出|80.00",
+			"13|商贸事务|80.00",
+			"99|其他商贸事务支出|80.00",
+			"211|节能环保支出|180.00",
+			"01|环境保护管理事务|100.00",
+			"01|行政运行|60.00",
+			"02|一般行政管理事务|40.00",
+			"03|污染防治|50.00",
+			"02|水体|50.00",
+			"04|自然生态保护|30.00",
+			"01|生态保护|30.00",
+			"|合计|260.00"))
+	want := []string{
+		"gpb.class amount 一般公共服务支出 #201 = 800000",
+		"gpb.item amount 一般公共服务支出/商贸事务/其他商贸事务支出 #2011399 = 800000",
+		"gpb.class amount 节能环保支出 #211 = 1800000",
+		"gpb.item amount 节能环保支出/环境保护管理事务/行政运行 #2110101 = 600000",
+		"gpb.item amount 节能环保支出/环境保护管理事务/一般行政管理事务 #2110102 = 400000",
+		"gpb.item amount 节能环保支出/污染防治/水体 #2110302 = 500000",
+		"gpb.item amount 节能环保支出/自然生态保护/生态保护 #2110401 = 300000",
+		"gpb.expenditure amount = 2600000",
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts\n got %q\nwant %q", got, want)
+	}
+}

@@ -894,7 +894,43 @@ func (tr *tableReader) functions() {
 	if tr.v.lost {
 		partial()
 	}
+	// A 款's last line is its 其他…支出 (99): a name whose 其他 line
+	// follows is a 款's, where the catalogue does not know it.
+	hasOther := map[string]bool{}
+	for _, row := range tr.v.rows {
+		name := ""
+		if k := slices.IndexFunc(row, func(c tcell) bool { return c.text != "" && !c.numeric && !c.covered }); k >= 0 {
+			name = strings.ReplaceAll(ordinalRe.ReplaceAllString(row[k].text, ""), " ", "")
+		}
+		if rest, ok := strings.CutPrefix(name, "其他"); ok && strings.HasSuffix(rest, "支出") {
+			hasOther[rest] = true                           // 其他行政事业单位养老支出: 行政事业单位养老支出
+			hasOther[strings.TrimSuffix(rest, "支出")] = true // 其他商贸事务支出: 商贸事务
+		}
+	}
 	split := splitCodes{at: -1}
+	lastItem := "" // the last 项 read
+	// What the 款 read last has left for its 项 to add up to, in its
+	// figure column: where nothing is left, a line with a figure is no
+	// 项 of it.
+	kuanLeft, kuanCol := decimal.Zero, -1
+	spent := func(row []tcell, nameCol int) bool {
+		if kuanCol < 0 || !kuanLeft.IsZero() || kuanCol >= len(row) {
+			return false
+		}
+		v, _, ok := tr.value(row, kuanCol)
+		return ok && !v.IsZero()
+	}
+	// So for the 类 read last and its 款: a line whose figure is more than
+	// the 类 has left is no new 款 of it (the 类's own line may have been
+	// missed, its code centred elsewhere).
+	classLeft := decimal.Zero
+	fits := func(row []tcell) bool {
+		if kuanCol < 0 || kuanCol >= len(row) {
+			return false
+		}
+		v, _, ok := tr.value(row, kuanCol)
+		return ok && v.LessThanOrEqual(classLeft)
+	}
 	for i, row := range tr.v.rows {
 		row, filled := split.fill(row)
 		code, name, nameCol := rowCode(row)
@@ -953,6 +989,19 @@ func (tr *tableReader) functions() {
 			} else if code != "" {
 				unread(row)
 				continue
+			} else if sub := printedSub(row, nameCol); sub != "" && class.code != "" && fits(row) && hasOther[strings.ReplaceAll(name, " ", "")] {
+				code = class.code + sub // a 款 the catalogue lacks, known by its 其他…支出 line
+			} else if sub != "" && len(kuan.code) == 5 && othersOf(kuan.name, name) {
+				code = kuan.code + sub // that 款's 其他…支出
+			} else if sub != "" && len(kuan.code) == 5 && cat.byCode[kuan.code] == nil && !itemName(kuan.name) && standardItem(sub, name) {
+				code = kuan.code + sub // a 款 the catalogue lacks has the standard 项 all the same
+			} else if sub != "" && fits(row) && oneSub(row, nameCol) && class.code != "" && !itemName(name) && (kuan.code == "" ||
+				len(kuan.code) == 5 && sub > kuan.code[3:] && (strings.HasPrefix(lastItem, kuan.code) && sub <= lastItem[5:] || spent(row, nameCol))) {
+				// A 项 follows its 款; 项 codes rise within their 款 (99,
+				// 其他…支出, last), and its 项 add up to it: two digits right
+				// under a 类, digits no higher than the last 项's, or a
+				// figure past the 款's whole open the class's next 款.
+				code = class.code + sub
 			} else if c := itemUnder(row, nameCol, name, kuan.code); c != "" {
 				code = c
 			}
@@ -1000,11 +1049,16 @@ func (tr *tableReader) functions() {
 			partial() // a line of figures no code could be given
 		case len(code) == 3:
 			class.code, class.name, kuan.code = code, name, ""
+			classLeft, kuanCol = v, amount
 			tr.r.named(code, name)
 			tr.add(i, amount, "gpb.class", "amount", name, code, v, raw)
 			tr.budget(i, row, cols, amount, "gpb.class", name, code)
 		case len(code) == 5:
 			kuan.code, kuan.name = code, name
+			if code[:3] == class.code && amount == kuanCol {
+				classLeft = classLeft.Sub(v)
+			}
+			kuanLeft, kuanCol = v, amount
 			tr.r.named(code, name)
 		case len(code) == 7:
 			cn, kn := class.name, kuan.name
@@ -1019,6 +1073,10 @@ func (tr *tableReader) functions() {
 				continue
 			}
 			subject := cn + "/" + kn + "/" + name
+			lastItem = code
+			if code[:5] == kuan.code && amount == kuanCol {
+				kuanLeft = kuanLeft.Sub(v)
+			}
 			tr.add(i, amount, "gpb.item", "amount", subject, code, v, raw)
 			tr.budget(i, row, cols, amount, "gpb.item", subject, code)
 		}
@@ -1056,6 +1114,29 @@ func swallowsParent(cat *catalogue, code, name string) bool {
 		}
 	}
 	return false
+}
+
+// othersOf reports whether a name is the 其他…支出 line of the 款 named
+// kuan: 其他商贸事务支出 of 商贸事务, 其他行政事业单位养老支出 of
+// 行政事业单位养老支出.
+func othersOf(kuan, name string) bool {
+	k, n := strings.ReplaceAll(kuan, " ", ""), strings.ReplaceAll(name, " ", "")
+	return k != "" && (n == "其他"+k+"支出" || strings.HasSuffix(k, "支出") && n == "其他"+k)
+}
+
+// oneSub reports whether a row prints one two-digit code before its name,
+// no more: a 款's or a 项's, not both.
+func oneSub(row []tcell, nameCol int) bool {
+	n := 0
+	for j := 0; j < nameCol && j < len(row); j++ {
+		if c := row[j]; !c.covered && c.text != "" {
+			if !subCodeRe.MatchString(c.text) {
+				return false
+			}
+			n++
+		}
+	}
+	return n == 1
 }
 
 // printedSub is the two-digit code a row prints before its name (a 款's
@@ -1108,6 +1189,32 @@ func kuanItem(kuan, sub, name string) string {
 		return kuan + sub
 	}
 	return ""
+}
+
+// itemName reports whether a name is a 项's and no 类's or 款's: one of
+// the standard 项 (行政运行 …) or a 项 the catalogue lists.
+func itemName(name string) bool {
+	name = strings.ReplaceAll(name, " ", "")
+	for _, s := range append(slices.Clone(standardItems), publicServices) {
+		if s[1] == name {
+			return true
+		}
+	}
+	cat := mustLexicon().cat
+	return cat.named(name) && !cat.classOrKuan(name)
+}
+
+// standardItem reports whether a 项's code and name are one of the 项
+// every 款 of 事务 has (01 行政运行, 02 一般行政管理事务, 03 机关服务, 50
+// 事业运行).
+func standardItem(sub, name string) bool {
+	name = strings.ReplaceAll(name, " ", "")
+	for _, s := range append(slices.Clone(standardItems), publicServices) {
+		if s[0] == sub && s[1] == name {
+			return true
+		}
+	}
+	return false
 }
 
 // budget reads the other measures a 决算 function table gives for a row: a
