@@ -149,7 +149,7 @@ func TestSumsSkipUnplacedRows(t *testing.T) {
 
 // A line of figures alone under a tall row's name, in a 元 table, may open
 // with a whole amount that reads as a code (5439923): it is no code, and
-// the line is one the reading could not place.
+// standing in the figure columns it is the figures of the row above.
 func TestSumsAmountThatReadsAsCode(t *testing.T) {
 	b := grid("科目编码|科目名称|合计|基本支出|项目支出",
 		"201|一般公共服务支出|7211386|1771386|5440000",
@@ -157,10 +157,24 @@ func TestSumsAmountThatReadsAsCode(t *testing.T) {
 		"2013801|行政运行|1771386|1771386|0",
 		"2013802|一般行政管理事务||",
 		"||5440000|0|5440000")
-	for _, s := range checkSums(viewTable(&b)).sums {
+	// The line's amounts stand in the figure columns, right of the names:
+	// they are 2013802's figures, set under its name, and the sums over
+	// them hold.
+	v := viewTable(&b)
+	if got := strings.Join(cellTexts(v.rows[len(v.rows)-1]), "|"); got != "2013802|一般行政管理事务|5440000|0|5440000" {
+		t.Errorf("last row %q, want 一般行政管理事务 with the line's figures", got)
+	}
+	down := 0
+	for _, s := range checkSums(v).sums {
 		if s.down {
-			t.Errorf("sum of %s checked (%s over %d parts): it is over the line not placed", s.label, s.sum, s.parts)
+			down++
+			if !s.t.Equal(s.sum) {
+				t.Errorf("sum of %s: %s over %d parts, want %s", s.label, s.sum, s.parts, s.t)
+			}
 		}
+	}
+	if down == 0 {
+		t.Errorf("no sum down the columns checked")
 	}
 }
 
@@ -515,5 +529,38 @@ func TestKuanLevelsWithoutCatalogue(t *testing.T) {
 	sort.Strings(want)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("facts\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestStackedWholeYuan: a stack of a table in whole 元 whose amounts have
+// a code's seven digits (1005336): in the figure columns, right of the
+// names, they are amounts all the same, and the stack goes to its rows.
+func TestStackedWholeYuan(t *testing.T) {
+	b := grid("类|款|项|科目名称|合计|基本支出|项目支出",
+		"201|||一般公共服务支出|1491014|0|1491014",
+		"201|01||人大事务|1491014|0|1491014",
+		"|01|05|人大立法|||",
+		"||07|人大代表履职能力提升|||",
+		"||||282359||",
+		"||||1005336||",
+		"|||||0|",
+		"|||||0|",
+		"||||||282359",
+		"||||||1005336",
+		"||08|代表工作|203319|0|203319")
+	v := viewTable(&b)
+	var got []string
+	for _, r := range v.rows {
+		got = append(got, strings.Join(cellTexts(r), "|"))
+	}
+	want := []string{
+		"201|一般公共服务支出|1491014|0|1491014",
+		"201|01|人大事务|1491014|0|1491014",
+		"01|05|人大立法|282359|0|282359",
+		"07|人大代表履职能力提升|1005336|0|1005336",
+		"08|代表工作|203319|0|203319",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }

@@ -413,19 +413,22 @@ func assembleRows(v *tableView) {
 	}
 	kinds := make([]rowKind, len(v.rows))
 	codes := 0
+	nameAt := nameColumn(v)
 	for i, row := range v.rows {
 		code, name, _ := rowCode(row)
+		figs := figureCells(row, nameAt)
+		if j := slices.IndexFunc(row, func(c tcell) bool { return c.text == code }); code != "" && j >= 0 && figs[j] {
+			code = "" // an amount of 元 with a code's digits, in a figure column
+		}
 		label := strings.ReplaceAll(name, " ", "")
 		k := rowKind{anchor: code != "" || label == "合计" || label == "总计" || subCodeFirst(row) || mustLexicon().cat.named(label)}
 		if code != "" || subCodeFirst(row) {
 			codes++ // a code of its own, or a 款's or 项's under a 类 in a merged cell
 		}
-		for _, c := range row {
+		for j, c := range row {
 			switch {
 			case c.text == "" || c.covered:
-			case c.numeric && (k.words || !codeRe.MatchString(c.text) && !subCodeRe.MatchString(c.text)):
-				// A figure: not a code's digits, or right of the name
-				// (a whole amount of 元 has a code's seven digits).
+			case figs[j]:
 				k.figs = true
 			case !c.numeric:
 				k.words = true
@@ -497,7 +500,7 @@ func assembleRows(v *tableView) {
 	for i := range into {
 		into[i] = -1
 	}
-	spreadStacks(v, kinds, into)
+	spreadStacks(v, kinds, into, nameAt)
 	for i, k := range kinds {
 		if k.anchor || into[i] == dropped {
 			continue
@@ -569,6 +572,50 @@ func assembleRows(v *tableView) {
 	v.rows, v.index = rows, index
 }
 
+// figureCells tells which cells of a line are figures, not a code's
+// digits: numbers that are no code, and any number right of a word (the
+// name) or of the table's name column (nameAt, -1 if not known), or after
+// another number that is no 类 code (a code comes first
+// on its line, 类 款 项 in order): a whole amount of 元 may have a code's
+// seven digits, and two such amounts on one line are figures.
+func figureCells(row []tcell, nameAt int) []bool {
+	out := make([]bool, len(row))
+	words, seen, first := false, "", -1
+	for j, c := range row {
+		switch {
+		case c.text == "" || c.covered:
+		case !c.numeric:
+			words = true
+		default:
+			code := codeRe.MatchString(c.text) || subCodeRe.MatchString(c.text)
+			out[j] = !code || words || nameAt >= 0 && j > nameAt || seen != "" && !(len(seen) == 3 && subCodeRe.MatchString(c.text) || len(seen) == 2 && subCodeRe.MatchString(c.text))
+			if out[j] && !words && first >= 0 && !out[first] && len(row[first].text) >= 5 {
+				out[first] = true // a code needs a name: numbers alone after one are amounts, it too
+			}
+			if seen == "" {
+				first = j
+			}
+			seen = c.text
+		}
+	}
+	return out
+}
+
+// nameColumn is the column most of a table's lines print their name in
+// (their first words), or -1 where none do.
+func nameColumn(v *tableView) int {
+	n := map[int]int{}
+	best := -1
+	for _, row := range v.rows {
+		if j := slices.IndexFunc(row, func(c tcell) bool { return c.text != "" && !c.numeric && !c.covered }); j >= 0 {
+			if n[j]++; best < 0 || n[j] > n[best] {
+				best = j
+			}
+		}
+	}
+	return best
+}
+
 // rowKind is what a line of a table holds, for assembleRows: an anchor
 // (a code, 合计, a name the catalogue knows), figures, words.
 type rowKind struct{ anchor, figs, words bool }
@@ -584,10 +631,7 @@ const dropped = -2
 // names between aside). A column with fewer figures than rows (a blank
 // for zero) cannot say whose they are: its cells are unknown. Where there
 // are not as many rows, no row takes the stack. Its lines are dropped.
-func spreadStacks(v *tableView, kinds []rowKind, into []int) {
-	figure := func(c tcell) bool {
-		return c.numeric && !c.covered && !codeRe.MatchString(c.text) && !subCodeRe.MatchString(c.text)
-	}
+func spreadStacks(v *tableView, kinds []rowKind, into []int, nameAt int) {
 	for i := 0; i < len(v.rows); {
 		j := i
 		for j < len(v.rows) && !kinds[j].anchor && kinds[j].figs && !kinds[j].words {
@@ -600,8 +644,9 @@ func spreadStacks(v *tableView, kinds []rowKind, into []int) {
 		cols := map[int][]tcell{}
 		k := 0
 		for r := i; r < j; r++ {
+			figs := figureCells(v.rows[r], nameAt)
 			for c, cell := range v.rows[r] {
-				if figure(cell) {
+				if figs[c] {
 					cols[c] = append(cols[c], cell)
 					k = max(k, len(cols[c]))
 				}
