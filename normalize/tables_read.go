@@ -1194,9 +1194,8 @@ func kuanItem(kuan, sub, name string) string {
 // itemName reports whether a name is a 项's and no 类's or 款's: one of
 // the standard 项 (行政运行 …) or a 项 the catalogue lists.
 func itemName(name string) bool {
-	name = strings.ReplaceAll(name, " ", "")
 	for _, s := range append(slices.Clone(standardItems), publicServices) {
-		if s[1] == name {
+		if standardItem(s[0], name) {
 			return true
 		}
 	}

@@ -18,7 +18,13 @@ import (
 // testDocs builds n documents of a run in memory (no conversions).
 func testDocs(t *testing.T, seed uint64, n int, inject bool) []*Doc {
 	t.Helper()
-	cfg := genConfig{N: n, Seed: seed, Inject: inject, Styles: styleKeys()}
+	return docsOf(t, genConfig{N: n, Seed: seed, Inject: inject, Styles: styleKeys()})
+}
+
+// docsOf builds a run's documents in memory (no conversions).
+func docsOf(t *testing.T, cfg genConfig) []*Doc {
+	t.Helper()
+	n := cfg.N
 	var docs []*Doc
 	for i := 0; i < n; i++ {
 		d, err := makeDoc(cfg, i)

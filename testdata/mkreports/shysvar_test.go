@@ -12,16 +12,7 @@ import (
 // shysDocs builds n documents of a run of Shanghai budgets only.
 func shysDocs(t *testing.T, seed uint64, n int) []*Doc {
 	t.Helper()
-	cfg := genConfig{N: n, Seed: seed, Styles: []string{"shys"}}
-	var docs []*Doc
-	for i := 0; i < n; i++ {
-		d, err := makeDoc(cfg, i)
-		if err != nil {
-			t.Fatalf("makeDoc(%d): %v", i, err)
-		}
-		docs = append(docs, d)
-	}
-	return docs
+	return docsOf(t, genConfig{N: n, Seed: seed, Styles: []string{"shys"}})
 }
 
 // tableTitled is the document's first table whose title holds s.
