@@ -564,3 +564,22 @@ func TestStackedWholeYuan(t *testing.T) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestFewRowsGoOn: a -layout copy parts a function table's tall rows by
+// blank lines, and the last rows of a page stand as a table of their
+// own: two coded lines, one whose figures sit on the line under it. That
+// part goes on from the table before, and its lines are assembled as a
+// whole table's are (a table of its own needs three codes for that).
+func TestFewRowsGoOn(t *testing.T) {
+	got := tableFacts(t, para("上海市某区残联2022年部门预算"), para("一般公共预算支出功能分类预算表"), para("单位：元"),
+		grid("类|款|项|功能分类科目名称|合计|基本支出",
+			"201|||一般公共服务支出|1,000.00|1,000.00",
+			"201|33||宣传事务|434.55|434.55",
+			"201|33|99|其他宣传事务支出|434.55|434.55"),
+		grid("201|99||其他一般公共服务支出|565.45|565.45",
+			"201|99|99|其他一般公共服务支出||",
+			"||||565.45|565.45"))
+	if !slices.Contains(got, "gpb.item amount 一般公共服务支出/其他一般公共服务支出/其他一般公共服务支出 #2019999 = 565.45") {
+		t.Errorf("the part's 项 not read with its figures: %q", got)
+	}
+}

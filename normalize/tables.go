@@ -407,8 +407,14 @@ func counts(rows [][]tcell, j int) bool {
 // way the table's sure cases go, else the one above), a line of words the
 // one whose name it continues as the catalogue spells the code (else the
 // one above). A table in two halves is left alone.
-func assembleRows(v *tableView) {
-	if len(v.rows) < 3 || len(sides(v)) > 1 {
+func assembleRows(v *tableView) { assembleRowsOf(v, 3, len(v.rows)) }
+
+// assembleRowsOf is assembleRows for a table with from to to coded lines:
+// three or more for a table on its own; one or two for a part that goes
+// on from a coded table before (a page's last rows, cut apart from it),
+// which assembleRows left as it was.
+func assembleRowsOf(v *tableView, from, to int) {
+	if len(v.rows) < 2 || len(sides(v)) > 1 {
 		return
 	}
 	kinds := make([]rowKind, len(v.rows))
@@ -436,7 +442,7 @@ func assembleRows(v *tableView) {
 		}
 		kinds[i] = k
 	}
-	if codes < 3 {
+	if codes < from || codes > to {
 		return
 	}
 	// A name the catalogue knows, wrapped over a line of its words alone

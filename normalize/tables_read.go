@@ -57,6 +57,12 @@ func (r *reader) table(b *extract.Block, kind tableKind, unit string, docKind st
 	v.blanks = !b.Table.Packed && !b.OCR
 	v.continued = r.goesOn
 	v.follows = r.follows
+	if v.follows && functionKind(kind) && !b.Table.Packed && namedOrFigures(v) {
+		// A few rows that go on from the function table before: its
+		// lines of a code and a name and of figures alone, as a whole
+		// table's are.
+		assembleRowsOf(v, 1, 2)
+	}
 	sc := checkSums(tr.v)
 	tr.check = sc
 	if b.OCR {
@@ -1137,6 +1143,20 @@ func oneSub(row []tcell, nameCol int) bool {
 		}
 	}
 	return n == 1
+}
+
+// namedOrFigures reports whether every line of a view opens with a code
+// or holds figures alone: a part of a function table's rows, not one
+// with a header or words between.
+func namedOrFigures(v *tableView) bool {
+	for _, row := range v.rows {
+		code, _, _ := rowCode(row)
+		words := slices.ContainsFunc(row, func(c tcell) bool { return c.text != "" && !c.numeric && !c.covered })
+		if words && code == "" && !subCodeFirst(row) {
+			return false
+		}
+	}
+	return true
 }
 
 // printedSub is the two-digit code a row prints before its name (a 款's
