@@ -320,8 +320,13 @@ func isFurniture(l line, pg page) bool {
 	if l.y1 > pg.height*0.08 && l.y0 < pg.height*0.9 && !(pg.text && edgeLine(l, pg)) {
 		return pg.text && pageMarkRe.MatchString(t)
 	}
-	// Digits, punctuation and a few words around them ("第 5 页", "第5页
-	// 共23页", "Page 5"): no figure with a point or a separator.
+	return pageNumberLike(t)
+}
+
+// pageNumberLike reports whether a line reads as a page's number: digits,
+// punctuation and a few words around them ("第 5 页", "第5页 共23页",
+// "Page 5"), no figure with a point or a separator.
+func pageNumberLike(t string) bool {
 	digit, letters := false, 0
 	for _, r := range t {
 		switch {
@@ -357,7 +362,8 @@ type pdfBuilder struct {
 	// open table when it opened: its header, where a text copy prints the
 	// header as lines of words apart from the figures.
 	prose, head []string
-	top         string // the last page's first line, when in its top margin
+	top         string          // the last page's first line, when in its top margin
+	tops        map[string]bool // every page's first line so far, when in its top margin
 }
 
 type pdfPara struct {
@@ -383,19 +389,33 @@ func (b *pdfBuilder) page(pg page) {
 		// A text copy keeps no margins: on a short page, a first line
 		// over the page's number is in its head all the same.
 		head := pg.text && len(all) > 1 && isFurniture(all[1], pg)
-		if i == 0 && (l.y1 <= pg.height*0.08 || head) {
-			top = strings.Join(strings.Fields(l.text()), " ")
+		t := strings.Join(strings.Fields(l.text()), " ")
+		// A line of words long enough to be a header, not a wrapped
+		// name's tail (出, 支出) that may open any page of a table.
+		header := len([]rune(t)) >= 6 && l.numericCells() == 0
+		if i == 0 && (l.y1 <= pg.height*0.08 || head || pg.text && header && b.tops[t]) {
+			top = t
 			// A running header: the page's first line, in the top
-			// margin, the same as the page before's.
-			running = top == b.top
+			// margin, the same as the page before's, or, a header's
+			// length, as a page's before it (a copy in the content
+			// stream's order may print a page's header at its foot).
+			running = top == b.top || header && b.tops[top]
 		}
-		if i == 0 && running || isFurniture(l, pg) {
+		// Under a text copy's running header, its page's number.
+		number := i == 1 && running && pg.text && pageNumberLike(l.text())
+		if i == 0 && running || number || isFurniture(l, pg) {
 			furniture = append(furniture, l)
 		} else {
 			lines = append(lines, l)
 		}
 	}
 	b.top = top
+	if top != "" {
+		if b.tops == nil {
+			b.tops = map[string]bool{}
+		}
+		b.tops[top] = true
+	}
 	defer func() { // after the page's content, so it does not split a paragraph running on
 		for _, l := range furniture {
 			b.furniture = append(b.furniture, Block{Kind: Furniture, Text: l.text(), Pos: Pos{Page: l.page}, OCR: b.ocr[l.page]})

@@ -145,3 +145,32 @@ func textTables(t *testing.T, text, word string) []*Table {
 	t.Fatalf("no table holds %q", word)
 	return nil
 }
+
+// A raw copy in the content stream's order may print a page's running
+// header at its foot: the page after a table's first page then opens
+// with a header its page before did not, under which the table goes on.
+// It is the header the pages before that opened with, and furniture, as
+// is the page's number under it: no paragraph stands between the table's
+// parts, and the number is no row.
+func TestTextRunningHeaderAfterAGap(t *testing.T) {
+	head := "某县纪律检查委员会2018年决算公开\n"
+	prose := strings.Repeat("本部门负责全县纪检监察工作，依照党章和有关规定履行职责。\n", 12) // a page's length
+	text := head + "1\n一、部门主要职责\n" + prose + "\f" +
+		head + "2\n二、机构设置\n" + prose + "\f" +
+		"表1 收入决算表\n单位：万元\n" +
+		"201 一般公共服务支出 210.44 210.44\n" +
+		"201 11 纪检监察事务 210.44 210.44\n" +
+		"201 11 01 行政运行 141.49 141.49\n\f" +
+		head + "4\n" +
+		"201 11 02 一般行政管理事务 68.95 68.95\n" +
+		"221 住房保障支出 11.79 11.79\n\f"
+	doc, err := Text(strings.NewReader(text), int64(len(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind != Furniture && b.Pos.Page == 4 && !strings.HasPrefix(b.Text, "201") && !strings.HasPrefix(b.Text, "221") {
+			t.Errorf("page 4 block %q (%s); want the header and the number furniture", b.Text, b.Kind)
+		}
+	}
+}
