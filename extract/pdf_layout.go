@@ -320,13 +320,8 @@ func isFurniture(l line, pg page) bool {
 	if l.y1 > pg.height*0.08 && l.y0 < pg.height*0.9 && !(pg.text && edgeLine(l, pg)) {
 		return pg.text && pageMarkRe.MatchString(t)
 	}
-	return pageNumberLike(t)
-}
-
-// pageNumberLike reports whether a line reads as a page's number: digits,
-// punctuation and a few words around them ("第 5 页", "第5页 共23页",
-// "Page 5"), no figure with a point or a separator.
-func pageNumberLike(t string) bool {
+	// Digits, punctuation and a few words around them ("第 5 页", "第5页
+	// 共23页", "Page 5"): no figure with a point or a separator.
 	digit, letters := false, 0
 	for _, r := range t {
 		switch {
@@ -401,9 +396,7 @@ func (b *pdfBuilder) page(pg page) {
 			// stream's order may print a page's header at its foot).
 			running = top == b.top || header && b.tops[top]
 		}
-		// Under a text copy's running header, its page's number.
-		number := i == 1 && running && pg.text && pageNumberLike(l.text())
-		if i == 0 && running || number || isFurniture(l, pg) {
+		if i == 0 && running || isFurniture(l, pg) {
 			furniture = append(furniture, l)
 		} else {
 			lines = append(lines, l)
