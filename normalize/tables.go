@@ -594,7 +594,7 @@ func figureCells(row []tcell, nameAt int) []bool {
 			words = true
 		default:
 			code := codeRe.MatchString(c.text) || subCodeRe.MatchString(c.text)
-			out[j] = !code || words || nameAt >= 0 && j > nameAt || seen != "" && !(len(seen) == 3 && subCodeRe.MatchString(c.text) || len(seen) == 2 && subCodeRe.MatchString(c.text))
+			out[j] = !code || words || nameAt >= 0 && j > nameAt || seen != "" && !((len(seen) == 2 || len(seen) == 3) && subCodeRe.MatchString(c.text))
 			if out[j] && !words && first >= 0 && !out[first] && len(row[first].text) >= 5 {
 				out[first] = true // a code needs a name: numbers alone after one are amounts, it too
 			}

@@ -891,9 +891,7 @@ func (tr *tableReader) functions() {
 		}
 	}
 	unread := func(row []tcell) {
-		if slices.ContainsFunc(row, func(c tcell) bool {
-			return c.numeric && !c.covered && !codeRe.MatchString(c.text) && !subCodeRe.MatchString(c.text)
-		}) {
+		if slices.Contains(figureCells(row, -1), true) {
 			partial()
 		}
 	}
@@ -919,22 +917,23 @@ func (tr *tableReader) functions() {
 	// figure column: where nothing is left, a line with a figure is no
 	// 项 of it.
 	kuanLeft, kuanCol := decimal.Zero, -1
-	spent := func(row []tcell, nameCol int) bool {
-		if kuanCol < 0 || !kuanLeft.IsZero() || kuanCol >= len(row) {
-			return false
+	figure := func(row []tcell) (decimal.Decimal, bool) { // a line's figure in that column
+		if kuanCol < 0 || kuanCol >= len(row) {
+			return decimal.Zero, false
 		}
 		v, _, ok := tr.value(row, kuanCol)
-		return ok && !v.IsZero()
+		return v, ok
+	}
+	spent := func(row []tcell) bool {
+		v, ok := figure(row)
+		return ok && kuanLeft.IsZero() && !v.IsZero()
 	}
 	// So for the 类 read last and its 款: a line whose figure is more than
 	// the 类 has left is no new 款 of it (the 类's own line may have been
 	// missed, its code centred elsewhere).
 	classLeft := decimal.Zero
 	fits := func(row []tcell) bool {
-		if kuanCol < 0 || kuanCol >= len(row) {
-			return false
-		}
-		v, _, ok := tr.value(row, kuanCol)
+		v, ok := figure(row)
 		return ok && v.LessThanOrEqual(classLeft)
 	}
 	for i, row := range tr.v.rows {
@@ -1002,7 +1001,7 @@ func (tr *tableReader) functions() {
 			} else if sub != "" && len(kuan.code) == 5 && cat.byCode[kuan.code] == nil && !itemName(kuan.name) && standardItem(sub, name) {
 				code = kuan.code + sub // a 款 the catalogue lacks has the standard 项 all the same
 			} else if sub != "" && fits(row) && oneSub(row, nameCol) && class.code != "" && !itemName(name) && (kuan.code == "" ||
-				len(kuan.code) == 5 && sub > kuan.code[3:] && (strings.HasPrefix(lastItem, kuan.code) && sub <= lastItem[5:] || spent(row, nameCol))) {
+				len(kuan.code) == 5 && sub > kuan.code[3:] && (strings.HasPrefix(lastItem, kuan.code) && sub <= lastItem[5:] || spent(row))) {
 				// A 项 follows its 款; 项 codes rise within their 款 (99,
 				// 其他…支出, last), and its 项 add up to it: two digits right
 				// under a 类, digits no higher than the last 项's, or a
